@@ -1,0 +1,104 @@
+/**
+ * Calendar dates as ISO text. Arithmetic goes through date-fns on UTCDate so that no machine
+ * time zone can move a due date by a day.
+ */
+import { UTCDate } from '@date-fns/utc';
+import { addDays as fnsAddDays, addMonths as fnsAddMonths, differenceInCalendarDays, lastDayOfMonth } from 'date-fns';
+import type { ISODate } from './model';
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+export function toISO(d: Date): ISODate {
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+function fromISO(iso: ISODate): UTCDate {
+  const m = ISO_RE.exec(iso);
+  if (!m) throw new Error(`not an ISO date: ${iso}`);
+  return new UTCDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+/** A real calendar day? (31/02 is not.) */
+export function isValidDay(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return lastDayOfMonth(new UTCDate(year, month - 1, 1)).getDate();
+}
+
+/** ISO date of (year, month 1-12, day); throws on an impossible day — check isValidDay first. */
+export function ymd(year: number, month: number, day: number): ISODate {
+  if (!isValidDay(year, month, day)) throw new Error(`impossible date ${day}/${month}/${year}`);
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+export function endOfMonth(year: number, month: number): ISODate {
+  return ymd(year, month, daysInMonth(year, month));
+}
+
+export function endOfQuarter(year: number, quarter: number): ISODate {
+  return endOfMonth(year, quarter * 3);
+}
+
+export function startOfQuarter(year: number, quarter: number): ISODate {
+  return ymd(year, quarter * 3 - 2, 1);
+}
+
+export function addDays(iso: ISODate, days: number): ISODate {
+  return toISO(fnsAddDays(fromISO(iso), days));
+}
+
+export function addMonths(iso: ISODate, months: number): ISODate {
+  return toISO(fnsAddMonths(fromISO(iso), months));
+}
+
+/** b − a in calendar days. */
+export function daysBetween(a: ISODate, b: ISODate): number {
+  return differenceInCalendarDays(fromISO(b), fromISO(a));
+}
+
+export function yearOf(iso: ISODate): number {
+  return Number(iso.slice(0, 4));
+}
+
+export function isISODate(s: string): boolean {
+  const m = ISO_RE.exec(s);
+  return !!m && isValidDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+// Excel serials. 1900 system: serial 1 = 1900-01-01 and Excel's phantom 29/02/1900 is serial 60,
+// so for serials ≥ 61 the epoch is 1899-12-30. 1904 system: serial 0 = 1904-01-01.
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+const MS_PER_DAY = 86_400_000;
+
+/** The calendar day of a date serial (the fraction — time of day — is dropped). Null when the
+ * number cannot be a date (negative, NaN, beyond year 9999) or is Excel's phantom 29/02/1900. */
+export function serialToISO(serial: number, date1904: boolean): ISODate | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
+  const day = Math.floor(serial);
+  if (date1904) return toISO(new Date(EPOCH_1904 + day * MS_PER_DAY));
+  if (day === 60) return null;
+  const adjusted = day < 60 ? day + 1 : day;
+  return toISO(new Date(EPOCH_1900 + adjusted * MS_PER_DAY));
+}
+
+/** The 1900-system serial of a calendar day (what the hosts write; Excel converts on display). */
+export function isoToSerial(iso: ISODate, date1904 = false): number {
+  const t = fromISO(iso).getTime();
+  if (date1904) return Math.round((t - EPOCH_1904) / MS_PER_DAY);
+  const serial = Math.round((t - EPOCH_1900) / MS_PER_DAY);
+  return serial <= 60 ? serial - 1 : serial;
+}
+
+/** Today's calendar date on this machine's clock, in its own time zone (what the user calls today). */
+export function todayISO(now: Date = new Date()): ISODate {
+  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,365 @@
+/**
+ * The engine's data model: what goes in (a plain grid), what comes out (the recognised table,
+ * the rows with their parsed deadlines, outputs, statuses and issues) and the changes to make
+ * to the workbook. Pure types: no Office.js, no Node APIs. Every host and the UI share these.
+ *
+ * Coordinates inside the engine are 0-based sheet coordinates (row 0 = Excel row 1, column 0 =
+ * column A). The JSON contract (cli-json.md) converts to Excel row numbers and letters.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Input: the grid
+// ---------------------------------------------------------------------------------------------
+
+/** A cell as Excel returns it: text, number (dates are serials), boolean, "" or null for empty,
+ * error values as their text ("#REF!", "#N/A"). A formula counts by its computed value. */
+export type CellValue = string | number | boolean | null;
+
+/** A rectangle of cells, 0-based sheet coordinates, inclusive. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One worksheet, as plain data. */
+export interface Grid {
+  sheetName: string;
+  /** Row-major values of the used range: values[r][c] is the cell at sheet row origin.row + r,
+   * column origin.col + c. Rows may be ragged (missing cells are empty). */
+  values: CellValue[][];
+  /** Sheet position of values[0][0]. */
+  origin: { row: number; col: number };
+  /** Merged areas, sheet coordinates. Only the top-left cell of a merge holds the value. */
+  merges: CellRange[];
+  /** Hidden rows, sheet row indices. */
+  hiddenRows: number[];
+  /** The workbook uses the 1904 date system: serial 0 is 1904-01-01. */
+  date1904: boolean;
+}
+
+/** Calendar date as ISO text, YYYY-MM-DD. Never a JS Date: no time zone can move it. */
+export type ISODate = string;
+
+export type Lang = 'vi' | 'en';
+
+// ---------------------------------------------------------------------------------------------
+// Deadlines (deadlines.md)
+// ---------------------------------------------------------------------------------------------
+
+export type DeadlineKind = 'date' | 'recurring' | 'milestones' | 'event' | 'reference' | 'missing' | 'unparsed';
+export type Recurrence = 'continuous' | 'month' | 'quarter' | 'half' | 'year';
+
+export interface DeadlineStep {
+  due: ISODate;
+  /** The words of the cell that name this step. */
+  text: string;
+}
+
+export interface DeadlineOffset {
+  amount: number;
+  unit: 'day' | 'workday' | 'month';
+}
+
+export interface Deadline {
+  /** The original text (joined across continuation rows), or the cell's value as text. */
+  text: string;
+  kind: DeadlineKind;
+  /** Last day on which the work is on time. */
+  due: ISODate | null;
+  /** First day of the window, when the deadline names one. */
+  start: ISODate | null;
+  steps: DeadlineStep[];
+  every: Recurrence[];
+  onDemand: boolean;
+  /** Event deadlines: the stated offset, when there is one. */
+  offset: DeadlineOffset | null;
+}
+
+export interface DeadlineContext {
+  /** Year taken by a deadline that names none. */
+  planYear: number;
+  /** Numbers are date serials in this date system. */
+  date1904: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outputs, statuses
+// ---------------------------------------------------------------------------------------------
+
+export type OutputKind = 'measurable' | 'deliverable' | 'vague' | 'missing';
+export type TaskStatus = 'not-started' | 'in-progress' | 'done';
+
+// ---------------------------------------------------------------------------------------------
+// Issues (validation.md)
+// ---------------------------------------------------------------------------------------------
+
+export type IssueCode =
+  | 'lead-missing'
+  | 'deadline-missing'
+  | 'deadline-unparsed'
+  | 'deadline-not-fixed'
+  | 'deadline-before-plan'
+  | 'output-missing'
+  | 'output-unquantified'
+  | 'overdue'
+  | 'milestone-missed'
+  | 'due-soon';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Facts a message may mention. */
+export interface IssueParams {
+  due?: ISODate | null;
+  daysLate?: number;
+  daysLeft?: number;
+  deadlineText?: string;
+  /** The cell held an error value (#REF!, #N/A…), named here. */
+  cellError?: string;
+  stepText?: string;
+  planYear?: number;
+}
+
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  message: string;
+  params: IssueParams;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The recognised table
+// ---------------------------------------------------------------------------------------------
+
+/** Column roles of domain.md, plus the two tracking columns the add-in writes (dueDate =
+ * "Hạn chót", check = "Kiểm tra"). */
+export type ColumnRole =
+  | 'stt'
+  | 'objective'
+  | 'task'
+  | 'activity'
+  | 'output'
+  | 'lead'
+  | 'support'
+  | 'deadline'
+  | 'budget'
+  | 'monitor'
+  | 'note'
+  | 'status'
+  | 'doneDate'
+  | 'result'
+  | 'dueDate'
+  | 'check';
+
+export const COLUMN_ROLES: readonly ColumnRole[] = [
+  'stt', 'objective', 'task', 'activity', 'output', 'lead', 'support', 'deadline', 'budget',
+  'monitor', 'note', 'status', 'doneDate', 'result', 'dueDate', 'check',
+];
+
+export type RowKind = 'section' | 'task' | 'continuation' | 'header' | 'numbering' | 'blank' | 'note';
+
+export interface RecognisedTable {
+  /** Sheet rows of the header (one or two). */
+  headerRows: number[];
+  /** The "(1) (2) (3)" row under the header, if any. */
+  numberingRow: number | null;
+  /** First data row (after header and numbering) and last table row (last task or continuation). */
+  firstRow: number;
+  lastRow: number;
+  /** Leftmost and rightmost table columns. */
+  firstCol: number;
+  lastCol: number;
+  /** Sheet column of each recognised role. */
+  columns: Partial<Record<ColumnRole, number>>;
+  /** The header text of each table column (parent and child joined), NFC. */
+  headers: Record<number, string>;
+  /** Roles set by the user's correction rather than recognised. */
+  corrected: ColumnRole[];
+}
+
+/** A cell after merges and continuation rows are resolved. */
+export interface ResolvedCell {
+  /** Text, NFC, trimmed; "" when empty. Parts from continuation rows are joined with a space. */
+  text: string;
+  /** The original value of the cell on the task's own row (or the merge's top-left). */
+  value: CellValue;
+  /** The cell holds an error value (#REF!…): the rules treat it as empty and say so. */
+  error: string | null;
+  /** Inherited from a row above (vertical merge or task group), not written on this row. */
+  inherited: boolean;
+}
+
+export interface TaskRow {
+  row: number;
+  /** Section id as written ("I", "II", "7.1") or null before the first section. */
+  section: string | null;
+  stt: string | null;
+  cells: Partial<Record<ColumnRole, ResolvedCell>>;
+  /** Continuation rows joined into this task. */
+  continuationRows: number[];
+  deadline: Deadline;
+  outputKind: OutputKind;
+  status: TaskStatus | null;
+  doneDate: ISODate | null;
+  issues: Issue[];
+}
+
+export interface SectionInfo {
+  id: string;
+  title: string;
+  row: number;
+}
+
+export type PlanRow =
+  | { row: number; kind: 'section'; hidden: boolean; section: string; title: string }
+  | { row: number; kind: 'task'; hidden: boolean; task: TaskRow }
+  | { row: number; kind: 'continuation'; hidden: boolean; of: number }
+  | { row: number; kind: 'header' | 'numbering' | 'blank' | 'note'; hidden: boolean };
+
+export interface Summary {
+  tasks: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  byCode: Partial<Record<IssueCode, number>>;
+}
+
+export interface Analysis {
+  sheetName: string;
+  planYear: number;
+  planYearSource: 'setting' | 'title' | 'deadlines' | 'asOf';
+  asOf: ISODate;
+  lang: Lang;
+  /** Agency named in the plan's titles ("Sở Giao thông vận tải"), if found. */
+  agency: string | null;
+  table: RecognisedTable;
+  rows: PlanRow[];
+  tasks: TaskRow[];
+  sections: SectionInfo[];
+  summary: Summary;
+  /** The tracking block's placement (new or reused). */
+  tracking: TrackingBlock;
+  changes: ChangeSet;
+}
+
+export interface TrackingBlock {
+  /** Sheet column of each tracking column: status, doneDate, result, dueDate, check. */
+  columns: Record<'status' | 'doneDate' | 'result' | 'dueDate' | 'check', number>;
+  /** The block existed (all or part) before this run. */
+  reused: boolean;
+}
+
+export type FailureCode = 'no-table' | 'ambiguous-table' | 'empty-sheet' | 'bad-settings';
+
+export interface Failure {
+  code: FailureCode;
+  message: string;
+}
+
+export type AnalyzeResult = { ok: true; analysis: Analysis } | { ok: false; failure: Failure };
+
+// ---------------------------------------------------------------------------------------------
+// Changes to make: data, applied by the hosts' executors (src/hosts/*)
+// ---------------------------------------------------------------------------------------------
+
+/** A value to write. Strings are written as text, never interpreted as formulas. */
+export type CellInput = string | number | boolean | null;
+
+/** Write values into a rectangle (A1 address on the change set's sheet). null leaves the cell
+ * as it is; "" clears it. */
+export interface ValuesWrite {
+  address: string;
+  values: CellInput[][];
+}
+
+export interface FormatChange {
+  address: string;
+  numberFormat?: string;
+  bold?: boolean;
+  italic?: boolean;
+  wrapText?: boolean;
+  /** #RRGGBB */
+  fill?: string;
+  fontColor?: string;
+  horizontalAlignment?: 'left' | 'center' | 'right';
+  verticalAlignment?: 'top' | 'center' | 'bottom';
+  /** Thin border on every edge of every cell. */
+  border?: boolean;
+  /** Column width in characters (the executor converts to its unit). Applies to the address's columns. */
+  columnWidth?: number;
+}
+
+export interface ListValidation {
+  address: string;
+  /** The drop-down's choices. */
+  choices: string[];
+}
+
+export interface ConditionalFormatRule {
+  /** Applies-to range. */
+  address: string;
+  /** Excel formula relative to the range's top-left cell, beginning with "=". Always contains
+   * the change set's tag (as N("tag:…")) so later runs find and replace it. */
+  formula: string;
+  fill: string;
+  fontColor: string;
+  stopIfTrue: boolean;
+}
+
+export interface ChangeSet {
+  sheet: string;
+  writes: ValuesWrite[];
+  formats: FormatChange[];
+  validations: ListValidation[];
+  /** Replace every conditional format on the sheet whose formula contains `tag` with `rules`
+   * (in order: first = highest priority). Rules without the tag are the user's: kept. */
+  conditionalFormats: { tag: string; rules: ConditionalFormatRule[] };
+  /** Sheets to create or replace (the quarterly report). */
+  sheets: SheetModel[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// A whole sheet to build (the report), host-neutral
+// ---------------------------------------------------------------------------------------------
+
+export interface SheetCell {
+  /** A1 address on this sheet. */
+  address: string;
+  value?: CellInput;
+  /** Excel formula beginning with "=", English function names. */
+  formula?: string;
+  numberFormat?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  wrapText?: boolean;
+  fill?: string;
+  fontColor?: string;
+  horizontalAlignment?: 'left' | 'center' | 'right';
+  verticalAlignment?: 'top' | 'center' | 'bottom';
+  border?: boolean;
+  /** Hyperlink to a cell of another sheet of the same workbook. */
+  link?: { sheet: string; address: string };
+}
+
+export interface SheetChart {
+  type: 'stackedBar';
+  /** Data range including the header row and the category column. */
+  dataAddress: string;
+  /** Where to place it: top-left and bottom-right cells. */
+  topLeft: string;
+  bottomRight: string;
+  title: string;
+}
+
+export interface SheetModel {
+  name: string;
+  cells: SheetCell[];
+  merges: string[];
+  /** Column widths in characters, by column letter. */
+  columnWidths: Record<string, number>;
+  print: { orientation: 'landscape' | 'portrait'; paper: 'A4'; repeatRows: { first: number; last: number } | null; fitToWidth: boolean };
+  /** Excel only: hosts that cannot draw charts skip it and say so. */
+  chart: SheetChart | null;
+}

@@ -1,0 +1,84 @@
+/**
+ * Settings and workbook-stored state, validated with zod at every boundary: what the task pane
+ * saves, what the CLI reads from a workbook, what a user types. Both hosts store the JSON of
+ * `WorkbookState` in cell A1 of a very hidden sheet named STATE_SHEET_NAME, so a correction made
+ * in Excel is honoured by the command line too.
+ */
+import { z } from 'zod';
+import { COLUMN_ROLES, type ColumnRole } from '../engine/model';
+
+export const STATE_SHEET_NAME = 'CCHC_State';
+
+export const columnRoleSchema = z.enum(COLUMN_ROLES as unknown as [ColumnRole, ...ColumnRole[]]);
+
+/** Column letter → role, or "none" to say "this column has no role". */
+export const columnCorrectionSchema = z.record(
+  z.string().regex(/^[A-Z]{1,3}$/, 'column letter, e.g. "F"'),
+  z.union([columnRoleSchema, z.literal('none')]),
+);
+export type ColumnCorrection = z.infer<typeof columnCorrectionSchema>;
+
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
+
+/** A reporting period (report.md). Month/day pairs; `fromPrevYear` when the data starts in the
+ * year before the report's year. */
+export const periodDefSchema = z.object({
+  id: z.enum(['Q1', 'Q2', 'H1', 'Q3', 'Q4', 'Y']),
+  from: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), prevYear: z.boolean() }),
+  to: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+  due: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+});
+export type PeriodDef = z.infer<typeof periodDefSchema>;
+
+export const DEFAULT_PERIODS: PeriodDef[] = [
+  { id: 'Q1', from: { month: 12, day: 15, prevYear: true }, to: { month: 3, day: 14 }, due: { month: 3, day: 20 } },
+  { id: 'Q2', from: { month: 3, day: 15, prevYear: false }, to: { month: 6, day: 14 }, due: { month: 6, day: 20 } },
+  { id: 'H1', from: { month: 12, day: 15, prevYear: true }, to: { month: 6, day: 14 }, due: { month: 6, day: 20 } },
+  { id: 'Q3', from: { month: 6, day: 15, prevYear: false }, to: { month: 9, day: 14 }, due: { month: 9, day: 20 } },
+  { id: 'Q4', from: { month: 9, day: 15, prevYear: false }, to: { month: 12, day: 14 }, due: { month: 12, day: 20 } },
+  { id: 'Y', from: { month: 12, day: 15, prevYear: true }, to: { month: 12, day: 14 }, due: { month: 12, day: 20 } },
+];
+
+export const unitAliasSchema = z.object({ alias: z.string().min(1), unit: z.string().min(1) });
+
+export const settingsSchema = z.object({
+  /** Words that make an output a deliverable, on top of the built-in list. */
+  extraDeliverables: z.array(z.string().min(1)).default([]),
+  dueSoonDays: z.number().int().min(0).max(365).default(30),
+  lang: z.enum(['vi', 'en']).optional(),
+  planYear: z.number().int().min(1990).max(2100).optional(),
+  periods: z.array(periodDefSchema).default(DEFAULT_PERIODS),
+  unitAliases: z.array(unitAliasSchema).default([]),
+  agency: z.string().optional(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const workbookStateSchema = z.object({
+  version: z.literal(1),
+  /** Column-role corrections, per sheet name. */
+  corrections: z.record(z.string(), columnCorrectionSchema).default({}),
+  settings: settingsSchema.default(settingsSchema.parse({})),
+});
+export type WorkbookState = z.infer<typeof workbookStateSchema>;
+
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
+
+export function emptyWorkbookState(): WorkbookState {
+  return workbookStateSchema.parse({ version: 1 });
+}
+
+/** Parse stored JSON; a damaged or foreign value gives the defaults and the reason, never a throw. */
+export function parseWorkbookState(json: string | null | undefined): { state: WorkbookState; problem: string | null } {
+  if (json === null || json === undefined || json.trim() === '') return { state: emptyWorkbookState(), problem: null };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return { state: emptyWorkbookState(), problem: 'stored state is not JSON' };
+  }
+  const parsed = workbookStateSchema.safeParse(raw);
+  if (!parsed.success) return { state: emptyWorkbookState(), problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  return { state: parsed.data, problem: null };
+}
