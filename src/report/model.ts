@@ -1,0 +1,295 @@
+/**
+ * The quarterly report as numbers (report.md): classes as of D, by reform area, by lead unit,
+ * the overdue list, what falls due next, and the rows whose data is incomplete. The task pane
+ * previews it, the JSON contract prints it, reportSheet lays it out.
+ */
+import { daysBetween, todayISO } from '../engine/dates';
+import type { Analysis, DeadlineKind, ISODate, IssueCode, Lang, SectionInfo, TaskRow, TaskStatus } from '../engine/model';
+import { a1 } from '../engine/text';
+import { issueMessage } from '../i18n/issues';
+import { DEFAULT_PERIODS, type Settings } from '../settings/schema';
+import { addToCounts, classifyTask, completionRate, emptyCounts, type ClassCounts, type TaskClass } from './classify';
+import { nextPeriod, reportSheetName, resolvePeriod, safeSheetName, upcomingWindow, type PeriodId, type ReportPeriod } from './periods';
+import { splitLeadUnits, UnitResolver } from './units';
+
+export interface ReportOptions {
+  period: PeriodId;
+  year: number;
+  /** The day the tasks are judged on; defaults to the period's "data to" day. */
+  asOf?: ISODate;
+  /** The period table and the unit aliases are read from here; missing parts take defaults. */
+  settings?: Partial<Settings>;
+  /** Overrides the agency of the settings and of the plan's titles. */
+  agency?: string;
+  lang: Lang;
+  /** The date the report is made (defaults to today on this machine). */
+  madeOn?: ISODate;
+}
+
+/** A cell of the appendix a list entry links back to. */
+export interface AppendixLink {
+  sheet: string;
+  address: string;
+}
+
+export interface ReportTask {
+  /** Excel row number (1-based) of the task in the appendix, as in the JSON. */
+  row: number;
+  stt: string | null;
+  /** Section id as written, or null before the first section. */
+  section: string | null;
+  /** The task's words: its task cell, else activity, objective or output. */
+  task: string;
+  /** The lead cell's text, or null. */
+  lead: string | null;
+  /** The units the lead cell names, as written. */
+  leadUnits: string[];
+  due: ISODate | null;
+  deadlineKind: DeadlineKind;
+  deadlineText: string;
+  status: TaskStatus | null;
+  doneDate: ISODate | null;
+  /** Status as it stood on D. */
+  statusAsOf: TaskStatus;
+  cls: TaskClass;
+  daysLate: number | null;
+  link: AppendixLink;
+}
+
+export interface SectionStats {
+  /** Section id ("I", "VII") or null for tasks above the first section. */
+  section: string | null;
+  title: string;
+  counts: ClassCounts;
+  rate: number | null;
+}
+
+export interface LeadStats {
+  /** The unit's name (alias target, else its most frequent spelling), or null for tasks with
+   * no lead. */
+  lead: string | null;
+  /** Every spelling merged into this unit, in order of first appearance. */
+  spellings: string[];
+  counts: ClassCounts;
+  rate: number | null;
+}
+
+export interface UpcomingTask extends ReportTask {
+  daysLeft: number;
+}
+
+export interface QualityRow extends ReportTask {
+  codes: IssueCode[];
+  reasons: string[];
+}
+
+export interface ReportModel {
+  lang: Lang;
+  period: ReportPeriod;
+  next: ReportPeriod;
+  /** The window of the "due in the next period" list. */
+  upcomingWindow: { from: ISODate; to: ISODate };
+  asOf: ISODate;
+  agency: string | null;
+  sourceSheet: string;
+  planYear: number;
+  madeOn: ISODate;
+  sheetName: string;
+  tasks: ReportTask[];
+  bySection: SectionStats[];
+  byLead: LeadStats[];
+  total: ClassCounts;
+  totalRate: number | null;
+  /** A task names several lead units, so the by-lead totals exceed the plan's. */
+  leadTotalsExceedPlan: boolean;
+  overdue: ReportTask[];
+  upcoming: UpcomingTask[];
+  dataQuality: QualityRow[];
+}
+
+/** Issues about the row's data (lead, deadline, output), as opposed to its progress. */
+export const DATA_QUALITY_CODES: readonly IssueCode[] = [
+  'lead-missing',
+  'deadline-missing',
+  'deadline-unparsed',
+  'deadline-not-fixed',
+  'deadline-before-plan',
+  'output-missing',
+  'output-unquantified',
+];
+
+const ROMAN_RE = /^[IVXLC]+$/;
+
+function sectionIdCore(id: string): string {
+  return id.trim().replace(/\.+$/, '').toUpperCase();
+}
+
+/**
+ * Reform areas: the plan's sections in plan order. When the plan numbers its areas with Roman
+ * numerals, a sub-section ("7.1", "a)") belongs to the Roman section above it rather than
+ * making an area of its own.
+ */
+function reformAreas(sections: readonly SectionInfo[]): { areas: SectionInfo[]; areaOfSection: number[] } {
+  const sorted = [...sections].sort((a, b) => a.row - b.row);
+  const hasRoman = sorted.some((s) => ROMAN_RE.test(sectionIdCore(s.id)));
+  const areas: SectionInfo[] = [];
+  const areaOfSection: number[] = [];
+  for (const s of sorted) {
+    const current = areas[areas.length - 1];
+    const isSub = hasRoman && !ROMAN_RE.test(sectionIdCore(s.id)) && current !== undefined && ROMAN_RE.test(sectionIdCore(current.id));
+    if (!isSub) areas.push(s);
+    areaOfSection.push(areas.length - 1);
+  }
+  return { areas, areaOfSection };
+}
+
+function nonEmpty(s: string | null | undefined): string | null {
+  return s && s.trim() !== '' ? s.trim() : null;
+}
+
+function taskWords(task: TaskRow): string {
+  for (const role of ['task', 'activity', 'objective', 'output'] as const) {
+    const t = task.cells[role]?.text;
+    if (t) return t;
+  }
+  return '';
+}
+
+/** The report's sheet name, made different from the appendix's own name (Excel compares sheet
+ * names without case): replacing the report must never replace the plan. */
+function reportSheetNameBeside(sourceSheet: string, period: ReportPeriod, lang: Lang): string {
+  const name = reportSheetName(period.id, period.year, lang);
+  if (name.toLocaleLowerCase('vi') !== sourceSheet.normalize('NFC').toLocaleLowerCase('vi')) return name;
+  return safeSheetName(`${Array.from(name).slice(0, 27).join('')} (2)`);
+}
+
+export function buildReportModel(analysis: Analysis, options: ReportOptions): ReportModel {
+  const periods = options.settings?.periods ?? DEFAULT_PERIODS;
+  const period = resolvePeriod(options.period, options.year, periods);
+  const asOf = options.asOf ?? period.to;
+  const next = nextPeriod(period, periods);
+  const window = upcomingWindow(period, asOf, periods);
+  const lang = options.lang;
+
+  const linkColumn = analysis.table.columns.task ?? analysis.table.columns.activity ?? analysis.table.columns.stt ?? analysis.table.firstCol;
+
+  // Sections by row: a task belongs to the last section heading above it.
+  const { areas, areaOfSection } = reformAreas(analysis.sections);
+  const sortedSections = [...analysis.sections].sort((a, b) => a.row - b.row);
+  const areaCounts = areas.map(() => emptyCounts());
+  const noSectionCounts = emptyCounts();
+
+  const resolver = new UnitResolver(options.settings?.unitAliases ?? []);
+  interface LeadGroup {
+    canonical: string | null;
+    spellings: Map<string, number>;
+    counts: ClassCounts;
+  }
+  const leadGroups = new Map<string, LeadGroup>();
+  const noLeadCounts = emptyCounts();
+  let leadTotalsExceedPlan = false;
+
+  const total = emptyCounts();
+  const tasks: ReportTask[] = [];
+  const dataQuality: QualityRow[] = [];
+
+  for (const t of [...analysis.tasks].sort((a, b) => a.row - b.row)) {
+    const c = classifyTask(t, asOf);
+    const leadUnits = splitLeadUnits(t.cells.lead);
+    const rt: ReportTask = {
+      row: t.row + 1,
+      stt: t.stt,
+      section: t.section,
+      task: taskWords(t),
+      lead: t.cells.lead?.text ? t.cells.lead.text : null,
+      leadUnits,
+      due: t.deadline.due,
+      deadlineKind: t.deadline.kind,
+      deadlineText: t.deadline.text,
+      status: t.status,
+      doneDate: t.doneDate,
+      statusAsOf: c.statusAsOf,
+      cls: c.cls,
+      daysLate: c.daysLate,
+      link: { sheet: analysis.sheetName, address: a1(t.row, linkColumn) },
+    };
+    tasks.push(rt);
+    addToCounts(total, c.cls);
+
+    let sectionIndex = -1;
+    for (let i = 0; i < sortedSections.length && sortedSections[i].row < t.row; i++) sectionIndex = i;
+    addToCounts(sectionIndex < 0 ? noSectionCounts : areaCounts[areaOfSection[sectionIndex]], c.cls);
+
+    const seen = new Set<string>();
+    for (const written of leadUnits) {
+      const { key, canonical } = resolver.resolve(written);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let g = leadGroups.get(key);
+      if (!g) {
+        g = { canonical, spellings: new Map(), counts: emptyCounts() };
+        leadGroups.set(key, g);
+      }
+      g.spellings.set(written, (g.spellings.get(written) ?? 0) + 1);
+      addToCounts(g.counts, c.cls);
+    }
+    if (seen.size === 0) addToCounts(noLeadCounts, c.cls);
+    if (seen.size > 1) leadTotalsExceedPlan = true;
+
+    const qualityIssues = t.issues.filter((i) => DATA_QUALITY_CODES.includes(i.code));
+    if (qualityIssues.length > 0) {
+      dataQuality.push({
+        ...rt,
+        codes: qualityIssues.map((i) => i.code),
+        reasons: qualityIssues.map((i) => (lang === analysis.lang && i.message ? i.message : issueMessage(i.code, i.params, lang))),
+      });
+    }
+  }
+
+  const bySection: SectionStats[] = [];
+  if (noSectionCounts.total > 0) bySection.push({ section: null, title: '', counts: noSectionCounts, rate: completionRate(noSectionCounts) });
+  areas.forEach((a, i) => bySection.push({ section: a.id, title: a.title, counts: areaCounts[i], rate: completionRate(areaCounts[i]) }));
+
+  const byLead: LeadStats[] = [];
+  for (const g of leadGroups.values()) {
+    let name = g.canonical;
+    if (name === null) {
+      // The most frequent spelling; on a tie the first written (Map keeps insertion order).
+      let best = -1;
+      for (const [spelling, n] of g.spellings) if (n > best) [name, best] = [spelling, n];
+    }
+    byLead.push({ lead: name, spellings: [...g.spellings.keys()], counts: g.counts, rate: completionRate(g.counts) });
+  }
+  if (noLeadCounts.total > 0) byLead.push({ lead: null, spellings: [], counts: noLeadCounts, rate: completionRate(noLeadCounts) });
+
+  const overdue = tasks
+    .filter((t) => t.cls === 'overdue')
+    .sort((a, b) => (b.daysLate ?? 0) - (a.daysLate ?? 0) || a.row - b.row);
+
+  const upcoming: UpcomingTask[] = tasks
+    .filter((t) => (t.cls === 'inProgress' || t.cls === 'notDue') && t.due !== null && t.due >= window.from && t.due <= window.to)
+    .map((t) => ({ ...t, daysLeft: daysBetween(asOf, t.due as ISODate) }))
+    .sort((a, b) => (a.due as string).localeCompare(b.due as string) || a.row - b.row);
+
+  return {
+    lang,
+    period,
+    next,
+    upcomingWindow: window,
+    asOf,
+    agency: nonEmpty(options.agency) ?? nonEmpty(options.settings?.agency) ?? nonEmpty(analysis.agency) ?? null,
+    sourceSheet: analysis.sheetName,
+    planYear: analysis.planYear,
+    madeOn: options.madeOn ?? todayISO(),
+    sheetName: reportSheetNameBeside(analysis.sheetName, period, lang),
+    tasks,
+    bySection,
+    byLead,
+    total,
+    totalRate: completionRate(total),
+    leadTotalsExceedPlan,
+    overdue,
+    upcoming,
+    dataQuality,
+  };
+}

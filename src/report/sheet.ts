@@ -1,0 +1,269 @@
+/**
+ * Lays a ReportModel out as a SheetModel (report.md "What the sheet holds"). Counts are values;
+ * every total, "done" and rate is an Excel formula over them, so the sheet stays right when
+ * someone edits a count. Each formula cell also carries its computed result as `value`, for
+ * hosts that write a cached result next to the formula.
+ */
+import { isoToSerial } from '../engine/dates';
+import type { CellInput, SheetCell, SheetModel } from '../engine/model';
+import { TASK_CLASSES, type ClassCounts } from './classify';
+import { reportLabels, type ReportLabels } from './labels';
+import type { ReportModel, ReportTask } from './model';
+import { formatDate, periodTitleWords, periodWords } from './periods';
+
+/** Sheet columns: the six classes sit right of the category column so that one contiguous
+ * range (B:H) feeds the stacked-bar chart; totals, done and rate follow. */
+const COL = {
+  stt: 'A',
+  name: 'B',
+  classes: ['C', 'D', 'E', 'F', 'G', 'H'],
+  total: 'I',
+  done: 'J',
+  rate: 'K',
+} as const;
+const LAST_COL = 'K';
+
+const HEADER_FILL = '#DDEBF7';
+const TOTAL_FILL = '#F2F2F2';
+const RATE_FORMAT = '0.0%';
+const DATE_FORMAT = 'dd/mm/yyyy';
+/** Rows the chart takes below the last table (Excel only). */
+const CHART_ROWS = 20;
+/** Title rows repeated on every printed page. */
+const TITLE_ROWS = 5;
+
+class SheetBuilder {
+  readonly cells: SheetCell[] = [];
+  readonly merges: string[] = [];
+  row = 1;
+
+  put(col: string, row: number, cell: Omit<SheetCell, 'address'>): void {
+    this.cells.push({ address: `${col}${row}`, ...cell });
+  }
+
+  /** A line of text across A:K. */
+  line(text: string, style: Omit<SheetCell, 'address' | 'value'> = {}): number {
+    const r = this.row++;
+    this.put('A', r, { value: text, ...style });
+    this.merges.push(`A${r}:${LAST_COL}${r}`);
+    return r;
+  }
+
+  skip(n = 1): void {
+    this.row += n;
+  }
+}
+
+const BOX = { border: true, verticalAlignment: 'center' as const };
+
+function statsHeader(b: SheetBuilder, L: ReportLabels, nameHeading: string): number {
+  const r = b.row++;
+  const head = { ...BOX, bold: true, wrapText: true, fill: HEADER_FILL, horizontalAlignment: 'center' as const };
+  b.put(COL.stt, r, { value: L.stt, ...head });
+  b.put(COL.name, r, { value: nameHeading, ...head });
+  TASK_CLASSES.forEach((cls, i) => b.put(COL.classes[i], r, { value: L.classHeading[cls], ...head }));
+  b.put(COL.total, r, { value: L.total, ...head });
+  b.put(COL.done, r, { value: L.done, ...head });
+  b.put(COL.rate, r, { value: L.rate, ...head });
+  return r;
+}
+
+function rateValue(done: number, total: number): CellInput {
+  return total === 0 ? '' : done / total;
+}
+
+/** One data row: counts as values, total/done/rate as formulas. */
+function statsRow(b: SheetBuilder, stt: string, name: string, counts: ClassCounts): number {
+  const r = b.row++;
+  b.put(COL.stt, r, { value: stt, ...BOX, horizontalAlignment: 'center' });
+  b.put(COL.name, r, { value: name, ...BOX, wrapText: true });
+  TASK_CLASSES.forEach((cls, i) => b.put(COL.classes[i], r, { value: counts[cls], ...BOX, horizontalAlignment: 'center' }));
+  const first = COL.classes[0];
+  const last = COL.classes[COL.classes.length - 1];
+  b.put(COL.total, r, { formula: `=SUM(${first}${r}:${last}${r})`, value: counts.total, ...BOX, bold: true, horizontalAlignment: 'center' });
+  // doneOnTime and doneLate are the first two class columns.
+  b.put(COL.done, r, { formula: `=${COL.classes[0]}${r}+${COL.classes[1]}${r}`, value: counts.done, ...BOX, horizontalAlignment: 'center' });
+  b.put(COL.rate, r, {
+    formula: `=IF(${COL.total}${r}=0,"",${COL.done}${r}/${COL.total}${r})`,
+    value: rateValue(counts.done, counts.total),
+    numberFormat: RATE_FORMAT,
+    ...BOX,
+    horizontalAlignment: 'center',
+  });
+  return r;
+}
+
+/** The totals row: a SUM of every count column over the data rows, and the rate of the sums. */
+function totalsRow(b: SheetBuilder, L: ReportLabels, firstData: number, lastData: number, sums: ClassCounts): number {
+  const r = b.row++;
+  const style = { ...BOX, bold: true, fill: TOTAL_FILL, horizontalAlignment: 'center' as const };
+  b.put(COL.stt, r, { value: '', ...style });
+  b.put(COL.name, r, { value: L.totalsRow, ...style });
+  const columns: [string, number][] = [
+    ...TASK_CLASSES.map((cls, i): [string, number] => [COL.classes[i], sums[cls]]),
+    [COL.total, sums.total],
+    [COL.done, sums.done],
+  ];
+  for (const [col, value] of columns) {
+    // An empty table sums nothing: write 0 rather than a formula over a reversed range.
+    if (lastData < firstData) b.put(col, r, { value: 0, ...style });
+    else b.put(col, r, { formula: `=SUM(${col}${firstData}:${col}${lastData})`, value, ...style });
+  }
+  b.put(COL.rate, r, {
+    formula: `=IF(${COL.total}${r}=0,"",${COL.done}${r}/${COL.total}${r})`,
+    value: rateValue(sums.done, sums.total),
+    numberFormat: RATE_FORMAT,
+    ...style,
+  });
+  return r;
+}
+
+function sumCounts(list: ClassCounts[]): ClassCounts {
+  const s: ClassCounts = { total: 0, doneOnTime: 0, doneLate: 0, done: 0, inProgress: 0, overdue: 0, notDue: 0, notFixed: 0 };
+  for (const c of list) for (const k of Object.keys(s) as (keyof ClassCounts)[]) s[k] += c[k];
+  return s;
+}
+
+/** List columns: A STT · B task · C:E lead · F due · G:H status · I days · J:K appendix row. */
+interface ListColumn {
+  from: string;
+  to: string;
+  heading: string;
+  cell: (t: ReportTask) => Omit<SheetCell, 'address' | 'link'>;
+}
+
+function listTable(b: SheetBuilder, L: ReportLabels, heading: string, columns: ListColumn[], tasks: ReportTask[]): void {
+  b.line(heading, { bold: true });
+  const hr = b.row++;
+  const head = { ...BOX, bold: true, wrapText: true, fill: HEADER_FILL, horizontalAlignment: 'center' as const };
+  for (const c of columns) {
+    b.put(c.from, hr, { value: c.heading, ...head });
+    if (c.from !== c.to) b.merges.push(`${c.from}${hr}:${c.to}${hr}`);
+  }
+  if (tasks.length === 0) {
+    b.line(L.none, { italic: true, ...BOX });
+    return;
+  }
+  for (const t of tasks) {
+    const r = b.row++;
+    for (const c of columns) {
+      b.put(c.from, r, { ...BOX, wrapText: true, ...c.cell(t), link: t.link });
+      if (c.from !== c.to) b.merges.push(`${c.from}${r}:${c.to}${r}`);
+    }
+  }
+}
+
+function statusText(t: ReportTask, L: ReportLabels, lang: ReportModel['lang']): string {
+  // A task finished after D shows both facts: under way on D, done later.
+  if (t.status === 'done' && t.statusAsOf !== 'done' && t.doneDate) return `${L.statusWord[t.statusAsOf]} (${L.doneOn(formatDate(t.doneDate, lang))})`;
+  return L.statusWord[t.statusAsOf];
+}
+
+export function reportSheet(model: ReportModel): SheetModel {
+  const L = reportLabels(model.lang);
+  const lang = model.lang;
+  const b = new SheetBuilder();
+
+  // 1. Title block.
+  b.line(model.agency ? model.agency.toLocaleUpperCase('vi') : '', { bold: true });
+  b.line(L.title(periodTitleWords(model.period.id, model.period.year, lang)), { bold: true, fontSize: 14, wrapText: true, horizontalAlignment: 'center' });
+  b.line(L.dataPeriod(formatDate(model.period.from, lang), formatDate(model.period.to, lang)), { italic: true, horizontalAlignment: 'center' });
+  b.line(L.asOfAndDue(formatDate(model.asOf, lang), formatDate(model.period.due, lang)), { horizontalAlignment: 'center' });
+  b.line(L.source(model.sourceSheet, formatDate(model.madeOn, lang)), { italic: true, horizontalAlignment: 'center' });
+  b.skip();
+
+  // 2. By reform area.
+  b.line(L.sectionHeading, { bold: true });
+  const sectionHeaderRow = statsHeader(b, L, L.sectionColumn);
+  const firstSection = b.row;
+  for (const s of model.bySection) statsRow(b, s.section ?? '', s.section === null ? L.noSection : s.title, s.counts);
+  const lastSection = b.row - 1;
+  totalsRow(b, L, firstSection, lastSection, sumCounts(model.bySection.map((s) => s.counts)));
+  b.skip();
+
+  // 3. By lead unit.
+  b.line(L.leadHeading, { bold: true });
+  statsHeader(b, L, L.leadColumn);
+  const firstLead = b.row;
+  model.byLead.forEach((u, i) => statsRow(b, String(i + 1), u.lead ?? L.noLead, u.counts));
+  totalsRow(b, L, firstLead, b.row - 1, sumCounts(model.byLead.map((u) => u.counts)));
+  b.line(L.leadNote, { italic: true, wrapText: true });
+  b.skip();
+
+  const stt: ListColumn = { from: 'A', to: 'A', heading: L.stt, cell: (t) => ({ value: t.stt ?? '', horizontalAlignment: 'center' }) };
+  const task: ListColumn = { from: 'B', to: 'B', heading: L.task, cell: (t) => ({ value: t.task }) };
+  const lead: ListColumn = { from: 'C', to: 'E', heading: L.lead, cell: (t) => ({ value: t.lead ?? '' }) };
+  const due: ListColumn = {
+    from: 'F',
+    to: 'F',
+    heading: L.due,
+    cell: (t) => (t.due ? { value: isoToSerial(t.due), numberFormat: DATE_FORMAT, horizontalAlignment: 'center' } : { value: t.deadlineText }),
+  };
+  const status: ListColumn = { from: 'G', to: 'H', heading: L.status, cell: (t) => ({ value: statusText(t, L, lang) }) };
+  const appendixRow: ListColumn = { from: 'J', to: 'K', heading: L.appendixRow, cell: (t) => ({ value: L.rowRef(t.row), horizontalAlignment: 'center' }) };
+
+  // 4. Overdue, most late first.
+  listTable(
+    b,
+    L,
+    L.overdueHeading,
+    [stt, task, lead, due, status, { from: 'I', to: 'I', heading: L.daysLate, cell: (t) => ({ value: t.daysLate ?? 0, horizontalAlignment: 'center' }) }, appendixRow],
+    model.overdue,
+  );
+  b.skip();
+
+  // 5. Due in the next period.
+  const daysLeft = new Map(model.upcoming.map((u) => [u.row, u.daysLeft]));
+  listTable(
+    b,
+    L,
+    L.upcomingHeading(
+      periodWords(model.next.id, model.next.year, lang),
+      formatDate(model.upcomingWindow.from, lang),
+      formatDate(model.upcomingWindow.to, lang),
+    ),
+    [stt, task, lead, due, status, { from: 'I', to: 'I', heading: L.daysLeft, cell: (t) => ({ value: daysLeft.get(t.row) ?? 0, horizontalAlignment: 'center' }) }, appendixRow],
+    model.upcoming,
+  );
+  b.skip();
+
+  // 6. Data quality.
+  const quality = new Map(model.dataQuality.map((q) => [q.row, q]));
+  listTable(
+    b,
+    L,
+    L.qualityHeading,
+    [
+      stt,
+      task,
+      lead,
+      { from: 'F', to: 'G', heading: L.codes, cell: (t) => ({ value: (quality.get(t.row)?.codes ?? []).join(', ') }) },
+      { from: 'H', to: 'I', heading: L.reasons, cell: (t) => ({ value: (quality.get(t.row)?.reasons ?? []).join('\n') }) },
+      appendixRow,
+    ],
+    model.dataQuality,
+  );
+
+  // 7. Chart of the classes by reform area (Excel draws it; other hosts skip it).
+  let chart: SheetModel['chart'] = null;
+  if (lastSection >= firstSection) {
+    b.skip();
+    const top = b.row;
+    chart = {
+      type: 'stackedBar',
+      dataAddress: `${COL.name}${sectionHeaderRow}:${COL.classes[COL.classes.length - 1]}${lastSection}`,
+      topLeft: `A${top}`,
+      bottomRight: `${LAST_COL}${top + CHART_ROWS - 1}`,
+      title: L.chartTitle,
+    };
+  }
+
+  return {
+    name: model.sheetName,
+    cells: b.cells,
+    merges: b.merges,
+    columnWidths: { A: 7, B: 46, C: 12, D: 12, E: 12, F: 12, G: 12, H: 12, I: 11, J: 11, K: 12 },
+    print: { orientation: 'landscape', paper: 'A4', repeatRows: { first: 1, last: TITLE_ROWS }, fitToWidth: true },
+    chart,
+  };
+}
