@@ -1,6 +1,34 @@
-/** Engine pipeline: grid → recognised table → rows → issues → changes. (Being written.) */
-import type { AnalyzeResult, Grid, ISODate, Lang } from './model';
-import type { ColumnCorrection, Settings } from '../settings/schema';
+/**
+ * The engine pipeline: grid → header and column roles → body rows → parsed deadlines, outputs,
+ * statuses → issues → the tracking block and highlights as a change set. Pure: writes nothing.
+ */
+import { failureMessages } from '../i18n/engine';
+import { columnCorrectionSchema, settingsSchema, type ColumnCorrection, type Settings } from '../settings/schema';
+import { serialToISO, yearOf } from './dates';
+import { parseDateCell, parseDeadline } from './deadlines';
+import type {
+  AnalyzeResult,
+  Analysis,
+  CellValue,
+  ColumnRole,
+  Grid,
+  ISODate,
+  IssueCode,
+  Lang,
+  PlanRow,
+  RecognisedTable,
+  Summary,
+  TaskRow,
+} from './model';
+import { classifyOutput, isMeasurable } from './outputs';
+import { agencyFromTitles, yearFromDeadlines, yearFromTitles } from './plan-info';
+import { checkTask } from './rules';
+import { parseStatus } from './status';
+import { findHeaderCandidates, headerAt, headerWords, type HeaderCandidate } from './table/find-header';
+import { scanBody, type BodyScan } from './table/rows';
+import { SheetView } from './table/sheet-view';
+import { columnIndex } from './text';
+import { placeTracking, trackingChanges } from './tracking';
 
 export interface AnalyzeOptions {
   /** The day "overdue" and "due soon" are judged on. */
@@ -12,12 +40,171 @@ export interface AnalyzeOptions {
 }
 
 export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult {
-  void grid; void options;
-  return { ok: false, failure: { code: 'no-table', message: 'not implemented yet' } };
+  const lang: Lang = options.lang ?? 'vi';
+  const parsedSettings = settingsSchema.safeParse(options.settings ?? {});
+  if (!parsedSettings.success) {
+    return { ok: false, failure: { code: 'bad-settings', message: failureMessages.badSettings(parsedSettings.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), lang) } };
+  }
+  const settings = parsedSettings.data;
+  let correction: ColumnCorrection = {};
+  if (options.correction) {
+    const parsed = columnCorrectionSchema.safeParse(options.correction);
+    if (!parsed.success) return { ok: false, failure: { code: 'bad-settings', message: failureMessages.badSettings(parsed.error.issues.map((i) => i.message).join('; '), lang) } };
+    correction = parsed.data;
+  }
+
+  const view = new SheetView(grid);
+  if (view.endRow <= view.firstRow || view.endCol <= view.firstCol || !hasAnyText(view)) {
+    return { ok: false, failure: { code: 'empty-sheet', message: failureMessages.emptySheet(grid.sheetName, lang) } };
+  }
+  const header = findHeaderCandidates(view, 1)[0];
+  if (!header) return { ok: false, failure: { code: 'no-table', message: failureMessages.noTable(grid.sheetName, lang) } };
+
+  const { columns, corrected, firstCol, lastCol } = applyCorrection(header, correction);
+  const words = headerWords(view, header);
+  const firstBodyRow = header.rows[header.rows.length - 1] + 1;
+  const scan = scanBody(view, { headerRows: header.rows, firstRow: firstBodyRow, firstCol, lastCol, columns, headerWords: words });
+
+  if (scan.otherTableRow !== null) {
+    const other = headerAt(view, scan.otherTableRow);
+    if (other && hasRole(other, 'lead') && hasRole(other, 'deadline')) {
+      return { ok: false, failure: { code: 'ambiguous-table', message: failureMessages.ambiguous(grid.sheetName, header.rows[0] + 1, scan.otherTableRow + 1, lang) } };
+    }
+  }
+
+  const firstRow = scan.numberingRow !== null ? scan.numberingRow + 1 : firstBodyRow;
+  const headers: Record<number, string> = {};
+  for (const [c, t] of header.texts) headers[c] = t.normalize('NFC');
+  const table: RecognisedTable = {
+    headerRows: header.rows,
+    numberingRow: scan.numberingRow,
+    firstRow,
+    lastRow: Math.max(scan.lastRow, firstRow),
+    firstCol,
+    lastCol,
+    columns,
+    headers,
+    corrected,
+  };
+
+  const titleLines = titleRows(view, header.rows[0]);
+  const planYear = settings.planYear ?? yearFromTitles(titleLines) ?? deadlineYear(scan, columns, grid.date1904) ?? yearOf(options.asOf);
+  const planYearSource: Analysis['planYearSource'] =
+    settings.planYear !== undefined ? 'setting' : yearFromTitles(titleLines) !== null ? 'title' : deadlineYear(scan, columns, grid.date1904) !== null ? 'deadlines' : 'asOf';
+
+  const tasks = scan.tasks.map((t): TaskRow => {
+    const cells = t.cells;
+    const deadlineCell = cells.deadline;
+    const deadlineValue: CellValue = !deadlineCell || deadlineCell.error ? null : typeof deadlineCell.value === 'number' ? deadlineCell.value : deadlineCell.text;
+    const deadline = parseDeadline(deadlineValue, { planYear, date1904: grid.date1904 });
+    const outputKind = classifyOutput(cells.output && !cells.output.error ? cells.output.text : '', settings.extraDeliverables);
+    const objectiveMeasurable = isMeasurable(cells.objective?.text ?? '');
+    const status = cells.status && !cells.status.error ? parseStatus(cells.status.value) : null;
+    const doneDate = cells.doneDate && !cells.doneDate.error ? parseDateCell(cells.doneDate.value, grid.date1904, planYear) : null;
+    const issues = checkTask(
+      { lead: cells.lead, deadline, deadlineCell, output: cells.output, outputKind, objectiveMeasurable, status },
+      { asOf: options.asOf, planYear, dueSoonDays: settings.dueSoonDays, lang },
+    );
+    return { row: t.row, section: t.section, stt: t.stt, cells, continuationRows: t.continuationRows, deadline, outputKind, status, doneDate, issues };
+  });
+
+  const rows: PlanRow[] = scan.rows.map((r) => (r.kind === 'task' ? { row: r.row, kind: 'task', hidden: r.hidden, task: tasks[r.taskIndex] } : r));
+  const plan = placeTracking(view, table);
+  const changes = trackingChanges({ sheet: grid.sheetName, table, tasks, plan, lang, date1904: grid.date1904 });
+
+  const analysis: Analysis = {
+    sheetName: grid.sheetName,
+    planYear,
+    planYearSource,
+    asOf: options.asOf,
+    lang,
+    agency: settings.agency ?? agencyFromTitles(titleLines),
+    table,
+    rows,
+    tasks,
+    sections: scan.sections,
+    summary: summarise(tasks),
+    tracking: { columns: plan.columns, reused: plan.reused },
+    changes,
+  };
+  return { ok: true, analysis };
 }
 
-/** Index of the grid that holds the appendix (the preferred one when it has one), or -1. */
-export function chooseAppendixSheet(grids: Grid[], preferred?: number): number {
-  void grids;
-  return preferred ?? -1;
+function hasAnyText(view: SheetView): boolean {
+  for (let r = view.firstRow; r < view.endRow; r++) if (view.filledColumns(r).length) return true;
+  return false;
+}
+
+function hasRole(h: HeaderCandidate, role: ColumnRole): boolean {
+  for (const r of h.roles.values()) if (r === role) return true;
+  return false;
+}
+
+function applyCorrection(header: HeaderCandidate, correction: ColumnCorrection) {
+  const byCol = new Map(header.roles);
+  const corrected: ColumnRole[] = [];
+  for (const [letter, role] of Object.entries(correction)) {
+    const col = columnIndex(letter);
+    if (role === 'none') {
+      byCol.delete(col);
+      continue;
+    }
+    for (const [c, r] of byCol) if (r === role) byCol.delete(c);
+    byCol.set(col, role);
+    corrected.push(role);
+  }
+  const columns: Partial<Record<ColumnRole, number>> = {};
+  for (const [c, r] of [...byCol].sort((a, b) => a[0] - b[0])) if (columns[r] === undefined) columns[r] = c;
+  const cols = [header.firstCol, header.lastCol, ...byCol.keys()];
+  return { columns, corrected, firstCol: Math.min(...cols), lastCol: Math.max(...cols) };
+}
+
+/** Text of each row above the header (title block). */
+function titleRows(view: SheetView, headerRow: number): string[] {
+  const out: string[] = [];
+  for (let r = Math.max(view.firstRow, headerRow - 15); r < headerRow; r++) {
+    const parts = view.filledColumns(r).map((c) => view.text(r, c));
+    if (parts.length) out.push(parts.join(' '));
+  }
+  return out;
+}
+
+function deadlineYear(scan: BodyScan, columns: Partial<Record<ColumnRole, number>>, date1904: boolean): number | null {
+  if (columns.deadline === undefined) return null;
+  const texts: string[] = [];
+  const serialYears: number[] = [];
+  for (const t of scan.tasks) {
+    const c = t.cells.deadline;
+    if (!c) continue;
+    if (typeof c.value === 'number') {
+      const iso = serialToISO(c.value, date1904);
+      if (iso) serialYears.push(yearOf(iso));
+    } else if (c.text) texts.push(c.text);
+  }
+  return yearFromDeadlines(texts, serialYears);
+}
+
+function summarise(tasks: readonly TaskRow[]): Summary {
+  const byCode: Partial<Record<IssueCode, number>> = {};
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const t of tasks) {
+    for (const i of t.issues) {
+      byCode[i.code] = (byCode[i.code] ?? 0) + 1;
+      if (i.severity === 'error') errors++;
+      else if (i.severity === 'warning') warnings++;
+      else infos++;
+    }
+  }
+  return { tasks: tasks.length, errors, warnings, infos, byCode };
+}
+
+/** Index of the grid that holds the appendix: the preferred one when it has a table, else the
+ * first that has one; -1 when none has. */
+export function chooseAppendixSheet(grids: readonly Grid[], preferred?: number): number {
+  const has = (g: Grid) => findHeaderCandidates(new SheetView(g), 1).length > 0;
+  if (preferred !== undefined && preferred >= 0 && preferred < grids.length && has(grids[preferred])) return preferred;
+  for (let i = 0; i < grids.length; i++) if (has(grids[i])) return i;
+  return -1;
 }

@@ -1,0 +1,209 @@
+/**
+ * Finding the appendix's header: the first row (or pair of rows, when a merged parent such as
+ * "Đơn vị thực hiện" sits over "Chủ trì" / "Phối hợp") whose cells name enough column roles.
+ */
+import type { ColumnRole } from '../model';
+import { normaliseHeader, roleOfHeader } from './header-roles';
+import type { SheetView } from './sheet-view';
+
+export interface HeaderCandidate {
+  rows: number[];
+  /** Column → role. */
+  roles: Map<number, ColumnRole>;
+  /** Column → header text (parent and child joined). */
+  texts: Map<number, string>;
+  firstCol: number;
+  lastCol: number;
+  score: number;
+}
+
+const NARRATIVE: ReadonlySet<ColumnRole> = new Set(['task', 'activity', 'output', 'objective']);
+/** Header cells are short; a long cell is prose or a task. */
+const MAX_HEADER_CELL = 90;
+/** How far down a sheet a header is looked for (a long plan body may precede its appendix). */
+const MAX_SCAN_ROWS = 5000;
+
+/** Roles named by one row's own cells (cells covered by a merge from above are skipped). */
+function rowRoles(view: SheetView, row: number): { roles: Map<number, ColumnRole>; texts: Map<number, string>; long: number } {
+  const roles = new Map<number, ColumnRole>();
+  const texts = new Map<number, string>();
+  let long = 0;
+  for (const c of view.filledColumns(row)) {
+    if (view.isCovered(row, c)) continue;
+    const t = view.text(row, c);
+    if (t.length > MAX_HEADER_CELL) {
+      long++;
+      continue;
+    }
+    texts.set(c, t);
+    const role = roleOfHeader(t);
+    if (role) roles.set(c, role);
+  }
+  return { roles, texts, long };
+}
+
+function distinctRoles(roles: Map<number, ColumnRole>): Set<ColumnRole> {
+  return new Set(roles.values());
+}
+
+/** Enough roles, with one that names work (task/output…) and one lead or deadline. */
+function isAppendixLike(roles: Map<number, ColumnRole>): boolean {
+  const set = distinctRoles(roles);
+  const hasWork = [...set].some((r) => NARRATIVE.has(r));
+  const hasKey = set.has('lead') || set.has('deadline');
+  return set.size >= 3 && hasWork && hasKey;
+}
+
+/** Combine row r with the row under it when that row completes a two-row header. */
+function combine(view: SheetView, row: number): HeaderCandidate | null {
+  const top = rowRoles(view, row);
+  if (top.long > 1) return null;
+  const single = build([row], top.roles, top.texts);
+
+  const below = row + 1 < view.endRow ? rowRoles(view, row + 1) : null;
+  if (below && below.long === 0 && below.roles.size >= 1 && !isNumberingRow(view, row + 1)) {
+    // The lower row belongs to the header when its role cells sit under a parent cell that spans
+    // several columns, or under an empty cell, and it does not look like a task row itself.
+    let childUnderParent = 0;
+    for (const c of below.roles.keys()) {
+      const m = view.mergeAt(row, c);
+      const parentSpans = m !== undefined && m.right > m.left;
+      const parentEmpty = view.shownText(row, c) === '';
+      if (parentSpans || parentEmpty) childUnderParent++;
+    }
+    if (childUnderParent >= 1 && childUnderParent >= below.roles.size / 2) {
+      const roles = new Map<number, ColumnRole>();
+      const texts = new Map<number, string>();
+      const cols = new Set<number>([...top.texts.keys(), ...below.texts.keys()]);
+      // Parent cells spanning columns give their text to every column they cover.
+      for (const c of [...top.texts.keys()]) {
+        const m = view.mergeAt(row, c);
+        if (m && m.right > m.left) for (let k = m.left; k <= m.right; k++) cols.add(k);
+      }
+      for (const c of [...cols].sort((a, b) => a - b)) {
+        const parent = view.shownText(row, c);
+        const child = view.isCovered(row + 1, c) ? '' : view.text(row + 1, c);
+        const childRole = child ? roleOfHeader(child) : null;
+        const parentMerge = view.mergeAt(row, c);
+        const parentSpans = parentMerge !== undefined && parentMerge.right > parentMerge.left;
+        const parentRole = parent && !(parentSpans && child) ? roleOfHeader(parent) : null;
+        const role = childRole ?? parentRole ?? (parent && child ? roleOfHeader(`${parent} ${child}`) : null);
+        const text = parent && child && parent !== child ? `${parent} ${child}` : parent || child;
+        if (text) texts.set(c, text);
+        if (role) roles.set(c, role);
+      }
+      const pair = build([row, row + 1], roles, texts);
+      if (isAppendixLike(pair.roles) && pair.score >= single.score) return pair;
+    }
+  }
+  return isAppendixLike(single.roles) ? single : null;
+}
+
+function build(rows: number[], rawRoles: Map<number, ColumnRole>, texts: Map<number, string>): HeaderCandidate {
+  // One column per role: the first (leftmost) keeps it; "Nhiệm vụ" then "Nhiệm vụ cụ thể"
+  // would otherwise both claim the task.
+  const roles = new Map<number, ColumnRole>();
+  const taken = new Set<ColumnRole>();
+  for (const c of [...rawRoles.keys()].sort((a, b) => a - b)) {
+    const role = rawRoles.get(c)!;
+    if (taken.has(role)) {
+      // A second task-like column is the activity when none is named ("Nội dung" + "Nhiệm vụ").
+      if (role === 'task' && !taken.has('activity') && ![...rawRoles.values()].includes('activity')) {
+        roles.set(c, 'activity');
+        taken.add('activity');
+      }
+      continue;
+    }
+    roles.set(c, role);
+    taken.add(role);
+  }
+  const cols = [...texts.keys()];
+  return {
+    rows,
+    roles,
+    texts,
+    firstCol: cols.length ? Math.min(...cols) : 0,
+    lastCol: cols.length ? Math.max(...cols) : 0,
+    score: roles.size,
+  };
+}
+
+/** "(1) (2) (3) …" or "1 2 3 …" under a header. */
+export function isNumberingRow(view: SheetView, row: number): boolean {
+  const cols = view.filledColumns(row);
+  if (cols.length < 3) return false;
+  let prev = 0;
+  let ordered = 0;
+  for (const c of cols) {
+    const t = view.text(row, c);
+    const m = /^\(?(\d{1,2})\)?\.?$/.exec(t) ?? /^\(?([A-Za-z])\)?$/.exec(t);
+    if (!m) return false;
+    const n = /\d/.test(m[1]) ? Number(m[1]) : m[1].toUpperCase().charCodeAt(0) - 64;
+    if (n > prev) ordered++;
+    prev = n;
+  }
+  return ordered >= cols.length - 1;
+}
+
+/** Every appendix-like header on the sheet, top to bottom (two-row headers as one). */
+export function findHeaderCandidates(view: SheetView, limit = 50): HeaderCandidate[] {
+  const out: HeaderCandidate[] = [];
+  const end = Math.min(view.endRow, view.firstRow + MAX_SCAN_ROWS);
+  for (let r = view.firstRow; r < end && out.length < limit; r++) {
+    const cand = combine(view, r);
+    if (cand) {
+      out.push(cand);
+      r = cand.rows[cand.rows.length - 1];
+    }
+  }
+  return out;
+}
+
+/** Normalised header words of each column (parent and child apart), for spotting repeats. */
+export function headerWords(view: SheetView, header: HeaderCandidate): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const r of header.rows) {
+    for (const c of view.filledColumns(r)) {
+      const m = view.mergeAt(r, c);
+      const cols = m && m.top === r && m.left === c ? range(m.left, m.right) : [c];
+      for (const k of cols) {
+        const set = out.get(k) ?? new Set<string>();
+        set.add(normaliseHeader(view.text(r, c)));
+        out.set(k, set);
+      }
+    }
+  }
+  return out;
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}
+
+/** Does this row repeat (part of) the table's header (a page break in a pasted table)? Its
+ * cells must read as the header's own words, column for column. */
+export function repeatsHeader(view: SheetView, row: number, words: Map<number, Set<string>>): boolean {
+  const cols = view.filledColumns(row);
+  if (cols.length < 2) return false;
+  let agree = 0;
+  for (const c of cols) {
+    if (view.isCovered(row, c)) continue;
+    const t = view.text(row, c);
+    if (t.length > MAX_HEADER_CELL) return false;
+    if (words.get(c)?.has(normaliseHeader(t))) agree++;
+  }
+  return agree >= 2 && agree >= cols.length * 0.6;
+}
+
+/** A header-like row that is not the table's: a second table starts here. */
+export function looksLikeOtherHeader(view: SheetView, row: number): boolean {
+  const { roles, long } = rowRoles(view, row);
+  return long === 0 && distinctRoles(roles).size >= 3;
+}
+
+/** The appendix-like header starting at this row, if there is one. */
+export function headerAt(view: SheetView, row: number): HeaderCandidate | null {
+  return combine(view, row);
+}

@@ -1,0 +1,393 @@
+/**
+ * Reading the table body row by row: which rows are sections, tasks, continuations of the row
+ * above (page breaks in tables pasted from Word/PDF), repeated headers, numbering, blanks and
+ * notes; and each task's cells once merges, task groups and continuation rows are resolved.
+ */
+import type { CellValue, ColumnRole, ResolvedCell, SectionInfo } from '../model';
+import { cellError, fold } from '../text';
+import { isNumberingRow, looksLikeOtherHeader, repeatsHeader } from './find-header';
+import type { SheetView } from './sheet-view';
+
+export interface TableLayout {
+  headerRows: number[];
+  firstRow: number;
+  firstCol: number;
+  lastCol: number;
+  columns: Partial<Record<ColumnRole, number>>;
+  headerWords: Map<number, Set<string>>;
+}
+
+export interface ScannedTask {
+  row: number;
+  section: string | null;
+  stt: string | null;
+  continuationRows: number[];
+  cells: Partial<Record<ColumnRole, ResolvedCell>>;
+}
+
+/** A body row as scanned; task rows point into `tasks`. */
+export type ScannedRow =
+  | { row: number; kind: 'section'; hidden: boolean; section: string; title: string }
+  | { row: number; kind: 'task'; hidden: boolean; taskIndex: number }
+  | { row: number; kind: 'continuation'; hidden: boolean; of: number }
+  | { row: number; kind: 'header' | 'numbering' | 'blank' | 'note'; hidden: boolean };
+
+export interface BodyScan {
+  rows: ScannedRow[];
+  tasks: ScannedTask[];
+  sections: SectionInfo[];
+  numberingRow: number | null;
+  lastRow: number;
+  /** Row where a second, different table header starts (the body stops before it). */
+  otherTableRow: number | null;
+}
+
+/** Roles whose text describes the work; a capitalised head there starts a new task. */
+const NARRATIVE: readonly ColumnRole[] = ['objective', 'task', 'activity', 'output'];
+/** Columns of the tracking block: the user's progress notes, not the plan's content. */
+const TRACKING: ReadonlySet<ColumnRole> = new Set(['status', 'doneDate', 'result', 'dueDate', 'check']);
+/** Roles a group row inherits from the rows above it without a merge (domain.md). */
+const GROUP_INHERITED: readonly ColumnRole[] = ['objective', 'task'];
+
+const ROMAN_RE = /^(?=[IVXL])(X{0,3})(IX|IV|V?I{0,3})$/;
+const SECTION_ALONE_RE = /^([IVXL]{1,5})\s*[.):]?$/;
+const SECTION_WITH_TITLE_RE = /^([IVXL]{1,5})\s*[.):/-]\s*(\S.*)$/;
+const SECTION_SPACE_TITLE_RE = /^([IVXL]{1,5})\s+(\p{Lu}.*)$/u;
+const SUBSECTION_ALONE_RE = /^(\d{1,2}(?:\.\d{1,2})+)\.?$/;
+const NOTE_RE = /^(ghi chu|luu y|chu thich|noi nhan|\(\*\)|\*\s)/;
+/** A connective at the end of a cell means its sentence goes on in the next row. */
+const OPEN_END_RE = /(?:^|\s)(cua|va|ve|theo|cac|cho|voi|tai|trong|duoc|den|tu|de|la|nhung|thuoc|tren|hoac|hay|giua|nham|bang|khi|o|vao|doi voi|cung|tung)$/;
+const OPEN_PUNCT_RE = /[,;:\-–(/&]$/;
+const LOWER_START_RE = /^[("'“‘\s]*\p{Ll}/u;
+const BULLET_START_RE = /^[-+•*–]\s*/;
+const STT_RE = /^[0-9]{1,4}[a-z]?[.)]?$|^[0-9]{1,3}(\.[0-9]{1,3}){1,3}\.?$|^[a-zđ][.)]$/i;
+const MAX_STT_LENGTH = 12;
+/** After this many blank rows, only clearly table-like rows continue the table. */
+const GAP_ROWS = 2;
+
+function isRoman(s: string): boolean {
+  return ROMAN_RE.test(s);
+}
+
+function endsOpen(text: string): boolean {
+  return OPEN_PUNCT_RE.test(text) || OPEN_END_RE.test(fold(text));
+}
+
+type CellShape = 'tail' | 'neutral' | 'head';
+
+interface RowCell {
+  col: number;
+  role: ColumnRole | null;
+  text: string;
+}
+
+interface TaskBuilder {
+  task: ScannedTask;
+  /** Text parts per column (in row order). */
+  parts: Map<number, string[]>;
+  /** Raw value of the first part of each column. */
+  values: Map<number, CellValue>;
+  errors: Map<number, string>;
+  lastPartRow: number;
+  sttOwn: boolean;
+}
+
+export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
+  const { columns, firstCol, lastCol } = layout;
+  const roleByCol = new Map<number, ColumnRole>();
+  for (const [role, col] of Object.entries(columns) as [ColumnRole, number][]) roleByCol.set(col, role);
+  const sttCol = columns.stt ?? null;
+  const roleCols = [...roleByCol.keys()].sort((a, b) => a - b);
+
+  const rows: ScannedRow[] = [];
+  const builders: TaskBuilder[] = [];
+  const sections: SectionInfo[] = [];
+  let numberingRow: number | null = null;
+  let otherTableRow: number | null = null;
+  let section: string | null = null;
+  let current: TaskBuilder | null = null;
+  /** Group state: inherited by rows without their own STT. */
+  let groupStt: string | null = null;
+  let blankRun = 0;
+  let lastContentRow = layout.firstRow - 1;
+  let ended = false;
+
+  const ownCells = (row: number): RowCell[] => {
+    const out: RowCell[] = [];
+    for (const c of view.filledColumns(row, firstCol, lastCol)) {
+      if (view.isCovered(row, c)) continue;
+      out.push({ col: c, role: roleByCol.get(c) ?? null, text: view.text(row, c) || (cellError(view.raw(row, c)) ?? '') });
+    }
+    return out;
+  };
+
+  for (let r = layout.firstRow; r < view.endRow && !ended; r++) {
+    const hidden = view.isHidden(r);
+    const cells = ownCells(r);
+
+    if (cells.length === 0) {
+      blankRun++;
+      rows.push({ row: r, kind: 'blank', hidden });
+      continue;
+    }
+    const afterGap = blankRun >= GAP_ROWS && builders.length > 0;
+    blankRun = 0;
+
+    if (repeatsHeader(view, r, layout.headerWords)) {
+      rows.push({ row: r, kind: 'header', hidden });
+      continue;
+    }
+    if (looksLikeOtherHeader(view, r)) {
+      otherTableRow = r;
+      break;
+    }
+    if (numberingRow === null && builders.length === 0 && isNumberingRow(view, r)) {
+      numberingRow = r;
+      rows.push({ row: r, kind: 'numbering', hidden });
+      continue;
+    }
+
+    const first = cells[0];
+    const firstFolded = fold(first.text);
+    if (NOTE_RE.test(firstFolded) && (builders.length > 0 || cells.length <= 2)) {
+      rows.push({ row: r, kind: 'note', hidden });
+      if (builders.length > 0) ended = true;
+      continue;
+    }
+
+    const sec = sectionOf(view, r, cells, sttCol, firstCol, lastCol, sections);
+    if (sec) {
+      section = sec.top ? sec.id : section;
+      if (sec.top) sections.push({ id: sec.id, title: sec.title, row: r });
+      rows.push({ row: r, kind: 'section', hidden, section: sec.id, title: sec.title });
+      current = null;
+      groupStt = null;
+      lastContentRow = r;
+      continue;
+    }
+
+    const sttCell = sttCol !== null ? cells.find((c) => c.col === sttCol) : undefined;
+    const sttText = sttCell && sttCell.text.length <= MAX_STT_LENGTH && STT_RE.test(sttCell.text) ? sttCell.text.replace(/[.)]$/, '') : null;
+    const withRole = cells.filter((c) => c !== sttCell && c.role !== null);
+    const content = withRole.filter((c) => !TRACKING.has(c.role!));
+
+    // A long text alone in the STT column, or alone in an unnamed column, is prose under the table.
+    if (sttCell && !sttText && content.length === 0) {
+      rows.push({ row: r, kind: 'note', hidden });
+      if (builders.length > 0) ended = true;
+      continue;
+    }
+    if (content.length === 0 && !sttText) {
+      // Only tracking values (or unnamed columns): nothing of the plan on this row.
+      rows.push({ row: r, kind: 'note', hidden });
+      continue;
+    }
+
+    if (afterGap && !sttText && !looksLikeFullTask(content)) {
+      // Blank rows then something that is not a task: the table has ended (signature, prose).
+      ended = true;
+      break;
+    }
+
+    const shapes = new Map<number, CellShape>();
+    for (const c of content) shapes.set(c.col, shapeOf(c, current, view));
+
+    if (sttText !== null) {
+      // A page break may put a numbered task's number, lead and deadline on the second part:
+      // the part above had no number of its own and lacks a lead or a deadline, and this row's
+      // descriptive cells continue its sentences.
+      if (current && !current.sttOwn && isIncomplete(current, columns) && hasNarrativeTail(content, shapes)) {
+        appendRow(current, r, withRole, view);
+        current.task.stt = sttText;
+        current.sttOwn = true;
+        groupStt = sttText;
+        rows.push({ row: r, kind: 'continuation', hidden, of: current.task.row });
+        lastContentRow = r;
+        continue;
+      }
+      groupStt = sttText;
+      current = startTask(r, section, sttText, true, withRole, view);
+      rows.push({ row: r, kind: 'task', hidden, taskIndex: builders.length });
+      builders.push(current);
+      lastContentRow = r;
+      continue;
+    }
+
+    if (current && isContinuation(content, shapes)) {
+      appendRow(current, r, withRole, view);
+      rows.push({ row: r, kind: 'continuation', hidden, of: current.task.row });
+      lastContentRow = r;
+      continue;
+    }
+
+    current = startTask(r, section, groupStt, false, withRole, view);
+    rows.push({ row: r, kind: 'task', hidden, taskIndex: builders.length });
+    builders.push(current);
+    lastContentRow = r;
+  }
+
+  // Resolve each task's cells: own text (joined across continuations), else a vertical merge
+  // from above, else (objective, task) the group's text.
+  const lastGroup = new Map<ColumnRole, ResolvedCell>();
+  let lastSection: string | null | undefined;
+  for (const b of builders) {
+    if (b.sttOwn || b.task.section !== lastSection) {
+      lastGroup.clear();
+      lastSection = b.task.section;
+    }
+    for (const col of roleCols) {
+      const role = roleByCol.get(col)!;
+      if (role === 'stt') continue;
+      const own = b.parts.get(col);
+      let cell: ResolvedCell | undefined;
+      if (own && own.length) {
+        const error = b.errors.get(col) ?? null;
+        cell = { text: error && own.length === 1 ? '' : own.filter((t) => !cellError(t)).join(' '), value: own.length === 1 ? (b.values.get(col) ?? own[0]) : own.join(' '), error, inherited: false };
+      } else {
+        const m = view.mergeAt(b.task.row, col);
+        if (m && m.top < b.task.row && m.top >= layout.firstRow) {
+          const v = view.raw(m.top, m.left);
+          cell = { text: view.text(m.top, m.left), value: v, error: cellError(v), inherited: true };
+        } else if (GROUP_INHERITED.includes(role) && lastGroup.has(role)) {
+          cell = { ...lastGroup.get(role)!, inherited: true };
+        }
+      }
+      if (cell) {
+        b.task.cells[role] = cell;
+        if (GROUP_INHERITED.includes(role) && cell.text) lastGroup.set(role, cell);
+      }
+    }
+  }
+
+  const lastRow = Math.max(lastContentRow, layout.firstRow);
+  // Trailing blank rows are not part of the table.
+  while (rows.length && rows[rows.length - 1].row > lastRow && rows[rows.length - 1].kind === 'blank') rows.pop();
+  return { rows, tasks: builders.map((b) => b.task), sections, numberingRow, lastRow, otherTableRow };
+}
+
+function startTask(row: number, section: string | null, stt: string | null, sttOwn: boolean, content: RowCell[], view: SheetView): TaskBuilder {
+  const b: TaskBuilder = {
+    task: { row, section, stt, continuationRows: [], cells: {} },
+    parts: new Map(),
+    values: new Map(),
+    errors: new Map(),
+    lastPartRow: row,
+    sttOwn,
+  };
+  addParts(b, row, content, view);
+  return b;
+}
+
+function appendRow(b: TaskBuilder, row: number, content: RowCell[], view: SheetView): void {
+  b.task.continuationRows.push(row);
+  b.lastPartRow = row;
+  addParts(b, row, content, view);
+}
+
+function addParts(b: TaskBuilder, row: number, content: RowCell[], view: SheetView): void {
+  for (const c of content) {
+    const list = b.parts.get(c.col) ?? [];
+    if (!list.length) {
+      const raw = view.raw(row, c.col);
+      b.values.set(c.col, raw);
+      const err = cellError(raw);
+      if (err) b.errors.set(c.col, err);
+    }
+    list.push(c.text);
+    b.parts.set(c.col, list);
+  }
+}
+
+/** The task lacks a lead or a deadline of its own (a cut-off first part). */
+function isIncomplete(b: TaskBuilder, columns: Partial<Record<ColumnRole, number>>): boolean {
+  const has = (role: ColumnRole) => {
+    const col = columns[role];
+    return col === undefined || (b.parts.get(col)?.length ?? 0) > 0;
+  };
+  return !has('lead') || !has('deadline');
+}
+
+function shapeOf(cell: RowCell, current: TaskBuilder | null, view: SheetView): CellShape {
+  const text = cell.text;
+  if (LOWER_START_RE.test(text)) return 'tail';
+  const above = current?.parts.get(cell.col);
+  const aboveText = above && above.length ? above[above.length - 1] : '';
+  if (aboveText && endsOpen(aboveText)) return 'tail';
+  if (BULLET_START_RE.test(text) && aboveText && /(^|\s)[-+•]\s/.test(aboveText)) return 'neutral';
+  void view;
+  return 'head';
+}
+
+function hasNarrativeTail(content: RowCell[], shapes: Map<number, CellShape>): boolean {
+  return content.some((c) => c.role !== null && NARRATIVE.includes(c.role) && shapes.get(c.col) === 'tail');
+}
+
+/** No number of its own and nothing that starts a new piece of work: the row only carries the
+ * tails of the sentences above. */
+function isContinuation(content: RowCell[], shapes: Map<number, CellShape>): boolean {
+  const narrativeHead = content.some((c) => c.role !== null && NARRATIVE.includes(c.role) && shapes.get(c.col) === 'head');
+  if (narrativeHead) return false;
+  const anyTail = content.some((c) => shapes.get(c.col) !== 'head');
+  if (!anyTail) return false;
+  // Unit names and deadlines start with capitals even when they continue a cell; they count as
+  // continuing when the descriptive cells of the row do.
+  const narrative = content.filter((c) => c.role !== null && NARRATIVE.includes(c.role));
+  if (narrative.length > 0) return true;
+  return content.every((c) => shapes.get(c.col) !== 'head');
+}
+
+function looksLikeFullTask(content: RowCell[]): boolean {
+  const roles = new Set(content.map((c) => c.role));
+  const key = ['lead', 'deadline', 'output'].filter((r) => roles.has(r as ColumnRole)).length;
+  return key >= 2;
+}
+
+interface SectionHit {
+  id: string;
+  title: string;
+  top: boolean;
+}
+
+/** A section row: a Roman numeral (alone, or before the title) or a sub-section number with a
+ * title and nothing else; or an upper-case title alone across the row. */
+function sectionOf(
+  view: SheetView,
+  row: number,
+  cells: RowCell[],
+  sttCol: number | null,
+  firstCol: number,
+  lastCol: number,
+  sections: SectionInfo[],
+): SectionHit | null {
+  if (cells.length > 3) return null;
+  const first = cells[0];
+  const atStart = first.col === firstCol || first.col === sttCol || (sttCol !== null && first.col <= sttCol);
+  const rest = cells.slice(1);
+  const onlyTitleAfter = rest.length <= 1 || (rest.length === 2 && rest.every((c) => c.role === 'budget' || c.role === 'note'));
+  if (atStart && onlyTitleAfter) {
+    const alone = SECTION_ALONE_RE.exec(first.text);
+    if (alone && isRoman(alone[1]) && rest.length >= 1) return { id: alone[1], title: rest[0].text, top: true };
+    const withTitle = SECTION_WITH_TITLE_RE.exec(first.text) ?? SECTION_SPACE_TITLE_RE.exec(first.text);
+    if (withTitle && isRoman(withTitle[1]) && rest.length === 0) return { id: withTitle[1], title: withTitle[2].trim(), top: true };
+    const sub = SUBSECTION_ALONE_RE.exec(first.text);
+    if (sub && rest.length === 1 && rest[0].role !== 'lead' && rest[0].role !== 'deadline' && rest[0].role !== 'output') {
+      return { id: sub[1], title: rest[0].text, top: false };
+    }
+  }
+  // An upper-case title alone in a cell merged across most of the row.
+  if (cells.length === 1) {
+    const m = view.mergeAt(row, first.col);
+    const span = m ? m.right - m.left + 1 : 1;
+    const letters = first.text.replace(/[^\p{L}]/gu, '');
+    if (span >= Math.max(3, (lastCol - firstCol + 1) / 2) && letters.length >= 4 && letters === letters.toUpperCase() && first.text.length <= 150) {
+      return { id: nextRoman(sections), title: first.text, top: true };
+    }
+  }
+  return null;
+}
+
+const ROMANS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
+
+function nextRoman(sections: SectionInfo[]): string {
+  return ROMANS[sections.length] ?? String(sections.length + 1);
+}

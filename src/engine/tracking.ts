@@ -1,0 +1,144 @@
+/**
+ * The tracking block right of the table (validation.md) and the live highlights, as a change set.
+ * Columns the plan already has (recognised by their headers) are reused; the user's own columns
+ * are only read, never reformatted. Only "Hạn chót" and "Kiểm tra" are rewritten on every run.
+ */
+import { isoToSerial } from './dates';
+import type { ChangeSet, ColumnRole, ConditionalFormatRule, FormatChange, Lang, ListValidation, RecognisedTable, TaskRow, TrackingBlock, ValuesWrite } from './model';
+import { STATIC_CODES } from './rules';
+import { DONE_WORDINGS, STATUS_CHOICES } from './status';
+import { TRACKING_HEADERS } from './table/header-roles';
+import type { SheetView } from './table/sheet-view';
+import { a1Range, columnLetter } from './text';
+
+export type TrackingRole = 'status' | 'doneDate' | 'result' | 'dueDate' | 'check';
+export const TRACKING_ORDER: readonly TrackingRole[] = ['status', 'doneDate', 'result', 'dueDate', 'check'];
+
+/** Every conditional format the add-in writes carries this tag in its formula. */
+export const CF_TAG = 'cchc-plan';
+
+const DATE_FORMAT = 'dd/mm/yyyy';
+const HEADER_FILL = '#DDEBF7';
+const WIDTHS: Record<TrackingRole, number> = { status: 16, doneDate: 14, result: 32, dueDate: 12, check: 44 };
+/** Excel's "Light red fill with dark red text", "Yellow fill with dark yellow text", "Green fill with dark green text". */
+export const HIGHLIGHT = {
+  overdue: { fill: '#FFC7CE', fontColor: '#9C0006' },
+  problem: { fill: '#FFEB9C', fontColor: '#9C5700' },
+  done: { fill: '#C6EFCE', fontColor: '#006100' },
+} as const;
+
+export interface TrackingPlan extends TrackingBlock {
+  /** Roles whose column this run creates. */
+  created: TrackingRole[];
+}
+
+/** Where each tracking column goes: reused when the header names it, else in the first empty
+ * columns right of the table. */
+export function placeTracking(view: SheetView, table: RecognisedTable): TrackingPlan {
+  const columns = {} as Record<TrackingRole, number>;
+  const created: TrackingRole[] = [];
+  let next = table.lastCol + 1;
+  for (const role of TRACKING_ORDER) {
+    const existing = table.columns[role];
+    if (existing !== undefined) {
+      columns[role] = existing;
+      next = Math.max(next, existing + 1);
+    }
+  }
+  const top = table.headerRows[0];
+  for (const role of TRACKING_ORDER) {
+    if (columns[role] !== undefined) continue;
+    while (!columnIsEmpty(view, next, top, table.lastRow)) next++;
+    columns[role] = next;
+    created.push(role);
+    next++;
+  }
+  return { columns, created, reused: created.length < TRACKING_ORDER.length };
+}
+
+function columnIsEmpty(view: SheetView, col: number, top: number, bottom: number): boolean {
+  if (col >= view.endCol) return true;
+  for (let r = top; r <= bottom; r++) {
+    if (view.text(r, col) !== '' || view.isCovered(r, col)) return false;
+  }
+  return true;
+}
+
+function excelString(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+export interface TrackingInput {
+  sheet: string;
+  table: RecognisedTable;
+  tasks: readonly TaskRow[];
+  plan: TrackingPlan;
+  lang: Lang;
+  date1904: boolean;
+}
+
+export function trackingChanges({ sheet, table, tasks, plan, lang, date1904 }: TrackingInput): ChangeSet {
+  const writes: ValuesWrite[] = [];
+  const formats: FormatChange[] = [];
+  const validations: ListValidation[] = [];
+  const headerRow = table.headerRows[table.headerRows.length - 1];
+  const first = table.firstRow;
+  const last = Math.max(table.lastRow, first);
+  const col = plan.columns;
+
+  for (const role of plan.created) {
+    const c = col[role];
+    writes.push({ address: a1Range(headerRow, c, headerRow, c), values: [[TRACKING_HEADERS[role][lang]]] });
+    formats.push({
+      address: a1Range(table.headerRows[0], c, headerRow, c),
+      bold: true,
+      wrapText: true,
+      fill: HEADER_FILL,
+      horizontalAlignment: 'center',
+      verticalAlignment: 'center',
+      border: true,
+      columnWidth: WIDTHS[role],
+    });
+    formats.push({ address: a1Range(first, c, last, c), border: true, wrapText: role === 'result' || role === 'check', verticalAlignment: 'top' });
+  }
+  if (plan.created.includes('status')) validations.push({ address: a1Range(first, col.status, last, col.status), choices: [...STATUS_CHOICES] });
+  if (plan.created.includes('doneDate')) formats.push({ address: a1Range(first, col.doneDate, last, col.doneDate), numberFormat: DATE_FORMAT });
+  // "Hạn chót" is ours even when reused: its dates are always shown as dates.
+  formats.push({ address: a1Range(first, col.dueDate, last, col.dueDate), numberFormat: DATE_FORMAT });
+
+  // Due dates and static issues, one value per table row ("" clears stale values of rows that
+  // are no longer tasks).
+  const byRow = new Map<number, TaskRow>();
+  for (const t of tasks) byRow.set(t.row, t);
+  const due: (string | number)[][] = [];
+  const check: string[][] = [];
+  for (let r = first; r <= last; r++) {
+    const t = byRow.get(r);
+    due.push([t?.deadline.due ? isoToSerial(t.deadline.due, date1904) : '']);
+    check.push([t ? t.issues.filter((i) => STATIC_CODES.has(i.code) && i.severity !== 'info').map((i) => i.message).join('; ') : '']);
+  }
+  writes.push({ address: a1Range(first, col.dueDate, last, col.dueDate), values: due });
+  writes.push({ address: a1Range(first, col.check, last, col.check), values: check });
+
+  const rules = highlightRules(table, plan);
+  return { sheet, writes, formats, validations, conditionalFormats: { tag: CF_TAG, rules }, sheets: [] };
+}
+
+/** Overdue (red) first, then other problems (yellow), then done (green); each stops the next.
+ * Driven by TODAY(), "Hạn chót", "Tình trạng" and "Kiểm tra", so they stay right on later days
+ * and disappear once the problem is fixed and the plan checked again. */
+function highlightRules(table: RecognisedTable, plan: TrackingPlan): ConditionalFormatRule[] {
+  const first = table.firstRow;
+  const last = Math.max(table.lastRow, first);
+  const right = Math.max(table.lastCol, ...TRACKING_ORDER.map((r) => plan.columns[r]));
+  const address = a1Range(first, table.firstCol, last, right);
+  const ref = (role: ColumnRole & TrackingRole) => `$${columnLetter(plan.columns[role])}${first + 1}`;
+  const status = ref('status');
+  const done = `OR(${DONE_WORDINGS.map((w) => `TRIM(${status})=${excelString(w)}`).join(',')})`;
+  const tag = (name: string) => `N(${excelString(`${CF_TAG}:${name}`)})=0`;
+  return [
+    { address, formula: `=AND(${tag('overdue')},ISNUMBER(${ref('dueDate')}),${ref('dueDate')}<TODAY(),NOT(${done}))`, ...HIGHLIGHT.overdue, stopIfTrue: true },
+    { address, formula: `=AND(${tag('problem')},LEN(${ref('check')})>0)`, ...HIGHLIGHT.problem, stopIfTrue: true },
+    { address, formula: `=AND(${tag('done')},${done})`, ...HIGHLIGHT.done, stopIfTrue: true },
+  ];
+}

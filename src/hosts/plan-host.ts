@@ -1,0 +1,47 @@
+/**
+ * What the task pane and the ribbon commands ask of a workbook host. The Office.js host
+ * (src/hosts/excel) implements it over Excel.run; tests and the browser e2e run it over the fake
+ * Excel (src/testing/fake-excel). The UI never calls Office.js itself.
+ */
+import type { Analysis, ISODate, Lang } from '../engine/model';
+import type { ColumnCorrection, Settings, WorkbookState } from '../settings/schema';
+
+export type PeriodId = 'Q1' | 'Q2' | 'H1' | 'Q3' | 'Q4' | 'Y';
+
+export interface CheckRequest {
+  asOf: ISODate;
+  lang: Lang;
+}
+
+export type CheckOutcome =
+  | { ok: true; analysis: Analysis }
+  /** Nothing was written. `message` is one clear sentence in the requested language. */
+  | { ok: false; message: string };
+
+export interface ReportRequest {
+  period: PeriodId;
+  year: number;
+  /** Defaults to the period's "data to" day. */
+  asOf?: ISODate;
+  agency?: string;
+  lang: Lang;
+  /** Called when a report sheet of the same name exists; resolve true to replace it. */
+  confirmReplace: (sheetName: string) => Promise<boolean>;
+}
+
+export type ReportOutcome =
+  | { ok: true; sheetName: string; replaced: boolean }
+  | { ok: false; cancelled?: boolean; message: string };
+
+export interface PlanHost {
+  /** Read the active sheet and analyse it; write nothing. */
+  inspect(request: CheckRequest): Promise<CheckOutcome>;
+  /** Read, analyse and write the tracking block and highlights. */
+  check(request: CheckRequest): Promise<CheckOutcome>;
+  /** Select a cell (e.g. a task's row) on a sheet and bring it into view. */
+  select(sheet: string, address: string): Promise<void>;
+  loadState(): Promise<WorkbookState>;
+  saveCorrection(sheet: string, correction: ColumnCorrection): Promise<void>;
+  saveSettings(settings: Settings): Promise<void>;
+  buildReport(request: ReportRequest): Promise<ReportOutcome>;
+}
