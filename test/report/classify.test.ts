@@ -1,4 +1,5 @@
 import { addToCounts, classifyTask, completionRate, emptyCounts, TASK_CLASSES } from '../../src/report/classify';
+import type { Deadline } from '../../src/engine/model';
 import { deadline } from './hand-built';
 
 const D = '2024-03-14';
@@ -30,7 +31,7 @@ describe('classifyTask as of D (report.md rules)', () => {
     ['done after D, due after D: under way on D', deadline('date', '2024-03-31'), 'done', '2024-03-25', 'inProgress', null],
     ['done after D, no fixed date', deadline('reference', null), 'done', '2024-04-02', 'notFixed', null],
   ] as const)('%s', (_what, dl, status, doneDate, cls, daysLate) => {
-    const c = classifyTask({ deadline: dl, status, doneDate }, D);
+    const c = classifyTask({ deadline: dl as Deadline, status, doneDate }, D);
     expect(c.cls).toBe(cls);
     expect(c.daysLate).toBe(daysLate);
   });
