@@ -1,0 +1,289 @@
+/**
+ * The exceljs executor: applies an engine ChangeSet to a workbook in memory. Only the cells the
+ * change set names are touched; everything else — the user's values, styles, merges, their own
+ * validations and conditional formats — stays as exceljs read it.
+ *
+ * exceljs shares one style object between all cells read with the same style id, so a style is
+ * always copied before it is changed (otherwise a bold header would make every cell sharing its
+ * style bold).
+ */
+import ExcelJS from 'exceljs';
+import type { CellInput, ChangeSet, ConditionalFormatRule, FormatChange, SheetCell, SheetModel } from '../../engine/model';
+import { columnIndex, parseA1Range } from '../../engine/text';
+import { applyExceljsPatches } from './exceljs-patches';
+
+applyExceljsPatches();
+
+/** exceljs ValueType.Merge. */
+const MERGE_TYPE = 1;
+/** OOXML paper size code of A4. */
+const PAPER_A4 = 9;
+
+export class ChangeSetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChangeSetError';
+  }
+}
+
+/** The worksheet of that name; falls back to a Unicode-normalised comparison. */
+export function findWorksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  const exact = workbook.getWorksheet(name);
+  if (exact) return exact;
+  const nfc = name.normalize('NFC');
+  return workbook.worksheets.find((ws) => ws.name.normalize('NFC') === nfc);
+}
+
+function argb(hex: string): string {
+  const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
+  if (!m) throw new ChangeSetError(`not a #RRGGBB colour: ${hex}`);
+  return `FF${m[1].toUpperCase()}`;
+}
+
+type CellLike = ExcelJS.Cell & { type: number; isMerged: boolean; master: ExcelJS.Cell };
+
+/** A cell that belongs to a merge without being its top-left: writing it would write the merge's
+ * top-left cell instead, i.e. a cell nobody asked to change. */
+function isMergeFollower(cell: ExcelJS.Cell): boolean {
+  const c = cell as CellLike;
+  return c.type === MERGE_TYPE;
+}
+
+function writeValue(cell: ExcelJS.Cell, v: CellInput): void {
+  if (v === null) return;
+  if (isMergeFollower(cell)) return;
+  // Strings stay text: exceljs only makes a formula from { formula }, never from "=…".
+  cell.value = v === '' ? null : v;
+}
+
+/** Replace the cell's style by a private copy so changing it cannot touch other cells. */
+function ownStyle(cell: ExcelJS.Cell): Partial<ExcelJS.Style> {
+  const copy = { ...(cell.style ?? {}) } as Partial<ExcelJS.Style>;
+  cell.style = copy as ExcelJS.Style;
+  return copy;
+}
+
+interface StyleSpec {
+  numberFormat?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  wrapText?: boolean;
+  fill?: string;
+  fontColor?: string;
+  horizontalAlignment?: 'left' | 'center' | 'right';
+  verticalAlignment?: 'top' | 'center' | 'bottom';
+  border?: boolean;
+}
+
+const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
+
+function hasStyle(spec: StyleSpec): boolean {
+  return (
+    spec.numberFormat !== undefined || spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined ||
+    spec.wrapText !== undefined || spec.fill !== undefined || spec.fontColor !== undefined ||
+    spec.horizontalAlignment !== undefined || spec.verticalAlignment !== undefined || spec.border !== undefined
+  );
+}
+
+function styleCell(cell: ExcelJS.Cell, spec: StyleSpec): void {
+  if (!hasStyle(spec)) return;
+  const style = ownStyle(cell);
+  if (spec.numberFormat !== undefined) style.numFmt = spec.numberFormat;
+  if (spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined || spec.fontColor !== undefined) {
+    const font: Partial<ExcelJS.Font> = { ...(style.font ?? {}) };
+    if (spec.bold !== undefined) font.bold = spec.bold;
+    if (spec.italic !== undefined) font.italic = spec.italic;
+    if (spec.fontSize !== undefined) font.size = spec.fontSize;
+    if (spec.fontColor !== undefined) font.color = { argb: argb(spec.fontColor) };
+    style.font = font as ExcelJS.Font;
+  }
+  if (spec.wrapText !== undefined || spec.horizontalAlignment !== undefined || spec.verticalAlignment !== undefined) {
+    const alignment: Partial<ExcelJS.Alignment> = { ...(style.alignment ?? {}) };
+    if (spec.wrapText !== undefined) alignment.wrapText = spec.wrapText;
+    if (spec.horizontalAlignment !== undefined) alignment.horizontal = spec.horizontalAlignment;
+    if (spec.verticalAlignment !== undefined) alignment.vertical = spec.verticalAlignment === 'center' ? 'middle' : spec.verticalAlignment;
+    style.alignment = alignment as ExcelJS.Alignment;
+  }
+  if (spec.fill !== undefined) {
+    style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(spec.fill) } };
+  }
+  if (spec.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+}
+
+function forEachCell(address: string, fn: (row: number, col: number) => void): void {
+  const r = parseA1Range(address);
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) fn(row + 1, col + 1);
+}
+
+function applyFormat(ws: ExcelJS.Worksheet, f: FormatChange): void {
+  const spec: StyleSpec = f;
+  if (hasStyle(spec)) forEachCell(f.address, (row, col) => styleCell(ws.getCell(row, col), spec));
+  if (f.columnWidth !== undefined) {
+    const r = parseA1Range(f.address);
+    // exceljs column width is already in characters (the unit Excel shows).
+    for (let col = r.left; col <= r.right; col++) ws.getColumn(col + 1).width = f.columnWidth;
+  }
+}
+
+interface ValidationsModel {
+  model: Record<string, unknown>;
+}
+
+function overlaps(a: ReturnType<typeof parseA1Range>, b: ReturnType<typeof parseA1Range>): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+/** A list's inline formula: "a,b,c" in quotes, inner quotes doubled. */
+function listFormula(choices: string[]): string {
+  return `"${choices.map((c) => c.replace(/"/g, '""')).join(',')}"`;
+}
+
+function applyValidation(ws: ExcelJS.Worksheet, address: string, choices: string[]): void {
+  const dv = (ws as unknown as { dataValidations: ValidationsModel }).dataValidations;
+  const target = parseA1Range(address);
+  // exceljs keeps validations per cell (it expands ranges on read): drop whatever overlaps.
+  for (const key of Object.keys(dv.model)) {
+    let range;
+    try {
+      range = parseA1Range(key);
+    } catch {
+      continue;
+    }
+    if (overlaps(range, target)) delete dv.model[key];
+  }
+  dv.model[address] = {
+    type: 'list',
+    allowBlank: true,
+    formulae: [listFormula(choices)],
+    // A warning, not a stop: wordings outside the list ("Đang triển khai") stay allowed.
+    showErrorMessage: true,
+    errorStyle: 'warning',
+  };
+}
+
+interface CfRuleLike {
+  priority?: number;
+  formulae?: unknown[];
+  [k: string]: unknown;
+}
+interface CfLike {
+  ref: string;
+  rules: CfRuleLike[];
+}
+
+function ruleHasTag(rule: CfRuleLike, tag: string): boolean {
+  return (rule.formulae ?? []).some((f) => typeof f === 'string' && f.includes(tag));
+}
+
+function applyConditionalFormats(ws: ExcelJS.Worksheet, tag: string, rules: ConditionalFormatRule[]): void {
+  const sheet = ws as unknown as { conditionalFormattings: CfLike[] };
+  let existing: CfLike[] = sheet.conditionalFormattings ?? [];
+  if (tag) {
+    existing = existing
+      .map((cf) => ({ ...cf, rules: cf.rules.filter((rule) => !ruleHasTag(rule, tag)) }))
+      .filter((cf) => cf.rules.length > 0);
+  }
+  // Ours come first (priority 1…n, in the given order); the user's keep their order after them.
+  const userRules = existing.flatMap((cf) => cf.rules).sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
+  userRules.forEach((rule, i) => {
+    rule.priority = rules.length + i + 1;
+  });
+  const ours: CfLike[] = rules.map((rule, i) => ({
+    ref: rule.address,
+    rules: [
+      {
+        type: 'expression',
+        priority: i + 1,
+        formulae: [rule.formula.replace(/^=/, '')],
+        style: {
+          fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(rule.fill) } },
+          font: { color: { argb: argb(rule.fontColor) } },
+        },
+        stopIfTrue: rule.stopIfTrue,
+      },
+    ],
+  }));
+  sheet.conditionalFormattings = [...ours, ...existing];
+}
+
+function sheetCellValue(cell: SheetCell): ExcelJS.CellValue {
+  if (cell.formula !== undefined) return { formula: cell.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+  if (cell.link) {
+    const text = cell.value === null || cell.value === undefined ? '' : String(cell.value);
+    return { text, hyperlink: `#${quoteSheet(cell.link.sheet)}!${cell.link.address}` };
+  }
+  if (cell.value === undefined || cell.value === null || cell.value === '') return null;
+  return cell.value;
+}
+
+/** Sheet name as a formula/link reference: always quoted, inner quotes doubled. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Create the sheet, or replace the one of the same name in its place in the tab order. */
+export function buildSheet(workbook: ExcelJS.Workbook, model: SheetModel): ExcelJS.Worksheet {
+  const old = findWorksheet(workbook, model.name);
+  const orderNo = old ? (old as unknown as { orderNo: number }).orderNo : undefined;
+  if (old) workbook.removeWorksheet(old.id);
+  const ws = workbook.addWorksheet(model.name);
+  if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
+  let hasFormula = false;
+  for (const cell of model.cells) {
+    const target = ws.getCell(cell.address);
+    const value = sheetCellValue(cell);
+    if (cell.formula !== undefined) hasFormula = true;
+    if (value !== null) target.value = value;
+    styleCell(target, cell);
+  }
+  for (const range of model.merges) ws.mergeCells(range);
+  for (const [letters, width] of Object.entries(model.columnWidths)) ws.getColumn(columnIndex(letters) + 1).width = width;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: PAPER_A4 as ExcelJS.PaperSize,
+    orientation: model.print.orientation,
+    ...(model.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    ...(model.print.repeatRows ? { printTitlesRow: `${model.print.repeatRows.first}:${model.print.repeatRows.last}` } : {}),
+  };
+  // exceljs cannot compute formulas: have the spreadsheet program compute them on opening.
+  if (hasFormula) workbook.calcProperties = { ...(workbook.calcProperties ?? {}), fullCalcOnLoad: true };
+  return ws;
+}
+
+export interface ApplyReport {
+  /** Things the change set asked for that this host cannot do (charts). */
+  skipped: string[];
+}
+
+/** Apply every part of the change set. Throws ChangeSetError when the target sheet is missing or
+ * the change set is malformed; the workbook must then be thrown away, not written. */
+export function applyChangeSet(workbook: ExcelJS.Workbook, changes: ChangeSet): ApplyReport {
+  const skipped: string[] = [];
+  const hasSheetChanges =
+    changes.writes.length > 0 || changes.formats.length > 0 || changes.validations.length > 0 ||
+    changes.conditionalFormats.rules.length > 0 || changes.conditionalFormats.tag !== '';
+  if (hasSheetChanges) {
+    const ws = findWorksheet(workbook, changes.sheet);
+    if (!ws) throw new ChangeSetError(`no sheet named ${changes.sheet}`);
+    for (const write of changes.writes) {
+      const r = parseA1Range(write.address);
+      write.values.forEach((line, i) => {
+        if (r.top + i > r.bottom) throw new ChangeSetError(`more rows than ${write.address} holds`);
+        line.forEach((v, j) => {
+          if (r.left + j > r.right) throw new ChangeSetError(`more columns than ${write.address} holds`);
+          writeValue(ws.getCell(r.top + i + 1, r.left + j + 1), v);
+        });
+      });
+    }
+    for (const f of changes.formats) applyFormat(ws, f);
+    for (const v of changes.validations) applyValidation(ws, v.address, v.choices);
+    applyConditionalFormats(ws, changes.conditionalFormats.tag, changes.conditionalFormats.rules);
+  }
+  for (const model of changes.sheets) {
+    buildSheet(workbook, model);
+    if (model.chart) skipped.push(`chart on ${model.name}`);
+  }
+  return { skipped };
+}
+

@@ -1,0 +1,103 @@
+/**
+ * Two gaps in exceljs 4.4 that would otherwise change a user's workbook on a read → write round
+ * trip, closed by wrapping its XML transforms (the same module instances exceljs itself loads):
+ *
+ * 1. `stopIfTrue` on conditional-format rules is neither read nor written. Our highlight rules
+ *    need it, and a user's own rule that has it must keep it.
+ * 2. Internal hyperlinks (`<hyperlink ref="B3" location="'Sheet'!A1"/>`, no relationship) are
+ *    dropped on read and written as broken external links. We represent them as cell
+ *    hyperlinks beginning with "#" ("#'Sheet'!A1") and write them back as `location` links.
+ *
+ * Applied once, on first import of the xlsx host.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
+
+const HYPERLINK_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
+const INTERNAL_RID_PREFIX = '__cchc_internal_';
+
+let applied = false;
+
+export function applyExceljsPatches(): void {
+  if (applied) return;
+  applied = true;
+  patchStopIfTrue();
+  patchInternalHyperlinks();
+}
+
+function patchStopIfTrue(): void {
+  const CfRuleXform = require('exceljs/lib/xlsx/xform/sheet/cf/cf-rule-xform');
+  const proto = CfRuleXform.prototype;
+  const render = proto.render;
+  proto.render = function renderWithStopIfTrue(xmlStream: any, model: any) {
+    if (!model || !model.stopIfTrue) return render.call(this, xmlStream, model);
+    // Every rule type opens exactly one <cfRule>: add the attribute to it.
+    const addFlag = (name: string, attrs: any) => (name === 'cfRule' ? { ...(attrs ?? {}), stopIfTrue: '1' } : attrs);
+    const stream = new Proxy(xmlStream, {
+      get(target, prop) {
+        if (prop === 'openNode') return (name: string, attrs: any) => target.openNode(name, addFlag(name, attrs));
+        if (prop === 'leafNode') return (name: string, attrs: any, text: any) => target.leafNode(name, addFlag(name, attrs), text);
+        const v = target[prop];
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    return render.call(this, stream, model);
+  };
+  const createNewModel = proto.createNewModel;
+  proto.createNewModel = function createWithStopIfTrue(node: any) {
+    const model = createNewModel.call(this, node);
+    const flag = node?.attributes?.stopIfTrue;
+    if (flag === '1' || flag === 'true') model.stopIfTrue = true;
+    return model;
+  };
+}
+
+function patchInternalHyperlinks(): void {
+  const WorksheetXform = require('exceljs/lib/xlsx/xform/sheet/worksheet-xform');
+  const HyperlinkXform = require('exceljs/lib/xlsx/xform/sheet/hyperlink-xform');
+  const wsProto = WorksheetXform.prototype;
+
+  // Reading: a location-only link gets a synthetic relationship whose target is "#location",
+  // so exceljs's own reconcile turns the cell into { text, hyperlink: "#location" }.
+  const reconcile = wsProto.reconcile;
+  wsProto.reconcile = function reconcileInternalLinks(model: any, options: any) {
+    const links: any[] = model?.hyperlinks ?? [];
+    let n = 0;
+    for (const link of links) {
+      if (!link.rId && link.target) {
+        const id = `${INTERNAL_RID_PREFIX}${n++}`;
+        link.rId = id;
+        model.relationships = model.relationships ?? [];
+        model.relationships.push({ Id: id, Type: HYPERLINK_REL, Target: `#${link.target}` });
+      }
+    }
+    return reconcile.call(this, model, options);
+  };
+
+  // Writing: exceljs makes an external relationship for every link; drop it for "#…" links.
+  const prepare = wsProto.prepare;
+  wsProto.prepare = function prepareInternalLinks(model: any, options: any) {
+    const result = prepare.call(this, model, options);
+    const internalIds = new Set<string>();
+    for (const link of model.hyperlinks ?? []) {
+      if (typeof link.target === 'string' && link.target.startsWith('#')) {
+        internalIds.add(link.rId);
+        link.rId = undefined;
+        link.internal = true;
+      }
+    }
+    if (internalIds.size > 0 && Array.isArray(model.rels)) {
+      model.rels = model.rels.filter((rel: any) => !internalIds.has(rel.Id));
+    }
+    return result;
+  };
+
+  const hlProto = HyperlinkXform.prototype;
+  const renderLink = hlProto.render;
+  hlProto.render = function renderInternalLink(xmlStream: any, model: any) {
+    if (model && model.internal) {
+      xmlStream.leafNode('hyperlink', { ref: model.address, location: String(model.target).slice(1), tooltip: model.tooltip });
+      return;
+    }
+    return renderLink.call(this, xmlStream, model);
+  };
+}
