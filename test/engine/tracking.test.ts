@@ -1,0 +1,167 @@
+/**
+ * The change set: the tracking block's placement and content, highlight rules, and that a second
+ * run updates the same block in place.
+ */
+import { analyzeSheet } from '../../src/engine/analyze';
+import { isoToSerial } from '../../src/engine/dates';
+import type { Analysis, ChangeSet, Grid } from '../../src/engine/model';
+import { columnLetter, parseA1Range } from '../../src/engine/text';
+import { CF_TAG } from '../../src/engine/tracking';
+import { congThuongPlan, trackedPlan } from '../fixtures/plans';
+import { fixtureToGrid } from '../fixtures/types';
+
+function analyse(grid: Grid, asOf = '2024-07-01'): Analysis {
+  const res = analyzeSheet(grid, { asOf });
+  if (!res.ok) throw new Error(res.failure.message);
+  return res.analysis;
+}
+
+/** Apply the value writes of a change set to a grid, as a host would. */
+function applyWrites(grid: Grid, changes: ChangeSet): Grid {
+  const values = grid.values.map((r) => [...r]);
+  for (const w of changes.writes) {
+    const { top, left } = parseA1Range(w.address);
+    w.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v === null) return;
+        const r = top + i;
+        const c = left + j;
+        while (values.length <= r) values.push([]);
+        while (values[r].length <= c) values[r].push(null);
+        values[r][c] = v;
+      }),
+    );
+  }
+  return { ...grid, values };
+}
+
+/** Column index of every address a change set touches. */
+function touchedColumns(changes: ChangeSet): Set<number> {
+  const cols = new Set<number>();
+  const add = (address: string) => {
+    const r = parseA1Range(address);
+    for (let c = r.left; c <= r.right; c++) cols.add(c);
+  };
+  changes.writes.forEach((w) => add(w.address));
+  changes.formats.forEach((f) => add(f.address));
+  changes.validations.forEach((v) => add(v.address));
+  return cols;
+}
+
+describe('tracking block on a plan without one', () => {
+  const grid = fixtureToGrid(congThuongPlan.sheets[0]);
+  const a = analyse(grid);
+  const { columns } = a.tracking;
+
+  it('goes right of the table, in the order of validation.md', () => {
+    expect([columns.status, columns.doneDate, columns.result, columns.dueDate, columns.check].map(columnLetter)).toEqual(['J', 'K', 'L', 'M', 'N']);
+    expect(a.tracking.reused).toBe(false);
+  });
+
+  it('writes and formats only the tracking columns, never a user cell', () => {
+    const touched = touchedColumns(a.changes);
+    for (const c of touched) expect(c).toBeGreaterThanOrEqual(columns.status);
+  });
+
+  it('writes the headers into the header row', () => {
+    const headerWrites = a.changes.writes.filter((w) => parseA1Range(w.address).top === 4);
+    expect(headerWrites.map((w) => w.values[0][0])).toEqual(['Tình trạng', 'Ngày hoàn thành', 'Kết quả thực hiện', 'Hạn chót', 'Kiểm tra']);
+  });
+
+  it('puts each task’s due date as a real date serial, nothing on other rows', () => {
+    const due = a.changes.writes.find((w) => w.address.startsWith('M6'))!;
+    expect(due.address).toBe('M6:M21');
+    const byRow = (row: number) => due.values[row - 6][0];
+    expect(byRow(6)).toBe(''); // section
+    expect(byRow(10)).toBe(isoToSerial('2024-06-30'));
+    expect(byRow(8)).toBe(''); // continuation
+    expect(a.changes.formats.find((f) => f.address === 'M6:M21')?.numberFormat).toBe('dd/mm/yyyy');
+  });
+
+  it('writes the static issues of each task in words, not the date-dependent ones', () => {
+    const check = a.changes.writes.find((w) => w.address.startsWith('N6'))!;
+    const text = (row: number) => String(check.values[row - 6][0]);
+    expect(text(16)).not.toBe('');
+    expect(text(16)).toContain(a.tasks.find((t) => t.row === 15)!.issues.find((i) => i.code === 'lead-missing')!.message);
+    // Task 2 is overdue on 2024-07-01 but otherwise fine: its check cell stays empty.
+    const t10 = a.tasks.find((t) => t.row === 9)!;
+    expect(t10.issues.map((i) => i.code)).toContain('overdue');
+    expect(text(10)).toBe('');
+  });
+
+  it('adds the status drop-down with the three wordings', () => {
+    expect(a.changes.validations).toEqual([{ address: 'J6:J21', choices: ['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành'] }]);
+  });
+
+  it('highlights overdue red, other problems yellow, done green, all tagged and live (TODAY())', () => {
+    const rules = a.changes.conditionalFormats.rules;
+    expect(a.changes.conditionalFormats.tag).toBe(CF_TAG);
+    expect(rules.map((r) => [r.fill, r.fontColor])).toEqual([
+      ['#FFC7CE', '#9C0006'],
+      ['#FFEB9C', '#9C5700'],
+      ['#C6EFCE', '#006100'],
+    ]);
+    for (const r of rules) {
+      expect(r.address).toBe('A6:N21');
+      expect(r.formula).toContain(`N("${CF_TAG}:`);
+      expect(r.stopIfTrue).toBe(true);
+    }
+    expect(rules[0].formula).toContain('$M6<TODAY()');
+    expect(rules[0].formula).toContain('TRIM($J6)="Hoàn thành"');
+    expect(rules[1].formula).toContain('LEN($N6)>0');
+  });
+});
+
+describe('running again', () => {
+  it('finds its own block and updates it in place: same columns, no new header, same rules', () => {
+    const grid = fixtureToGrid(congThuongPlan.sheets[0]);
+    const first = analyse(grid);
+    const second = analyse(applyWrites(grid, first.changes));
+    expect(second.tracking.columns).toEqual(first.tracking.columns);
+    expect(second.tracking.reused).toBe(true);
+    expect(second.changes.writes.filter((w) => parseA1Range(w.address).top === 4)).toEqual([]);
+    expect(second.changes.conditionalFormats).toEqual(first.changes.conditionalFormats);
+    expect(second.tasks.map((t) => t.row)).toEqual(first.tasks.map((t) => t.row));
+    expect(second.rows.map((r) => r.kind)).toEqual(first.rows.map((r) => r.kind));
+  });
+
+  it('keeps what the user typed in the status column and reads it', () => {
+    const grid = fixtureToGrid(congThuongPlan.sheets[0]);
+    const first = analyse(grid);
+    const typed = applyWrites(grid, first.changes);
+    typed.values[9][first.tracking.columns.status] = 'Hoàn thành';
+    const second = analyse(typed);
+    expect(second.tasks.find((t) => t.row === 9)!.status).toBe('done');
+    const statusWrites = second.changes.writes.filter((w) => parseA1Range(w.address).left === first.tracking.columns.status);
+    expect(statusWrites).toEqual([]);
+    expect(second.tasks.find((t) => t.row === 9)!.issues.map((i) => i.code)).not.toContain('overdue');
+  });
+
+  it('clears the check cell once the problem is fixed', () => {
+    const grid = fixtureToGrid(congThuongPlan.sheets[0]);
+    const first = analyse(grid);
+    const fixed = applyWrites(grid, first.changes);
+    fixed.values[15][5] = 'Văn phòng Sở';
+    const second = analyse(fixed);
+    const check = second.changes.writes.find((w) => w.address.startsWith('N6'))!;
+    expect(String(check.values[16 - 6][0])).not.toContain(first.tasks.find((t) => t.row === 15)!.issues.find((i) => i.code === 'lead-missing')!.message);
+  });
+});
+
+describe('placement around the user’s own data', () => {
+  it('skips a column right of the table that holds something', () => {
+    const sheet = { ...congThuongPlan.sheets[0], rows: congThuongPlan.sheets[0].rows.map((r) => [...r]) };
+    while (sheet.rows[9].length < 10) sheet.rows[9].push('');
+    sheet.rows[9][9] = 'ghi chép riêng';
+    const a = analyse(fixtureToGrid(sheet));
+    expect(columnLetter(a.tracking.columns.status)).toBe('K');
+  });
+
+  it('does not reformat a status column the plan already had', () => {
+    const a = analyse(fixtureToGrid(trackedPlan.sheets[0]));
+    expect(a.changes.validations).toEqual([]);
+    const touched = touchedColumns(a.changes);
+    expect(touched.has(a.tracking.columns.status)).toBe(false);
+    expect(touched.has(a.tracking.columns.doneDate)).toBe(false);
+  });
+});
