@@ -14,7 +14,8 @@
  *   and durations or ages ("Báo cáo 6 tháng", "trong 10 ngày", "dưới 40 tuổi") unless a target
  *   word precedes them ("rút ngắn 05 ngày", "không quá 03 ngày"). "tổng số 120 hồ sơ" counts.
  *   "tất cả", "toàn bộ", "đầy đủ" are not numbers: not measurable. A bare number ("02") counts
- *   nothing: vague.
+ *   nothing: vague; after a target word it is the target ("Chỉ số SIPAS đạt 85,5"). Rankings
+ *   are targets ("xếp thứ 5", "trong top 10", "thứ hạng 12/63").
  * - Deliverable: an item beginning with a deliverable word; items are separated by new lines,
  *   ";", ",", "/", ". " and bullets ("-", "+", "•", "a)", "1.", "(1)"). Before the word: bullets,
  *   "Các" / "Những", "Dự thảo". Built-in words: the spec's list, plus document types of the same
@@ -108,6 +109,8 @@ const HAS_CONTENT_RE = /[\p{L}\p{N}]/u;
 const PERCENT_RE = /\d(?:[.,]\d+)?\s*(?:%|phan tram(?![\p{L}]))/u;
 const FRACTION_RE = /(?:^|[^\p{N}/])[1-9]\/(?:[2-9]|10) (?:tong )?so(?![\p{L}])/u;
 const NUMBER_RE = /\d+(?:[.,]\d+)*/g;
+/** Ranking targets: "xếp thứ 5", "trong top 10", "tốp 15", "thứ hạng 12/63". */
+const RANK_RE = /(?:^|[^\p{L}])(?:top|xep thu|xep hang|dung thu|vi tri thu|thu hang)(?: dau)? \d/u;
 const SPELLED_COUNT_RE =
   /(?:^|[^\p{L}])(?:it nhat|toi thieu|khong duoi|khong it hon) (?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?!(?:phan|so|cach|chut|it|vai|nua)(?![\p{L}]))\p{L}/u;
 
@@ -173,7 +176,7 @@ function countsSomething(f: string, start: number, token: string): boolean {
   }
 
   const m = NEXT_WORD_RE.exec(f.slice(end, end + 40));
-  if (!m) return false; // nothing counted: "02", "đạt 02."
+  if (!m) return quantified; // "SIPAS đạt 85,5" is a target; a bare "02" counts nothing
   const word = m[1];
   if (STOP_AFTER.has(word) || word === 'tuoi') return false;
   if (TIME_AFTER.has(word) && !quantified) return false;
@@ -181,7 +184,7 @@ function countsSomething(f: string, start: number, token: string): boolean {
 }
 
 function measurableFolded(f: string): boolean {
-  if (PERCENT_RE.test(f) || FRACTION_RE.test(f) || SPELLED_COUNT_RE.test(f)) return true;
+  if (PERCENT_RE.test(f) || FRACTION_RE.test(f) || RANK_RE.test(f) || SPELLED_COUNT_RE.test(f)) return true;
   NUMBER_RE.lastIndex = 0;
   for (let m = NUMBER_RE.exec(f); m; m = NUMBER_RE.exec(f)) {
     if (countsSomething(f, m.index, m[0])) return true;

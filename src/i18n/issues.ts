@@ -85,7 +85,7 @@ const VI: Record<IssueCode, Builder> = {
   },
   'output-missing': (p) =>
     p.cellError ? `Ô sản phẩm chứa giá trị lỗi ${p.cellError}: chưa xác định sản phẩm` : 'Thiếu sản phẩm/kết quả đầu ra',
-  'output-unquantified': () => 'Sản phẩm chưa cụ thể: không có chỉ tiêu định lượng hoặc sản phẩm cụ thể',
+  'output-unquantified': () => 'Sản phẩm chưa đo lường được: không có chỉ tiêu định lượng, không phải văn bản/sản phẩm cụ thể',
   overdue: (p) => {
     const n = count(p.daysLate);
     const late = n !== null ? `Quá hạn ${days(n, 'vi')}` : 'Quá hạn';

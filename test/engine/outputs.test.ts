@@ -30,6 +30,10 @@ describe('isMeasurable: target numbers', () => {
     ['Rút ngắn 05 ngày so với thời gian quy định'],
     ['02 Kế hoạch và 01 Báo cáo'],
     ['1/2 số xã triển khai chứng thực điện tử'],
+    ['Chỉ số SIPAS đạt 85,5 trở lên'],
+    ['Chỉ số PAR INDEX xếp thứ 12/63 tỉnh, thành phố'],
+    ['Duy trì trong top 10 đơn vị dẫn đầu'],
+    ['Chỉ số CCHC nằm trong tốp 5 của tỉnh'],
     // outline numbering in front does not hide a real target
     ['1.4. Tối thiểu 75% thủ tục có phí được thanh toán trực tuyến'],
     ['2.3 Phấn đấu có ít nhất 02 mô hình mới'],
