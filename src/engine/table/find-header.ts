@@ -60,7 +60,9 @@ function combine(view: SheetView, row: number): HeaderCandidate | null {
   if (top.long > 1) return null;
   const single = build([row], top.roles, top.texts);
 
-  const below = row + 1 < view.endRow ? rowRoles(view, row + 1) : null;
+  // A parent row names roles itself ("STT", "Nhiệm vụ", "Đơn vị thực hiện"…) and holds no prose.
+  const canBeParent = top.long === 0 && top.roles.size >= 2;
+  const below = canBeParent && row + 1 < view.endRow ? rowRoles(view, row + 1) : null;
   if (below && below.long === 0 && below.roles.size >= 1 && !isNumberingRow(view, row + 1)) {
     // The lower row belongs to the header when its role cells sit under a parent cell that spans
     // several columns, or under an empty cell, and it does not look like a task row itself.
