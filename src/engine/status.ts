@@ -24,8 +24,8 @@ import { cellError, fold } from './text';
 export const STATUS_CHOICES = ['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành'] as const;
 
 /** Every exact wording understood as done (NFC, as staff write it), for the conditional
- * formats' formulas: OR($K7="Hoàn thành", …). Excel's "=" ignores case, not diacritics. A
- * boolean TRUE is done too but is not text: formulas must test it on its own ($K7=TRUE). */
+ * formats' formulas: OR($K7="Hoàn thành", …). Excel's "=" ignores case, not diacritics. "TRUE"
+ * is listed so that a ticked box (boolean TRUE) also matches once turned into text (TRIM($K7)). */
 export const DONE_WORDINGS: readonly string[] = [
   'Hoàn thành',
   'Đã hoàn thành',
@@ -43,6 +43,7 @@ export const DONE_WORDINGS: readonly string[] = [
   'Completed',
   'x',
   '✓',
+  'TRUE',
 ];
 
 /** Every exact wording understood as in progress, likewise. */
