@@ -45,7 +45,7 @@ export function agencyFromTitles(lines: readonly string[]): string | null {
     const line = cleanText(raw);
     const m = /k[èe]m theo .*?\bc[ủu]a\s+(.+?)\)?\s*$/iu.exec(line.normalize('NFC'));
     if (m) {
-      const agency = m[1].replace(/[).\s]+$/, '').trim();
+      const agency = m[1].replace(/[).*_\s]+$/, "").trim();
       if (agency.length >= 3 && agency.length <= 120) return agency;
     }
   }

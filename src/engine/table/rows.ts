@@ -313,9 +313,27 @@ function shapeOf(cell: RowCell, current: TaskBuilder | null, view: SheetView): C
   const above = current?.parts.get(cell.col);
   const aboveText = above && above.length ? above[above.length - 1] : '';
   if (aboveText && endsOpen(aboveText)) return 'tail';
+  // "CNTT)" closes a bracket opened in the cell above.
+  if (closesBeforeOpening(text) || (aboveText && unbalanced(aboveText))) return 'tail';
   if (BULLET_START_RE.test(text) && aboveText && /(^|\s)[-+•]\s/.test(aboveText)) return 'neutral';
   void view;
   return 'head';
+}
+
+function closesBeforeOpening(text: string): boolean {
+  const close = text.indexOf(')');
+  if (close < 0) return false;
+  const open = text.indexOf('(');
+  return open < 0 || open > close;
+}
+
+function unbalanced(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 function hasNarrativeTail(content: RowCell[], shapes: Map<number, CellShape>): boolean {
@@ -325,6 +343,9 @@ function hasNarrativeTail(content: RowCell[], shapes: Map<number, CellShape>): b
 /** No number of its own and nothing that starts a new piece of work: the row only carries the
  * tails of the sentences above. */
 function isContinuation(content: RowCell[], shapes: Map<number, CellShape>): boolean {
+  // domain.md: a row of a group is a task of its own when it has its own output, lead or
+  // deadline; descriptive text alone continues the row above.
+  if (!content.some((c) => c.role === 'output' || c.role === 'lead' || c.role === 'deadline')) return true;
   const narrativeHead = content.some((c) => c.role !== null && NARRATIVE.includes(c.role) && shapes.get(c.col) === 'head');
   if (narrativeHead) return false;
   const anyTail = content.some((c) => shapes.get(c.col) !== 'head');
