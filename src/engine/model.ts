@@ -362,4 +362,8 @@ export interface SheetModel {
   print: { orientation: 'landscape' | 'portrait'; paper: 'A4'; repeatRows: { first: number; last: number } | null; fitToWidth: boolean };
   /** Excel only: hosts that cannot draw charts skip it and say so. */
   chart: SheetChart | null;
+  /** Row heights in points, by Excel row number (1-based), for rows whose wrapped text needs
+   * more than one line: not every program fits rows to wrapped text on opening (LibreOffice
+   * does not for .xlsx). Rows not listed keep the default height. */
+  rowHeights?: Record<number, number>;
 }

@@ -4,7 +4,6 @@
  * someone edits a count. Each formula cell also carries its computed result as `value`, for
  * hosts that write a cached result next to the formula.
  */
-import { isoToSerial } from '../engine/dates';
 import type { CellInput, SheetCell, SheetModel } from '../engine/model';
 import { TASK_CLASSES, type ClassCounts } from './classify';
 import { reportLabels, type ReportLabels } from './labels';
@@ -26,7 +25,6 @@ const LAST_COL = 'K';
 const HEADER_FILL = '#DDEBF7';
 const TOTAL_FILL = '#F2F2F2';
 const RATE_FORMAT = '0.0%';
-const DATE_FORMAT = 'dd/mm/yyyy';
 /** Rows the chart takes below the last table (Excel only). */
 const CHART_ROWS = 20;
 /** Title rows repeated on every printed page. */
@@ -44,7 +42,7 @@ class SheetBuilder {
   /** A line of text across A:K. */
   line(text: string, style: Omit<SheetCell, 'address' | 'value'> = {}): number {
     const r = this.row++;
-    this.put('A', r, { value: text, ...style });
+    this.put('A', r, { value: text, wrapText: true, ...style });
     this.merges.push(`A${r}:${LAST_COL}${r}`);
     return r;
   }
@@ -197,7 +195,8 @@ export function reportSheet(model: ReportModel): SheetModel {
     from: 'F',
     to: 'F',
     heading: L.due,
-    cell: (t) => (t.due ? { value: isoToSerial(t.due), numberFormat: DATE_FORMAT, horizontalAlignment: 'center' } : { value: t.deadlineText }),
+    // Text, not a date serial: a linked cell shows its value as text in every host.
+    cell: (t) => ({ value: t.due ? formatDate(t.due, lang) : t.deadlineText, horizontalAlignment: 'center' }),
   };
   const status: ListColumn = { from: 'G', to: 'H', heading: L.status, cell: (t) => ({ value: statusText(t, L, lang) }) };
   const appendixRow: ListColumn = { from: 'J', to: 'K', heading: L.appendixRow, cell: (t) => ({ value: L.rowRef(t.row), horizontalAlignment: 'center' }) };
@@ -258,12 +257,73 @@ export function reportSheet(model: ReportModel): SheetModel {
     };
   }
 
+  const columnWidths = { A: 7, B: 46, C: 12, D: 12, E: 12, F: 12, G: 12, H: 12, I: 11, J: 11, K: 12 };
   return {
     name: model.sheetName,
     cells: b.cells,
     merges: b.merges,
-    columnWidths: { A: 7, B: 46, C: 12, D: 12, E: 12, F: 12, G: 12, H: 12, I: 11, J: 11, K: 12 },
+    columnWidths,
+    rowHeights: estimateRowHeights(b.cells, b.merges, columnWidths),
     print: { orientation: 'landscape', paper: 'A4', repeatRows: { first: 1, last: TITLE_ROWS }, fitToWidth: true },
     chart,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Row heights
+// ---------------------------------------------------------------------------------------------
+
+const DEFAULT_FONT_SIZE = 11;
+/** Points per line of 11-point text, and the padding of a row. */
+const LINE_POINTS = 15;
+const ROW_PADDING = 3;
+
+/** Lines a text takes in a cell `width` characters wide, wrapping at spaces as Excel does.
+ * Column width counts digits of the default font; Vietnamese text runs a little narrower,
+ * bold and larger fonts wider. */
+export function wrappedLines(text: string, width: number, fontSize = DEFAULT_FONT_SIZE, bold = false): number {
+  const perLine = Math.max(1, Math.floor((width * 1.15 * DEFAULT_FONT_SIZE) / fontSize / (bold ? 1.1 : 1)) - 1);
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    lines += 1;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const len = Array.from(word).length;
+      if (used === 0) used = len;
+      else if (used + 1 + len <= perLine) used += 1 + len;
+      else {
+        lines += 1;
+        used = len;
+      }
+      // A word longer than a line breaks inside it.
+      while (used > perLine) {
+        lines += 1;
+        used -= perLine;
+      }
+    }
+  }
+  return lines;
+}
+
+/** A height for every row whose wrapped text needs more than one line (or a larger font). */
+function estimateRowHeights(cells: SheetCell[], merges: string[], widths: Record<string, number>): Record<number, number> {
+  const spanWidth = new Map<string, number>();
+  for (const m of merges) {
+    const [from, to] = m.split(':');
+    const [c1, c2] = [from.replace(/\d+$/, ''), to.replace(/\d+$/, '')];
+    let w = 0;
+    for (let c = c1.charCodeAt(0); c <= c2.charCodeAt(0); c++) w += widths[String.fromCharCode(c)] ?? 9;
+    spanWidth.set(from, w);
+  }
+  const heights: Record<number, number> = {};
+  for (const cell of cells) {
+    if (typeof cell.value !== 'string' || cell.value === '') continue;
+    const row = Number(cell.address.replace(/^[A-Z]+/, ''));
+    const width = spanWidth.get(cell.address) ?? widths[cell.address.replace(/\d+$/, '')] ?? 9;
+    const size = cell.fontSize ?? DEFAULT_FONT_SIZE;
+    const lines = cell.wrapText ? wrappedLines(cell.value, width, size, cell.bold) : 1;
+    const points = Math.ceil((lines * LINE_POINTS * size) / DEFAULT_FONT_SIZE + ROW_PADDING);
+    if ((lines > 1 || size > DEFAULT_FONT_SIZE) && points > (heights[row] ?? 0)) heights[row] = points;
+  }
+  return heights;
 }

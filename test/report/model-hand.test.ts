@@ -6,6 +6,7 @@ import type { Issue } from '../../src/engine/model';
 import { buildReport } from '../../src/report';
 import { reportJsonSchema } from '../../src/contract/report-json';
 import { reportJson } from '../../src/report/json';
+import { wrappedLines } from '../../src/report/sheet';
 import { SheetEvaluator } from './formula-eval';
 import { deadline, handAnalysis, type HandTask } from './hand-built';
 
@@ -237,5 +238,27 @@ describe('report sheet from hand-built rows', () => {
         seen.add(key);
       }
     }
+  });
+});
+
+describe('row heights for wrapped text', () => {
+  const { sheet } = build();
+  const rowOf = (text: string) => Number(sheet.cells.find((x) => x.value === text)?.address.replace(/^[A-Z]+/, ''));
+
+  test('the stats header (class names in 12-character columns) gets several lines; plain rows keep the default', () => {
+    const header = rowOf('Lĩnh vực cải cách');
+    expect(sheet.rowHeights?.[header]).toBeGreaterThanOrEqual(3 * 15);
+    expect(sheet.rowHeights?.[rowOf('CẢI CÁCH THỂ CHẾ')]).toBeUndefined();
+    // The title (14 pt) is taller than a normal line.
+    expect(sheet.rowHeights?.[2]).toBeGreaterThan(15);
+  });
+});
+
+describe('wrappedLines', () => {
+  test('wraps at spaces, counts explicit line breaks, breaks over-long words', () => {
+    expect(wrappedLines('Chưa đến hạn', 12)).toBe(1);
+    expect(wrappedLines('Đang thực hiện trong hạn', 12)).toBe(3);
+    expect(wrappedLines('a\nb', 40)).toBe(2);
+    expect(wrappedLines('x'.repeat(30), 10)).toBe(3);
   });
 });
