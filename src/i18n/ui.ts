@@ -1,0 +1,342 @@
+/**
+ * Every string the task pane and the ribbon commands show, in Vietnamese (default) and English.
+ * Pure data and small formatters: no Office.js, no DOM. Text is Unicode NFC (a test checks).
+ *
+ * Language choice (see detectLang): Vietnamese unless Office itself runs in English — the users
+ * are Vietnamese civil servants, and an Office set to another language (French, Chinese…) is
+ * more likely a shared or borrowed machine than a reader of English.
+ */
+import type { ColumnRole, Lang, Severity } from '../engine/model';
+import type { PeriodId } from '../hosts/plan-host';
+import type { TaskClass } from '../report/classify';
+
+export interface UiStrings {
+  appTitle: string;
+  languageLabel: string;
+  langNames: Record<Lang, string>;
+  tabCheck: string;
+  tabReport: string;
+
+  busyReading: string;
+  busyChecking: string;
+  busySaving: string;
+  busyReport: string;
+  busySelecting: string;
+  errorTitle: string;
+  unexpectedError: (detail: string) => string;
+  dismiss: string;
+
+  recognisedTitle: string;
+  notRecognisedTitle: string;
+  sheetLabel: string;
+  tableRangeLabel: string;
+  tasksLabel: string;
+  sectionsLabel: string;
+  planYearLabel: string;
+  planYearSource: Record<'setting' | 'title' | 'deadlines' | 'asOf', string>;
+  agencyFound: string;
+  readAgain: string;
+  nothingReadYet: string;
+
+  columnsTitle: string;
+  columnsHelp: string;
+  columnLabel: (letter: string, header: string) => string;
+  roleNone: string;
+  roleNames: Record<ColumnRole, string>;
+  correctedMark: string;
+  clearCorrections: string;
+  correctionSaved: (letter: string, role: string) => string;
+  correctionsCleared: string;
+
+  asOfLabel: string;
+  asOfInvalid: string;
+  checkButton: string;
+  checkHint: string;
+  resultsTitle: string;
+  resultsFromRibbon: string;
+  resultsNotWritten: string;
+  summary: (tasks: number, errors: number, warnings: number, infos: number) => string;
+  noIssues: (tasks: number) => string;
+  severityNames: Record<Severity, string>;
+  issueCount: (n: number) => string;
+  rowLabel: (row: number) => string;
+  sttLabel: (stt: string) => string;
+  goToRow: (row: number) => string;
+  showMore: (n: number) => string;
+  selectedAddress: (address: string) => string;
+
+  periodLabel: string;
+  periodNames: Record<PeriodId, string>;
+  yearLabel: string;
+  yearInvalid: string;
+  reportAsOfLabel: string;
+  reportAsOfHint: string;
+  agencyLabel: string;
+  agencyPlaceholder: string;
+  periodWords: (from: string, to: string, due: string) => string;
+  previewTitle: string;
+  previewNeedsCheck: string;
+  previewTotal: string;
+  classNames: Record<TaskClass, string>;
+  reportSheetLabel: string;
+  buildReport: string;
+  replaceTitle: string;
+  replaceBody: (sheetName: string) => string;
+  replaceConfirm: string;
+  cancel: string;
+  reportBuilt: (sheetName: string) => string;
+  reportReplaced: (sheetName: string) => string;
+  reportCancelled: string;
+
+  noticeNoProblems: (tasks: number, notes: number) => string;
+  noticeTitle: string;
+  noticeClose: string;
+}
+
+const vi: UiStrings = {
+  appTitle: 'Kiểm tra kế hoạch CCHC',
+  languageLabel: 'Ngôn ngữ',
+  langNames: { vi: 'Tiếng Việt', en: 'English' },
+  tabCheck: 'Kiểm tra',
+  tabReport: 'Báo cáo quý',
+
+  busyReading: 'Đang đọc trang tính…',
+  busyChecking: 'Đang kiểm tra kế hoạch…',
+  busySaving: 'Đang lưu điều chỉnh…',
+  busyReport: 'Đang tạo báo cáo…',
+  busySelecting: 'Đang chuyển đến dòng…',
+  errorTitle: 'Không thực hiện được',
+  unexpectedError: (detail) => `Đã xảy ra lỗi: ${detail}`,
+  dismiss: 'Đóng',
+
+  recognisedTitle: 'Bảng phụ lục nhận diện được',
+  notRecognisedTitle: 'Chưa nhận diện được bảng phụ lục',
+  sheetLabel: 'Trang tính',
+  tableRangeLabel: 'Vùng bảng',
+  tasksLabel: 'Số nhiệm vụ',
+  sectionsLabel: 'Số phần (lĩnh vực)',
+  planYearLabel: 'Năm kế hoạch',
+  planYearSource: {
+    setting: 'theo cài đặt',
+    title: 'đọc từ tiêu đề',
+    deadlines: 'suy ra từ các thời hạn',
+    asOf: 'theo ngày kiểm tra',
+  },
+  agencyFound: 'Cơ quan',
+  readAgain: 'Đọc lại trang tính',
+  nothingReadYet: 'Chưa đọc trang tính nào.',
+
+  columnsTitle: 'Vai trò các cột',
+  columnsHelp: 'Nếu cột nào được nhận sai, hãy chọn lại vai trò. Điều chỉnh được lưu trong sổ tính và dùng cho các lần kiểm tra sau.',
+  columnLabel: (letter, header) => (header ? `Cột ${letter} — ${header}` : `Cột ${letter}`),
+  roleNone: 'Không có vai trò',
+  roleNames: {
+    stt: 'STT',
+    objective: 'Mục tiêu',
+    task: 'Nhiệm vụ',
+    activity: 'Hoạt động',
+    output: 'Sản phẩm / Kết quả',
+    lead: 'Chủ trì',
+    support: 'Phối hợp',
+    deadline: 'Thời gian / Thời hạn',
+    budget: 'Kinh phí',
+    monitor: 'Theo dõi, kiểm tra, đôn đốc',
+    note: 'Ghi chú',
+    status: 'Tình trạng',
+    doneDate: 'Ngày hoàn thành',
+    result: 'Kết quả thực hiện',
+    dueDate: 'Hạn chót',
+    check: 'Kiểm tra',
+  },
+  correctedMark: '(đã chỉnh)',
+  clearCorrections: 'Bỏ các điều chỉnh',
+  correctionSaved: (letter, role) => `Đã lưu: cột ${letter} là “${role}”.`,
+  correctionsCleared: 'Đã bỏ các điều chỉnh của trang tính này.',
+
+  asOfLabel: 'Tính đến ngày',
+  asOfInvalid: 'Ngày không hợp lệ.',
+  checkButton: 'Kiểm tra',
+  checkHint: 'Thêm (hoặc cập nhật) các cột theo dõi và tô màu các dòng có vấn đề. Ô của bạn không bị thay đổi.',
+  resultsTitle: 'Kết quả kiểm tra',
+  resultsFromRibbon: 'Kết quả lần kiểm tra từ nút trên dải băng.',
+  resultsNotWritten: 'Mới đọc, chưa ghi vào trang tính: bấm “Kiểm tra” để thêm cột theo dõi và tô màu.',
+  summary: (tasks, errors, warnings, infos) => `${tasks} nhiệm vụ: ${errors} lỗi, ${warnings} cảnh báo, ${infos} lưu ý.`,
+  noIssues: (tasks) => `Đã kiểm tra ${tasks} nhiệm vụ: không phát hiện vấn đề nào.`,
+  severityNames: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' },
+  issueCount: (n) => `${n} dòng`,
+  rowLabel: (row) => `Dòng ${row}`,
+  sttLabel: (stt) => `STT ${stt}`,
+  goToRow: (row) => `Đến dòng ${row} trong trang tính`,
+  showMore: (n) => `Xem thêm ${n} dòng`,
+  selectedAddress: (address) => `Đã chọn ${address}.`,
+
+  periodLabel: 'Kỳ báo cáo',
+  periodNames: { Q1: 'Quý I', Q2: 'Quý II', H1: '6 tháng', Q3: 'Quý III (9 tháng)', Q4: 'Quý IV', Y: 'Năm' },
+  yearLabel: 'Năm',
+  yearInvalid: 'Năm phải từ 1990 đến 2100.',
+  reportAsOfLabel: 'Đánh giá tình trạng tính đến ngày',
+  reportAsOfHint: 'Mặc định là ngày cuối kỳ lấy số liệu.',
+  agencyLabel: 'Cơ quan báo cáo',
+  agencyPlaceholder: 'Ví dụ: Sở Giao thông vận tải',
+  periodWords: (from, to, due) => `Số liệu tính từ ngày ${from} đến ngày ${to}; hạn gửi báo cáo ${due}.`,
+  previewTitle: 'Xem trước số liệu',
+  previewNeedsCheck: 'Bấm “Kiểm tra” ở thẻ bên cạnh để xem trước số liệu.',
+  previewTotal: 'Tổng số nhiệm vụ',
+  classNames: {
+    doneOnTime: 'Hoàn thành đúng hạn',
+    doneLate: 'Hoàn thành quá hạn',
+    overdue: 'Quá hạn chưa hoàn thành',
+    inProgress: 'Đang thực hiện trong hạn',
+    notDue: 'Chưa đến hạn',
+    notFixed: 'Không có mốc thời gian',
+  },
+  reportSheetLabel: 'Trang báo cáo',
+  buildReport: 'Tạo báo cáo',
+  replaceTitle: 'Thay thế báo cáo đã có?',
+  replaceBody: (sheetName) => `Sổ tính đã có trang “${sheetName}”. Tạo lại sẽ thay thế trang này; các trang khác không bị động đến.`,
+  replaceConfirm: 'Thay thế',
+  cancel: 'Huỷ',
+  reportBuilt: (sheetName) => `Đã tạo trang “${sheetName}”.`,
+  reportReplaced: (sheetName) => `Đã thay thế trang “${sheetName}”.`,
+  reportCancelled: 'Đã huỷ, không có gì thay đổi.',
+
+  noticeNoProblems: (tasks, notes) =>
+    notes > 0
+      ? `Đã kiểm tra ${tasks} nhiệm vụ: không có lỗi hay cảnh báo; ${notes} lưu ý (sắp đến hạn).`
+      : `Đã kiểm tra ${tasks} nhiệm vụ: không có vấn đề.`,
+  noticeTitle: 'Kiểm tra kế hoạch',
+  noticeClose: 'Đóng',
+};
+
+const en: UiStrings = {
+  appTitle: 'CCHC plan checker',
+  languageLabel: 'Language',
+  langNames: { vi: 'Tiếng Việt', en: 'English' },
+  tabCheck: 'Check',
+  tabReport: 'Quarterly report',
+
+  busyReading: 'Reading the sheet…',
+  busyChecking: 'Checking the plan…',
+  busySaving: 'Saving the correction…',
+  busyReport: 'Building the report…',
+  busySelecting: 'Going to the row…',
+  errorTitle: 'Could not finish',
+  unexpectedError: (detail) => `Something went wrong: ${detail}`,
+  dismiss: 'Dismiss',
+
+  recognisedTitle: 'Recognised appendix table',
+  notRecognisedTitle: 'No appendix table recognised yet',
+  sheetLabel: 'Sheet',
+  tableRangeLabel: 'Table range',
+  tasksLabel: 'Tasks',
+  sectionsLabel: 'Sections (reform areas)',
+  planYearLabel: 'Plan year',
+  planYearSource: {
+    setting: 'from the settings',
+    title: 'read from the title',
+    deadlines: 'inferred from the deadlines',
+    asOf: 'from the check date',
+  },
+  agencyFound: 'Agency',
+  readAgain: 'Read the sheet again',
+  nothingReadYet: 'No sheet read yet.',
+
+  columnsTitle: 'Column roles',
+  columnsHelp: 'If a column was recognised wrongly, pick its role. The correction is saved in the workbook and used for later checks.',
+  columnLabel: (letter, header) => (header ? `Column ${letter} — ${header}` : `Column ${letter}`),
+  roleNone: 'No role',
+  roleNames: {
+    stt: 'No. (STT)',
+    objective: 'Objective',
+    task: 'Task',
+    activity: 'Activity',
+    output: 'Output',
+    lead: 'Lead unit',
+    support: 'Supporting units',
+    deadline: 'Deadline',
+    budget: 'Budget',
+    monitor: 'Monitoring',
+    note: 'Note',
+    status: 'Status',
+    doneDate: 'Completion date',
+    result: 'Result',
+    dueDate: 'Due date',
+    check: 'Check',
+  },
+  correctedMark: '(corrected)',
+  clearCorrections: 'Clear corrections',
+  correctionSaved: (letter, role) => `Saved: column ${letter} is “${role}”.`,
+  correctionsCleared: 'Corrections for this sheet cleared.',
+
+  asOfLabel: 'As of',
+  asOfInvalid: 'Not a valid date.',
+  checkButton: 'Check',
+  checkHint: 'Adds (or updates) the tracking columns and highlights rows with problems. Your own cells are not changed.',
+  resultsTitle: 'Results',
+  resultsFromRibbon: 'Results of the check run from the ribbon button.',
+  resultsNotWritten: 'Read only, nothing written yet: choose “Check” to add the tracking columns and highlights.',
+  summary: (tasks, errors, warnings, infos) => `${tasks} tasks: ${errors} errors, ${warnings} warnings, ${infos} notes.`,
+  noIssues: (tasks) => `Checked ${tasks} tasks: no problems found.`,
+  severityNames: { error: 'Error', warning: 'Warning', info: 'Note' },
+  issueCount: (n) => (n === 1 ? '1 row' : `${n} rows`),
+  rowLabel: (row) => `Row ${row}`,
+  sttLabel: (stt) => `No. ${stt}`,
+  goToRow: (row) => `Go to row ${row} in the sheet`,
+  showMore: (n) => `Show ${n} more`,
+  selectedAddress: (address) => `Selected ${address}.`,
+
+  periodLabel: 'Reporting period',
+  periodNames: { Q1: 'Q1', Q2: 'Q2', H1: 'First half (6 months)', Q3: 'Q3 (9 months)', Q4: 'Q4', Y: 'Year' },
+  yearLabel: 'Year',
+  yearInvalid: 'The year must be between 1990 and 2100.',
+  reportAsOfLabel: 'Judge task status as of',
+  reportAsOfHint: 'By default the last day of the data period.',
+  agencyLabel: 'Reporting agency',
+  agencyPlaceholder: 'e.g. Department of Transport',
+  periodWords: (from, to, due) => `Data from ${from} to ${to}; report due ${due}.`,
+  previewTitle: 'Preview of the figures',
+  previewNeedsCheck: 'Run “Check” on the other tab to preview the figures.',
+  previewTotal: 'Total tasks',
+  classNames: {
+    doneOnTime: 'Done on time',
+    doneLate: 'Done late',
+    overdue: 'Overdue, not done',
+    inProgress: 'In progress, on time',
+    notDue: 'Not yet due',
+    notFixed: 'No fixed deadline',
+  },
+  reportSheetLabel: 'Report sheet',
+  buildReport: 'Build report',
+  replaceTitle: 'Replace the existing report?',
+  replaceBody: (sheetName) => `The workbook already has a sheet “${sheetName}”. Building again replaces it; no other sheet is touched.`,
+  replaceConfirm: 'Replace',
+  cancel: 'Cancel',
+  reportBuilt: (sheetName) => `Sheet “${sheetName}” built.`,
+  reportReplaced: (sheetName) => `Sheet “${sheetName}” replaced.`,
+  reportCancelled: 'Cancelled; nothing was changed.',
+
+  noticeNoProblems: (tasks, notes) =>
+    notes > 0
+      ? `Checked ${tasks} tasks: no errors or warnings; ${notes} notes (due soon).`
+      : `Checked ${tasks} tasks: no problems.`,
+  noticeTitle: 'Validate plan',
+  noticeClose: 'Close',
+};
+
+export const UI_STRINGS: Readonly<Record<Lang, UiStrings>> = { vi, en };
+
+export function uiStrings(lang: Lang): UiStrings {
+  return UI_STRINGS[lang];
+}
+
+/** Vietnamese unless Office runs in English ("en", "en-US", "en-GB"…). */
+export function detectLang(officeDisplayLanguage: string | null | undefined): Lang {
+  return /^en(?:[-_]|$)/i.test((officeDisplayLanguage ?? '').trim()) ? 'en' : 'vi';
+}
+
+/** 2024-03-14 → 14/03/2024, the way dates are written in Vietnamese documents (both languages
+ * use it: the report quotes official periods). */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}

@@ -1,0 +1,176 @@
+/**
+ * The "Kiểm tra" tab: what was recognised, the column-role editor, the check itself and its
+ * results. Every piece of sheet text is rendered as a React text node (escaped), never as HTML.
+ */
+import * as React from 'react';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { ColumnRole, ISODate, Lang } from '../engine/model';
+import { COLUMN_ROLES } from '../engine/model';
+import { isISODate } from '../engine/dates';
+import type { ColumnCorrection } from '../settings/schema';
+import { formatDate, type UiStrings } from '../i18n/ui';
+import type { PlanView } from './App';
+import { columnViews, tableRangeAddress } from './view-model';
+import { Results } from './Results';
+
+export interface CheckTabProps {
+  t: UiStrings;
+  lang: Lang;
+  view: PlanView;
+  corrections: ColumnCorrection | undefined;
+  busy: boolean;
+  asOf: ISODate;
+  onAsOfChange: (asOf: ISODate) => void;
+  onCheck: () => void;
+  onReadAgain: () => void;
+  onCorrect: (letter: string, role: ColumnRole | 'none') => void;
+  onClearCorrections: () => void;
+  onSelect: (address: string) => void;
+}
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    '& dt': { color: tokens.colorNeutralForeground3 },
+    '& dd': { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
+  columns: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  failure: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
+});
+
+export function CheckTab(props: CheckTabProps): React.JSX.Element {
+  const { t, view, busy } = props;
+  const styles = useStyles();
+  const analysis = view.analysis;
+  const asOfValid = isISODate(props.asOf);
+
+  return (
+    <div className={styles.stack}>
+      <div className={styles.card} aria-labelledby="recognised-title" role="region">
+        <Subtitle2 as="h2" id="recognised-title">
+          {analysis ? t.recognisedTitle : t.notRecognisedTitle}
+        </Subtitle2>
+        {analysis ? (
+          <dl className={styles.facts} data-testid="recognised">
+            <dt>{t.sheetLabel}</dt>
+            <dd>{analysis.sheetName}</dd>
+            <dt>{t.tableRangeLabel}</dt>
+            <dd>{tableRangeAddress(analysis)}</dd>
+            <dt>{t.tasksLabel}</dt>
+            <dd>{analysis.tasks.length}</dd>
+            <dt>{t.sectionsLabel}</dt>
+            <dd>{analysis.sections.length}</dd>
+            <dt>{t.planYearLabel}</dt>
+            <dd>
+              {analysis.planYear} <Caption1>({t.planYearSource[analysis.planYearSource]})</Caption1>
+            </dd>
+            {analysis.agency ? (
+              <>
+                <dt>{t.agencyFound}</dt>
+                <dd>{analysis.agency}</dd>
+              </>
+            ) : null}
+          </dl>
+        ) : (
+          <Body1 className={view.failure ? styles.failure : undefined} data-testid="not-recognised">
+            {view.failure ?? t.nothingReadYet}
+          </Body1>
+        )}
+        <div>
+          <Button size="small" onClick={props.onReadAgain} disabled={busy}>
+            {t.readAgain}
+          </Button>
+        </div>
+      </div>
+
+      {analysis ? (
+        <Accordion collapsible>
+          <AccordionItem value="columns">
+            <AccordionHeader as="h2">{t.columnsTitle}</AccordionHeader>
+            <AccordionPanel>
+              <div className={styles.columns}>
+                <Caption1>{t.columnsHelp}</Caption1>
+                {columnViews(analysis).map((column) => (
+                  <Field
+                    key={column.col}
+                    label={`${t.columnLabel(column.letter, column.header)}${column.corrected ? ` ${t.correctedMark}` : ''}`}
+                  >
+                    <Select
+                      value={column.role ?? 'none'}
+                      disabled={busy}
+                      data-testid={`role-${column.letter}`}
+                      onChange={(_, data) => props.onCorrect(column.letter, data.value as ColumnRole | 'none')}
+                    >
+                      <option value="none">{t.roleNone}</option>
+                      {COLUMN_ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {t.roleNames[role]}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                ))}
+                {props.corrections && Object.keys(props.corrections).length > 0 ? (
+                  <div>
+                    <Button size="small" onClick={props.onClearCorrections} disabled={busy}>
+                      {t.clearCorrections}
+                    </Button>
+                  </div>
+                ) : null}
+              </div>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      ) : null}
+
+      <div className={styles.row}>
+        <Field label={t.asOfLabel} validationMessage={asOfValid ? undefined : t.asOfInvalid}>
+          <Input type="date" value={props.asOf} onChange={(_, data) => props.onAsOfChange(data.value)} />
+        </Field>
+        <Button appearance="primary" onClick={props.onCheck} disabled={busy || !asOfValid}>
+          {t.checkButton}
+        </Button>
+      </div>
+      <Caption1>{t.checkHint}</Caption1>
+
+      {analysis ? (
+        <section aria-labelledby="results-title" className={styles.stack}>
+          <Subtitle2 as="h2" id="results-title">
+            {t.resultsTitle} — {formatDate(view.asOf)}
+          </Subtitle2>
+          {view.fromRibbon ? <Caption1>{t.resultsFromRibbon}</Caption1> : null}
+          <Results t={t} lang={props.lang} analysis={analysis} written={view.written} onSelect={props.onSelect} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * Builds the Excel add-in (task pane, ribbon commands, notice dialog) into dist/addin, or — with
+ * `--env harness` — the browser e2e harness (the pane over the fake Excel, no Office.js).
+ *
+ *   npm run build                                 production build, prints gzip sizes
+ *   ADDIN_BASE_URL=https://host/path npm run build  same, manifest URLs rewritten to that base
+ *   npm run dev-server                            https://localhost:3000 with dev certificates
+ *
+ * The manifest in the repository uses the dev base URL https://localhost:3000; the copy in the
+ * output has every occurrence replaced by the base URL given with ADDIN_BASE_URL or
+ * `--env baseUrl=…` (https only, as Office requires).
+ */
+const path = require('path');
+const zlib = require('zlib');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_BASE_URL = 'https://localhost:3000';
+
+function baseUrlFrom(env) {
+  const raw = (env.baseUrl || process.env.ADDIN_BASE_URL || DEV_BASE_URL).trim().replace(/\/+$/, '');
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`ADDIN_BASE_URL is not a URL: ${raw}`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`ADDIN_BASE_URL must be https (Office loads add-ins over https only): ${raw}`);
+  return raw;
+}
+
+/** Prints, after a build, each page's JavaScript raw and gzipped (what a user downloads). */
+class BundleSizePlugin {
+  constructor(pages) {
+    this.pages = pages; // { 'taskpane.html': ['commands', 'taskpane'], ... }
+  }
+
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('BundleSizePlugin', (compilation) => {
+      const sizeOf = new Map();
+      for (const asset of compilation.getAssets()) {
+        if (!asset.name.endsWith('.js')) continue;
+        const buffer = asset.source.buffer();
+        sizeOf.set(asset.name, { raw: buffer.length, gzip: zlib.gzipSync(buffer, { level: 9 }).length });
+      }
+      const kb = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);
+      const lines = ['', 'Bundle sizes (JavaScript per page; gzip level 9):'];
+      for (const [page, entries] of Object.entries(this.pages)) {
+        const files = new Set();
+        for (const name of entries) {
+          const entry = compilation.entrypoints.get(name);
+          if (entry) for (const f of entry.getFiles()) if (f.endsWith('.js')) files.add(f);
+        }
+        let raw = 0;
+        let gzip = 0;
+        for (const f of files) {
+          raw += sizeOf.get(f)?.raw ?? 0;
+          gzip += sizeOf.get(f)?.gzip ?? 0;
+        }
+        lines.push(`  ${page.padEnd(16)} raw ${kb(raw)}   gzip ${kb(gzip)}   (${[...files].join(', ')})`);
+      }
+      process.stdout.write(`${lines.join('\n')}\n\n`);
+    });
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === 'production';
+  const harness = Boolean(env.harness);
+  const baseUrl = baseUrlFrom(env);
+
+  const entry = harness
+    ? { harness: './test/e2e/harness/harness.tsx' }
+    : {
+        taskpane: './src/taskpane/index.tsx',
+        commands: './src/commands/commands.ts',
+        notice: './src/commands/notice-page.ts',
+      };
+
+  const pages = harness
+    ? { 'harness.html': ['harness'] }
+    : { 'taskpane.html': ['commands', 'taskpane'], 'notice.html': ['notice'] };
+
+  const plugins = harness
+    ? [new HtmlWebpackPlugin({ filename: 'harness.html', template: './test/e2e/harness/harness.html', chunks: ['harness'] })]
+    : [
+        // The shared runtime's page: the pane and the command handlers, one JavaScript context.
+        new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['commands', 'taskpane'] }),
+        new HtmlWebpackPlugin({ filename: 'notice.html', template: './src/commands/notice.html', chunks: ['notice'] }),
+        new CopyWebpackPlugin({
+          patterns: [
+            {
+              from: 'manifest.xml',
+              to: 'manifest.xml',
+              // URLs only ("https://localhost:3000/…"), not the comment that names the dev base.
+              transform: (content) => content.toString('utf8').split(`${DEV_BASE_URL}/`).join(`${baseUrl}/`),
+            },
+            { from: 'assets/icons/*.png', to: 'assets/icons/[name][ext]' },
+            { from: 'src/taskpane/help.html', to: 'help.html' },
+          ],
+        }),
+      ];
+  plugins.push(new BundleSizePlugin(pages));
+
+  const config = {
+    mode: production ? 'production' : 'development',
+    devtool: production ? false : 'source-map',
+    entry,
+    output: {
+      path: env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, harness ? 'test-output/harness-build' : 'dist/addin'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              // The harness is built inside a test: type checking is `npm run typecheck`'s job.
+              transpileOnly: harness,
+              onlyCompileBundledFiles: true,
+              compilerOptions: { module: 'esnext', sourceMap: !production },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      // One webpack runtime per page, so the pane and the commands share module instances (the
+      // pane channel, the host) in the shared runtime.
+      runtimeChunk: 'single',
+      splitChunks: { chunks: 'all' },
+    },
+    performance: { hints: false },
+    plugins,
+    stats: 'errors-warnings',
+  };
+
+  if (env.WEBPACK_SERVE) {
+    const devCerts = require('office-addin-dev-certs');
+    config.devServer = {
+      port: 3000,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: await devCerts.getHttpsServerOptions() },
+      hot: false,
+      client: { overlay: { warnings: false, errors: true } },
+    };
+  }
+
+  return config;
+};
