@@ -1,0 +1,89 @@
+/**
+ * Bench of the report: a generated appendix of N tasks (sections, several lead units per cell,
+ * statuses and done-dates) → analyzeSheet once → buildReport (model + sheet) and reportJson,
+ * timed. Run alone with `npx tsx src/bench/report.ts [tasks…]`, or from the main bench.
+ */
+import { analyzeSheet } from '../engine/analyze';
+import { isoToSerial } from '../engine/dates';
+import type { CellValue, Grid } from '../engine/model';
+import { buildReport, reportJson } from '../report';
+
+export interface ReportBenchResult {
+  name: string;
+  tasks: number;
+  /** Milliseconds: median of the runs. */
+  analyseMs: number;
+  reportMs: number;
+  jsonMs: number;
+  sheetCells: number;
+}
+
+const LEADS = ['Văn phòng Sở', 'Thanh tra Sở', 'Phòng Kế hoạch - Tài chính', 'Phòng Tổ chức cán bộ', 'Chi cục Thủy lợi', 'văn phòng sở'];
+const DEADLINES = ['Quý I/2024', 'Tháng 02/2024', 'Trước ngày 15/05/2024', 'Quý III/2024', 'Thường xuyên', 'Theo quy định', 'Năm 2024'];
+const STATUSES: CellValue[] = ['Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', null];
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
+
+/** A plan of `tasks` rows in 8 sections, deterministic. */
+export function generatedPlan(tasks: number): Grid {
+  const values: CellValue[][] = [
+    ['SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN'],
+    ['NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2024'],
+    [],
+    ['STT', 'Nhiệm vụ', 'Sản phẩm', 'Chủ trì', 'Phối hợp', 'Thời gian hoàn thành', 'Tình trạng', 'Ngày hoàn thành'],
+  ];
+  const perSection = Math.ceil(tasks / ROMAN.length);
+  for (let i = 0; i < tasks; i++) {
+    if (i % perSection === 0) values.push([ROMAN[i / perSection], `LĨNH VỰC CẢI CÁCH SỐ ${i / perSection + 1}`]);
+    const status = STATUSES[i % STATUSES.length];
+    const lead = i % 7 === 0 ? `${LEADS[i % LEADS.length]}; ${LEADS[(i + 1) % LEADS.length]}` : LEADS[i % LEADS.length];
+    values.push([
+      String(i + 1),
+      `Nhiệm vụ thứ ${i + 1}: rà soát, cập nhật quy trình nội bộ giải quyết thủ tục hành chính`,
+      i % 3 === 0 ? 'Kế hoạch' : 'Báo cáo kết quả thực hiện',
+      lead,
+      'Các phòng, đơn vị',
+      DEADLINES[i % DEADLINES.length],
+      status,
+      status === 'Hoàn thành' ? isoToSerial(i % 2 ? '2024-02-10' : '2024-04-20') : null,
+    ]);
+  }
+  return { sheetName: 'Phụ lục', values, origin: { row: 0, col: 0 }, merges: [], hiddenRows: [], date1904: false };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export function benchReport(sizes: number[] = [100, 1000, 10000], runs = 5): ReportBenchResult[] {
+  const results: ReportBenchResult[] = [];
+  for (const n of sizes) {
+    const grid = generatedPlan(n);
+    const analyse: number[] = [];
+    const build: number[] = [];
+    const json: number[] = [];
+    let cells = 0;
+    for (let run = 0; run < runs; run++) {
+      let t = performance.now();
+      const result = analyzeSheet(grid, { asOf: '2024-03-14', lang: 'vi' });
+      analyse.push(performance.now() - t);
+      if (!result.ok) throw new Error(`bench plan not recognised: ${result.failure.message}`);
+      t = performance.now();
+      const built = buildReport(result.analysis, { period: 'Q1', year: 2024, lang: 'vi', madeOn: '2024-03-18' });
+      build.push(performance.now() - t);
+      t = performance.now();
+      JSON.stringify(reportJson(built.model, 'bench.xlsx'));
+      json.push(performance.now() - t);
+      cells = built.sheet.cells.length;
+    }
+    results.push({ name: `report ${n} tasks`, tasks: n, analyseMs: median(analyse), reportMs: median(build), jsonMs: median(json), sheetCells: cells });
+  }
+  return results;
+}
+
+if (require.main === module) {
+  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  for (const r of benchReport(sizes.length ? sizes : undefined)) {
+    console.log(`${r.name}: analyse ${r.analyseMs.toFixed(1)} ms, report ${r.reportMs.toFixed(1)} ms, json ${r.jsonMs.toFixed(1)} ms, ${r.sheetCells} sheet cells`);
+  }
+}
