@@ -92,13 +92,28 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult
   const planYearSource: Analysis['planYearSource'] =
     settings.planYear !== undefined ? 'setting' : yearFromTitles(titleLines) !== null ? 'title' : deadlineYear(scan, columns, grid.date1904) !== null ? 'deadlines' : 'asOf';
 
+  // Outputs and objectives repeat across a plan ("Kế hoạch", an objective inherited by a group):
+  // classify each distinct text once.
+  const outputKinds = new Map<string, TaskRow['outputKind']>();
+  const measurable = new Map<string, boolean>();
+  const outputKindOf = (text: string) => {
+    let k = outputKinds.get(text);
+    if (k === undefined) outputKinds.set(text, (k = classifyOutput(text, settings.extraDeliverables)));
+    return k;
+  };
+  const isMeasurableText = (text: string) => {
+    let m = measurable.get(text);
+    if (m === undefined) measurable.set(text, (m = isMeasurable(text)));
+    return m;
+  };
+
   const tasks = scan.tasks.map((t): TaskRow => {
     const cells = t.cells;
     const deadlineCell = cells.deadline;
     const deadlineValue: CellValue = !deadlineCell || deadlineCell.error ? null : typeof deadlineCell.value === 'number' ? deadlineCell.value : deadlineCell.text;
     const deadline = parseDeadline(deadlineValue, { planYear, date1904: grid.date1904 });
-    const outputKind = classifyOutput(cells.output && !cells.output.error ? cells.output.text : '', settings.extraDeliverables);
-    const objectiveMeasurable = isMeasurable(cells.objective?.text ?? '');
+    const outputKind = outputKindOf(cells.output && !cells.output.error ? cells.output.text : '');
+    const objectiveMeasurable = isMeasurableText(cells.objective?.text ?? '');
     const status = cells.status && !cells.status.error ? parseStatus(cells.status.value) : null;
     const doneDate = cells.doneDate && !cells.doneDate.error ? parseDateCell(cells.doneDate.value, grid.date1904, planYear) : null;
     const issues = checkTask(

@@ -3,7 +3,7 @@
  * time zone can move a due date by a day.
  */
 import { UTCDate } from '@date-fns/utc';
-import { addDays as fnsAddDays, addMonths as fnsAddMonths, differenceInCalendarDays, lastDayOfMonth } from 'date-fns';
+import { addDays as fnsAddDays, addMonths as fnsAddMonths, lastDayOfMonth } from 'date-fns';
 import type { ISODate } from './model';
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -59,9 +59,14 @@ export function addMonths(iso: ISODate, months: number): ISODate {
   return toISO(fnsAddMonths(fromISO(iso), months));
 }
 
-/** b − a in calendar days. */
+/** b − a in calendar days. Plain UTC day numbers: this runs for every task, and calendar days
+ * in UTC have no daylight-saving gaps. */
 export function daysBetween(a: ISODate, b: ISODate): number {
-  return differenceInCalendarDays(fromISO(b), fromISO(a));
+  return (utcDay(b) - utcDay(a));
+}
+
+function utcDay(iso: ISODate): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY;
 }
 
 export function yearOf(iso: ISODate): number {

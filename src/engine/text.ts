@@ -12,12 +12,16 @@ export function cellError(value: CellValue): string | null {
 }
 
 /** NFC, tags left by HTML conversions removed, runs of white space folded, trimmed. */
+/** Characters that NFC may change: combining marks, Hangul jamo, and the few canonical
+ * singletons. Text without them is already NFC, and normalize() is the costliest step here. */
+const MAY_CHANGE_UNDER_NFC = /[\u0300-\u036f\u0340-\u0344\u0374\u037e\u0387\u1100-\u11ff\u1dc0-\u1dff\u20d0-\u20ff\u2126\u212a\u212b\ufe20-\ufe2f]/;
+
 export function cleanText(s: string): string {
-  return s
-    .normalize('NFC')
-    .replace(/<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>/g, ' ')
-    .replace(/[\s\u00a0\u200b\ufeff]+/g, ' ')
-    .trim();
+  let t = MAY_CHANGE_UNDER_NFC.test(s) ? s.normalize('NFC') : s;
+  if (t.includes('<')) t = t.replace(/<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>/g, ' ');
+  // Most cells are already clean: skip the replace when no odd white space is present.
+  if (/[\t\n\r\f\v\u00a0\u200b\ufeff]| {2}/.test(t)) t = t.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ');
+  return t.trim();
 }
 
 /** Text of a cell as the rules see it: numbers and booleans as text, errors and lone dashes and
@@ -35,16 +39,32 @@ export function isEmptyCell(value: CellValue): boolean {
   return cellText(value) === '' && !cellError(value);
 }
 
-/** Lower case, no diacritics (đ→d), single spaces: for tolerant comparisons only. */
+/** Folded form of each non-ASCII character met so far ("ệ" → "e", a combining mark → ""). */
+const FOLD_CHAR = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let f = FOLD_CHAR.get(ch);
+  if (f === undefined) {
+    f = ch === 'đ' || ch === 'Đ' ? 'd' : ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    FOLD_CHAR.set(ch, f);
+  }
+  return f;
+}
+
+const NON_ASCII_RE = /[^\x00-\x7f]/g;
+const ODD_SPACE_RE = /[\t\n\r\f\v\u00a0]| {2}/;
+
+/** Lower case, no diacritics (đ→d), single spaces: for tolerant comparisons only. NFC and NFD
+ * input fold alike. Per-character table instead of normalize(): this runs on every cell. */
 export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'd')
-    .toLowerCase()
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim();
+  let out = s.toLowerCase();
+  if (NON_ASCII_RE.test(out)) {
+    NON_ASCII_RE.lastIndex = 0;
+    out = out.replace(NON_ASCII_RE, foldChar);
+  }
+  NON_ASCII_RE.lastIndex = 0;
+  if (ODD_SPACE_RE.test(out)) out = out.replace(/[\s\u00a0]+/g, ' ');
+  return out.trim();
 }
 
 /** Column index (0-based) to Excel letters: 0 → A, 27 → AB. */

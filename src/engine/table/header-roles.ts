@@ -61,8 +61,22 @@ const RULES: readonly [RegExp, ColumnRole][] = [
   [/^(co quan|don vi|phong)( |,|\/).*(thuc hien|trach nhiem)$/, 'lead'],
 ];
 
+/** Cell texts repeat a lot ("Văn phòng Sở", "Kế hoạch"): remember answers, within bounds. */
+const roleCache = new Map<string, ColumnRole | null>();
+const ROLE_CACHE_LIMIT = 20_000;
+
 /** The role a header names, or null. */
 export function roleOfHeader(text: string): ColumnRole | null {
+  if (text.length > 120) return null;
+  const cached = roleCache.get(text);
+  if (cached !== undefined) return cached;
+  const role = computeRole(text);
+  if (roleCache.size >= ROLE_CACHE_LIMIT) roleCache.clear();
+  roleCache.set(text, role);
+  return role;
+}
+
+function computeRole(text: string): ColumnRole | null {
   const h = normaliseHeader(text);
   if (h === '' || h.length > 80) return null;
   const exact = EXACT[h];

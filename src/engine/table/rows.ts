@@ -55,12 +55,14 @@ const SECTION_WITH_TITLE_RE = /^([IVXL]{1,5})\s*[.):/-]\s*(\S.*)$/;
 const SECTION_SPACE_TITLE_RE = /^([IVXL]{1,5})\s+(\p{Lu}.*)$/u;
 const SUBSECTION_ALONE_RE = /^(\d{1,2}(?:\.\d{1,2})+)\.?$/;
 const NOTE_RE = /^(ghi chu|luu y|chu thich|noi nhan|\(\*\)|\*\s)/;
+/** Cheap first-letter test before folding (this runs on every row). */
+const NOTE_START_RE = /^[gGlLcCnN(*]/;
 /** A connective at the end of a cell means its sentence goes on in the next row. */
 const OPEN_END_RE = /(?:^|\s)(cua|va|ve|theo|cac|cho|voi|tai|trong|duoc|den|tu|de|la|nhung|thuoc|tren|hoac|hay|giua|nham|bang|khi|o|vao|doi voi|cung|tung)$/;
 const OPEN_PUNCT_RE = /[,;:\-–(/&]$/;
 const LOWER_START_RE = /^[("'“‘\s]*\p{Ll}/u;
 const BULLET_START_RE = /^[-+•*–]\s*/;
-const STT_RE = /^[0-9]{1,4}[a-z]?[.)]?$|^[0-9]{1,3}(\.[0-9]{1,3}){1,3}\.?$|^[a-zđ][.)]$/i;
+const STT_RE = /^[0-9]{1,6}[a-z]?[.)]?$|^[0-9]{1,3}(\.[0-9]{1,3}){1,3}\.?$|^[a-zđ][.)]$/i;
 const MAX_STT_LENGTH = 12;
 /** After this many blank rows, only clearly table-like rows continue the table. */
 const GAP_ROWS = 2;
@@ -74,6 +76,7 @@ function endsOpen(text: string): boolean {
 }
 
 type CellShape = 'tail' | 'neutral' | 'head';
+const NO_SHAPES: Map<number, CellShape> = new Map();
 
 interface RowCell {
   col: number;
@@ -112,11 +115,21 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
   let lastContentRow = layout.firstRow - 1;
   let ended = false;
 
+  const hasMerges = view.grid.merges.length > 0;
+  const roleAt: (ColumnRole | null)[] = [];
+  for (let c = firstCol; c <= lastCol; c++) roleAt.push(roleByCol.get(c) ?? null);
   const ownCells = (row: number): RowCell[] => {
     const out: RowCell[] = [];
-    for (const c of view.filledColumns(row, firstCol, lastCol)) {
-      if (view.isCovered(row, c)) continue;
-      out.push({ col: c, role: roleByCol.get(c) ?? null, text: view.text(row, c) || (cellError(view.raw(row, c)) ?? '') });
+    for (let c = firstCol; c <= lastCol; c++) {
+      const raw = view.raw(row, c);
+      if (raw === null || raw === '') continue;
+      if (hasMerges && view.isCovered(row, c)) continue;
+      const text = view.text(row, c);
+      if (text !== '') out.push({ col: c, role: roleAt[c - firstCol], text });
+      else if (typeof raw === 'string' && raw.trim().startsWith('#')) {
+        const err = cellError(raw);
+        if (err) out.push({ col: c, role: roleAt[c - firstCol], text: err });
+      }
     }
     return out;
   };
@@ -133,13 +146,15 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
     const afterGap = blankRun >= GAP_ROWS && builders.length > 0;
     blankRun = 0;
 
-    if (repeatsHeader(view, r, layout.headerWords)) {
-      rows.push({ row: r, kind: 'header', hidden });
-      continue;
-    }
-    if (looksLikeOtherHeader(view, r)) {
-      otherTableRow = r;
-      break;
+    if (mightBeHeader(cells, sttCol)) {
+      if (repeatsHeader(view, r, layout.headerWords)) {
+        rows.push({ row: r, kind: 'header', hidden });
+        continue;
+      }
+      if (looksLikeOtherHeader(view, r)) {
+        otherTableRow = r;
+        break;
+      }
     }
     if (numberingRow === null && builders.length === 0 && isNumberingRow(view, r)) {
       numberingRow = r;
@@ -148,8 +163,7 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
     }
 
     const first = cells[0];
-    const firstFolded = fold(first.text);
-    if (NOTE_RE.test(firstFolded) && (builders.length > 0 || cells.length <= 2)) {
+    if (NOTE_START_RE.test(first.text) && NOTE_RE.test(fold(first.text)) && (builders.length > 0 || cells.length <= 2)) {
       rows.push({ row: r, kind: 'note', hidden });
       if (builders.length > 0) ended = true;
       continue;
@@ -189,8 +203,10 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
       break;
     }
 
-    const shapes = new Map<number, CellShape>();
-    for (const c of content) shapes.set(c.col, shapeOf(c, current, view));
+    // Shapes (tail / head) are only needed where a row may continue the one above.
+    const needShapes = current !== null && (sttText === null || !current.sttOwn);
+    const shapes = needShapes ? new Map<number, CellShape>() : NO_SHAPES;
+    if (needShapes) for (const c of content) shapes.set(c.col, shapeOf(c, current, view));
 
     if (sttText !== null) {
       // A page break may put a numbered task's number, lead and deadline on the second part:
@@ -242,7 +258,8 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
       let cell: ResolvedCell | undefined;
       if (own && own.length) {
         const error = b.errors.get(col) ?? null;
-        cell = { text: error && own.length === 1 ? '' : own.filter((t) => !cellError(t)).join(' '), value: own.length === 1 ? (b.values.get(col) ?? own[0]) : own.join(' '), error, inherited: false };
+        const text = own.length === 1 ? (error ? '' : own[0]) : own.filter((t) => !cellError(t)).join(' ');
+        cell = { text, value: own.length === 1 ? (b.values.get(col) ?? own[0]) : own.join(' '), error, inherited: false };
       } else {
         const m = view.mergeAt(b.task.row, col);
         if (m && m.top < b.task.row && m.top >= layout.firstRow) {
@@ -263,6 +280,16 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
   // Trailing blank rows are not part of the table.
   while (rows.length && rows[rows.length - 1].row > lastRow && rows[rows.length - 1].kind === 'blank') rows.pop();
   return { rows, tasks: builders.map((b) => b.task), sections, numberingRow, lastRow, otherTableRow };
+}
+
+/** Cheap test before the header checks: header rows have several short cells and no task number. */
+function mightBeHeader(cells: RowCell[], sttCol: number | null): boolean {
+  if (cells.length < 2) return false;
+  for (const c of cells) {
+    if (c.text.length > 90) return false;
+    if (c.col === sttCol && /^\d/.test(c.text)) return false;
+  }
+  return true;
 }
 
 function startTask(row: number, section: string | null, stt: string | null, sttOwn: boolean, content: RowCell[], view: SheetView): TaskBuilder {
@@ -290,7 +317,7 @@ function addParts(b: TaskBuilder, row: number, content: RowCell[], view: SheetVi
     if (!list.length) {
       const raw = view.raw(row, c.col);
       b.values.set(c.col, raw);
-      const err = cellError(raw);
+      const err = typeof raw === 'string' && raw.charCodeAt(0) === 35 /* # */ ? cellError(raw) : null;
       if (err) b.errors.set(c.col, err);
     }
     list.push(c.text);
