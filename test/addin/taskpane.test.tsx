@@ -55,6 +55,7 @@ describe('task pane', () => {
     expect(groupOrder()).toEqual(['lead-missing', 'deadline-missing', 'output-missing', 'overdue', 'output-unquantified', 'due-soon']);
     const lead = screen.getByTestId('group-lead-missing');
     expect(within(lead).getByText('Lỗi')).toBeTruthy();
+    expect(within(lead).getByText('Thiếu đơn vị chủ trì')).toBeTruthy();
     expect(within(lead).getByText('(2 dòng)')).toBeTruthy();
     expect(within(screen.getByTestId('group-output-unquantified')).getByText('Cảnh báo')).toBeTruthy();
     // The two rows without a lead, in sheet order.
@@ -155,6 +156,7 @@ describe('task pane', () => {
     expect(await screen.findAllByRole('button', { name: /No lead unit/ })).toHaveLength(2);
     expect(screen.getByTestId('results-summary').textContent).toBe('6 tasks: 5 errors, 1 warnings, 1 notes.');
     expect(within(screen.getByTestId('group-overdue')).getByText('Error')).toBeTruthy();
+    expect(within(screen.getByTestId('group-lead-missing')).getByText('Lead unit missing')).toBeTruthy();
 
     await user.selectOptions(screen.getByLabelText('Language'), 'vi');
     expect(screen.getByRole('heading', { name: 'Kiểm tra kế hoạch CCHC' })).toBeTruthy();
