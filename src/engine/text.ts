@@ -30,9 +30,9 @@ export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (cellError(value)) return '';
   const t = cleanText(value);
-  return /^[-–—]+$/.test(t) ? '' : t;
+  if (t.charCodeAt(0) === 35 /* # */ && cellError(t)) return '';
+  return t.length <= 3 && /^[-–—]+$/.test(t) ? '' : t;
 }
 
 export function isEmptyCell(value: CellValue): boolean {

@@ -86,11 +86,11 @@ interface RowCell {
 
 interface TaskBuilder {
   task: ScannedTask;
-  /** Text parts per column (in row order). */
-  parts: Map<number, string[]>;
+  /** Text parts per sheet column (in row order). Arrays, not Maps: this is built for every task. */
+  parts: (string[] | undefined)[];
   /** Raw value of the first part of each column. */
-  values: Map<number, CellValue>;
-  errors: Map<number, string>;
+  values: CellValue[];
+  errors: (string | undefined)[];
   lastPartRow: number;
   sttOwn: boolean;
 }
@@ -254,12 +254,12 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
     for (const col of roleCols) {
       const role = roleByCol.get(col)!;
       if (role === 'stt') continue;
-      const own = b.parts.get(col);
+      const own = b.parts[col];
       let cell: ResolvedCell | undefined;
       if (own && own.length) {
-        const error = b.errors.get(col) ?? null;
+        const error = b.errors[col] ?? null;
         const text = own.length === 1 ? (error ? '' : own[0]) : own.filter((t) => !cellError(t)).join(' ');
-        cell = { text, value: own.length === 1 ? (b.values.get(col) ?? own[0]) : own.join(' '), error, inherited: false };
+        cell = { text, value: own.length === 1 ? (b.values[col] ?? own[0]) : own.join(' '), error, inherited: false };
       } else {
         const m = view.mergeAt(b.task.row, col);
         if (m && m.top < b.task.row && m.top >= layout.firstRow) {
@@ -295,9 +295,9 @@ function mightBeHeader(cells: RowCell[], sttCol: number | null): boolean {
 function startTask(row: number, section: string | null, stt: string | null, sttOwn: boolean, content: RowCell[], view: SheetView): TaskBuilder {
   const b: TaskBuilder = {
     task: { row, section, stt, continuationRows: [], cells: {} },
-    parts: new Map(),
-    values: new Map(),
-    errors: new Map(),
+    parts: [],
+    values: [],
+    errors: [],
     lastPartRow: row,
     sttOwn,
   };
@@ -313,15 +313,15 @@ function appendRow(b: TaskBuilder, row: number, content: RowCell[], view: SheetV
 
 function addParts(b: TaskBuilder, row: number, content: RowCell[], view: SheetView): void {
   for (const c of content) {
-    const list = b.parts.get(c.col) ?? [];
+    let list = b.parts[c.col];
+    if (!list) b.parts[c.col] = list = [];
     if (!list.length) {
       const raw = view.raw(row, c.col);
-      b.values.set(c.col, raw);
+      b.values[c.col] = raw;
       const err = typeof raw === 'string' && raw.charCodeAt(0) === 35 /* # */ ? cellError(raw) : null;
-      if (err) b.errors.set(c.col, err);
+      if (err) b.errors[c.col] = err;
     }
     list.push(c.text);
-    b.parts.set(c.col, list);
   }
 }
 
@@ -329,7 +329,7 @@ function addParts(b: TaskBuilder, row: number, content: RowCell[], view: SheetVi
 function isIncomplete(b: TaskBuilder, columns: Partial<Record<ColumnRole, number>>): boolean {
   const has = (role: ColumnRole) => {
     const col = columns[role];
-    return col === undefined || (b.parts.get(col)?.length ?? 0) > 0;
+    return col === undefined || (b.parts[col]?.length ?? 0) > 0;
   };
   return !has('lead') || !has('deadline');
 }
@@ -337,7 +337,7 @@ function isIncomplete(b: TaskBuilder, columns: Partial<Record<ColumnRole, number
 function shapeOf(cell: RowCell, current: TaskBuilder | null, view: SheetView): CellShape {
   const text = cell.text;
   if (LOWER_START_RE.test(text)) return 'tail';
-  const above = current?.parts.get(cell.col);
+  const above = current?.parts[cell.col];
   const aboveText = above && above.length ? above[above.length - 1] : '';
   if (aboveText && endsOpen(aboveText)) return 'tail';
   // "CNTT)" closes a bracket opened in the cell above.
