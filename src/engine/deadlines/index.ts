@@ -1,15 +1,127 @@
-/** Deadline parser (deadlines.md). STUB: to be replaced by the full parser. */
+/**
+ * Deadline parser (deadlines.md): a deadline cell — free Vietnamese text, a date serial, or
+ * empty — becomes a Deadline of kind date, recurring, milestones, event, reference, missing or
+ * unparsed. The text is cleaned and folded into tokens (normalize.ts), scanned once into atoms
+ * (scan.ts) and the atoms are resolved into calendar dates (resolve.ts). Decisions where the
+ * spec is silent are listed in docs/deadlines.md. Nothing here throws: any input gives a
+ * well-formed Deadline.
+ */
+import { isISODate, isValidDay, serialToISO, ymd } from '../dates';
 import type { CellValue, Deadline, DeadlineContext, ISODate } from '../model';
+import { cellError } from '../text';
+import { lex } from './normalize';
+import { resolve } from './resolve';
+import { scan, type TeAtom } from './scan';
+
+const LONE_DASHES_RE = /^[-–—‐‑‒―−]+$/;
+const NUMERIC_RE = /^\d{1,7}(?:[.,]\d+)?$/;
+const ISO_LIKE_RE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]*Z?)?$/;
+const MIN_PLAN_YEAR = 1990;
+const MAX_PLAN_YEAR = 2100;
+
+function empty(text: string, kind: Deadline['kind']): Deadline {
+  return { text, kind, due: null, start: null, steps: [], every: [], onDemand: false, offset: null };
+}
+
+/** A year typed as a number (2024) is the year, not the serial of a day in 1905. */
+function isYearNumber(n: number): boolean {
+  return Number.isInteger(n) && n >= MIN_PLAN_YEAR && n <= MAX_PLAN_YEAR;
+}
+
+function fromNumber(n: number, text: string, ctx: DeadlineContext): Deadline {
+  if (isYearNumber(n)) {
+    return { ...empty(text, 'date'), start: ymd(n, 1, 1), due: ymd(n, 12, 31) };
+  }
+  const iso = serialToISO(n, ctx.date1904 === true);
+  return iso ? { ...empty(text, 'date'), due: iso } : empty(text, 'unparsed');
+}
 
 /** Turn a deadline cell (text after continuation rows are joined, a date serial, or empty) into a Deadline. Never throws. */
 export function parseDeadline(value: CellValue, ctx: DeadlineContext): Deadline {
-  void ctx;
-  const text = value === null ? '' : String(value);
-  return { text, kind: text.trim() ? 'unparsed' : 'missing', due: null, start: null, steps: [], every: [], onDemand: false, offset: null };
+  try {
+    return parse(value, ctx);
+  } catch {
+    // A bug must not stop the whole sheet: the cell is reported as not understood.
+    const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+    return empty(text, text.trim() ? 'unparsed' : 'missing');
+  }
+}
+
+function parse(value: CellValue, ctx: DeadlineContext): Deadline {
+  if (value === null || value === undefined) return empty('', 'missing');
+  if (typeof value === 'number') return fromNumber(value, Number.isFinite(value) ? String(value) : '', ctx);
+  if (typeof value === 'boolean') return empty(value ? 'TRUE' : 'FALSE', 'unparsed');
+  if (typeof value !== 'string') return empty(String(value), 'unparsed');
+  const text = value.normalize('NFC').trim();
+  // The caller reports the error value itself; for the deadline the cell is empty.
+  if (cellError(value)) return empty(text, 'missing');
+  const lexed = lex(value);
+  const clean = lexed.clean;
+  if (clean === '' || LONE_DASHES_RE.test(clean) || lexed.tokens.length === 0) return empty(text, 'missing');
+  if (NUMERIC_RE.test(clean)) {
+    // A serial or a year stored as text ("45306", "2024").
+    const n = Number(clean.replace(',', '.'));
+    if (isYearNumber(n) || n > MAX_PLAN_YEAR) return fromNumber(n, text, ctx);
+  }
+  const planYear = Number.isFinite(ctx.planYear) ? Math.trunc(ctx.planYear) : NaN;
+  return resolve(text, lexed, scan(lexed, 'parse'), planYear);
 }
 
 /** A completion-date cell (date serial or text such as "15/3/2024") to a calendar date, or null. Never throws. */
 export function parseDateCell(value: CellValue, date1904: boolean, planYear?: number): ISODate | null {
-  void value; void date1904; void planYear;
+  try {
+    return dateCell(value, date1904, planYear);
+  } catch {
+    return null;
+  }
+}
+
+function dateCell(value: CellValue, date1904: boolean, planYear?: number): ISODate | null {
+  if (typeof value === 'number') return isYearNumber(value) ? null : serialToISO(value, date1904 === true);
+  if (typeof value !== 'string' || cellError(value)) return null;
+  const lexed = lex(value);
+  const clean = lexed.clean;
+  if (clean === '') return null;
+  if (NUMERIC_RE.test(clean)) {
+    const n = Number(clean.replace(',', '.'));
+    return n > MAX_PLAN_YEAR ? serialToISO(n, date1904 === true) : null;
+  }
+  const iso = ISO_LIKE_RE.exec(clean);
+  if (iso) {
+    const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    return isValidDay(y, m, d) ? ymd(y, m, d) : null;
+  }
+  // The first day written in the text ("15/3/2024", "ngày 15 tháng 3 năm 2024", "Đã xong 15-03-2024").
+  for (const a of scan(lexed, 'parse')) {
+    if (a.k !== 'te' || a.spec.u !== 'day') continue;
+    const y = a.year ?? (planYear !== undefined && Number.isInteger(planYear) ? planYear : null);
+    if (y === null || !isValidDay(y, a.spec.m, a.spec.d)) return null;
+    const out = ymd(y, a.spec.m, a.spec.d);
+    return isISODate(out) ? out : null;
+  }
   return null;
+}
+
+/**
+ * The plan-like years (1990–2100) a deadline or title text names, in order of first
+ * appearance, each once: "Quý I/2024" → [2024], "Năm 2024 - 2025" → [2024, 2025]. Years of cited
+ * documents ("số 255/KH-UBND ngày 27/12/2023", "Nghị định số 42/2022/NĐ-CP"), blank document
+ * dates ("ngày … tháng 12 năm 2023") and programme horizons ("giai đoạn 2021-2025", "định
+ * hướng đến năm 2030") are left out. Never throws.
+ */
+export function yearsInText(text: string): number[] {
+  try {
+    if (typeof text !== 'string' || text.trim() === '') return [];
+    const out: number[] = [];
+    const add = (y: number | null): void => {
+      if (y !== null && y >= MIN_PLAN_YEAR && y <= MAX_PLAN_YEAR && !out.includes(y)) out.push(y);
+    };
+    for (const a of scan(lex(text), 'years')) {
+      if (a.k === 'te') add((a as TeAtom).year);
+      else if (a.k === 'recur') add(a.year);
+    }
+    return out;
+  } catch {
+    return [];
+  }
 }
