@@ -11,6 +11,7 @@ import type {
   Analysis,
   CellValue,
   ColumnRole,
+  Deadline,
   Grid,
   ISODate,
   IssueCode,
@@ -107,11 +108,21 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult
     return m;
   };
 
+  // Deadlines repeat even more ("Năm 2024", "Thường xuyên"): parse each distinct value once.
+  // Parsed deadlines are shared between tasks and never mutated.
+  const deadlines = new Map<CellValue, Deadline>();
+  const ctx = { planYear, date1904: grid.date1904 };
+  const deadlineOf = (value: CellValue) => {
+    let d = deadlines.get(value);
+    if (d === undefined) deadlines.set(value, (d = parseDeadline(value, ctx)));
+    return d;
+  };
+
   const tasks = scan.tasks.map((t): TaskRow => {
     const cells = t.cells;
     const deadlineCell = cells.deadline;
     const deadlineValue: CellValue = !deadlineCell || deadlineCell.error ? null : typeof deadlineCell.value === 'number' ? deadlineCell.value : deadlineCell.text;
-    const deadline = parseDeadline(deadlineValue, { planYear, date1904: grid.date1904 });
+    const deadline = deadlineOf(deadlineValue);
     const outputKind = outputKindOf(cells.output && !cells.output.error ? cells.output.text : '');
     const objectiveMeasurable = isMeasurableText(cells.objective?.text ?? '');
     const status = cells.status && !cells.status.error ? parseStatus(cells.status.value) : null;

@@ -97,7 +97,7 @@ export function serialToISO(serial: number, date1904: boolean): ISODate | null {
 
 /** The 1900-system serial of a calendar day (what the hosts write; Excel converts on display). */
 export function isoToSerial(iso: ISODate, date1904 = false): number {
-  const t = fromISO(iso).getTime();
+  const t = utcDay(iso) * MS_PER_DAY;
   if (date1904) return Math.round((t - EPOCH_1904) / MS_PER_DAY);
   const serial = Math.round((t - EPOCH_1900) / MS_PER_DAY);
   return serial <= 60 ? serial - 1 : serial;

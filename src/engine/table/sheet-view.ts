@@ -15,7 +15,6 @@ export class SheetView {
   /** Key row*16384+col of every covered cell (not top-left) → its merge. Built lazily per row. */
   private readonly mergeByCell = new Map<number, CellRange>();
   private readonly mergeByTopLeft = new Map<number, CellRange>();
-  private readonly textCache: (string | undefined)[][] = [];
 
   constructor(readonly grid: Grid) {
     this.firstRow = grid.origin.row;
@@ -63,21 +62,10 @@ export class SheetView {
     return m ? this.raw(m.top, m.left) : this.raw(row, col);
   }
 
-  /** cellText of the cell's own value (no merge resolution), cached. */
+  /** cellText of the cell's own value (no merge resolution). Not cached: a per-row cache costs
+   * more in allocation than the few repeated reads save. */
   text(row: number, col: number): string {
-    const ri = row - this.firstRow;
-    const ci = col - this.firstCol;
-    let cached = this.textCache[ri];
-    if (!cached) {
-      cached = [];
-      this.textCache[ri] = cached;
-    }
-    let t = cached[ci];
-    if (t === undefined) {
-      t = cellText(this.raw(row, col));
-      cached[ci] = t;
-    }
-    return t;
+    return cellText(this.raw(row, col));
   }
 
   /** cellText of the shown value (merge resolved). */
