@@ -1,6 +1,7 @@
 /** Words on the report sheet, Vietnamese first, English second (NFC). */
 import type { Lang, TaskStatus } from '../engine/model';
 import type { TaskClass } from './classify';
+import { REPORT_TITLE_PREFIXES } from './marker';
 
 export interface ReportLabels {
   title: (periodTitle: string) => string;
@@ -40,7 +41,7 @@ export interface ReportLabels {
 }
 
 const VI: ReportLabels = {
-  title: (p) => `BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH ${p}`,
+  title: (p) => `${REPORT_TITLE_PREFIXES[0]} ${p}`,
   dataPeriod: (from, to) => `(Số liệu tính từ ngày ${from} đến ngày ${to})`,
   asOfAndDue: (asOf, due) => `Tình trạng nhiệm vụ tính đến ngày ${asOf}. Hạn gửi báo cáo: ngày ${due}.`,
   source: (sheet, madeOn) => `Nguồn số liệu: trang "${sheet}". Lập ngày ${madeOn}.`,
@@ -85,7 +86,7 @@ const VI: ReportLabels = {
 };
 
 const EN: ReportLabels = {
-  title: (p) => `REPORT ON THE ADMINISTRATIVE REFORM PLAN — ${p}`,
+  title: (p) => `${REPORT_TITLE_PREFIXES[1]} — ${p}`,
   dataPeriod: (from, to) => `(Data from ${from} to ${to})`,
   asOfAndDue: (asOf, due) => `Task status as of ${asOf}. Report due: ${due}.`,
   source: (sheet, madeOn) => `Source: sheet "${sheet}". Made on ${madeOn}.`,
