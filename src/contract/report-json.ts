@@ -3,6 +3,7 @@
  * fields may be added, none renamed. Tests parse the CLI's output with this schema.
  */
 import { z } from 'zod';
+import { validateFailureJsonSchema } from './validate-json';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const periodId = z.enum(['Q1', 'Q2', 'H1', 'Q3', 'Q4', 'Y']);
@@ -50,6 +51,8 @@ export const reportJsonSchema = z.strictObject({
   file: z.string(),
   /** The appendix sheet the report was built from. */
   sheet: z.string(),
+  /** The agency named in the title block (setting, else the plan's titles), or null. */
+  agency: z.string().nullable(),
   period: periodId,
   year: z.number().int(),
   from: isoDate,
@@ -68,3 +71,7 @@ export const reportJsonSchema = z.strictObject({
   sheetName: z.string().min(1).max(31),
 });
 export type ReportJson = z.infer<typeof reportJsonSchema>;
+
+/** Any line of `report --json` output: a report, or a file that could not be reported on (the
+ * same failure line as validate). */
+export const reportLineJsonSchema = z.union([reportJsonSchema, validateFailureJsonSchema]);

@@ -25,6 +25,7 @@ export function reportJson(model: ReportModel, file: string): ReportJson {
   return {
     file,
     sheet: model.sourceSheet,
+    agency: model.agency,
     period: model.period.id,
     year: model.period.year,
     from: model.period.from,
