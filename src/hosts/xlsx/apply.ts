@@ -239,6 +239,7 @@ export function buildSheet(workbook: ExcelJS.Workbook, model: SheetModel): Excel
   }
   for (const range of model.merges) ws.mergeCells(range);
   for (const [letters, width] of Object.entries(model.columnWidths)) ws.getColumn(columnIndex(letters) + 1).width = width;
+  for (const [row, height] of Object.entries(model.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: PAPER_A4 as ExcelJS.PaperSize,

@@ -4,7 +4,10 @@
  *
  * 1. `stopIfTrue` on conditional-format rules is neither read nor written. Our highlight rules
  *    need it, and a user's own rule that has it must keep it.
- * 2. Internal hyperlinks (`<hyperlink ref="B3" location="'Sheet'!A1"/>`, no relationship) are
+ * 2. Merging checks every new merge against every existing one, which makes reading a sheet
+ *    with tens of thousands of merged STT / objective cells quadratic (minutes at 50,000
+ *    rows). The same "already merged" check is done on the new merge's own cells instead.
+ * 3. Internal hyperlinks (`<hyperlink ref="B3" location="'Sheet'!A1"/>`, no relationship) are
  *    dropped on read and written as broken external links. We represent them as cell
  *    hyperlinks beginning with "#" ("#'Sheet'!A1") and write them back as `location` links.
  *
@@ -22,6 +25,26 @@ export function applyExceljsPatches(): void {
   applied = true;
   patchStopIfTrue();
   patchInternalHyperlinks();
+  patchMergeCheck();
+}
+
+function patchMergeCheck(): void {
+  const Worksheet = require('exceljs/lib/doc/worksheet');
+  Worksheet.prototype._mergeCellsInternal = function mergeCellsIndexed(dimensions: any, ignoreStyle: boolean) {
+    // A cell inside an existing merge (of two or more cells) is its master or a follower.
+    for (let i = dimensions.top; i <= dimensions.bottom; i++) {
+      for (let j = dimensions.left; j <= dimensions.right; j++) {
+        if (this.findCell(i, j)?.isMerged) throw new Error('Cannot merge already merged cells');
+      }
+    }
+    const master = this.getCell(dimensions.top, dimensions.left);
+    for (let i = dimensions.top; i <= dimensions.bottom; i++) {
+      for (let j = dimensions.left; j <= dimensions.right; j++) {
+        if (i > dimensions.top || j > dimensions.left) this.getCell(i, j).merge(master, ignoreStyle);
+      }
+    }
+    this._merges[master.address] = dimensions;
+  };
 }
 
 function patchStopIfTrue(): void {

@@ -186,6 +186,7 @@ describe('building a sheet from a SheetModel', () => {
     expect(ws.getCell('A8').value).toEqual({ text: 'Dòng 12: Kiểm tra việc thi hành pháp luật về khoáng sản', hyperlink: "#'Phụ lục'!C12" });
     expect(ws.getCell('B4').border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' } });
     expect(ws.getColumn('A').width).toBe(50);
+    expect(ws.getRow(8).height).toBe(31.5);
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(Object.keys((ws as unknown as { _merges: object })._merges)).toEqual(['A1']);
 

@@ -1,0 +1,67 @@
+/**
+ * zod schemas for the options the commands share. Each failed check carries the one sentence
+ * the user will read, in their language.
+ */
+import { z } from 'zod';
+import type { Lang } from '../engine/model';
+import { isISODate } from '../engine/dates';
+import { messages } from './messages';
+
+export function isoDayOption(lang: Lang, option = '--as-of') {
+  return z.string().transform((v, ctx) => {
+    const t = v.trim();
+    if (!isISODate(t)) {
+      ctx.addIssue({ code: 'custom', message: messages.badDate(option, v, lang) });
+      return z.NEVER;
+    }
+    return t;
+  });
+}
+
+export function yearOption(lang: Lang, option: string) {
+  return z.string().transform((v, ctx) => {
+    const t = v.trim();
+    const n = Number(t);
+    if (!/^\d{4}$/.test(t) || n < 1990 || n > 2100) {
+      ctx.addIssue({ code: 'custom', message: messages.badYear(option, v, lang) });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+export const langSchema = z.enum(['vi', 'en']);
+
+export function commonOptionsSchema(lang: Lang) {
+  return {
+    sheet: z.string().trim().min(1, { message: messages.badSheet(lang) }).optional(),
+    asOf: isoDayOption(lang).optional(),
+    out: z.string().trim().min(1, { message: messages.badOut(lang) }).optional(),
+    json: z.boolean().default(false),
+    lang: z.string().optional().transform((v, ctx) => {
+      if (v === undefined) return 'vi' as Lang;
+      const parsed = langSchema.safeParse(v.trim().toLowerCase());
+      if (!parsed.success) {
+        ctx.addIssue({ code: 'custom', message: messages.badLang(v) });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
+  };
+}
+
+/** The first problem's sentence, for stderr. */
+export function firstProblem(error: z.ZodError): string {
+  return error.issues[0]?.message ?? 'invalid arguments';
+}
+
+/** --lang as written anywhere in argv (before commander runs), so even argument errors are worded
+ * in the user's language. */
+export function langFromArgv(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (value !== undefined && value.trim().toLowerCase() === 'en') return 'en';
+  }
+  return 'vi';
+}

@@ -1,0 +1,159 @@
+/**
+ * `cchc-plan validate <plan.xlsx...> [--sheet NAME] [--as-of YYYY-MM-DD] [--plan-year YYYY]
+ *                    [--out OUT.xlsx|DIR] [--json] [--lang vi|en]`   (cli-json.md)
+ *
+ * Each file is checked on its own; a failure in one does not stop the others. The exit status
+ * is the worst of the files: 2 if any could not be checked, else 1 if any has an error-severity
+ * issue, else 0. With several files --out must be an existing folder (each copy keeps its
+ * input's name); the input is never written.
+ */
+import { promises as fs } from 'fs';
+import path from 'path';
+import { Command } from 'commander';
+import { z } from 'zod';
+import type { Lang } from '../../engine/model';
+import { toValidateFailureJson, toValidateJson } from '../../contract/validate-json';
+import { commonOptionsSchema, firstProblem, yearOption } from '../args';
+import { EXIT_COULD_NOT_CHECK, EXIT_ERRORS_FOUND, EXIT_OK, type CliCommand, type CommandContext } from '../command';
+import { formatValidateHuman } from '../format-validate';
+import { messages } from '../messages';
+import { analysePlan, openPlan, planOutTargets, writeCheckedCopy, type JobFailure, type OutTarget } from '../plan-job';
+import { makeProgress } from '../progress';
+
+function argsSchema(lang: Lang) {
+  return z.object({
+    files: z.array(z.string().min(1)).min(1, { message: messages.missingFile(lang) }),
+    ...commonOptionsSchema(lang),
+    planYear: yearOption(lang, '--plan-year').optional(),
+  });
+}
+export type ValidateArgs = z.infer<ReturnType<typeof argsSchema>>;
+
+/** Files at least this big get a progress bar even alone (≈ 10,000 rows). */
+const BIG_FILE_BYTES = 1_500_000;
+
+async function fileSizes(files: string[], cwd: string): Promise<number[]> {
+  return Promise.all(files.map(async (f) => (await fs.stat(path.resolve(cwd, f)).catch(() => null))?.size ?? 0));
+}
+
+export async function runValidate(args: ValidateArgs, ctx: CommandContext): Promise<number> {
+  const { io } = ctx;
+  const lang = args.lang;
+  const asOf = args.asOf ?? io.today();
+  const failLine = (file: string, f: JobFailure) => {
+    io.stderr(`${f.message}\n`);
+    if (args.json) io.stdout(`${JSON.stringify(toValidateFailureJson(file, f.code, f.message))}\n`);
+  };
+
+  let targets: Map<number, OutTarget | JobFailure> | null = null;
+  if (args.out !== undefined) {
+    const planned = await planOutTargets(args.files, args.out, io.cwd, lang);
+    if (!planned.ok) {
+      // Nothing can be written anywhere: refuse before reading anything.
+      io.stderr(`${planned.message}\n`);
+      return EXIT_COULD_NOT_CHECK;
+    }
+    targets = planned.targets;
+  }
+
+  const sizes = await fileSizes(args.files, io.cwd);
+  const long = args.files.length > 1 || sizes.some((s) => s >= BIG_FILE_BYTES);
+  const stepsPerFile = args.out !== undefined ? 3 : 2;
+  const progress = makeProgress(long ? io.progressStream : undefined, args.files.length * stepsPerFile, lang);
+
+  let worst = EXIT_OK;
+  for (let i = 0; i < args.files.length; i++) {
+    const file = args.files[i];
+    const target = targets?.get(i);
+    progress.file(file, stepsPerFile);
+    const code = await checkOne(file, target, args, asOf, ctx, progress, failLine);
+    worst = Math.max(worst, code);
+  }
+  progress.done();
+  return worst;
+}
+
+async function checkOne(
+  file: string,
+  target: OutTarget | JobFailure | undefined,
+  args: ValidateArgs,
+  asOf: string,
+  ctx: CommandContext,
+  progress: ReturnType<typeof makeProgress>,
+  failLine: (file: string, f: JobFailure) => void,
+): Promise<number> {
+  const { io } = ctx;
+  const lang = args.lang;
+  if (target && 'ok' in target) {
+    failLine(file, target);
+    return EXIT_COULD_NOT_CHECK;
+  }
+  try {
+    progress.stage('read');
+    const plan = await openPlan(path.resolve(io.cwd, file), file, { sheet: args.sheet, lang });
+    if (!plan.ok) {
+      failLine(file, plan);
+      return EXIT_COULD_NOT_CHECK;
+    }
+    progress.stage('analyse');
+    const result = analysePlan(plan, { asOf, lang, planYear: args.planYear });
+    if (!result.ok) {
+      failLine(file, result);
+      return EXIT_COULD_NOT_CHECK;
+    }
+    const { analysis } = result;
+    const notes: string[] = [];
+    if (plan.stateProblem) notes.push(messages.stateIgnored(file, lang));
+    let written: string | undefined;
+    let writeProblem: JobFailure | null = null;
+    if (target) {
+      progress.stage('write');
+      const copy = await writeCheckedCopy(plan, [analysis.changes], target, lang);
+      if (copy.ok) written = target.shown;
+      else writeProblem = copy;
+    }
+    if (args.json) {
+      io.stdout(`${JSON.stringify(toValidateJson(analysis, file))}\n`);
+      for (const note of notes) io.stderr(`${note}\n`);
+    } else {
+      io.stdout(formatValidateHuman(analysis, file, lang, { written, notes }));
+      if (args.files.length > 1) io.stdout('\n');
+    }
+    if (writeProblem) {
+      io.stderr(`${writeProblem.message}\n`);
+      return EXIT_COULD_NOT_CHECK;
+    }
+    return analysis.summary.errors > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
+  } catch (e) {
+    // A defect, not bad input: still one sentence, and the details only when asked for.
+    const f: JobFailure = { ok: false, code: 'unexpected', message: messages.unexpected(file, lang) };
+    failLine(file, f);
+    if (process.env.CCHC_DEBUG) io.stderr(`${(e as Error)?.stack ?? String(e)}\n`);
+    return EXIT_COULD_NOT_CHECK;
+  }
+}
+
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  register(program: Command, ctx: CommandContext) {
+    program
+      .command('validate')
+      .description('Kiểm tra phụ lục kế hoạch CCHC / check a CCHC plan appendix')
+      .argument('<plan.xlsx...>', 'tệp kế hoạch / plan workbook(s)')
+      .option('--sheet <name>', 'trang tính chứa phụ lục / sheet holding the appendix')
+      .option('--as-of <YYYY-MM-DD>', 'ngày tính quá hạn (mặc định: hôm nay) / day to judge overdue on (default: today)')
+      .option('--plan-year <YYYY>', 'năm kế hoạch / plan year')
+      .option('--out <OUT.xlsx|DIR>', 'ghi bản đã kiểm tra / write a checked copy')
+      .option('--json', 'xuất JSON / JSON output')
+      .option('--lang <vi|en>', 'ngôn ngữ / language (vi, en)')
+      .action(async (files: string[], opts: Record<string, unknown>) => {
+        const parsed = argsSchema(ctx.lang).safeParse({ files, ...opts });
+        if (!parsed.success) {
+          ctx.io.stderr(`${firstProblem(parsed.error)}\n`);
+          ctx.setExitCode(EXIT_COULD_NOT_CHECK);
+          return;
+        }
+        ctx.setExitCode(await runValidate(parsed.data, ctx));
+      });
+  },
+};

@@ -1,0 +1,79 @@
+/**
+ * The human output of `validate`: a short summary, then the issues row by row, plain text that
+ * reads well in a terminal and in a log file (no colours, no cursor tricks).
+ */
+import type { Analysis, ISODate, Lang, Severity, TaskRow } from '../engine/model';
+import { columnLetter } from '../engine/text';
+
+const MAX_TASK_CHARS = 70;
+
+export function showDate(iso: ISODate, lang: Lang): string {
+  if (lang === 'en') return iso;
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+function shorten(text: string, max = MAX_TASK_CHARS): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
+
+const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
+  vi: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' },
+  en: { error: 'Error', warning: 'Warning', info: 'Note' },
+};
+
+function taskLabel(task: TaskRow, lang: Lang): string {
+  const parts: string[] = [lang === 'vi' ? `Dòng ${task.row + 1}` : `Row ${task.row + 1}`];
+  if (task.stt) parts.push(lang === 'vi' ? `STT ${task.stt}` : `No. ${task.stt}`);
+  const words = task.cells.task?.text || task.cells.activity?.text || '';
+  if (words) parts.push(shorten(words));
+  return parts.join(' · ');
+}
+
+export interface ValidateHumanExtras {
+  /** Where the checked copy was written, as the user would type it. */
+  written?: string;
+  notes?: string[];
+}
+
+export function formatValidateHuman(analysis: Analysis, file: string, lang: Lang, extras: ValidateHumanExtras = {}): string {
+  const vi = lang === 'vi';
+  const { table, summary } = analysis;
+  const lines: string[] = [];
+  lines.push(vi ? `${file} — trang tính “${analysis.sheetName}”` : `${file} — sheet “${analysis.sheetName}”`);
+  const span = `${columnLetter(table.firstCol)}–${columnLetter(table.lastCol)}`;
+  const headerRows = table.headerRows.map((r) => r + 1).join('–');
+  lines.push(
+    vi
+      ? `Kế hoạch năm ${analysis.planYear}, tính đến ngày ${showDate(analysis.asOf, lang)}. Bảng: tiêu đề dòng ${headerRows}, nhiệm vụ dòng ${table.firstRow + 1}–${table.lastRow + 1}, cột ${span}.`
+      : `Plan year ${analysis.planYear}, as of ${showDate(analysis.asOf, lang)}. Table: header row ${headerRows}, tasks on rows ${table.firstRow + 1}–${table.lastRow + 1}, columns ${span}.`,
+  );
+  lines.push(
+    vi
+      ? `${summary.tasks} nhiệm vụ: ${summary.errors} lỗi, ${summary.warnings} cảnh báo, ${summary.infos} lưu ý.`
+      : `${summary.tasks} tasks: ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} notes.`,
+  );
+  const withIssues = analysis.tasks.filter((t) => t.issues.length > 0);
+  if (withIssues.length > 0) {
+    lines.push('');
+    for (const task of withIssues) {
+      lines.push(taskLabel(task, lang));
+      for (const issue of task.issues) lines.push(`  ${SEVERITY_LABEL[lang][issue.severity]}: ${issue.message}`);
+    }
+  } else if (summary.tasks > 0) {
+    lines.push(vi ? 'Không có vấn đề nào.' : 'No problems found.');
+  }
+  if (extras.written) {
+    const block = analysis.tracking.columns;
+    const cols = `${columnLetter(Math.min(...Object.values(block)))}–${columnLetter(Math.max(...Object.values(block)))}`;
+    lines.push('');
+    lines.push(
+      vi
+        ? `Đã ghi bản đã kiểm tra: ${extras.written} (cột theo dõi ${cols}; tệp gốc không thay đổi).`
+        : `Checked copy written: ${extras.written} (tracking columns ${cols}; the input is unchanged).`,
+    );
+  }
+  for (const note of extras.notes ?? []) lines.push(note);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+/**
+ * `cchc-plan` — the command line over the same engine the add-in runs (cli-json.md).
+ *
+ * `run(argv, io)` does everything and returns the exit status, so tests run the CLI in-process;
+ * the bin (dist/cli/main.js) only wires it to the real process.
+ *
+ * Adding a command: write src/cli/commands/<name>.ts exporting a CliCommand (see
+ * src/cli/command.ts and commands/validate.ts; the shared steps — open, choose the sheet,
+ * analyse, write the copy atomically — are in src/cli/plan-job.ts), then import it here and add
+ * it to COMMANDS. E.g. for the report command:
+ *     import { reportCommand } from './commands/report';
+ *     const COMMANDS: CliCommand[] = [validateCommand, reportCommand];
+ */
+import { readFileSync } from 'fs';
+import path from 'path';
+import { Command, CommanderError } from 'commander';
+import { todayISO } from '../engine/dates';
+import type { Lang } from '../engine/model';
+import { langFromArgv } from './args';
+import { EXIT_COULD_NOT_CHECK, EXIT_OK, type CliCommand, type CliIO, type CommandContext } from './command';
+import { reportCommand } from './commands/report';
+import { validateCommand } from './commands/validate';
+import { messages } from './messages';
+
+const COMMANDS: CliCommand[] = [validateCommand, reportCommand];
+
+function version(): string {
+  try {
+    return JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** The option a commander message names ("unknown option '--foo'"). */
+function quoted(message: string): string {
+  return /'([^']+)'/.exec(message)?.[1] ?? '';
+}
+
+/** Commander's own errors, reworded as one sentence in the user's language. */
+function commanderSentence(error: CommanderError, lang: Lang): string {
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return messages.unknownOption(quoted(error.message), lang);
+    case 'commander.optionMissingArgument':
+    case 'commander.missingMandatoryOptionValue':
+      return messages.optionNeedsValue(quoted(error.message).split(/[ ,]/)[0] ?? '', lang);
+    case 'commander.missingArgument':
+      return messages.missingFile(lang);
+    case 'commander.unknownCommand':
+      return messages.unknownCommand(quoted(error.message), COMMANDS.map((c) => c.name), lang);
+    default:
+      return messages.badArguments(error.message.replace(/^error:\s*/i, ''), lang);
+  }
+}
+
+function defaultIO(): CliIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    progressStream: process.stderr.isTTY ? process.stderr : undefined,
+    cwd: process.cwd(),
+    today: () => todayISO(),
+  };
+}
+
+export async function run(argv: readonly string[], ioOverrides: Partial<CliIO> = {}): Promise<number> {
+  const io: CliIO = { ...defaultIO(), ...ioOverrides };
+  const lang = langFromArgv(argv);
+  let exitCode = EXIT_OK;
+  const ctx: CommandContext = { io, lang, setExitCode: (code) => (exitCode = code) };
+
+  const program = new Command('cchc-plan')
+    .description('Kiểm tra và báo cáo kế hoạch cải cách hành chính (CCHC) trong Excel / check and report on CCHC plan workbooks')
+    .version(version(), '-V, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      // Errors are reworded below; commander's own English line is not shown.
+      outputError: () => undefined,
+    })
+    .showSuggestionAfterError(false)
+    .allowExcessArguments(false);
+  for (const command of COMMANDS) command.register(program, ctx);
+
+  if (argv.length === 0) {
+    io.stderr(`${messages.noCommand(lang)}\n`);
+    return EXIT_COULD_NOT_CHECK;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+      io.stderr(`${commanderSentence(e, lang)}\n`);
+      return EXIT_COULD_NOT_CHECK;
+    }
+    io.stderr(`${messages.unexpected(argv.find((a) => !a.startsWith('-') && a !== 'validate') ?? '', lang)}\n`);
+    if (process.env.CCHC_DEBUG) io.stderr(`${(e as Error)?.stack ?? String(e)}\n`);
+    return EXIT_COULD_NOT_CHECK;
+  }
+  return exitCode;
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = EXIT_COULD_NOT_CHECK;
+    },
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * Progress on stderr for long runs (several files, or a big one), only when stderr is a
+ * terminal: piped or captured output stays clean.
+ */
+import cliProgress from 'cli-progress';
+import type { Lang } from '../engine/model';
+
+export type Stage = 'read' | 'analyse' | 'write';
+
+export interface Progress {
+  /** Start work on a file; `steps` is how many stages it will go through. */
+  file(name: string, steps: number): void;
+  stage(stage: Stage): void;
+  done(): void;
+}
+
+const STAGE_TEXT: Record<Lang, Record<Stage, string>> = {
+  vi: { read: 'đọc tệp', analyse: 'kiểm tra', write: 'ghi bản kiểm tra' },
+  en: { read: 'reading', analyse: 'checking', write: 'writing the copy' },
+};
+
+const silent: Progress = { file() {}, stage() {}, done() {} };
+
+/** A bar over every stage of every file; `stream` is stderr when it is a TTY, else none. */
+export function makeProgress(stream: NodeJS.WritableStream | undefined, totalSteps: number, lang: Lang): Progress {
+  if (!stream || totalSteps <= 0) return silent;
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: '{bar} {value}/{total} | {file} — {stage}',
+      hideCursor: true,
+      clearOnComplete: true,
+      barsize: 24,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  let current = '';
+  let count = 0;
+  return {
+    file(name) {
+      current = name;
+      if (!started) {
+        bar.start(totalSteps, 0, { file: current, stage: '' });
+        started = true;
+      }
+    },
+    stage(stage) {
+      bar.update(count, { file: current, stage: STAGE_TEXT[lang][stage] });
+      count++;
+    },
+    done() {
+      if (started) {
+        bar.update(totalSteps);
+        bar.stop();
+      }
+    },
+  };
+}

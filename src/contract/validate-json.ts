@@ -1,0 +1,203 @@
+/**
+ * The `validate --json` contract (cli-json.md): one object per input file, one per line. Field
+ * names are fixed; fields may be added, none renamed. Excel row numbers (1-based), column
+ * letters, ISO dates. The schema is strict so that a test notices any field that slips in
+ * unannounced; the CLI's tests parse its own output with it.
+ *
+ * Fields beyond the spec's example (allowed by "more fields may be added"): table.tracking
+ * (where the tracking block is), rows[].task (the task's own words), rows[].doneDate,
+ * rows[].deadline.offset (event deadlines), rows[].hidden.
+ */
+import { z } from 'zod';
+import type { Analysis, ColumnRole, PlanRow, TaskRow } from '../engine/model';
+import { columnLetter } from '../engine/text';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const excelRow = z.number().int().min(1);
+const letter = z.string().regex(/^[A-Z]{1,3}$/);
+const count = z.number().int().min(0);
+
+export const issueCodeSchema = z.enum([
+  'lead-missing',
+  'deadline-missing',
+  'deadline-unparsed',
+  'deadline-not-fixed',
+  'deadline-before-plan',
+  'output-missing',
+  'output-unquantified',
+  'overdue',
+  'milestone-missed',
+  'due-soon',
+]);
+
+/** The columns the JSON names, in the spec's order. */
+export const JSON_COLUMN_ROLES = [
+  'stt', 'objective', 'task', 'activity', 'output', 'lead', 'support', 'deadline', 'budget',
+  'note', 'monitor', 'status', 'doneDate', 'result',
+] as const satisfies readonly ColumnRole[];
+
+const columnsSchema = z.strictObject(
+  Object.fromEntries(JSON_COLUMN_ROLES.map((r) => [r, letter.nullable()])) as Record<(typeof JSON_COLUMN_ROLES)[number], z.ZodNullable<typeof letter>>,
+);
+
+const deadlineSchema = z.strictObject({
+  text: z.string(),
+  kind: z.enum(['date', 'recurring', 'milestones', 'event', 'reference', 'missing', 'unparsed']),
+  due: isoDate.nullable(),
+  start: isoDate.nullable(),
+  steps: z.array(z.strictObject({ due: isoDate, text: z.string() })),
+  every: z.array(z.enum(['continuous', 'month', 'quarter', 'half', 'year'])),
+  onDemand: z.boolean(),
+  offset: z.strictObject({ amount: z.number(), unit: z.enum(['day', 'workday', 'month']) }).nullable(),
+});
+
+const issueSchema = z.strictObject({
+  code: issueCodeSchema,
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string().min(1),
+});
+
+const sectionRow = z.strictObject({ row: excelRow, kind: z.literal('section'), hidden: z.boolean(), section: z.string(), title: z.string() });
+const taskRow = z.strictObject({
+  row: excelRow,
+  kind: z.literal('task'),
+  hidden: z.boolean(),
+  section: z.string().nullable(),
+  stt: z.string().nullable(),
+  task: z.string().nullable(),
+  lead: z.string().nullable(),
+  deadline: deadlineSchema,
+  output: z.strictObject({ text: z.string(), kind: z.enum(['measurable', 'deliverable', 'vague', 'missing']) }),
+  status: z.enum(['not-started', 'in-progress', 'done']).nullable(),
+  doneDate: isoDate.nullable(),
+  issues: z.array(issueSchema),
+});
+const continuationRow = z.strictObject({ row: excelRow, kind: z.literal('continuation'), hidden: z.boolean(), of: excelRow });
+const otherRow = z.strictObject({ row: excelRow, kind: z.enum(['header', 'numbering', 'blank', 'note']), hidden: z.boolean() });
+
+export const validateRowJsonSchema = z.discriminatedUnion('kind', [sectionRow, taskRow, continuationRow, otherRow]);
+
+export const validateJsonSchema = z.strictObject({
+  file: z.string(),
+  sheet: z.string(),
+  planYear: z.number().int(),
+  asOf: isoDate,
+  table: z.strictObject({
+    headerRows: z.array(excelRow).min(1),
+    firstRow: excelRow,
+    lastRow: excelRow,
+    columns: columnsSchema,
+    tracking: z.strictObject({
+      status: letter,
+      doneDate: letter,
+      result: letter,
+      dueDate: letter,
+      check: letter,
+      reused: z.boolean(),
+    }),
+  }),
+  rows: z.array(validateRowJsonSchema),
+  summary: z.strictObject({
+    tasks: count,
+    errors: count,
+    warnings: count,
+    infos: count,
+    byCode: z.partialRecord(issueCodeSchema, count),
+  }),
+});
+export type ValidateJson = z.infer<typeof validateJsonSchema>;
+export type ValidateRowJson = z.infer<typeof validateRowJsonSchema>;
+
+/** The line printed for a file that could not be checked (exit status 2). */
+export const validateFailureJsonSchema = z.strictObject({
+  file: z.string(),
+  error: z.strictObject({ code: z.string().min(1), message: z.string().min(1) }),
+});
+export type ValidateFailureJson = z.infer<typeof validateFailureJsonSchema>;
+
+/** Any line of `validate --json` output. */
+export const validateLineJsonSchema = z.union([validateJsonSchema, validateFailureJsonSchema]);
+
+function taskText(task: TaskRow): string | null {
+  const text = task.cells.task?.text || task.cells.activity?.text || '';
+  return text === '' ? null : text;
+}
+
+function rowJson(row: PlanRow): ValidateRowJson {
+  const base = { row: row.row + 1, hidden: row.hidden };
+  switch (row.kind) {
+    case 'section':
+      return { ...base, kind: 'section', section: row.section, title: row.title };
+    case 'continuation':
+      return { ...base, kind: 'continuation', of: row.of + 1 };
+    case 'task': {
+      const t = row.task;
+      const d = t.deadline;
+      return {
+        ...base,
+        kind: 'task',
+        section: t.section,
+        stt: t.stt,
+        task: taskText(t),
+        lead: t.cells.lead?.text ? t.cells.lead.text : null,
+        deadline: {
+          text: d.text,
+          kind: d.kind,
+          due: d.due,
+          start: d.start,
+          steps: d.steps.map((s) => ({ due: s.due, text: s.text })),
+          every: [...d.every],
+          onDemand: d.onDemand,
+          offset: d.offset ? { amount: d.offset.amount, unit: d.offset.unit } : null,
+        },
+        output: { text: t.cells.output?.text ?? '', kind: t.outputKind },
+        status: t.status,
+        doneDate: t.doneDate,
+        issues: t.issues.map((i) => ({ code: i.code, severity: i.severity, message: i.message })),
+      };
+    }
+    default:
+      return { ...base, kind: row.kind };
+  }
+}
+
+/** The contract's object for one checked file. `file` is the path as the user gave it. */
+export function toValidateJson(analysis: Analysis, file: string): ValidateJson {
+  const { table, tracking } = analysis;
+  const letterOf = (col: number | undefined) => (col === undefined ? null : columnLetter(col));
+  const columns = Object.fromEntries(JSON_COLUMN_ROLES.map((r) => [r, letterOf(table.columns[r])])) as ValidateJson['table']['columns'];
+  const firstListed = table.headerRows[0];
+  return {
+    file,
+    sheet: analysis.sheetName,
+    planYear: analysis.planYear,
+    asOf: analysis.asOf,
+    table: {
+      headerRows: table.headerRows.map((r) => r + 1),
+      firstRow: table.firstRow + 1,
+      lastRow: table.lastRow + 1,
+      columns,
+      tracking: {
+        status: columnLetter(tracking.columns.status),
+        doneDate: columnLetter(tracking.columns.doneDate),
+        result: columnLetter(tracking.columns.result),
+        dueDate: columnLetter(tracking.columns.dueDate),
+        check: columnLetter(tracking.columns.check),
+        reused: tracking.reused,
+      },
+    },
+    // Rows above the table (titles) are not listed.
+    rows: analysis.rows.filter((r) => r.row >= firstListed).map(rowJson),
+    summary: {
+      tasks: analysis.summary.tasks,
+      errors: analysis.summary.errors,
+      warnings: analysis.summary.warnings,
+      infos: analysis.summary.infos,
+      byCode: { ...analysis.summary.byCode },
+    },
+  };
+}
+
+export function toValidateFailureJson(file: string, code: string, message: string): ValidateFailureJson {
+  return { file, error: { code, message } };
+}
