@@ -145,7 +145,10 @@ function listTable(b: SheetBuilder, L: ReportLabels, heading: string, columns: L
   for (const t of tasks) {
     const r = b.row++;
     for (const c of columns) {
-      b.put(c.from, r, { ...BOX, wrapText: true, ...c.cell(t), link: t.link });
+      const cell = c.cell(t);
+      // An empty cell gets no link: there is no text to click, and some writers mangle it.
+      const link = cell.value === '' || cell.value === null || cell.value === undefined ? {} : { link: t.link };
+      b.put(c.from, r, { ...BOX, wrapText: true, ...cell, ...link });
       if (c.from !== c.to) b.merges.push(`${c.from}${r}:${c.to}${r}`);
     }
   }
@@ -190,7 +193,7 @@ export function reportSheet(model: ReportModel): SheetModel {
 
   const stt: ListColumn = { from: 'A', to: 'A', heading: L.stt, cell: (t) => ({ value: t.stt ?? '', horizontalAlignment: 'center' }) };
   const task: ListColumn = { from: 'B', to: 'B', heading: L.task, cell: (t) => ({ value: t.task }) };
-  const lead: ListColumn = { from: 'C', to: 'E', heading: L.lead, cell: (t) => ({ value: t.lead ?? '' }) };
+  const lead: ListColumn = { from: 'C', to: 'E', heading: L.lead, cell: (t) => ({ value: t.lead ?? L.noLead }) };
   const due: ListColumn = {
     from: 'F',
     to: 'F',

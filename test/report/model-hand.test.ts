@@ -262,3 +262,13 @@ describe('wrappedLines', () => {
     expect(wrappedLines('x'.repeat(30), 10)).toBe(3);
   });
 });
+
+describe('list cells without text', () => {
+  test('a task with no lead shows the no-lead words; empty cells carry no link', () => {
+    const { sheet } = build();
+    const row = sheet.cells.find((c) => c.value === 'Khắc phục hạn chế sau công bố chỉ số' && c.address.startsWith('B'));
+    const r = Number(row?.address.slice(1));
+    expect(sheet.cells.find((c) => c.address === `C${r}`)?.value).toBe('(Chưa xác định đơn vị chủ trì)');
+    for (const c of sheet.cells) if (c.link) expect(String(c.value ?? '')).not.toBe('');
+  });
+});

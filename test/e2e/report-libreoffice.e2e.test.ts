@@ -1,0 +1,116 @@
+/**
+ * The report end to end: the real `cchc-plan report --out` process writes a workbook, LibreOffice
+ * (headless) opens it, recalculates the formulas and prints it to PDF, and the PDF's text
+ * (pdftotext) holds the title, the period line and the tables with the right totals.
+ */
+import { execFile } from 'child_process';
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import { promisify } from 'util';
+import ExcelJS from 'exceljs';
+import { writeXlsx } from '../fixtures/build-xlsx';
+import { snapshotRange } from '../hosts/xlsx/helpers';
+import { APPENDIX_SHEET, PLAN_2024 } from '../report/plan-fixture';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '../..');
+const SOFFICE = '/usr/bin/soffice';
+const PDFTOTEXT = '/usr/bin/pdftotext';
+
+let dir: string;
+let profile: string;
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-report-e2e-'));
+  // A profile of our own: no clash with another LibreOffice run, no first-start dialogs.
+  profile = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-lo-profile-'));
+  await writeXlsx({ sheets: [PLAN_2024] }, path.join(dir, 'plan.xlsx'));
+});
+
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+  await fs.rm(profile, { recursive: true, force: true });
+});
+
+/** The command line as a user runs it: a separate Node process over the TypeScript sources. */
+async function cchcPlan(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: dir, env: { ...process.env, TZ: 'Pacific/Kiritimati' } });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    if (typeof err.code !== 'number') throw e;
+    return { code: err.code, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
+  }
+}
+
+async function pdfText(xlsx: string): Promise<string> {
+  await run(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, xlsx)], { timeout: 150_000 });
+  const pdf = path.join(dir, xlsx.replace(/\.xlsx$/, '.pdf'));
+  const { stdout } = await run(PDFTOTEXT, ['-layout', pdf, '-']);
+  return stdout.normalize('NFC');
+}
+
+async function sheetNames(xlsx: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(dir, xlsx));
+  return wb.worksheets.map((w) => w.name);
+}
+
+/** Numbers on the first line of `text` that contains `label` after `from`. */
+function numbersOnLine(text: string, label: string, from = 0): string[] {
+  const line = text.slice(from).split('\n').find((l) => l.includes(label));
+  if (!line) throw new Error(`no line with "${label}"`);
+  return line.slice(line.indexOf(label) + label.length).trim().split(/\s+/);
+}
+
+test('report --out renders in LibreOffice with the title, the period and tables whose formulas add up', async () => {
+  const result = await cchcPlan(['report', 'plan.xlsx', '--period', 'Q1', '--out', 'q1.xlsx']);
+  // The plan has error-severity issues (no lead on one row, an impossible deadline): exit 1.
+  expect(result.code).toBe(1);
+  expect(result.stdout).toContain('BC Quý I-2024');
+
+  const text = await pdfText('q1.xlsx');
+  expect(text).toContain('SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN');
+  expect(text).toContain('BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH QUÝ I NĂM 2024');
+  expect(text).toContain('(Số liệu tính từ ngày 15/12/2023 đến ngày 14/03/2024)');
+  expect(text).toContain('Hạn gửi báo cáo: ngày 20/03/2024');
+  expect(text).toContain('I. KẾT QUẢ THEO LĨNH VỰC CẢI CÁCH');
+  expect(text).toContain('II. KẾT QUẢ THEO ĐƠN VỊ CHỦ TRÌ');
+  expect(text).toContain('III. NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH');
+  expect(text).toContain('V. DÒNG CẦN HOÀN THIỆN DỮ LIỆU');
+  expect(text).toContain('CẢI CÁCH TÀI CHÍNH CÔNG');
+
+  // Totals row of the by-area table, as LibreOffice computed the SUM/IF formulas: by hand,
+  // 2 on time, 1 late, 5 in progress, 1 overdue, 3 not due, 3 no fixed date; 15 tasks, 3 done, 20%.
+  const start = text.indexOf('I. KẾT QUẢ THEO LĨNH VỰC CẢI CÁCH');
+  expect(numbersOnLine(text, 'Tổng cộng', start)).toEqual(['2', '1', '5', '1', '3', '3', '15', '3', expect.stringMatching(/^20[.,]0%$/)]);
+  // Section I: 1 on time, 1 late, 1 in progress → 3 tasks, 2 done, 66.7%.
+  expect(numbersOnLine(text, 'CẢI CÁCH THỂ CHẾ', start)).toEqual(['1', '1', '1', '0', '0', '0', '3', '2', expect.stringMatching(/^66[.,]7%$/)]);
+  // The by-lead table counts the two two-unit tasks twice: 17.
+  const leadStart = text.indexOf('II. KẾT QUẢ THEO ĐƠN VỊ CHỦ TRÌ');
+  expect(numbersOnLine(text, 'Tổng cộng', leadStart).slice(6, 8)).toEqual(['17', '3']);
+  // The overdue list: row 14, due 29/02/2024, 14 days late.
+  expect(text).toMatch(/29\/02\/2024.*14\s+Dòng 14/);
+});
+
+test('built twice for Q1 → one report sheet; then H1 → a second; the appendix untouched throughout', async () => {
+  expect((await cchcPlan(['report', 'plan.xlsx', '--period', 'Q1', '--out', 'once.xlsx'])).code).toBe(1);
+  expect((await cchcPlan(['report', 'once.xlsx', '--period', 'Q1', '--out', 'twice.xlsx'])).code).toBe(1);
+  expect((await cchcPlan(['report', 'twice.xlsx', '--period', 'H1', '--out', 'h1.xlsx'])).code).toBe(1);
+  expect(await sheetNames('twice.xlsx')).toEqual([APPENDIX_SHEET, 'BC Quý I-2024']);
+  expect(await sheetNames('h1.xlsx')).toEqual([APPENDIX_SHEET, 'BC Quý I-2024', 'BC 6 tháng-2024']);
+  // Value and format of every cell of the user's table, row heights, widths and merges.
+  const before = await snapshotRange(path.join(dir, 'plan.xlsx'), APPENDIX_SHEET, 'A1:H27');
+  expect(await snapshotRange(path.join(dir, 'h1.xlsx'), APPENDIX_SHEET, 'A1:H27')).toEqual(before);
+
+  const text = await pdfText('h1.xlsx');
+  // Two reports, not three: the Q1 sheet was replaced, not duplicated. (Titles repeat on every
+  // printed page, so count the first table's heading, printed once per report.)
+  expect(text.split('I. KẾT QUẢ THEO LĨNH VỰC CẢI CÁCH').length - 1).toBe(2);
+  expect(text).toContain('BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH 6 THÁNG ĐẦU NĂM 2024');
+  expect(text).toContain('(Số liệu tính từ ngày 15/12/2023 đến ngày 14/06/2024)');
+  // The appendix prints too, its own words intact.
+  expect(text).toContain('Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực thủy lợi');
+});
