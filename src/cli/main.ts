@@ -8,9 +8,7 @@
  * Adding a command: write src/cli/commands/<name>.ts exporting a CliCommand (see
  * src/cli/command.ts and commands/validate.ts; the shared steps — open, choose the sheet,
  * analyse, write the copy atomically — are in src/cli/plan-job.ts), then import it here and add
- * it to COMMANDS. E.g. for the report command:
- *     import { reportCommand } from './commands/report';
- *     const COMMANDS: CliCommand[] = [validateCommand, reportCommand];
+ * it to COMMANDS below (as reportCommand was).
  */
 import { readFileSync } from 'fs';
 import path from 'path';
