@@ -33,7 +33,7 @@ function fromNumber(n: number, text: string, ctx: DeadlineContext): Deadline {
     return { ...empty(text, 'date'), start: ymd(n, 1, 1), due: ymd(n, 12, 31) };
   }
   const iso = serialToISO(n, ctx.date1904 === true);
-  return iso ? { ...empty(text, 'date'), due: iso } : empty(text, 'unparsed');
+  return iso && isISODate(iso) ? { ...empty(text, 'date'), due: iso } : empty(text, 'unparsed');
 }
 
 /** Turn a deadline cell (text after continuation rows are joined, a date serial, or empty) into a Deadline. Never throws. */
@@ -76,15 +76,21 @@ export function parseDateCell(value: CellValue, date1904: boolean, planYear?: nu
   }
 }
 
+/** The day of a serial, when it falls in the years a plan can name (1900–2200). */
+function plausibleSerial(n: number, date1904: boolean): ISODate | null {
+  const iso = serialToISO(n, date1904 === true);
+  return iso && isISODate(iso) ? iso : null;
+}
+
 function dateCell(value: CellValue, date1904: boolean, planYear?: number): ISODate | null {
-  if (typeof value === 'number') return isYearNumber(value) ? null : serialToISO(value, date1904 === true);
+  if (typeof value === 'number') return isYearNumber(value) ? null : plausibleSerial(value, date1904);
   if (typeof value !== 'string' || cellError(value)) return null;
   const lexed = lex(value);
   const clean = lexed.clean;
   if (clean === '') return null;
   if (NUMERIC_RE.test(clean)) {
     const n = Number(clean.replace(',', '.'));
-    return n > MAX_PLAN_YEAR ? serialToISO(n, date1904 === true) : null;
+    return n > MAX_PLAN_YEAR ? plausibleSerial(n, date1904) : null;
   }
   const iso = ISO_LIKE_RE.exec(clean);
   if (iso) {

@@ -11,7 +11,6 @@ const TAG_RE = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:[\s/][^<>]*)?>/g;
 const COMBINING_RE = /[\u0300-\u036f]/g;
 const LETTER_RE = /[\p{L}\p{M}]/u;
 const DASHES = new Set(['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\ufe58', '\ufe63', '\uff0d']);
-const SPACES_RE = /[\s\u00a0\u200b\u200c\u200d\u2028\u2029\ufeff]/;
 
 export type TokType = 'num' | 'word' | 'punct';
 
@@ -36,40 +35,32 @@ export interface Lexed {
   marked: boolean;
 }
 
+const WHITESPACE_RUN_RE = /[\s\u00a0\u200b\u200c\u200d\u2028\u2029\ufeff]+/g;
+const NEWLINE_RE = /[\n\r\u2028\u2029]/;
+/** Letters with Vietnamese diacritics (and đ). */
+const MARKED_RE = /[\u00c0-\u024f\u1e00-\u1eff]/;
+
 /** NFC, tags removed, runs of white space → one space (or one new line if the run held one). */
 export function cleanDeadlineText(s: string): string {
-  const nfc = s.normalize('NFC').replace(TAG_RE, ' ');
-  let out = '';
-  let pendingSpace = false;
-  let pendingNewline = false;
-  for (let i = 0; i < nfc.length; i++) {
-    const c = nfc[i];
-    if (c === '\n' || c === '\r') {
-      pendingNewline = true;
-      continue;
-    }
-    if (SPACES_RE.test(c)) {
-      pendingSpace = true;
-      continue;
-    }
-    if (out.length > 0 && (pendingNewline || pendingSpace)) out += pendingNewline ? '\n' : ' ';
-    pendingSpace = false;
-    pendingNewline = false;
-    out += c;
-  }
-  return out;
+  let t = s.normalize('NFC');
+  if (t.includes('<')) t = t.replace(TAG_RE, ' ');
+  if (!NEWLINE_RE.test(t)) return t.replace(WHITESPACE_RUN_RE, ' ').trim();
+  return t.replace(WHITESPACE_RUN_RE, (run) => (NEWLINE_RE.test(run) ? '\n' : ' ')).trim();
 }
 
 const foldCache = new Map<string, string>();
 
-/** Folded form of one (non-ASCII) character; '' for a lone combining mark. */
+/** Folded form of one character; '' for a lone combining mark, several for "Ⅳ" or "…". */
+function computeFold(c: string): string {
+  if (c === 'đ' || c === 'Đ') return 'd';
+  if (DASHES.has(c)) return '-';
+  return c.toLowerCase().normalize('NFKD').replace(COMBINING_RE, '').toLowerCase();
+}
+
 function foldChar(c: string): string {
   const hit = foldCache.get(c);
   if (hit !== undefined) return hit;
-  let f: string;
-  if (c === 'đ' || c === 'Đ') f = 'd';
-  else if (DASHES.has(c)) f = '-';
-  else f = c.toLowerCase().normalize('NFKD').replace(COMBINING_RE, '').toLowerCase();
+  const f = computeFold(c);
   if (foldCache.size < 4096) foldCache.set(c, f);
   return f;
 }
@@ -80,56 +71,65 @@ function isLetterChar(c: string): boolean {
   return LETTER_RE.test(c);
 }
 
+// Folding table for U+0000–U+1EFF (ASCII, Latin-1, Latin Extended A/B, Latin Extended
+// Additional — every Vietnamese letter): the folded character and its class, computed once.
+const TABLE_SIZE = 0x1f00;
+const FOLDED = new Uint16Array(TABLE_SIZE);
+/** 0: slow path, 1: digit, 2: letter, 3: punctuation. */
+const CLASS = new Uint8Array(TABLE_SIZE);
+for (let code = 0; code < TABLE_SIZE; code++) {
+  const c = String.fromCharCode(code);
+  const f = code < 128 ? c.toLowerCase() : computeFold(c);
+  if (f.length !== 1) continue;
+  const fc = f.charCodeAt(0);
+  FOLDED[code] = fc;
+  CLASS[code] = fc >= 48 && fc <= 57 ? 1 : isLetterChar(f) ? 2 : 3;
+}
+const TYPES: readonly TokType[] = ['punct', 'num', 'word', 'punct'];
+
 /** Clean, fold and split into number, word and punctuation tokens. */
 export function lex(input: string): Lexed {
   const clean = cleanDeadlineText(input);
   const tokens: Tok[] = [];
-  let marked = false;
   let cur: Tok | null = null;
   let sp = false;
-  const flush = (): void => {
-    if (cur) {
-      if (cur.type === 'num') cur.v = cur.s.length > 15 ? Number.POSITIVE_INFINITY : Number(cur.s);
-      tokens.push(cur);
-      cur = null;
+  const push = (type: TokType, ch: string, i: number): void => {
+    if (cur !== null && cur.type === type && type !== 'punct') {
+      cur.s += ch;
+      cur.end = i + 1;
+      return;
     }
+    if (cur !== null) tokens.push(finish(cur));
+    cur = { type, s: ch, v: NaN, start: i, end: i + 1, sp };
+    sp = false;
   };
   for (let i = 0; i < clean.length; i++) {
-    const c = clean[i];
-    if (c === ' ') {
-      flush();
+    const code = clean.charCodeAt(i);
+    if (code === 32 || code === 10) {
+      if (cur !== null) tokens.push(finish(cur));
+      cur = null;
+      if (code === 10) tokens.push({ type: 'punct', s: '\n', v: NaN, start: i, end: i + 1, sp: true });
       sp = true;
       continue;
     }
-    if (c === '\n') {
-      flush();
-      tokens.push({ type: 'punct', s: '\n', v: NaN, start: i, end: i + 1, sp: true });
-      sp = true;
+    const cls = code < TABLE_SIZE ? CLASS[code] : 0;
+    if (cls !== 0) {
+      push(TYPES[cls], String.fromCharCode(FOLDED[code]), i);
       continue;
     }
-    const code = c.charCodeAt(0);
-    let f: string;
-    if (code < 128) f = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
-    else {
-      f = foldChar(c);
-      if (f !== c.toLowerCase() && isLetterChar(c)) marked = true;
-    }
-    // A folded character may expand ("Ⅳ" → "iv", "²" → "2"): each piece is typed on its own.
+    // A character that folds to nothing (a stray mark) or to several ("Ⅳ" → "iv", "…" → "...").
+    const f = foldChar(clean[i]);
     for (let k = 0; k < f.length; k++) {
-      const ch = f[k];
-      const cc = ch.charCodeAt(0);
-      const type: TokType = cc >= 48 && cc <= 57 ? 'num' : isLetterChar(ch) ? 'word' : 'punct';
-      if (cur && cur.type === type && type !== 'punct') {
-        cur.s += ch;
-        cur.end = i + 1;
-      } else {
-        flush();
-        cur = { type, s: ch, v: NaN, start: i, end: i + 1, sp };
-        sp = false;
-        if (type === 'punct') flush();
-      }
+      const fc = f.charCodeAt(k);
+      const fcls = fc < TABLE_SIZE ? CLASS[fc] : isLetterChar(f[k]) ? 2 : 3;
+      push(TYPES[fcls === 0 ? 3 : fcls], f[k], i);
     }
   }
-  flush();
-  return { clean, tokens, marked };
+  if (cur !== null) tokens.push(finish(cur));
+  return { clean, tokens, marked: MARKED_RE.test(clean) };
+}
+
+function finish(t: Tok): Tok {
+  if (t.type === 'num') t.v = t.s.length > 15 ? Number.POSITIVE_INFINITY : Number(t.s);
+  return t;
 }

@@ -3,8 +3,8 @@
  * windows, joined ones are merged ("Quý I-III" a range, "Quý III hoặc Quý IV" the later one,
  * "Quý I, II" one window, "Tháng 6 và tháng 12" two steps), and the kind is chosen.
  */
-import { addDays, addMonths, endOfMonth, endOfQuarter, isISODate, isValidDay, startOfQuarter, ymd } from '../dates';
 import type { Deadline, DeadlineOffset, DeadlineStep, ISODate, Recurrence } from '../model';
+import { MAX_YEAR, MIN_YEAR, iso, monthEnd, plusDays, plusMonths, plusWorkdays, validDay } from './calendar';
 import { RECURRENCE_ORDER } from './lexicon';
 import type { Lexed } from './normalize';
 import type { Atom, TeAtom, TeSpec } from './scan';
@@ -14,60 +14,42 @@ export interface Window {
   due: ISODate;
 }
 
-function safeYmd(y: number, m: number, d: number): ISODate | null {
-  return isValidDay(y, m, d) ? ymd(y, m, d) : null;
-}
-
 function yearOk(y: number): boolean {
-  return Number.isInteger(y) && y >= 1900 && y <= 2200;
-}
-
-/** N working days after a day (Saturdays and Sundays skipped; holidays are not known). */
-function addWorkdays(iso: ISODate, n: number): ISODate {
-  const weeks = Math.floor(n / 5);
-  let d = addDays(iso, weeks * 7);
-  let left = n - weeks * 5;
-  while (left > 0) {
-    d = addDays(d, 1);
-    const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
-    if (dow !== 0 && dow !== 6) left--;
-  }
-  return d;
+  return Number.isInteger(y) && y >= MIN_YEAR && y <= MAX_YEAR;
 }
 
 function applyOffset(anchor: ISODate, offset: DeadlineOffset): ISODate | null {
-  const due = offset.unit === 'day' ? addDays(anchor, offset.amount) : offset.unit === 'month' ? addMonths(anchor, offset.amount) : addWorkdays(anchor, offset.amount);
-  return isISODate(due) && yearOk(Number(due.slice(0, 4))) ? due : null;
+  if (offset.unit === 'day') return plusDays(anchor, offset.amount);
+  if (offset.unit === 'month') return plusMonths(anchor, offset.amount);
+  return plusWorkdays(anchor, offset.amount);
 }
 
 /** The calendar window of an expression in a year, or null when the date is impossible. */
 export function buildWindow(spec: TeSpec, y: number): Window | null {
   if (!yearOk(y)) return null;
   switch (spec.u) {
-    case 'day': {
-      const due = safeYmd(y, spec.m, spec.d);
-      return due ? { start: null, due } : null;
-    }
+    case 'day':
+      return validDay(y, spec.m, spec.d) ? { start: null, due: iso(y, spec.m, spec.d) } : null;
     case 'month':
-      return spec.m >= 1 && spec.m <= 12 ? { start: ymd(y, spec.m, 1), due: endOfMonth(y, spec.m) } : null;
+      return spec.m >= 1 && spec.m <= 12 ? { start: iso(y, spec.m, 1), due: monthEnd(y, spec.m) } : null;
     case 'monthPart': {
       if (spec.m < 1 || spec.m > 12) return null;
-      if (spec.part === 'early') return { start: ymd(y, spec.m, 1), due: ymd(y, spec.m, 10) };
-      if (spec.part === 'mid') return { start: ymd(y, spec.m, 11), due: ymd(y, spec.m, 20) };
-      return { start: ymd(y, spec.m, 21), due: endOfMonth(y, spec.m) };
+      if (spec.part === 'early') return { start: iso(y, spec.m, 1), due: iso(y, spec.m, 10) };
+      if (spec.part === 'mid') return { start: iso(y, spec.m, 11), due: iso(y, spec.m, 20) };
+      return { start: iso(y, spec.m, 21), due: monthEnd(y, spec.m) };
     }
     case 'quarter':
-      return spec.q >= 1 && spec.q <= 4 ? { start: startOfQuarter(y, spec.q), due: endOfQuarter(y, spec.q) } : null;
+      return spec.q >= 1 && spec.q <= 4 ? { start: iso(y, spec.q * 3 - 2, 1), due: monthEnd(y, spec.q * 3) } : null;
     case 'firstMonths':
-      return spec.n >= 1 && spec.n <= 12 ? { start: ymd(y, 1, 1), due: endOfMonth(y, spec.n) } : null;
+      return spec.n >= 1 && spec.n <= 12 ? { start: iso(y, 1, 1), due: monthEnd(y, spec.n) } : null;
     case 'lastMonths':
-      return spec.n >= 1 && spec.n <= 12 ? { start: ymd(y, 13 - spec.n, 1), due: ymd(y, 12, 31) } : null;
+      return spec.n >= 1 && spec.n <= 12 ? { start: iso(y, 13 - spec.n, 1), due: iso(y, 12, 31) } : null;
     case 'yearPart':
-      if (spec.part === 'early') return { start: ymd(y, 1, 1), due: ymd(y, 3, 31) };
-      if (spec.part === 'mid') return { start: ymd(y, 6, 1), due: ymd(y, 7, 31) };
-      return { start: ymd(y, 10, 1), due: ymd(y, 12, 31) };
+      if (spec.part === 'early') return { start: iso(y, 1, 1), due: iso(y, 3, 31) };
+      if (spec.part === 'mid') return { start: iso(y, 6, 1), due: iso(y, 7, 31) };
+      return { start: iso(y, 10, 1), due: iso(y, 12, 31) };
     case 'year':
-      return { start: ymd(y, 1, 1), due: ymd(y, 12, 31) };
+      return { start: iso(y, 1, 1), due: iso(y, 12, 31) };
     case 'offset': {
       const base = buildWindow(spec.base, y);
       if (!base) return null;
@@ -122,12 +104,8 @@ interface Span extends Window {
   to: number;
 }
 
-function dayAfter(iso: ISODate): ISODate {
-  return addDays(iso, 1);
-}
-
-function endOfYear(iso: ISODate): ISODate {
-  return `${iso.slice(0, 4)}-12-31`;
+function endOfYear(day: ISODate): ISODate {
+  return `${day.slice(0, 4)}-12-31`;
 }
 
 /** Windows of the deadline, in text order; null when a date is impossible. */
@@ -135,48 +113,44 @@ function windowsOf(tes: TeAtom[], years: number[]): Span[] | null {
   const out: Span[] = [];
   let cur: Span | null = null;
   let fromOpen = false;
-  const close = (): void => {
-    if (!cur) return;
-    if (fromOpen) cur = { ...cur, start: cur.start ?? cur.due, due: endOfYear(cur.due) };
-    out.push(cur);
-    cur = null;
-    fromOpen = false;
-  };
   for (let i = 0; i < tes.length; i++) {
     const te = tes[i];
     const w = buildWindow(te.spec, years[i]);
     if (!w) return null;
-    let x: Span = { ...w, from: te.from, to: te.to };
-    if (te.join !== 'range') {
-      if (te.mod === 'before') {
-        x = te.spec.u === 'day' || te.spec.u === 'offset' || x.start === null ? { ...x, start: null } : { ...x, due: addDays(x.start, -1), start: null };
-      } else if (te.mod === 'until') x = { ...x, start: null };
+    let start = w.start;
+    let due: ISODate | null = w.due;
+    if (te.join !== 'range' && (te.mod === 'before' || te.mod === 'until')) {
+      // "Trước ngày 15/01" → that day; "trước tháng 6" → the day before June; "chậm nhất
+      // trong tháng 6", "đến hết Quý II" → the period's end. Only the due is named.
+      if (te.mod === 'before' && start !== null && te.spec.u !== 'day' && te.spec.u !== 'offset') due = plusDays(start, -1);
+      if (!due) return null;
+      start = null;
     }
-    const join = cur ? te.join : null;
-    if (!cur || join === null) {
-      close();
-      cur = x;
-      fromOpen = te.mod === 'from';
-      continue;
-    }
-    const c: Span = cur;
-    if (join === 'range') {
-      const start = c.start ?? c.due;
-      if (start > x.due) return null;
-      cur = { start, due: x.due, from: c.from, to: x.to };
+    const x: Span = { start, due, from: te.from, to: te.to };
+    const c = cur as Span | null;
+    const join = c ? te.join : null;
+    if (c && join === 'range') {
+      const s0: ISODate = c.start ?? c.due;
+      if (s0 > x.due) return null;
+      cur = { start: s0, due: x.due, from: c.from, to: x.to };
       fromOpen = false;
-    } else if (join === 'or') {
-      cur = x.due >= c.due ? { ...x, from: c.from } : { ...c, to: x.to };
-    } else if (c.start !== null && x.start !== null && dayAfter(c.due) === x.start && !fromOpen) {
+    } else if (c && join === 'or') {
+      cur = x.due >= c.due ? { start: x.start, due: x.due, from: c.from, to: x.to } : { start: c.start, due: c.due, from: c.from, to: x.to };
+    } else if (c && join === 'list' && !fromOpen && c.start !== null && x.start !== null && plusDays(c.due, 1) === x.start) {
       cur = { start: c.start, due: x.due, from: c.from, to: x.to };
     } else {
-      close();
+      if (c) out.push(closeSpan(c, fromOpen));
       cur = x;
       fromOpen = te.mod === 'from';
     }
   }
-  close();
+  if (cur) out.push(closeSpan(cur, fromOpen));
   return out;
+}
+
+/** "Từ Quý II/2024" with no end: from then to the end of that year. */
+function closeSpan(span: Span, fromOpen: boolean): Span {
+  return fromOpen ? { start: span.start ?? span.due, due: endOfYear(span.due), from: span.from, to: span.to } : span;
 }
 
 /** The words that name a step: from the start of its clause to the end of its expression. */
@@ -207,60 +181,85 @@ function isWholeYears(w: Window): boolean {
 }
 
 function yearEnd(y: number): ISODate | null {
-  return yearOk(y) ? ymd(y, 12, 31) : null;
+  return yearOk(y) ? iso(y, 12, 31) : null;
 }
 
-function result(text: string, kind: Deadline['kind'], extra: Partial<Deadline> = {}): Deadline {
-  return { text, kind, due: null, start: null, steps: [], every: [], onDemand: false, offset: null, ...extra };
+function result(
+  text: string,
+  kind: Deadline['kind'],
+  due: ISODate | null = null,
+  start: ISODate | null = null,
+  every: Recurrence[] = [],
+  onDemand = false,
+  steps: DeadlineStep[] = [],
+  offset: DeadlineOffset | null = null,
+): Deadline {
+  return { text, kind, due, start, steps, every, onDemand, offset };
 }
 
 /** The Deadline the atoms describe. */
 export function resolve(text: string, lexed: Lexed, atoms: Atom[], planYear: number): Deadline {
-  if (atoms.some((a) => a.k === 'invalid')) return result(text, 'unparsed');
-  let tes = atoms.filter((a): a is TeAtom => a.k === 'te');
+  let tes: TeAtom[] = [];
   const every = new Set<Recurrence>();
   let recurYear: number | null = null;
+  let onDemand = false;
+  let sawEvent = false;
+  let offset: DeadlineOffset | null = null;
+  let sawReference = false;
+  let lastOngoing = -1;
+  let allReportish = true;
   for (const a of atoms) {
-    if (a.k !== 'recur') continue;
-    every.add(a.every);
-    if (recurYear === null && a.year !== null) recurYear = a.year;
+    switch (a.k) {
+      case 'invalid':
+        return result(text, 'unparsed');
+      case 'te':
+        tes.push(a);
+        if (!a.reportish) allReportish = false;
+        break;
+      case 'recur':
+        every.add(a.every);
+        if (recurYear === null && a.year !== null) recurYear = a.year;
+        break;
+      case 'ondemand':
+        onDemand = true;
+        break;
+      case 'event':
+        sawEvent = true;
+        if (offset === null) offset = a.offset;
+        break;
+      case 'reference':
+        sawReference = true;
+        break;
+      case 'ongoing':
+        lastOngoing = Math.max(lastOngoing, a.at);
+        break;
+    }
   }
   // "Báo cáo quý I, 6 tháng, 9 tháng, năm": the numbered quarter is one of the reports.
-  if (every.size > 0 && tes.length > 0 && tes.every((t) => t.reportish)) {
+  if (every.size > 0 && tes.length > 0 && allReportish) {
     every.add('quarter');
     tes = [];
   }
-  const onDemand = atoms.some((a) => a.k === 'ondemand');
   const fallback = recurYear ?? planYear;
 
   if (tes.length === 0) {
-    if (every.size > 0) {
-      return result(text, 'recurring', { due: yearEnd(fallback), every: sortEvery(every), onDemand });
-    }
-    const events = atoms.filter((a) => a.k === 'event');
-    if (events.length > 0 || onDemand) {
-      let offset: DeadlineOffset | null = null;
-      for (const e of events) if (e.k === 'event' && e.offset) { offset = e.offset; break; }
-      return result(text, 'event', { onDemand, offset });
-    }
-    if (atoms.some((a) => a.k === 'reference')) return result(text, 'reference');
-    return result(text, 'unparsed');
+    if (every.size > 0) return result(text, 'recurring', yearEnd(fallback), null, sortEvery(every), onDemand);
+    if (sawEvent || onDemand) return result(text, 'event', null, null, [], onDemand, [], offset);
+    return result(text, sawReference ? 'reference' : 'unparsed');
   }
 
   const years = fillYears(tes, fallback);
   const spans = windowsOf(tes, years);
   if (!spans || spans.length === 0) return result(text, 'unparsed');
   let lastTo = 0;
-  for (const t of tes) lastTo = Math.max(lastTo, t.to);
-  if (every.size === 0 && atoms.some((a) => a.k === 'ongoing' && a.at >= lastTo)) every.add('continuous');
+  for (const t of tes) if (t.to > lastTo) lastTo = t.to;
+  if (every.size === 0 && lastOngoing >= lastTo) every.add('continuous');
 
   if (every.size > 0 && spans.length === 1 && isWholeYears(spans[0])) {
-    return result(text, 'recurring', { due: spans[0].due, every: sortEvery(every), onDemand });
+    return result(text, 'recurring', spans[0].due, null, sortEvery(every), onDemand);
   }
-  if (every.size === 0 && spans.length === 1) {
-    const w = spans[0];
-    return result(text, 'date', { due: w.due, start: w.start, onDemand });
-  }
+  if (every.size === 0 && spans.length === 1) return result(text, 'date', spans[0].due, spans[0].start, [], onDemand);
+
   const steps: DeadlineStep[] = [];
   let floor = 0;
   for (const sp of spans) {
@@ -268,13 +267,12 @@ export function resolve(text: string, lexed: Lexed, atoms: Atom[], planYear: num
     floor = sp.to;
   }
   steps.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
-  const unique = steps.filter((s, i) => i === 0 || s.due !== steps[i - 1].due);
+  const unique = steps.filter((st, i) => i === 0 || st.due !== steps[i - 1].due);
   const last = unique[unique.length - 1].due;
   if (every.size === 0 && unique.length === 1) {
-    return result(text, 'date', { due: last, start: spans.find((s) => s.due === last)?.start ?? null, onDemand });
+    return result(text, 'date', last, spans.find((sp) => sp.due === last)?.start ?? null, [], onDemand);
   }
-  const due = every.size > 0 ? endOfYear(last) : last;
-  return result(text, 'milestones', { due, steps: unique, every: sortEvery(every), onDemand });
+  return result(text, 'milestones', every.size > 0 ? endOfYear(last) : last, null, sortEvery(every), onDemand, unique);
 }
 
 function sortEvery(set: Set<Recurrence>): Recurrence[] {

@@ -105,7 +105,7 @@ export class Scanner {
     let i = 0;
     while (i < this.n) {
       let next = -1;
-      for (const m of MATCHERS) {
+      for (const m of matchersFor(this.t[i])) {
         next = m(this, i);
         if (next > i) break;
       }
@@ -914,10 +914,50 @@ const horizon: Matcher = (s, i) => {
   return sawYear ? j : -1;
 };
 
-const MATCHERS: readonly Matcher[] = [
-  horizon, citation, ongoing, theo, continuation, quarter, month, yearWord, part, half, numberish, recurPhrase, trigger,
-  onDemand, eventCue, referenceCue, modifier,
+/** A matcher and the tokens it can start on: matchers are tried in this order, and only those
+ * whose first word (or number) is the token at hand. */
+interface MatcherDef {
+  match: Matcher;
+  words?: readonly string[];
+  numbers?: boolean;
+  wordTest?: (w: string) => boolean;
+}
+
+const MATCHERS: readonly MatcherDef[] = [
+  { match: horizon, words: ['giai', 'dinh', 'tam', 'gd'] },
+  { match: citation, words: ['ngay', 'so', 'iso'], numbers: true },
+  { match: ongoing, words: ONGOING_PHRASES.map((p) => p[0]) },
+  { match: theo, words: ['theo', 'can'] },
+  { match: continuation, numbers: true, wordTest: (w) => ROMAN[w] !== undefined },
+  { match: quarter, words: ['quy', 'qui', 'q'], wordTest: (w) => GLUED_QUARTER_RE.test(w) },
+  { match: month, words: ['t', 'thang'] },
+  { match: yearWord, words: ['nam'] },
+  { match: part, words: Object.keys(PART_WORDS) },
+  { match: half, words: ['nua', 'ban'] },
+  { match: numberish, numbers: true, wordTest: (w) => SPELLED[w] !== undefined },
+  { match: recurPhrase, words: ['thuong', 'lien', 'hang', 'moi'] },
+  { match: trigger, words: ['dinh', 'bao', ...RECUR_TRIGGERS] },
+  { match: onDemand, words: ['khi', 'yeu', 'dot', 'bat'] },
+  { match: eventCue, words: ['khi', 'kip', 'phat', 'neu', 'ke', 'tinh', 'sau'] },
+  { match: referenceCue, words: ['quy', 'lo'] },
+  { match: modifier, words: ['truoc', 'cham', 'khong', 'toi', 'thoi', 'han', 'het', 'den', 'bat', 'tu'] },
 ];
+
+const NO_MATCHERS: readonly Matcher[] = [];
+const NUMBER_MATCHERS: readonly Matcher[] = MATCHERS.filter((d) => d.numbers).map((d) => d.match);
+const wordMatchers = new Map<string, readonly Matcher[]>();
+
+function matchersFor(tk: Tok): readonly Matcher[] {
+  if (tk.type === 'num') return NUMBER_MATCHERS;
+  if (tk.type !== 'word') return NO_MATCHERS;
+  let list = wordMatchers.get(tk.s);
+  if (!list) {
+    const found = MATCHERS.filter((d) => d.words?.includes(tk.s) || d.wordTest?.(tk.s)).map((d) => d.match);
+    list = found.length ? found : NO_MATCHERS;
+    if (wordMatchers.size < 10_000) wordMatchers.set(tk.s, list);
+  }
+  return list;
+}
 
 export function scan(lexed: Lexed, mode: ScanMode): Atom[] {
   return new Scanner(lexed, mode).run();
