@@ -9,7 +9,7 @@ import { a1 } from '../engine/text';
 import { issueMessage } from '../i18n/issues';
 import { DEFAULT_PERIODS, type Settings } from '../settings/schema';
 import { addToCounts, classifyTask, completionRate, emptyCounts, type ClassCounts, type TaskClass } from './classify';
-import { nextPeriod, reportSheetName, resolvePeriod, safeSheetName, upcomingWindow, type PeriodId, type ReportPeriod } from './periods';
+import { nextPeriod, reportSheetName, resolvePeriod, upcomingWindow, type PeriodId, type ReportPeriod } from './periods';
 import { splitLeadUnits, UnitResolver } from './units';
 
 export interface ReportOptions {
@@ -155,14 +155,6 @@ function taskWords(task: TaskRow): string {
   return '';
 }
 
-/** The report's sheet name, made different from the appendix's own name (Excel compares sheet
- * names without case): replacing the report must never replace the plan. */
-function reportSheetNameBeside(sourceSheet: string, period: ReportPeriod, lang: Lang): string {
-  const name = reportSheetName(period.id, period.year, lang);
-  if (name.toLocaleLowerCase('vi') !== sourceSheet.normalize('NFC').toLocaleLowerCase('vi')) return name;
-  return safeSheetName(`${Array.from(name).slice(0, 27).join('')} (2)`);
-}
-
 export function buildReportModel(analysis: Analysis, options: ReportOptions): ReportModel {
   const periods = options.settings?.periods ?? DEFAULT_PERIODS;
   const period = resolvePeriod(options.period, options.year, periods);
@@ -281,7 +273,7 @@ export function buildReportModel(analysis: Analysis, options: ReportOptions): Re
     sourceSheet: analysis.sheetName,
     planYear: analysis.planYear,
     madeOn: options.madeOn ?? todayISO(),
-    sheetName: reportSheetNameBeside(analysis.sheetName, period, lang),
+    sheetName: reportSheetName(period.id, period.year, lang),
     tasks,
     bySection,
     byLead,

@@ -175,6 +175,26 @@ describe('report --out', () => {
     expect(sheetText((await readBook('plan-old-report.xlsx')).getWorksheet('BC Quý I-2024')!)).toContain('bản nháp cũ');
   });
 
+  test('a report sheet is never taken for the appendix', async () => {
+    await runCli(['report', 'plan.xlsx', '--period', 'Q1', '--out', 'for-sheet.xlsx'], { cwd: dir });
+    const result = await runCli(['report', 'for-sheet.xlsx', '--sheet', 'BC Quý I-2024', '--period', 'Q2', '--out', 'nope.xlsx'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expectOneSentence(result.stderr);
+    expect(result.stderr).toMatch(/trang báo cáo/);
+    await expect(fs.stat(path.join(dir, 'nope.xlsx'))).rejects.toThrow();
+  });
+
+  test('an appendix sheet named like the report is not replaced by it: refused, nothing written', async () => {
+    await writeXlsx({ sheets: [{ ...PLAN_2024, name: 'BC Quý I-2024' }] }, path.join(dir, 'clash.xlsx'));
+    const result = await runCli(['report', 'clash.xlsx', '--period', 'Q1', '--out', 'clash-out.xlsx'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expectOneSentence(result.stderr);
+    expect(result.stderr).toMatch(/đổi tên trang phụ lục/);
+    await expect(fs.stat(path.join(dir, 'clash-out.xlsx'))).rejects.toThrow();
+    // Without --out nothing is written, so the numbers are still given.
+    expect((await runCli(['report', 'clash.xlsx', '--period', 'Q1', '--json'], { cwd: dir })).code).toBe(1);
+  });
+
   test('help says there is no chart outside Excel and that a same-name sheet is replaced', async () => {
     const result = await runCli(['report', '--help'], { cwd: dir });
     expect(result.code).toBe(0);

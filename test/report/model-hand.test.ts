@@ -3,7 +3,7 @@
  * the grouping rules, lists and layout. Counts are worked out by hand in the comments.
  */
 import type { Issue } from '../../src/engine/model';
-import { buildReport } from '../../src/report';
+import { buildReport, isReportSheet } from '../../src/report';
 import { reportJsonSchema } from '../../src/contract/report-json';
 import { reportJson } from '../../src/report/json';
 import { wrappedLines } from '../../src/report/sheet';
@@ -148,11 +148,6 @@ describe('report model from hand-built rows', () => {
     expect(buildReport(a, { ...base, settings: { agency: 'UBND huyện Hòa Bình' }, agency: 'Sở Tư pháp' }).model.agency).toBe('Sở Tư pháp');
   });
 
-  test('an appendix sheet already named like the report is never the one replaced', () => {
-    const m = buildReport(handAnalysis(TASKS, SECTIONS, 'bc quý i-2024'), { period: 'Q1', year: 2024, lang: 'vi' }).model;
-    expect(m.sheetName.toLowerCase()).not.toBe('bc quý i-2024');
-    expect(Array.from(m.sheetName).length).toBeLessThanOrEqual(31);
-  });
 });
 
 describe('report sheet from hand-built rows', () => {
@@ -270,5 +265,24 @@ describe('list cells without text', () => {
     const r = Number(row?.address.slice(1));
     expect(sheet.cells.find((c) => c.address === `C${r}`)?.value).toBe('(Chưa xác định đơn vị chủ trì)');
     for (const c of sheet.cells) if (c.link) expect(String(c.value ?? '')).not.toBe('');
+  });
+});
+
+describe('isReportSheet', () => {
+  test('the report sheet is recognised by its title; a plan is not', () => {
+    const { sheet } = build();
+    const values: (string | number | null)[][] = [];
+    for (const c of sheet.cells) {
+      const r = Number(c.address.replace(/^[A-Z]+/, '')) - 1;
+      const col = c.address.charCodeAt(0) - 65;
+      (values[r] ??= [])[col] = typeof c.value === 'boolean' ? null : (c.value ?? null);
+    }
+    const grid = { sheetName: sheet.name, values: Array.from(values, (row) => Array.from(row ?? [], (v) => v ?? null)), origin: { row: 0, col: 0 }, merges: [], hiddenRows: [], date1904: false };
+    expect(isReportSheet(grid)).toBe(true);
+    const plan = { ...grid, values: [['SỞ TƯ PHÁP'], ['NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2024'], ['STT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian']] };
+    expect(isReportSheet(plan)).toBe(false);
+    // English report too, and NFD text.
+    expect(isReportSheet({ ...plan, values: [[''], ['REPORT ON THE ADMINISTRATIVE REFORM PLAN — YEAR 2024']] })).toBe(true);
+    expect(isReportSheet({ ...plan, values: [['BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024'.normalize('NFD')]] })).toBe(true);
   });
 });

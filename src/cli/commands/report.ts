@@ -14,7 +14,7 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import type { Analysis, ISODate, Lang } from '../../engine/model';
 import { toValidateFailureJson } from '../../contract/validate-json';
-import { buildReport, PERIOD_IDS, periodWords, reportJson, reportLabels, resolvePeriod, TASK_CLASSES, formatDate, type PeriodId, type ReportModel, type ReportTask } from '../../report';
+import { buildReport, isReportSheet, PERIOD_IDS, periodWords, reportJson, reportLabels, resolvePeriod, TASK_CLASSES, formatDate, type PeriodId, type ReportModel, type ReportTask } from '../../report';
 import { commonOptionsSchema, firstProblem, yearOption } from '../args';
 import { EXIT_COULD_NOT_CHECK, EXIT_ERRORS_FOUND, EXIT_OK, type CliCommand, type CommandContext } from '../command';
 import { messages } from '../messages';
@@ -29,6 +29,16 @@ const reportMessages = {
     pick(lang, {
       vi: 'Thiếu --period: chọn kỳ báo cáo Q1, Q2, H1 (6 tháng), Q3, Q4 hoặc Y (năm).',
       en: 'Missing --period: choose the reporting period Q1, Q2, H1 (half-year), Q3, Q4 or Y (year).',
+    }),
+  reportSheetChosen: (file: string, sheet: string, lang: Lang) =>
+    pick(lang, {
+      vi: `Trang “${sheet}” của “${file}” là một trang báo cáo do công cụ lập, không phải phụ lục kế hoạch; hãy chỉ ra trang phụ lục bằng --sheet.`,
+      en: `Sheet “${sheet}” of “${file}” is a report sheet made by this tool, not a plan appendix; name the appendix sheet with --sheet.`,
+    }),
+  sameNameAsAppendix: (file: string, sheet: string, lang: Lang) =>
+    pick(lang, {
+      vi: `Trang phụ lục của “${file}” có tên “${sheet}”, trùng tên trang báo cáo sẽ ghi; hãy đổi tên trang phụ lục rồi lập lại báo cáo.`,
+      en: `The appendix sheet of “${file}” is named “${sheet}”, the name the report sheet would take; rename the appendix sheet and build the report again.`,
     }),
   badPeriod: (value: string, lang: Lang) =>
     pick(lang, {
@@ -59,6 +69,11 @@ function argsSchema(lang: Lang) {
   });
 }
 export type ReportArgs = z.infer<ReturnType<typeof argsSchema>>;
+
+/** Excel compares sheet names without case (and Unicode forms never differ after NFC). */
+function sameSheetName(a: string, b: string): boolean {
+  return a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
+}
 
 /** Files at least this big get a progress bar even alone (as validate). */
 const BIG_FILE_BYTES = 1_500_000;
@@ -139,6 +154,11 @@ async function reportOne(
       failLine(file, plan);
       return EXIT_COULD_NOT_CHECK;
     }
+    // A report sheet has the lists of an appendix (STT, task, lead, due): never report on one.
+    if (isReportSheet(plan.grid)) {
+      failLine(file, { ok: false, code: 'no-table', message: reportMessages.reportSheetChosen(file, plan.grid.sheetName, lang) });
+      return EXIT_COULD_NOT_CHECK;
+    }
     progress.stage('analyse');
     const analysed = analyseAsOfReportDay(plan, args, io.today());
     if (!analysed.ok) {
@@ -150,9 +170,14 @@ async function reportOne(
 
     const notes: string[] = [];
     if (plan.stateProblem) notes.push(messages.stateIgnored(file, lang));
-    const replaced = plan.sheetNames.some((n) => n.toLocaleLowerCase('vi') === built.sheet.name.toLocaleLowerCase('vi'));
+    const replaced = plan.sheetNames.some((n) => sameSheetName(n, built.sheet.name));
     let written: string | undefined;
     let writeProblem: JobFailure | null = null;
+    // Writing a sheet of the appendix's own name would replace the plan with its report.
+    if (target && sameSheetName(built.sheet.name, analysis.sheetName)) {
+      failLine(file, { ok: false, code: 'out-conflict', message: reportMessages.sameNameAsAppendix(file, analysis.sheetName, lang) });
+      return EXIT_COULD_NOT_CHECK;
+    }
     if (target) {
       progress.stage('write');
       const copy = await writeCheckedCopy(plan, [built.changes], target, lang);
