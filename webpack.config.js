@@ -10,6 +10,7 @@
  * output has every occurrence replaced by the base URL given with ADDIN_BASE_URL or
  * `--env baseUrl=…` (https only, as Office requires).
  */
+const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -40,7 +41,8 @@ class BundleSizePlugin {
       const sizeOf = new Map();
       for (const asset of compilation.getAssets()) {
         if (!asset.name.endsWith('.js')) continue;
-        const buffer = asset.source.buffer();
+        // Read what was written: after emit webpack keeps only the sizes of its sources.
+        const buffer = fs.readFileSync(path.join(compilation.outputOptions.path, asset.name));
         sizeOf.set(asset.name, { raw: buffer.length, gzip: zlib.gzipSync(buffer, { level: 9 }).length });
       }
       const kb = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);

@@ -65,6 +65,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
   columns: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   failure: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
+  heading: { margin: 0 },
 });
 
 export function CheckTab(props: CheckTabProps): React.JSX.Element {
@@ -76,7 +77,7 @@ export function CheckTab(props: CheckTabProps): React.JSX.Element {
   return (
     <div className={styles.stack}>
       <div className={styles.card} aria-labelledby="recognised-title" role="region">
-        <Subtitle2 as="h2" id="recognised-title">
+        <Subtitle2 as="h2" id="recognised-title" className={styles.heading}>
           {analysis ? t.recognisedTitle : t.notRecognisedTitle}
         </Subtitle2>
         {analysis ? (
@@ -164,7 +165,7 @@ export function CheckTab(props: CheckTabProps): React.JSX.Element {
 
       {analysis ? (
         <section aria-labelledby="results-title" className={styles.stack}>
-          <Subtitle2 as="h2" id="results-title">
+          <Subtitle2 as="h2" id="results-title" className={styles.heading}>
             {t.resultsTitle} — {formatDate(view.asOf)}
           </Subtitle2>
           {view.fromRibbon ? <Caption1>{t.resultsFromRibbon}</Caption1> : null}

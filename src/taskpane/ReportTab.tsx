@@ -36,6 +36,7 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-start' },
   year: { width: '7em' },
+  heading: { margin: `0 0 ${tokens.spacingVerticalXS}` },
   preview: {
     display: 'grid',
     gridTemplateColumns: '1fr max-content',
@@ -117,7 +118,7 @@ export function ReportTab(props: ReportTabProps): React.JSX.Element {
       </Field>
 
       <section aria-labelledby="preview-title">
-        <Subtitle2 as="h2" id="preview-title">
+        <Subtitle2 as="h2" id="preview-title" className={styles.heading}>
           {t.previewTitle}
         </Subtitle2>
         {!props.analysis ? (

@@ -32,7 +32,8 @@ const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
 };
 
 const useStyles = makeStyles({
-  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  header: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, flexWrap: 'wrap' },
+  count: { whiteSpace: 'nowrap', color: tokens.colorNeutralForeground3 },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   item: {
     display: 'flex',
@@ -89,13 +90,13 @@ function Group(props: { t: UiStrings; lang: Lang; group: IssueGroup; onSelect: (
   const rest = group.items.length - shown;
   return (
     <AccordionItem value={group.code}>
-      <AccordionHeader as="h3">
+      <AccordionHeader as="h3" expandIconPosition="end">
         <span className={styles.header} data-testid={`group-${group.code}`}>
           <Badge appearance="filled" color={BADGE_COLOR[group.severity]}>
             {t.severityNames[group.severity]}
           </Badge>
           <span>{issueTitle(group.code, props.lang)}</span>
-          <Caption1>({t.issueCount(group.items.length)})</Caption1>
+          <Caption1 className={styles.count}>({t.issueCount(group.items.length)})</Caption1>
         </span>
       </AccordionHeader>
       <AccordionPanel>
