@@ -1,0 +1,8 @@
+/** The Office.js host: PlanHost over Excel.run (or the fake Excel's run). */
+export { createExcelPlanHost, describeError, type ExcelHostOptions, type ExcelRun } from './host';
+export { REQUIRED_EXCEL_API, FEATURE_REQUIREMENTS, type IsSetSupported } from './requirements';
+export { readActiveSheet, SAMPLE_ROWS, type SheetRead } from './read';
+export { planChangeSet, ChangeSetInvalid, type PlannedOp } from './plan';
+export { executePlan } from './apply';
+export { DEFAULT_BUDGET_BYTES, EXCEL_PAYLOAD_LIMIT, excelWouldConvert } from './payload';
+export { charactersToPoints } from './address';

@@ -1,0 +1,433 @@
+/**
+ * A ChangeSet turned into Excel operations, checked in full before anything is queued: every
+ * address parses, every block of values has its range's exact shape, no text is longer than a
+ * cell holds, colours are #RRGGBB, list sources fit Excel's 255 characters, sheet names are
+ * legal. A change set that fails here writes nothing.
+ *
+ * Each operation carries its estimated request size; apply.ts packs them into syncs.
+ * Only the addresses the change set names are touched. Conditional formats are the one place
+ * where something not named by address is removed: the rules whose formula holds the change
+ * set's tag, i.e. the rules a previous run added.
+ */
+import type { CellInput, ChangeSet, ConditionalFormatRule, FormatChange, Lang, SheetCell, SheetModel } from '../../engine/model';
+import { a1Range, parseA1Range } from '../../engine/text';
+import { charactersToPoints, quoteSheetName } from './address';
+import { MAX_CELL_TEXT, MAX_FORMULA_LENGTH, OP_OVERHEAD_BYTES, excelWouldConvert, jsonBytes, rowBlocks, textMask } from './payload';
+import type { ExistingFormat } from './read';
+
+export class ChangeSetInvalid extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChangeSetInvalid';
+  }
+}
+
+/** What an operation may use when it is queued. */
+export interface QueueScope {
+  ctx: Excel.RequestContext;
+  /** One proxy per sheet name per sync group. */
+  sheet(name: string): Excel.Worksheet;
+}
+
+export interface PlannedOp {
+  /** For diagnostics and tests. */
+  label: string;
+  bytes: number;
+  queue(scope: QueueScope): void;
+}
+
+export interface PlanContext {
+  /** The sheet the data changes go to, as read (the active sheet). */
+  sheetName: string;
+  /** Existing sheets (to replace a report sheet of the same name in its place). */
+  sheets: { name: string; position: number }[];
+  /** Custom conditional formats on the sheet, with their formulas, from the read. */
+  customFormats: ExistingFormat[];
+  lang: Lang;
+  /** Size of one values piece; a write larger than this is split by rows. */
+  pieceBytes: number;
+}
+
+const COLOR = /^#[0-9A-Fa-f]{6}$/;
+const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
+const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const V_ALIGN = { top: 'Top', center: 'Center', bottom: 'Bottom' } as const;
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
+
+function rect(address: string, what: string): { top: number; left: number; bottom: number; right: number } {
+  try {
+    return parseA1Range(address);
+  } catch {
+    throw new ChangeSetInvalid(`${what}: "${address}" is not an A1 address`);
+  }
+}
+
+function checkColor(c: string | undefined, what: string): void {
+  if (c !== undefined && !COLOR.test(c)) throw new ChangeSetInvalid(`${what}: colour "${c}" is not #RRGGBB`);
+}
+
+function checkValue(v: CellInput, where: string): void {
+  if (typeof v === 'string' && v.length > MAX_CELL_TEXT) throw new ChangeSetInvalid(`${where}: text longer than ${MAX_CELL_TEXT} characters`);
+  if (typeof v === 'number' && !Number.isFinite(v)) throw new ChangeSetInvalid(`${where}: ${v} is not a number Excel can hold`);
+}
+
+export function checkSheetName(name: string): void {
+  if (typeof name !== 'string' || name.trim() === '' || name.length > 31 || SHEET_NAME_FORBIDDEN.test(name) || /^'|'$/.test(name)) {
+    throw new ChangeSetInvalid(`"${name}" is not a valid sheet name`);
+  }
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
+}
+
+/** Values (and the Text mask for cells Excel would convert), split into pieces by rows. */
+function valueOps(sheetName: string, address: string, values: CellInput[][], pieceBytes: number, label: string): PlannedOp[] {
+  const r = rect(address, label);
+  const rows = r.bottom - r.top + 1;
+  const cols = r.right - r.left + 1;
+  if (values.length !== rows || values.some((line) => !Array.isArray(line) || line.length !== cols)) {
+    throw new ChangeSetInvalid(`${label}: ${address} needs ${rows}×${cols} values`);
+  }
+  values.forEach((line, i) => line.forEach((v, j) => checkValue(v, `${label} ${a1Range(r.top + i, r.left + j, r.top + i, r.left + j)}`)));
+  if (values.every((line) => line.every((v) => v === null))) return [];
+  const rowBytes = values.map((line) => jsonBytes(line) + 1);
+  return rowBlocks(rowBytes, pieceBytes).map(({ start, end, bytes }) => {
+    const piece = values.slice(start, end);
+    const mask = textMask(piece);
+    const pieceAddress = a1Range(r.top + start, r.left, r.top + end - 1, r.right);
+    return {
+      label: `${label} ${pieceAddress}`,
+      bytes: bytes + OP_OVERHEAD_BYTES + (mask ? jsonBytes(mask) + OP_OVERHEAD_BYTES : 0),
+      queue: ({ sheet }) => {
+        const range = sheet(sheetName).getRange(pieceAddress);
+        if (mask) range.numberFormat = mask;
+        range.values = piece as (string | number | boolean)[][];
+      },
+    };
+  });
+}
+
+/** Cell styles of a FormatChange or SheetCell on a range (or areas). */
+interface StyleSpec {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  wrapText?: boolean;
+  fill?: string;
+  fontColor?: string;
+  horizontalAlignment?: 'left' | 'center' | 'right';
+  verticalAlignment?: 'top' | 'center' | 'bottom';
+  border?: boolean;
+}
+
+function styleCount(s: StyleSpec): number {
+  let n = 0;
+  for (const k of ['bold', 'italic', 'fontSize', 'wrapText', 'fill', 'fontColor', 'horizontalAlignment', 'verticalAlignment'] as const) if (s[k] !== undefined) n++;
+  if (s.border) n += EDGES.length;
+  return n;
+}
+
+function applyStyle(format: Excel.RangeFormat, s: StyleSpec): void {
+  if (s.bold !== undefined) format.font.bold = s.bold;
+  if (s.italic !== undefined) format.font.italic = s.italic;
+  if (s.fontSize !== undefined) format.font.size = s.fontSize;
+  if (s.fontColor !== undefined) format.font.color = s.fontColor;
+  if (s.fill !== undefined) format.fill.color = s.fill;
+  if (s.wrapText !== undefined) format.wrapText = s.wrapText;
+  if (s.horizontalAlignment !== undefined) format.horizontalAlignment = H_ALIGN[s.horizontalAlignment];
+  if (s.verticalAlignment !== undefined) format.verticalAlignment = V_ALIGN[s.verticalAlignment];
+  if (s.border) {
+    for (const edge of EDGES) {
+      const b = format.borders.getItem(edge);
+      b.style = 'Continuous';
+      b.weight = 'Thin';
+    }
+  }
+}
+
+function formatOps(sheetName: string, f: FormatChange): PlannedOp[] {
+  const r = rect(f.address, 'format');
+  checkColor(f.fill, `format ${f.address}`);
+  checkColor(f.fontColor, `format ${f.address}`);
+  if (f.columnWidth !== undefined && !(f.columnWidth >= 0 && f.columnWidth <= 255)) throw new ChangeSetInvalid(`format ${f.address}: column width ${f.columnWidth}`);
+  const ops: PlannedOp[] = [];
+  const n = styleCount(f);
+  if (n > 0 || f.numberFormat !== undefined || f.columnWidth !== undefined) {
+    ops.push({
+      label: `format ${f.address}`,
+      bytes: OP_OVERHEAD_BYTES * (1 + n + (f.numberFormat !== undefined ? 1 : 0) + (f.columnWidth !== undefined ? 1 : 0)),
+      queue: ({ sheet }) => {
+        const range = sheet(sheetName).getRange(a1Range(r.top, r.left, r.bottom, r.right));
+        // One value for the whole range: Excel applies it to every cell.
+        if (f.numberFormat !== undefined) range.numberFormat = f.numberFormat as unknown as string[][];
+        applyStyle(range.format, f);
+        if (f.columnWidth !== undefined) range.format.columnWidth = charactersToPoints(f.columnWidth);
+      },
+    });
+  }
+  return ops;
+}
+
+function validationOp(sheetName: string, address: string, choices: string[], lang: Lang): PlannedOp {
+  rect(address, 'validation');
+  if (choices.length === 0 || choices.some((c) => c.includes(',') || c.trim() === '')) throw new ChangeSetInvalid(`validation ${address}: choices must be non-empty and hold no comma`);
+  const source = choices.join(',');
+  if (source.length > 255) throw new ChangeSetInvalid(`validation ${address}: the list is longer than Excel's 255 characters`);
+  return {
+    label: `validation ${address}`,
+    bytes: OP_OVERHEAD_BYTES * 3 + source.length * 2,
+    queue: ({ sheet }) => {
+      const dv = sheet(sheetName).getRange(address).dataValidation;
+      // Only these cells' validation is replaced: clear() acts on the range alone.
+      dv.clear();
+      dv.rule = { list: { inCellDropDown: true, source } };
+      // A warning, not a stop: other wordings ("Đang triển khai") stay allowed and are understood.
+      dv.errorAlert = {
+        showAlert: true,
+        style: 'Warning',
+        title: lang === 'vi' ? 'Tình trạng' : 'Status',
+        message: lang === 'vi' ? `Nên chọn một trong: ${choices.join('; ')}.` : `Choose one of: ${choices.join('; ')}.`,
+      };
+    },
+  };
+}
+
+function conditionalFormatOps(sheetName: string, tag: string, rules: ConditionalFormatRule[], existing: ExistingFormat[]): PlannedOp[] {
+  const ops: PlannedOp[] = [];
+  rules.forEach((rule, i) => {
+    rect(rule.address, 'conditional format');
+    if (!rule.formula.startsWith('=') || rule.formula.length > MAX_FORMULA_LENGTH) throw new ChangeSetInvalid(`conditional format ${i + 1}: formula must start with "=" and fit ${MAX_FORMULA_LENGTH} characters`);
+    if (tag !== '' && !rule.formula.includes(tag)) throw new ChangeSetInvalid(`conditional format ${i + 1}: formula lacks the tag "${tag}", a later run could not find it`);
+    checkColor(rule.fill, `conditional format ${i + 1}`);
+    checkColor(rule.fontColor, `conditional format ${i + 1}`);
+  });
+  // A previous run's rules: found by the tag in their formula. An empty tag removes nothing.
+  const stale = tag === '' ? [] : existing.filter((f) => f.formula.includes(tag));
+  if (stale.length > 0) {
+    ops.push({
+      label: `delete ${stale.length} tagged conditional formats`,
+      bytes: OP_OVERHEAD_BYTES * stale.length,
+      queue: () => {
+        for (const f of stale) f.proxy.delete();
+      },
+    });
+  }
+  rules.forEach((rule, i) => {
+    ops.push({
+      label: `conditional format ${i + 1} on ${rule.address}`,
+      bytes: OP_OVERHEAD_BYTES * 7 + rule.formula.length * 2,
+      queue: ({ sheet }) => {
+        const cf = sheet(sheetName).getRange(rule.address).conditionalFormats.add('Custom');
+        cf.custom.rule.formula = rule.formula;
+        cf.custom.format.fill.color = rule.fill;
+        cf.custom.format.font.color = rule.fontColor;
+        cf.stopIfTrue = rule.stopIfTrue;
+        // Excel adds a rule on top; moving it to i keeps the change set's order (first = highest)
+        // with the user's own rules after ours.
+        cf.priority = i;
+      },
+    });
+  });
+  return ops;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole sheets (the report)
+// ---------------------------------------------------------------------------------------------
+
+function styleKey(c: SheetCell): string {
+  return JSON.stringify([c.bold, c.italic, c.fontSize, c.wrapText, c.fill, c.fontColor, c.horizontalAlignment, c.verticalAlignment, c.border]);
+}
+
+/** Consecutive cells of a row with the same style become one area: "B5:K5". */
+function areasOf(cells: { row: number; col: number }[]): string[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const areas: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1].row === sorted[i].row && sorted[j + 1].col === sorted[j].col + 1) j++;
+    areas.push(a1Range(sorted[i].row, sorted[i].col, sorted[j].row, sorted[j].col));
+    i = j + 1;
+  }
+  return areas;
+}
+
+/** Address lists for Worksheet.getRanges, kept short. */
+function chunkAddresses(areas: string[], maxChars = 2000): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const a of areas) {
+    if (current !== '' && current.length + a.length + 1 > maxChars) {
+      out.push(current);
+      current = '';
+    }
+    current = current === '' ? a : `${current},${a}`;
+  }
+  if (current !== '') out.push(current);
+  return out;
+}
+
+/** A whole-sheet matrix (bounding box of the cells) with null where a cell sets nothing. */
+function matrix<T>(cells: { row: number; col: number; v: T }[]): { top: number; left: number; rows: (T | null)[][] } | null {
+  if (cells.length === 0) return null;
+  const top = Math.min(...cells.map((c) => c.row));
+  const bottom = Math.max(...cells.map((c) => c.row));
+  const left = Math.min(...cells.map((c) => c.col));
+  const right = Math.max(...cells.map((c) => c.col));
+  const rows: (T | null)[][] = Array.from({ length: bottom - top + 1 }, () => new Array<T | null>(right - left + 1).fill(null));
+  for (const c of cells) rows[c.row - top][c.col - left] = c.v;
+  return { top, left, rows };
+}
+
+function matrixOps<T>(sheetName: string, m: { top: number; left: number; rows: (T | null)[][] } | null, label: string, pieceBytes: number, assign: (range: Excel.Range, rows: (T | null)[][]) => void): PlannedOp[] {
+  if (!m) return [];
+  const width = m.rows[0].length;
+  return rowBlocks(m.rows.map((r) => jsonBytes(r) + 1), pieceBytes).map(({ start, end, bytes }) => {
+    const address = a1Range(m.top + start, m.left, m.top + end - 1, m.left + width - 1);
+    const piece = m.rows.slice(start, end);
+    return {
+      label: `${label} ${address}`,
+      bytes: bytes + OP_OVERHEAD_BYTES,
+      queue: ({ sheet }) => assign(sheet(sheetName).getRange(address), piece),
+    };
+  });
+}
+
+function sheetOps(model: SheetModel, ctx: PlanContext): PlannedOp[] {
+  checkSheetName(model.name);
+  if (sameName(model.name, ctx.sheetName)) throw new ChangeSetInvalid(`the sheet "${model.name}" to build is the sheet being checked`);
+  const name = model.name;
+  const old = ctx.sheets.find((s) => sameName(s.name, name));
+  const ops: PlannedOp[] = [];
+  ops.push({
+    label: `${old ? 'replace' : 'create'} sheet ${name}`,
+    bytes: OP_OVERHEAD_BYTES * 3,
+    queue: ({ ctx: c }) => {
+      if (old) c.workbook.worksheets.getItem(old.name).delete();
+      const created = c.workbook.worksheets.add(name);
+      // A replaced sheet keeps its place among the tabs.
+      if (old) created.position = old.position;
+    },
+  });
+
+  const placed = model.cells.map((c) => {
+    const r = rect(c.address, `sheet ${name}`);
+    if (r.top !== r.bottom || r.left !== r.right) throw new ChangeSetInvalid(`sheet ${name}: ${c.address} is not one cell`);
+    checkColor(c.fill, `sheet ${name} ${c.address}`);
+    checkColor(c.fontColor, `sheet ${name} ${c.address}`);
+    if (c.value !== undefined) checkValue(c.value, `sheet ${name} ${c.address}`);
+    if (c.formula !== undefined && (!c.formula.startsWith('=') || c.formula.length > MAX_FORMULA_LENGTH)) throw new ChangeSetInvalid(`sheet ${name} ${c.address}: formula must start with "="`);
+    if (c.link) checkSheetName(c.link.sheet);
+    return { cell: c, row: r.top, col: r.left };
+  });
+
+  const valueCells = placed.filter((p) => p.cell.formula === undefined && p.cell.value !== undefined && p.cell.value !== null);
+  const texts = valueCells.filter((p) => typeof p.cell.value === 'string').map((p) => ({ row: p.row, col: p.col, v: p.cell.value as string }));
+  const mask = matrix(texts.filter((t) => excelWouldConvert(t.v)).map((t) => ({ row: t.row, col: t.col, v: '@' })));
+  ops.push(...matrixOps(name, mask, `text format on ${name}`, ctx.pieceBytes, (range, rows) => (range.numberFormat = rows as string[][])));
+  ops.push(...matrixOps(name, matrix(valueCells.map((p) => ({ row: p.row, col: p.col, v: p.cell.value as CellInput }))), `values on ${name}`, ctx.pieceBytes, (range, rows) => (range.values = rows as (string | number | boolean)[][])));
+  const formulaCells = placed.filter((p) => p.cell.formula !== undefined).map((p) => ({ row: p.row, col: p.col, v: p.cell.formula as string }));
+  ops.push(...matrixOps(name, matrix(formulaCells), `formulas on ${name}`, ctx.pieceBytes, (range, rows) => (range.formulas = rows as string[][])));
+  const formatted = placed.filter((p) => p.cell.numberFormat !== undefined).map((p) => ({ row: p.row, col: p.col, v: p.cell.numberFormat as string }));
+  ops.push(...matrixOps(name, matrix(formatted), `number formats on ${name}`, ctx.pieceBytes, (range, rows) => (range.numberFormat = rows as string[][])));
+
+  // Styles: cells sharing one style are styled together through Worksheet.getRanges.
+  const byStyle = new Map<string, { spec: StyleSpec; cells: { row: number; col: number }[] }>();
+  for (const p of placed) {
+    if (styleCount(p.cell) === 0) continue;
+    const key = styleKey(p.cell);
+    const entry = byStyle.get(key) ?? { spec: p.cell, cells: [] };
+    entry.cells.push({ row: p.row, col: p.col });
+    byStyle.set(key, entry);
+  }
+  for (const { spec, cells } of byStyle.values()) {
+    for (const addresses of chunkAddresses(areasOf(cells))) {
+      ops.push({
+        label: `style on ${name} ${addresses.slice(0, 40)}`,
+        bytes: OP_OVERHEAD_BYTES * (2 + styleCount(spec)) + addresses.length,
+        queue: ({ sheet }) => applyStyle(sheet(name).getRanges(addresses).format, spec),
+      });
+    }
+  }
+
+  for (const p of placed.filter((x) => x.cell.link)) {
+    const link = p.cell.link!;
+    const text = p.cell.value === undefined || p.cell.value === null ? '' : String(p.cell.value);
+    const address = a1Range(p.row, p.col, p.row, p.col);
+    ops.push({
+      label: `link ${name}!${address}`,
+      bytes: OP_OVERHEAD_BYTES + jsonBytes(text) + link.sheet.length * 2,
+      queue: ({ sheet }) => {
+        sheet(name).getRange(address).hyperlink = { documentReference: `${quoteSheetName(link.sheet)}!${link.address}`, textToDisplay: text };
+      },
+    });
+  }
+  for (const m of model.merges) {
+    rect(m, `merge on ${name}`);
+    ops.push({ label: `merge ${name}!${m}`, bytes: OP_OVERHEAD_BYTES, queue: ({ sheet }) => sheet(name).getRange(m).merge(false) });
+  }
+  for (const [letters, width] of Object.entries(model.columnWidths)) {
+    if (!/^[A-Z]{1,3}$/.test(letters) || !(width >= 0 && width <= 255)) throw new ChangeSetInvalid(`sheet ${name}: column width ${letters}=${width}`);
+    ops.push({ label: `width ${name}!${letters}`, bytes: OP_OVERHEAD_BYTES, queue: ({ sheet }) => (sheet(name).getRange(`${letters}:${letters}`).format.columnWidth = charactersToPoints(width)) });
+  }
+  for (const [row, height] of Object.entries(model.rowHeights ?? {})) {
+    if (!/^\d+$/.test(row) || !(height > 0 && height <= 409)) throw new ChangeSetInvalid(`sheet ${name}: row height ${row}=${height}`);
+    ops.push({ label: `height ${name}!${row}`, bytes: OP_OVERHEAD_BYTES, queue: ({ sheet }) => (sheet(name).getRange(`${row}:${row}`).format.rowHeight = height) });
+  }
+  const print = model.print;
+  ops.push({
+    label: `page layout ${name}`,
+    bytes: OP_OVERHEAD_BYTES * 4,
+    queue: ({ sheet }) => {
+      const layout = sheet(name).pageLayout;
+      layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+      layout.paperSize = 'A4';
+      if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.first}:$${print.repeatRows.last}`);
+      // One page wide, as many pages tall as needed (0 = automatic).
+      if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    },
+  });
+  if (model.chart) {
+    const chart = model.chart;
+    rect(chart.dataAddress, `chart on ${name}`);
+    rect(chart.topLeft, `chart on ${name}`);
+    rect(chart.bottomRight, `chart on ${name}`);
+    ops.push({
+      label: `chart on ${name}`,
+      bytes: OP_OVERHEAD_BYTES * 4 + chart.title.length * 2,
+      queue: ({ sheet }) => {
+        const ws = sheet(name);
+        const c = ws.charts.add('BarStacked', ws.getRange(chart.dataAddress), 'Columns');
+        c.title.text = chart.title;
+        c.setPosition(chart.topLeft, chart.bottomRight);
+      },
+    });
+  }
+  return ops;
+}
+
+/** Every operation of the change set, in the order they are applied: the tracking block's
+ * values, its formats, the drop-down, the highlights, then whole sheets. */
+export function planChangeSet(changes: ChangeSet, ctx: PlanContext): PlannedOp[] {
+  const ops: PlannedOp[] = [];
+  const hasSheetChanges =
+    changes.writes.length > 0 || changes.formats.length > 0 || changes.validations.length > 0 || changes.conditionalFormats.rules.length > 0;
+  if (hasSheetChanges && !sameName(changes.sheet, ctx.sheetName)) {
+    throw new ChangeSetInvalid(`the changes are for sheet "${changes.sheet}" but the open sheet is "${ctx.sheetName}"`);
+  }
+  const target = ctx.sheetName;
+  for (const w of changes.writes) ops.push(...valueOps(target, w.address, w.values, ctx.pieceBytes, 'values'));
+  for (const f of changes.formats) ops.push(...formatOps(target, f));
+  for (const v of changes.validations) ops.push(validationOp(target, v.address, v.choices, ctx.lang));
+  ops.push(...conditionalFormatOps(target, changes.conditionalFormats.tag, changes.conditionalFormats.rules, ctx.customFormats));
+  const names = new Set<string>();
+  for (const model of changes.sheets) {
+    const key = model.name.normalize('NFC').toLowerCase();
+    if (names.has(key)) throw new ChangeSetInvalid(`two sheets named "${model.name}"`);
+    names.add(key);
+    ops.push(...sheetOps(model, ctx));
+  }
+  return ops;
+}
