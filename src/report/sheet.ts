@@ -145,10 +145,12 @@ function listTable(b: SheetBuilder, L: ReportLabels, heading: string, columns: L
   for (const t of tasks) {
     const r = b.row++;
     for (const c of columns) {
-      const cell = c.cell(t);
+      // Built field by field rather than by spreads: lists can run to thousands of rows.
+      const cell: SheetCell = { address: c.from + r, border: true, verticalAlignment: 'center', wrapText: true };
+      Object.assign(cell, c.cell(t));
       // An empty cell gets no link: there is no text to click, and some writers mangle it.
-      const link = cell.value === '' || cell.value === null || cell.value === undefined ? {} : { link: t.link };
-      b.put(c.from, r, { ...BOX, wrapText: true, ...cell, ...link });
+      if (cell.value !== '' && cell.value !== null && cell.value !== undefined) cell.link = t.link;
+      b.cells.push(cell);
       if (c.from !== c.to) b.merges.push(`${c.from}${r}:${c.to}${r}`);
     }
   }
@@ -286,12 +288,14 @@ const ROW_PADDING = 3;
  * bold and larger fonts wider. */
 export function wrappedLines(text: string, width: number, fontSize = DEFAULT_FONT_SIZE, bold = false): number {
   const perLine = Math.max(1, Math.floor((width * 1.15 * DEFAULT_FONT_SIZE) / fontSize / (bold ? 1.1 : 1)) - 1);
+  // Most cells fit on one line: skip the word walk.
+  if (text.length <= perLine && !text.includes('\n')) return 1;
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let used = 0;
     lines += 1;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const len = Array.from(word).length;
+      const len = word.length; // NFC Vietnamese is one UTF-16 unit a letter
       if (used === 0) used = len;
       else if (used + 1 + len <= perLine) used += 1 + len;
       else {

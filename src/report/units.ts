@@ -14,10 +14,12 @@ export interface UnitAlias {
 /** Case- and space-insensitive key; diacritics are kept so that two units differing only by a
  * tone mark are not merged by accident. Trailing punctuation and bullets do not count. */
 export function unitKey(name: string): string {
+  // toLowerCase, not toLocaleLowerCase: Vietnamese has no locale-specific case rules, and the
+  // locale-aware call is many times slower.
   return cleanText(name)
     .replace(/^[-–—+•*]+\s*/, '')
     .replace(/[\s.,;:]+$/, '')
-    .toLocaleLowerCase('vi')
+    .toLowerCase()
     .replace(/\s+/g, ' ');
 }
 
@@ -26,7 +28,7 @@ export function unitKey(name: string): string {
  * one. */
 function startsLowerCase(s: string): boolean {
   const first = s.trimStart().charAt(0);
-  return first !== '' && first === first.toLocaleLowerCase('vi') && first !== first.toLocaleUpperCase('vi');
+  return first !== '' && first === first.toLowerCase() && first !== first.toUpperCase();
 }
 
 function splitRaw(raw: string): string[] {
@@ -74,6 +76,8 @@ export function splitLeadUnits(cell: Pick<ResolvedCell, 'text' | 'value'> | unde
 /** Resolves a written unit to its group: alias target first, then the case/space key. */
 export class UnitResolver {
   private readonly aliasTarget = new Map<string, string>();
+  /** The same few units are written on many rows: resolve each spelling once. */
+  private readonly cache = new Map<string, { key: string; canonical: string | null }>();
 
   constructor(aliases: readonly UnitAlias[]) {
     for (const { alias, unit } of aliases) {
@@ -87,8 +91,12 @@ export class UnitResolver {
 
   /** Group key and, when an alias names it, the unit's official name. */
   resolve(written: string): { key: string; canonical: string | null } {
-    const target = this.aliasTarget.get(unitKey(written));
-    if (target !== undefined) return { key: unitKey(target), canonical: target };
-    return { key: unitKey(written), canonical: null };
+    const cached = this.cache.get(written);
+    if (cached) return cached;
+    const key = unitKey(written);
+    const target = this.aliasTarget.get(key);
+    const resolved = target !== undefined ? { key: unitKey(target), canonical: target } : { key, canonical: null };
+    this.cache.set(written, resolved);
+    return resolved;
   }
 }

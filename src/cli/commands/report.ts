@@ -72,7 +72,7 @@ export type ReportArgs = z.infer<ReturnType<typeof argsSchema>>;
 
 /** Excel compares sheet names without case (and Unicode forms never differ after NFC). */
 function sameSheetName(a: string, b: string): boolean {
-  return a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
+  return a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
 }
 
 /** Files at least this big get a progress bar even alone (as validate). */
