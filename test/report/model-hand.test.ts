@@ -286,3 +286,33 @@ describe('isReportSheet', () => {
     expect(isReportSheet({ ...plan, values: [['BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024'.normalize('NFD')]] })).toBe(true);
   });
 });
+
+describe('edge plans', () => {
+  test('a plan with no task: zero totals (values, not formulas over nothing), blank rate, no chart', () => {
+    const { model, sheet } = buildReport(handAnalysis([], []), { period: 'Y', year: 2024, lang: 'vi', madeOn: '2024-12-16' });
+    expect(model.total.total).toBe(0);
+    expect(model.bySection).toEqual([]);
+    const ev = new SheetEvaluator(sheet);
+    const totals = Number(sheet.cells.find((c) => c.value === 'Tổng cộng')?.address.slice(1));
+    expect(ev.value(`I${totals}`)).toBe(0);
+    expect(ev.value(`K${totals}`)).toBe('');
+    expect(sheet.chart).toBeNull();
+  });
+
+  test('tasks above the first section get a row of their own, first', () => {
+    const { model } = buildReport(
+      handAnalysis(
+        [
+          { row: 5, stt: '1', task: 'Ban hành kế hoạch CCHC năm 2024', lead: 'Văn phòng', deadline: deadline('date', '2024-01-15'), status: 'done' },
+          { row: 7, section: 'I', stt: '2', task: 'Rà soát văn bản', lead: 'Văn phòng', deadline: deadline('date', '2024-05-31') },
+        ],
+        [{ id: 'I', title: 'CẢI CÁCH THỂ CHẾ', row: 6 }],
+      ),
+      { period: 'Q1', year: 2024, lang: 'en' },
+    );
+    expect(model.bySection.map((s) => [s.section, s.counts.total, s.counts.doneOnTime, s.counts.notDue])).toEqual([
+      [null, 1, 1, 0],
+      ['I', 1, 0, 1],
+    ]);
+  });
+});
