@@ -1,0 +1,124 @@
+/**
+ * The browser e2e harness: the real task pane over the real Excel host, with the fake Excel
+ * (src/testing/fake-excel) seeded with a sample plan standing in for Excel. Left: a plain view of
+ * the fake's active sheet and its selection, so screenshots show what the pane did. The test
+ * reads the fake's state through window.cchcHarness.
+ *
+ * Query: ?lang=vi|en (the pane's starting language), ?today=YYYY-MM-DD (pins "today").
+ */
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { createFakeExcel, type WorkbookDump } from '../../../src/testing/fake-excel';
+import { createExcelPlanHost } from '../../../src/hosts/excel';
+import type { PlanHost } from '../../../src/hosts/plan-host';
+import { App } from '../../../src/taskpane/App';
+import { PaneChannel } from '../../../src/taskpane/channel';
+import { todayISO } from '../../../src/engine/dates';
+import { columnIndex, columnLetter, parseA1Range } from '../../../src/engine/text';
+import { SAMPLE_WORKBOOK } from './sample-plan';
+
+declare global {
+  interface Window {
+    cchcHarness: {
+      selection(): { sheet: string; address: string } | null;
+      dump(): WorkbookDump;
+      channel: PaneChannel;
+      /** Number of host calls finished, to wait on. */
+      calls(): number;
+    };
+  }
+}
+
+const params = new URLSearchParams(window.location.search);
+const lang = params.get('lang') === 'en' ? 'en' : 'vi';
+const today = params.get('today') ?? todayISO();
+
+const excel = createFakeExcel(SAMPLE_WORKBOOK);
+const channel = new PaneChannel();
+let finishedCalls = 0;
+const listeners = new Set<() => void>();
+
+/** The host, told to repaint the sheet view after every call. */
+function observed(host: PlanHost): PlanHost {
+  const wrap =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await fn(...args);
+      } finally {
+        finishedCalls++;
+        for (const l of listeners) l();
+      }
+    };
+  return {
+    inspect: wrap(host.inspect.bind(host)),
+    check: wrap(host.check.bind(host)),
+    select: wrap(host.select.bind(host)),
+    loadState: wrap(host.loadState.bind(host)),
+    saveCorrection: wrap(host.saveCorrection.bind(host)),
+    saveSettings: wrap(host.saveSettings.bind(host)),
+    buildReport: wrap(host.buildReport.bind(host)),
+  };
+}
+
+function SheetView(): React.JSX.Element {
+  const [, setVersion] = React.useState(0);
+  React.useEffect(() => {
+    const l = () => setVersion((v) => v + 1);
+    listeners.add(l);
+    return () => void listeners.delete(l);
+  }, []);
+  const dump = excel.dump();
+  const sheet = dump.sheets.find((s) => s.name === dump.activeSheet)!;
+  let rows = 0;
+  let cols = 0;
+  for (const address of Object.keys(sheet.cells)) {
+    const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+    rows = Math.max(rows, Number(m[2]));
+    cols = Math.max(cols, columnIndex(m[1]) + 1);
+  }
+  const selection = dump.selection && dump.selection.sheet === sheet.name ? parseA1Range(dump.selection.address) : null;
+  return (
+    <>
+      <div className="bar">
+        Excel (fake) — {sheet.name} — <span id="fake-selection">{dump.selection ? `${dump.selection.sheet}!${dump.selection.address}` : '—'}</span>
+      </div>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th />
+            {Array.from({ length: cols }, (_, c) => (
+              <th key={c}>{columnLetter(c)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {Array.from({ length: rows }, (_, r) => (
+            <tr key={r} className={selection && r >= selection.top && r <= selection.bottom ? 'selected' : undefined}>
+              <th>{r + 1}</th>
+              {Array.from({ length: cols }, (_, c) => {
+                const cell = sheet.cells[`${columnLetter(c)}${r + 1}`];
+                return (
+                  <td key={c} style={cell?.style.fill ? { background: cell.style.fill } : undefined}>
+                    {cell ? String(cell.value) : ''}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+window.cchcHarness = {
+  selection: () => excel.state.selection,
+  dump: () => excel.dump(),
+  channel,
+  calls: () => finishedCalls,
+};
+
+const host = observed(createExcelPlanHost(excel.run, { isSetSupported: excel.isSetSupported }));
+createRoot(document.getElementById('sheet')!).render(<SheetView />);
+createRoot(document.getElementById('root')!).render(<App host={host} initialLang={lang} channel={channel} today={() => today} />);

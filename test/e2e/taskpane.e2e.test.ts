@@ -1,0 +1,197 @@
+/**
+ * The task pane in a real browser: the harness bundle (pane + Excel host + fake Excel seeded with
+ * a sample plan) is built with the project's webpack config, served on 127.0.0.1 and driven in
+ * Debian's Chromium. Screenshots go to test-output/screenshots (gitignored).
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import type { AddressInfo } from 'net';
+import webpack from 'webpack';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { MARKUP_SHOWN, SHEET } from './harness/sample-plan';
+
+const ROOT = path.resolve(__dirname, '../..');
+const OUT = path.join(ROOT, 'test-output/e2e-harness');
+const SHOTS = path.join(ROOT, 'test-output/screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const TODAY = '2024-05-15';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+};
+
+async function buildHarness(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require('../../webpack.config.js') as (env: object, argv: object) => Promise<webpack.Configuration>;
+  const config = await makeConfig({ harness: true, outDir: OUT }, { mode: 'development' });
+  await new Promise<void>((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (!stats || stats.hasErrors()) return reject(new Error(stats?.toString({ all: false, errors: true }) ?? 'webpack failed'));
+      resolve();
+    });
+  });
+}
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+let server: http.Server;
+let context: BrowserContext;
+let page: Page;
+let userDataDir: string;
+const pageErrors: string[] = [];
+
+async function shot(name: string): Promise<void> {
+  await page.waitForTimeout(400); // let Fluent's transitions (tabs, dialog) finish
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+function selection(): Promise<{ sheet: string; address: string } | null> {
+  return page.evaluate(() => window.cchcHarness.selection());
+}
+
+/** The fake's selection once it equals `want`, or the last one seen after a few seconds. */
+async function selectionBecomes(want: { sheet: string; address: string | null }): Promise<unknown> {
+  let seen: unknown = null;
+  for (let i = 0; i < 50; i++) {
+    seen = await selection();
+    if (JSON.stringify(seen) === JSON.stringify(want)) break;
+    await page.waitForTimeout(100);
+  }
+  return seen;
+}
+
+beforeAll(async () => {
+  expect(fs.existsSync(CHROMIUM)).toBe(true);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await buildHarness();
+  server = await serve(OUT);
+  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    viewport: { width: 1280, height: 860 },
+    locale: 'vi-VN',
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(msg.text());
+  });
+  // Nothing may leave the machine: any request not to the harness server fails the test.
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1') return route.continue();
+    pageErrors.push(`request to ${url.href}`);
+    return route.abort();
+  });
+  const port = (server.address() as AddressInfo).port;
+  await page.goto(`http://127.0.0.1:${port}/harness.html?today=${TODAY}`);
+  await page.getByTestId('recognised').waitFor();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+});
+
+describe('task pane in Chromium over the fake Excel', () => {
+  it('recognises the sample plan on opening, writing nothing', async () => {
+    const facts = page.getByTestId('recognised');
+    await expect(facts.textContent()).resolves.toContain(SHEET);
+    await expect(facts.textContent()).resolves.toMatch(/Số nhiệm vụ\s*8/);
+    await expect(page.getByText(/Mới đọc, chưa ghi vào trang tính/).count()).resolves.toBe(1);
+    const cells = await page.evaluate(() => Object.values(window.cchcHarness.dump().sheets[1].cells).map((c) => String(c.value)));
+    expect(cells).not.toContain('Tình trạng');
+    await shot('01-opened-vi');
+  });
+
+  it('checks the plan: tracking columns written, results grouped by issue', async () => {
+    await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    await page.getByText(/Mới đọc, chưa ghi vào trang tính/).waitFor({ state: 'detached' });
+    const cells = await page.evaluate(() => Object.values(window.cchcHarness.dump().sheets[1].cells).map((c) => String(c.value)));
+    expect(cells).toContain('Tình trạng');
+    expect(cells).toContain('Hạn chót');
+    const groups = await page.locator('[data-testid^="group-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(groups).toContain('group-lead-missing');
+    expect(groups).toContain('group-overdue');
+    expect(groups).toContain('group-output-missing');
+    // Errors are listed before warnings.
+    expect(groups.indexOf('group-lead-missing')).toBeLessThan(groups.indexOf('group-deadline-not-fixed'));
+    // Cell text with markup is shown as typed, not rendered.
+    await expect(page.locator('#pane').getByText(MARKUP_SHOWN, { exact: false }).count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('#pane img').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+    await shot('02-checked-vi');
+  });
+
+  it('moves the selection to the row of an issue that is clicked, or activated with Enter', async () => {
+    const overdue = page.locator('[data-testid="group-overdue"]').locator('xpath=ancestor::div[contains(@class,"fui-AccordionItem")]').locator('button[data-address]').first();
+    const address = await overdue.getAttribute('data-address');
+    expect(address).toMatch(/^A\d+:[A-Z]+\d+$/);
+    await overdue.click();
+    expect(await selectionBecomes({ sheet: SHEET, address })).toEqual({ sheet: SHEET, address });
+    await expect(page.locator('#fake-selection').textContent()).resolves.toBe(`${SHEET}!${address}`);
+    await shot('03-selected-overdue');
+
+    const leadMissing = page.locator('[data-testid="group-lead-missing"]').locator('xpath=ancestor::div[contains(@class,"fui-AccordionItem")]').locator('button[data-address]').last();
+    const second = await leadMissing.getAttribute('data-address');
+    expect(second).not.toBe(address);
+    await leadMissing.focus();
+    await page.keyboard.press('Enter');
+    expect(await selectionBecomes({ sheet: SHEET, address: second })).toEqual({ sheet: SHEET, address: second });
+  });
+
+  it('switches to English', async () => {
+    await page.getByLabel('Ngôn ngữ').selectOption('en');
+    await page.getByRole('heading', { name: 'CCHC plan checker' }).waitFor();
+    await page.getByRole('button', { name: 'Check', exact: true }).waitFor();
+    await page.getByTestId('group-lead-missing').getByText('Lead unit missing').waitFor();
+    await page.locator('#pane').evaluate((pane) => pane.scrollTo(0, 0));
+    await shot('04-english');
+  });
+
+  it('builds the quarterly report and asks before replacing it', async () => {
+    await page.getByRole('tab', { name: 'Quarterly report' }).click();
+    await expect(page.getByLabel('Reporting period').inputValue()).resolves.toBe('H1');
+    await shot('05-report-tab');
+    await page.getByRole('button', { name: 'Build report' }).click();
+    await page.getByText(/Sheet “.+” built\./).first().waitFor();
+    const names = await page.evaluate(() => window.cchcHarness.dump().sheets.map((s) => s.name));
+    expect(names.length).toBe(4); // plan, appendix, the report, the add-in's hidden state sheet
+    const report = names.find((n) => !['Kế hoạch', 'Phụ lục'].includes(n) && !/state/i.test(n));
+    expect(report).toBeTruthy();
+
+    await page.getByRole('button', { name: 'Build report' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain(report!);
+    await shot('06-replace-dialog');
+    await dialog.getByRole('button', { name: 'Replace' }).click();
+    await page.getByText(/Sheet “.+” replaced\./).first().waitFor();
+    const after = await page.evaluate(() => window.cchcHarness.dump().sheets.map((s) => s.name));
+    expect(after).toEqual(names);
+  });
+
+  it('ran without a page error and without any request leaving the machine', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
