@@ -23,12 +23,19 @@ import { messages } from './messages';
 
 const COMMANDS: CliCommand[] = [validateCommand, reportCommand];
 
+/** The version in the project's package.json, found upwards from this file (src/cli or dist/cli). */
 function version(): string {
-  try {
-    return JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
+  let dir = __dirname;
+  for (let up = 0; up < 5; up++) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      if (pkg.name === 'cchc-plan' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // not here: look one level up
+    }
+    dir = path.dirname(dir);
   }
+  return '0.0.0';
 }
 
 /** The option a commander message names ("unknown option '--foo'"). */
