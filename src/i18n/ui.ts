@@ -208,6 +208,11 @@ const vi: UiStrings = {
   noticeClose: 'Đóng',
 };
 
+/** English count with its noun: 1 task, 2 tasks. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 const en: UiStrings = {
   appTitle: 'CCHC plan checker',
   languageLabel: 'Language',
@@ -275,10 +280,10 @@ const en: UiStrings = {
   resultsTitle: 'Results',
   resultsFromRibbon: 'Results of the check run from the ribbon button.',
   resultsNotWritten: 'Read only, nothing written yet: choose “Check” to add the tracking columns and highlights.',
-  summary: (tasks, errors, warnings, infos) => `${tasks} tasks: ${errors} errors, ${warnings} warnings, ${infos} notes.`,
-  noIssues: (tasks) => `Checked ${tasks} tasks: no problems found.`,
+  summary: (tasks, errors, warnings, infos) => `${count(tasks, 'task')}: ${count(errors, 'error')}, ${count(warnings, 'warning')}, ${count(infos, 'note')}.`,
+  noIssues: (tasks) => `Checked ${count(tasks, 'task')}: no problems found.`,
   severityNames: { error: 'Error', warning: 'Warning', info: 'Note' },
-  issueCount: (n) => (n === 1 ? '1 row' : `${n} rows`),
+  issueCount: (n) => count(n, 'row'),
   rowLabel: (row) => `Row ${row}`,
   sttLabel: (stt) => `No. ${stt}`,
   goToRow: (row) => `Go to row ${row} in the sheet`,
@@ -317,8 +322,8 @@ const en: UiStrings = {
 
   noticeNoProblems: (tasks, notes) =>
     notes > 0
-      ? `Checked ${tasks} tasks: no errors or warnings; ${notes} notes (due soon).`
-      : `Checked ${tasks} tasks: no problems.`,
+      ? `Checked ${count(tasks, 'task')}: no errors or warnings; ${count(notes, 'note')} (due soon).`
+      : `Checked ${count(tasks, 'task')}: no problems.`,
   noticeTitle: 'Validate plan',
   noticeClose: 'Close',
 };

@@ -49,7 +49,7 @@ describe('ribbon: Kiểm tra kế hoạch', () => {
     const { handlers, showPane, notify, event } = harness(host, { lang: () => 'en' });
     await handlers.validatePlan(event);
     expect(host.callsOf('check')).toEqual([[{ asOf: '2024-05-15', lang: 'en' }]]);
-    expect(notify).toHaveBeenCalledWith('Checked 2 tasks: no errors or warnings; 1 notes (due soon).', 'en');
+    expect(notify).toHaveBeenCalledWith('Checked 2 tasks: no errors or warnings; 1 note (due soon).', 'en');
     expect(showPane).not.toHaveBeenCalled();
     expect(event.completed).toHaveBeenCalledTimes(1);
   });

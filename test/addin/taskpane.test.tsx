@@ -154,7 +154,7 @@ describe('task pane', () => {
     expect(screen.getByRole('tab', { name: 'Quarterly report' })).toBeTruthy();
     await waitFor(() => expect(host.callsOf('inspect')).toEqual([[{ asOf: TODAY, lang: 'vi' }], [{ asOf: TODAY, lang: 'en' }]]));
     expect(await screen.findAllByRole('button', { name: /No lead unit/ })).toHaveLength(2);
-    expect(screen.getByTestId('results-summary').textContent).toBe('6 tasks: 5 errors, 1 warnings, 1 notes.');
+    expect(screen.getByTestId('results-summary').textContent).toBe('6 tasks: 5 errors, 1 warning, 1 note.');
     expect(within(screen.getByTestId('group-overdue')).getByText('Error')).toBeTruthy();
     expect(within(screen.getByTestId('group-lead-missing')).getByText('Lead unit missing')).toBeTruthy();
 
