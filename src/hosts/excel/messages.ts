@@ -43,8 +43,8 @@ export const hostMessages = {
   partlyWritten: (lang: Lang) =>
     pick(
       lang,
-      'Một phần khối theo dõi đã được ghi trước khi lỗi xảy ra: hãy khắc phục rồi bấm Kiểm tra lại để hoàn tất.',
-      'Part of the tracking block was written before the error: fix the cause and check again to complete it.',
+      'Có thể một phần khối theo dõi đã được ghi trước khi lỗi xảy ra: hãy khắc phục rồi bấm Kiểm tra lại để hoàn tất.',
+      'Part of the tracking block may have been written before the error: fix the cause and check again to complete it.',
     ),
   invalidChanges: (detail: string, lang: Lang) =>
     pick(

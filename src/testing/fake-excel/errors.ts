@@ -16,7 +16,8 @@ export type FakeErrorCode =
   | 'MergedRangeConflict'
   | 'NotImplemented'
   | 'GeneralException'
-  | 'InvalidObjectPath';
+  | 'InvalidObjectPath'
+  | 'InvalidOperationInCellEditMode';
 
 export class FakeExcelError extends Error {
   readonly code: FakeErrorCode;
