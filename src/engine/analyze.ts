@@ -3,6 +3,7 @@
  * statuses → issues → the tracking block and highlights as a change set. Pure: writes nothing.
  */
 import { failureMessages } from '../i18n/engine';
+import { isReportSheet } from '../report/marker';
 import { columnCorrectionSchema, settingsSchema, type ColumnCorrection, type Settings } from '../settings/schema';
 import { serialToISO, yearOf } from './dates';
 import { parseDateCell, parseDeadline } from './deadlines';
@@ -57,6 +58,9 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult
   const view = new SheetView(grid);
   if (view.endRow <= view.firstRow || view.endCol <= view.firstCol || !hasAnyText(view)) {
     return { ok: false, failure: { code: 'empty-sheet', message: failureMessages.emptySheet(grid.sheetName, lang) } };
+  }
+  if (isReportSheet(grid)) {
+    return { ok: false, failure: { code: 'no-table', message: failureMessages.reportSheet(grid.sheetName, lang) } };
   }
   const header = findHeaderCandidates(view, 1)[0];
   if (!header) return { ok: false, failure: { code: 'no-table', message: failureMessages.noTable(grid.sheetName, lang) } };
@@ -229,7 +233,7 @@ function summarise(tasks: readonly TaskRow[]): Summary {
 /** Index of the grid that holds the appendix: the preferred one when it has a table, else the
  * first that has one; -1 when none has. */
 export function chooseAppendixSheet(grids: readonly Grid[], preferred?: number): number {
-  const has = (g: Grid) => findHeaderCandidates(new SheetView(g), 1).length > 0;
+  const has = (g: Grid) => !isReportSheet(g) && findHeaderCandidates(new SheetView(g), 1).length > 0;
   if (preferred !== undefined && preferred >= 0 && preferred < grids.length && has(grids[preferred])) return preferred;
   for (let i = 0; i < grids.length; i++) if (has(grids[i])) return i;
   return -1;

@@ -14,6 +14,10 @@ export const failureMessages = {
     lang === 'vi'
       ? `Trang tính “${sheet}” có hai bảng nhiệm vụ khác nhau (tiêu đề ở dòng ${rowA} và dòng ${rowB}); hãy để mỗi bảng trên một trang tính riêng rồi kiểm tra lại. Chưa có gì được ghi.`
       : `Sheet “${sheet}” holds two different task tables (headers on rows ${rowA} and ${rowB}); put each on its own sheet and check again. Nothing was written.`,
+  reportSheet: (sheet: string, lang: Lang) =>
+    lang === 'vi'
+      ? `Trang tính “${sheet}” là báo cáo quý do tiện ích lập, không phải phụ lục kế hoạch; hãy chọn trang tính chứa phụ lục.`
+      : `Sheet “${sheet}” is a quarterly report made by this add-in, not a plan appendix; choose the sheet that holds the appendix.`,
   badSettings: (detail: string, lang: Lang) =>
     lang === 'vi' ? `Thiết lập không hợp lệ: ${detail}` : `Invalid settings: ${detail}`,
   noTaskRows: (sheet: string, lang: Lang) =>

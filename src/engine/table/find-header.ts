@@ -20,6 +20,8 @@ export interface HeaderCandidate {
 const NARRATIVE: ReadonlySet<ColumnRole> = new Set(['task', 'activity', 'output', 'objective']);
 /** Header cells are short; a long cell is prose or a task. */
 const MAX_HEADER_CELL = 90;
+/** Longest header text that names a role ("Đơn vị/Cơ quan/Phòng chủ trì thực hiện" is 38). */
+const MAX_ROLE_TEXT = 50;
 /** How far down a sheet a header is looked for (a long plan body may precede its appendix). */
 const MAX_SCAN_ROWS = 5000;
 
@@ -36,7 +38,8 @@ function rowRoles(view: SheetView, row: number): { roles: Map<number, ColumnRole
       continue;
     }
     texts.set(c, t);
-    const role = roleOfHeader(t);
+    // Header words are short; a sentence that happens to start with "Theo dõi" is a task.
+    const role = t.length <= MAX_ROLE_TEXT ? roleOfHeader(t) : null;
     if (role) roles.set(c, role);
   }
   return { roles, texts, long };
@@ -46,12 +49,17 @@ function distinctRoles(roles: Map<number, ColumnRole>): Set<ColumnRole> {
   return new Set(roles.values());
 }
 
+/** Share of a header row's cells that must name a role: a task row may name three roles by
+ * accident ("Theo dõi, đôn đốc…", "Kết quả xử lý hồ sơ", "Kinh phí thường xuyên") but its unit
+ * names and deadlines name none. */
+const MIN_ROLE_COVERAGE = 0.6;
+
 /** Enough roles, with one that names work (task/output…) and one lead or deadline. */
-function isAppendixLike(roles: Map<number, ColumnRole>): boolean {
+function isAppendixLike(roles: Map<number, ColumnRole>, cells: number): boolean {
   const set = distinctRoles(roles);
   const hasWork = [...set].some((r) => NARRATIVE.has(r));
   const hasKey = set.has('lead') || set.has('deadline');
-  return set.size >= 3 && hasWork && hasKey;
+  return set.size >= 3 && hasWork && hasKey && roles.size >= cells * MIN_ROLE_COVERAGE;
 }
 
 /** Combine row r with the row under it when that row completes a two-row header. */
@@ -95,10 +103,10 @@ function combine(view: SheetView, row: number): HeaderCandidate | null {
         if (role) roles.set(c, role);
       }
       const pair = build([row, row + 1], roles, texts);
-      if (isAppendixLike(pair.roles) && pair.score >= single.score) return pair;
+      if (isAppendixLike(pair.roles, pair.texts.size) && pair.score >= single.score) return pair;
     }
   }
-  return isAppendixLike(single.roles) ? single : null;
+  return isAppendixLike(single.roles, single.texts.size) ? single : null;
 }
 
 function build(rows: number[], rawRoles: Map<number, ColumnRole>, texts: Map<number, string>): HeaderCandidate {
@@ -201,8 +209,8 @@ export function repeatsHeader(view: SheetView, row: number, words: Map<number, S
 
 /** A header-like row that is not the table's: a second table starts here. */
 export function looksLikeOtherHeader(view: SheetView, row: number): boolean {
-  const { roles, long } = rowRoles(view, row);
-  return long === 0 && distinctRoles(roles).size >= 3;
+  const { roles, texts, long } = rowRoles(view, row);
+  return long === 0 && distinctRoles(roles).size >= 3 && roles.size >= texts.size * MIN_ROLE_COVERAGE;
 }
 
 /** The appendix-like header starting at this row, if there is one. */

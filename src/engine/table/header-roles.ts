@@ -6,8 +6,20 @@
 import type { ColumnRole } from '../model';
 import { fold } from '../text';
 
+const normalisedCache = new Map<string, string>();
+
 /** Folded header without numbering, punctuation runs, or a trailing "(*)". */
 export function normaliseHeader(text: string): string {
+  let n = normalisedCache.get(text);
+  if (n === undefined) {
+    n = computeNormalised(text);
+    if (normalisedCache.size >= ROLE_CACHE_LIMIT) normalisedCache.clear();
+    normalisedCache.set(text, n);
+  }
+  return n;
+}
+
+function computeNormalised(text: string): string {
   return fold(text)
     .replace(/^\(?\d{1,2}\)?[.):]?\s+/, '')
     .replace(/^[a-z][.)]\s+/, '')

@@ -72,7 +72,10 @@ function isRoman(s: string): boolean {
 }
 
 function endsOpen(text: string): boolean {
-  return OPEN_PUNCT_RE.test(text) || OPEN_END_RE.test(fold(text));
+  if (OPEN_PUNCT_RE.test(text)) return true;
+  // Only the last two words matter ("đối với"): fold those, not the whole cell.
+  const tail = text.slice(Math.max(0, text.lastIndexOf(' ', text.lastIndexOf(' ') - 1)));
+  return OPEN_END_RE.test(fold(tail));
 }
 
 type CellShape = 'tail' | 'neutral' | 'head';
@@ -286,7 +289,7 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
 function mightBeHeader(cells: RowCell[], sttCol: number | null): boolean {
   if (cells.length < 2) return false;
   for (const c of cells) {
-    if (c.text.length > 90) return false;
+    if (c.text.length > 60) return false;
     if (c.col === sttCol && /^\d/.test(c.text)) return false;
   }
   return true;
