@@ -58,7 +58,9 @@ const NOTE_RE = /^(ghi chu|luu y|chu thich|noi nhan|\(\*\)|\*\s)/;
 /** Cheap first-letter test before folding (this runs on every row). */
 const NOTE_START_RE = /^[gGlLcCnN(*]/;
 /** A connective at the end of a cell means its sentence goes on in the next row. */
-const OPEN_END_RE = /(?:^|\s)(cua|va|ve|theo|cac|cho|voi|tai|trong|duoc|den|tu|de|la|nhung|thuoc|tren|hoac|hay|giua|nham|bang|khi|o|vao|doi voi|cung|tung)$/;
+const OPEN_END_WORDS: ReadonlySet<string> = new Set(
+  ['của', 'và', 'về', 'theo', 'các', 'cho', 'với', 'tại', 'trong', 'được', 'đến', 'từ', 'để', 'là', 'những', 'thuộc', 'trên', 'hoặc', 'hay', 'giữa', 'nhằm', 'bằng', 'khi', 'ở', 'vào', 'cùng', 'từng', 'mà', 'do', 'như'].map((w) => w.normalize('NFC')),
+);
 const OPEN_PUNCT_RE = /[,;:\-–(/&]$/;
 const LOWER_START_RE = /^[("'“‘\s]*\p{Ll}/u;
 const BULLET_START_RE = /^[-+•*–]\s*/;
@@ -73,9 +75,9 @@ function isRoman(s: string): boolean {
 
 function endsOpen(text: string): boolean {
   if (OPEN_PUNCT_RE.test(text)) return true;
-  // Only the last two words matter ("đối với"): fold those, not the whole cell.
-  const tail = text.slice(Math.max(0, text.lastIndexOf(' ', text.lastIndexOf(' ') - 1)));
-  return OPEN_END_RE.test(fold(tail));
+  // Only the last word matters ("của", "đối với"); cell text is already NFC.
+  const last = text.slice(text.lastIndexOf(' ') + 1);
+  return last.length <= 6 && OPEN_END_WORDS.has(last.toLowerCase());
 }
 
 type CellShape = 'tail' | 'neutral' | 'head';
