@@ -254,6 +254,24 @@ function areasOf(cells: { row: number; col: number }[]): string[] {
   return areas;
 }
 
+/**
+ * Merges as few Range.merge calls: one-row merges over the same columns on consecutive rows (a
+ * list's text cells, B21:E21, B22:E22, …) are one merge(across = true) of the whole block.
+ */
+export function mergeRuns(rects: { top: number; left: number; bottom: number; right: number }[]): { address: string; across: boolean }[] {
+  const single = rects.filter((r) => r.top === r.bottom).sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
+  const out: { address: string; across: boolean }[] = rects.filter((r) => r.top !== r.bottom).map((r) => ({ address: a1Range(r.top, r.left, r.bottom, r.right), across: false }));
+  let i = 0;
+  while (i < single.length) {
+    let j = i;
+    while (j + 1 < single.length && single[j + 1].left === single[i].left && single[j + 1].right === single[i].right && single[j + 1].top === single[j].top + 1) j++;
+    const r = single[i];
+    out.push({ address: a1Range(r.top, r.left, single[j].top, r.right), across: j > i });
+    i = j + 1;
+  }
+  return out;
+}
+
 /** Address lists for Worksheet.getRanges, kept short. */
 function chunkAddresses(areas: string[], maxChars = 2000): string[] {
   const out: string[] = [];
@@ -364,17 +382,26 @@ function sheetOps(model: SheetModel, ctx: PlanContext): PlannedOp[] {
       },
     });
   }
-  for (const m of model.merges) {
-    rect(m, `merge on ${name}`);
-    ops.push({ label: `merge ${name}!${m}`, bytes: OP_OVERHEAD_BYTES, queue: ({ sheet }) => sheet(name).getRange(m).merge(false) });
+  for (const { address, across } of mergeRuns(model.merges.map((m) => rect(m, `merge on ${name}`)))) {
+    ops.push({ label: `merge ${name}!${address}`, bytes: OP_OVERHEAD_BYTES, queue: ({ sheet }) => sheet(name).getRange(address).merge(across) });
   }
   for (const [letters, width] of Object.entries(model.columnWidths)) {
     if (!/^[A-Z]{1,3}$/.test(letters) || !(width >= 0 && width <= 255)) throw new ChangeSetInvalid(`sheet ${name}: column width ${letters}=${width}`);
     ops.push({ label: `width ${name}!${letters}`, bytes: OP_OVERHEAD_BYTES, queue: ({ sheet }) => (sheet(name).getRange(`${letters}:${letters}`).format.columnWidth = charactersToPoints(width)) });
   }
-  for (const [row, height] of Object.entries(model.rowHeights ?? {})) {
+  // Consecutive rows of the same height are set in one call ("21:40").
+  const heights = Object.entries(model.rowHeights ?? {}).map(([row, height]) => {
     if (!/^\d+$/.test(row) || !(height > 0 && height <= 409)) throw new ChangeSetInvalid(`sheet ${name}: row height ${row}=${height}`);
-    ops.push({ label: `height ${name}!${row}`, bytes: OP_OVERHEAD_BYTES, queue: ({ sheet }) => (sheet(name).getRange(`${row}:${row}`).format.rowHeight = height) });
+    return { row: Number(row), height };
+  });
+  heights.sort((a, b) => a.row - b.row);
+  for (let i = 0; i < heights.length; ) {
+    let j = i;
+    while (j + 1 < heights.length && heights[j + 1].row === heights[j].row + 1 && heights[j + 1].height === heights[i].height) j++;
+    const rows = `${heights[i].row}:${heights[j].row}`;
+    const height = heights[i].height;
+    ops.push({ label: `height ${name}!${rows}`, bytes: OP_OVERHEAD_BYTES, queue: ({ sheet }) => (sheet(name).getRange(rows).format.rowHeight = height) });
+    i = j + 1;
   }
   const print = model.print;
   ops.push({

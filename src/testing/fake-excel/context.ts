@@ -75,9 +75,17 @@ export class FakeRequestContext {
     return this.runtime.state;
   }
 
+  /** Object paths travel like Office.js writes them (verbose JSON), so request sizes are close
+   * to what Excel receives. */
   _newObjectId(path: { parent: number | null; method: string; args: unknown[] }): number {
     const id = this.nextId++;
-    this.paths.push({ id, ...path, args: wire(path.args) });
+    this.paths.push({
+      Id: id,
+      ObjectPathType: path.parent === null ? 1 : 3,
+      Name: path.method,
+      ParentObjectPathId: path.parent,
+      ArgumentInfo: { Arguments: wire(path.args) },
+    });
     return id;
   }
 
@@ -111,7 +119,11 @@ export class FakeRequestContext {
     this.queue = [];
     this.paths = [];
     this.pendingLoads = [];
-    const request = JSON.stringify({ paths, actions: actions.map((a) => [a.target._id, a.kind, a.name, wire(a.payload)]) });
+    const actionType = { load: 'Query', set: 'SetProperty', call: 'Method', instantiate: 'Instantiate' } as const;
+    const request = JSON.stringify({
+      Actions: actions.map((a, i) => ({ Id: i + 1, ActionType: actionType[a.kind], Name: a.name, ObjectPathId: a.target._id, ArgumentInfo: { Arguments: wire(a.payload) } })),
+      ObjectPaths: paths,
+    });
     const record: SyncRecord = { requestBytes: utf8Bytes(request), responseBytes: 0, actions: actions.length, failed: null };
     const stats = this.runtime.stats;
     stats.syncs++;

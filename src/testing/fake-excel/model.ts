@@ -6,7 +6,7 @@
  * enforced in one place. Pure TypeScript: it also runs in the browser bundle of the e2e test.
  */
 import { FakeExcelError } from './errors';
-import { MAX_COLS, MAX_ROWS, cellKey, colIndex, colLetters, contains, intersect, parseArea, qualified, rectRef, type Rect } from './address';
+import { MAX_COLS, MAX_ROWS, cellKey, colIndex, colLetters, intersect, parseArea, qualified, rectRef, type Rect } from './address';
 
 export type FakeCellValue = string | number | boolean;
 
@@ -143,22 +143,30 @@ export class SheetState {
   }
   addMerge(rect: Rect): void {
     this._merges.push(rect);
-    this.mergeIndex = null;
+    if (this.mergeIndex) this.indexMerge(rect);
+  }
+
+  private indexMerge(m: Rect): void {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const list = this.mergeIndex!.get(r);
+      if (list) list.push(m);
+      else this.mergeIndex!.set(r, [m]);
+    }
+  }
+
+  /** Merges that cover any cell of `rect`. */
+  mergesIn(rect: Rect): Rect[] {
+    if (!this.mergeIndex) {
+      this.mergeIndex = new Map();
+      for (const m of this._merges) this.indexMerge(m);
+    }
+    const found = new Set<Rect>();
+    for (let r = rect.top; r <= rect.bottom; r++) for (const m of this.mergeIndex.get(r) ?? []) if (intersect(m, rect)) found.add(m);
+    return [...found];
   }
 
   mergeAt(row: number, col: number): Rect | null {
-    if (!this.mergeIndex) {
-      this.mergeIndex = new Map();
-      for (const m of this._merges) {
-        for (let r = m.top; r <= m.bottom; r++) {
-          const list = this.mergeIndex.get(r);
-          if (list) list.push(m);
-          else this.mergeIndex.set(r, [m]);
-        }
-      }
-    }
-    for (const m of this.mergeIndex.get(row) ?? []) if (contains(m, row, col)) return m;
-    return null;
+    return this.mergesIn({ top: row, bottom: row, left: col, right: col })[0] ?? null;
   }
 
   /** What Excel reads: "" for every merged cell but the top-left one. */

@@ -920,7 +920,7 @@ export class FakeRange extends FakeObject<RangeEntity> {
         : [e.rect];
       for (const t of targets) {
         if (cellCount(t) < 2) continue;
-        const clash = e.sheet.merges.find((m) => intersect(m, t));
+        const clash = e.sheet.mergesIn(t)[0];
         if (clash) throw new FakeExcelError('MergedRangeConflict', `The range overlaps the merged cells ${rectRef(clash)}.`);
         for (let r = t.top; r <= t.bottom; r++) {
           for (let c = t.left; c <= t.right; c++) {
