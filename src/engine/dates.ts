@@ -95,7 +95,8 @@ export function serialToISO(serial: number, date1904: boolean): ISODate | null {
   return toISO(new Date(EPOCH_1900 + adjusted * MS_PER_DAY));
 }
 
-/** The 1900-system serial of a calendar day (what the hosts write; Excel converts on display). */
+/** The serial of a calendar day in the workbook's own date system (what the hosts write: Excel
+ * stores serials as they are, so a 1904 workbook needs 1904 serials). */
 export function isoToSerial(iso: ISODate, date1904 = false): number {
   const t = utcDay(iso) * MS_PER_DAY;
   if (date1904) return Math.round((t - EPOCH_1904) / MS_PER_DAY);
