@@ -111,12 +111,17 @@ export function syntheticPlan(rows: number, seed = 2024): SyntheticPlan {
       const deadlineChoice = random();
       const useDate = deadlineChoice < 0.08;
       const deadline: CellValue = useDate ? pick(DATE_SERIALS) : pick(DEADLINES);
+      const output = pick(OUTPUTS);
+      let lead = pick(LEADS);
+      // A row with nothing but its task words reads as the tail of the row above; a task of
+      // the plan always names at least one of output, lead or deadline.
+      if (output === '' && lead === '' && deadline === '') lead = LEADS[0];
       out.push([
         k === 0 ? stt : '',
         k === 0 ? objective : '',
         `${pick(VERBS)} ${pick(OBJECTS)} năm 2024`,
-        pick(OUTPUTS),
-        pick(LEADS),
+        output,
+        lead,
         pick(SUPPORTS),
         deadline,
         random() < 0.5 ? 'Kinh phí thường xuyên' : '',

@@ -31,6 +31,15 @@ function taskLabel(task: TaskRow, lang: Lang): string {
   return parts.join(' · ');
 }
 
+/** The line saying where the checked copy went and where its tracking columns are. */
+export function formatWrittenLine(tracking: Analysis['tracking'], written: string, lang: Lang): string {
+  const cols = Object.values(tracking.columns);
+  const span = `${columnLetter(Math.min(...cols))}–${columnLetter(Math.max(...cols))}`;
+  return lang === 'vi'
+    ? `Đã ghi bản đã kiểm tra: ${written} (cột theo dõi ${span}; tệp gốc không thay đổi).`
+    : `Checked copy written: ${written} (tracking columns ${span}; the input is unchanged).`;
+}
+
 export interface ValidateHumanExtras {
   /** Where the checked copy was written, as the user would type it. */
   written?: string;
@@ -65,14 +74,8 @@ export function formatValidateHuman(analysis: Analysis, file: string, lang: Lang
     lines.push(vi ? 'Không có vấn đề nào.' : 'No problems found.');
   }
   if (extras.written) {
-    const block = analysis.tracking.columns;
-    const cols = `${columnLetter(Math.min(...Object.values(block)))}–${columnLetter(Math.max(...Object.values(block)))}`;
     lines.push('');
-    lines.push(
-      vi
-        ? `Đã ghi bản đã kiểm tra: ${extras.written} (cột theo dõi ${cols}; tệp gốc không thay đổi).`
-        : `Checked copy written: ${extras.written} (tracking columns ${cols}; the input is unchanged).`,
-    );
+    lines.push(formatWrittenLine(analysis.tracking, extras.written, lang));
   }
   for (const note of extras.notes ?? []) lines.push(note);
   return `${lines.join('\n')}\n`;

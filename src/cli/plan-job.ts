@@ -125,6 +125,12 @@ export function analysePlan(plan: OpenedPlan, options: AnalyseOptions): { ok: tr
   return { ok: true, analysis: result.analysis };
 }
 
+/** Let the chosen sheet's grid go once the analysis is done: at 50,000 rows it is tens of MB
+ * that the write does not need. `plan.grid` must not be used afterwards. */
+export function dropGrid(plan: OpenedPlan): void {
+  (plan as { grid: Grid | null }).grid = null;
+}
+
 /** Apply the change sets to the opened workbook and write it to `target` atomically. */
 export async function writeCheckedCopy(
   plan: OpenedPlan,

@@ -15,9 +15,9 @@ import type { Lang } from '../../engine/model';
 import { toValidateFailureJson, toValidateJson } from '../../contract/validate-json';
 import { commonOptionsSchema, firstProblem, yearOption } from '../args';
 import { EXIT_COULD_NOT_CHECK, EXIT_ERRORS_FOUND, EXIT_OK, type CliCommand, type CommandContext } from '../command';
-import { formatValidateHuman } from '../format-validate';
+import { formatValidateHuman, formatWrittenLine } from '../format-validate';
 import { messages } from '../messages';
-import { analysePlan, openPlan, planOutTargets, writeCheckedCopy, type JobFailure, type OutTarget } from '../plan-job';
+import { analysePlan, dropGrid, openPlan, planOutTargets, writeCheckedCopy, type JobFailure, type OpenedPlan, type OutTarget } from '../plan-job';
 import { makeProgress } from '../progress';
 
 function argsSchema(lang: Lang) {
@@ -96,34 +96,38 @@ async function checkOne(
       return EXIT_COULD_NOT_CHECK;
     }
     progress.stage('analyse');
-    const result = analysePlan(plan, { asOf, lang, planYear: args.planYear });
-    if (!result.ok) {
-      failLine(file, result);
+    const checked = analyseAndRender(plan, args, asOf, file);
+    if (!checked.ok) {
+      failLine(file, checked);
       return EXIT_COULD_NOT_CHECK;
     }
-    const { analysis } = result;
+    // From here on only the rendered text and the change set are kept: the grid and the
+    // analysis (hundreds of MB at 50,000 rows) can be collected before the copy is written.
+    dropGrid(plan);
     const notes: string[] = [];
     if (plan.stateProblem) notes.push(messages.stateIgnored(file, lang));
-    let written: string | undefined;
     let writeProblem: JobFailure | null = null;
+    let writtenLine = '';
     if (target) {
       progress.stage('write');
-      const copy = await writeCheckedCopy(plan, [analysis.changes], target, lang);
-      if (copy.ok) written = target.shown;
+      const copy = await writeCheckedCopy(plan, [checked.changes], target, lang);
+      if (copy.ok) writtenLine = formatWrittenLine(checked.tracking, target.shown, lang);
       else writeProblem = copy;
     }
     if (args.json) {
-      io.stdout(`${JSON.stringify(toValidateJson(analysis, file))}\n`);
+      io.stdout(checked.text);
       for (const note of notes) io.stderr(`${note}\n`);
     } else {
-      io.stdout(formatValidateHuman(analysis, file, lang, { written, notes }));
+      io.stdout(checked.text);
+      if (writtenLine) io.stdout(`\n${writtenLine}\n`);
+      for (const note of notes) io.stdout(`${note}\n`);
       if (args.files.length > 1) io.stdout('\n');
     }
     if (writeProblem) {
       io.stderr(`${writeProblem.message}\n`);
       return EXIT_COULD_NOT_CHECK;
     }
-    return analysis.summary.errors > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
+    return checked.errors > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
   } catch (e) {
     // A defect, not bad input: still one sentence, and the details only when asked for.
     const f: JobFailure = { ok: false, code: 'unexpected', message: messages.unexpected(file, lang) };
@@ -131,6 +135,15 @@ async function checkOne(
     if (process.env.CCHC_DEBUG) io.stderr(`${(e as Error)?.stack ?? String(e)}\n`);
     return EXIT_COULD_NOT_CHECK;
   }
+}
+
+/** Analyse and render the output now, keeping only what is needed afterwards. */
+function analyseAndRender(plan: OpenedPlan, args: ValidateArgs, asOf: string, file: string) {
+  const result = analysePlan(plan, { asOf, lang: args.lang, planYear: args.planYear });
+  if (!result.ok) return result;
+  const { analysis } = result;
+  const text = args.json ? `${JSON.stringify(toValidateJson(analysis, file))}\n` : formatValidateHuman(analysis, file, args.lang);
+  return { ok: true as const, text, errors: analysis.summary.errors, tracking: analysis.tracking, changes: analysis.changes };
 }
 
 export const validateCommand: CliCommand = {

@@ -49,8 +49,12 @@ function isMergeFollower(cell: ExcelJS.Cell): boolean {
   return c.type === MERGE_TYPE;
 }
 
-function writeValue(cell: ExcelJS.Cell, v: CellInput): void {
+function writeValue(ws: ExcelJS.Worksheet, row: number, col: number, v: CellInput): void {
   if (v === null) return;
+  // Clearing a cell that was never stored is nothing to do (and creating it costs memory).
+  const existing = (ws as unknown as { findCell(r: number, c: number): ExcelJS.Cell | undefined }).findCell(row, col);
+  if (v === '' && !existing) return;
+  const cell = existing ?? ws.getCell(row, col);
   if (isMergeFollower(cell)) return;
   // Strings stay text: exceljs only makes a formula from { formula }, never from "=…".
   cell.value = v === '' ? null : v;
@@ -86,9 +90,24 @@ function hasStyle(spec: StyleSpec): boolean {
   );
 }
 
-function styleCell(cell: ExcelJS.Cell, spec: StyleSpec): void {
+/**
+ * Styles already made for one format change, by the style a cell had before. Cells that shared
+ * a style before share the new one after (as exceljs itself shares what it reads), which keeps
+ * memory flat and lets exceljs's writer reuse one style id per object.
+ */
+type StyleCache = Map<object | 'empty', Partial<ExcelJS.Style>>;
+
+function styleCell(cell: ExcelJS.Cell, spec: StyleSpec, cache?: StyleCache): void {
   if (!hasStyle(spec)) return;
+  const before = (cell.style ?? {}) as object;
+  const key = Object.keys(before).length === 0 ? 'empty' : before;
+  const known = cache?.get(key);
+  if (known) {
+    cell.style = known as ExcelJS.Style;
+    return;
+  }
   const style = ownStyle(cell);
+  cache?.set(key, style);
   if (spec.numberFormat !== undefined) style.numFmt = spec.numberFormat;
   if (spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined || spec.fontColor !== undefined) {
     const font: Partial<ExcelJS.Font> = { ...(style.font ?? {}) };
@@ -118,7 +137,10 @@ function forEachCell(address: string, fn: (row: number, col: number) => void): v
 
 function applyFormat(ws: ExcelJS.Worksheet, f: FormatChange): void {
   const spec: StyleSpec = f;
-  if (hasStyle(spec)) forEachCell(f.address, (row, col) => styleCell(ws.getCell(row, col), spec));
+  if (hasStyle(spec)) {
+    const cache: StyleCache = new Map();
+    forEachCell(f.address, (row, col) => styleCell(ws.getCell(row, col), spec, cache));
+  }
   if (f.columnWidth !== undefined) {
     const r = parseA1Range(f.address);
     // exceljs column width is already in characters (the unit Excel shows).
@@ -273,7 +295,7 @@ export function applyChangeSet(workbook: ExcelJS.Workbook, changes: ChangeSet): 
         if (r.top + i > r.bottom) throw new ChangeSetError(`more rows than ${write.address} holds`);
         line.forEach((v, j) => {
           if (r.left + j > r.right) throw new ChangeSetError(`more columns than ${write.address} holds`);
-          writeValue(ws.getCell(r.top + i + 1, r.left + j + 1), v);
+          writeValue(ws, r.top + i + 1, r.left + j + 1, v);
         });
       });
     }
