@@ -19,6 +19,17 @@ const ISO_LIKE_RE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]*Z?)?$/;
 const MIN_PLAN_YEAR = 1990;
 const MAX_PLAN_YEAR = 2100;
 
+const INVISIBLE = new Set(['\u200b', '\u200c', '\u200d', '\ufeff']);
+
+/** trim(), and the zero-width characters conversions leave around a value. */
+function trimAll(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && (INVISIBLE.has(s[a]) || s[a].trim() === '')) a++;
+  while (b > a && (INVISIBLE.has(s[b - 1]) || s[b - 1].trim() === '')) b--;
+  return s.slice(a, b);
+}
+
 function empty(text: string, kind: Deadline['kind']): Deadline {
   return { text, kind, due: null, start: null, steps: [], every: [], onDemand: false, offset: null };
 }
@@ -52,7 +63,7 @@ function parse(value: CellValue, ctx: DeadlineContext): Deadline {
   if (typeof value === 'number') return fromNumber(value, Number.isFinite(value) ? String(value) : '', ctx);
   if (typeof value === 'boolean') return empty(value ? 'TRUE' : 'FALSE', 'unparsed');
   if (typeof value !== 'string') return empty(String(value), 'unparsed');
-  const text = value.normalize('NFC').trim();
+  const text = trimAll(value.normalize('NFC'));
   // The caller reports the error value itself; for the deadline the cell is empty.
   if (cellError(value)) return empty(text, 'missing');
   const lexed = lex(value);

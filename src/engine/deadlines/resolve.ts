@@ -65,15 +65,17 @@ function windowKey(w: Window | null): string {
 }
 
 /** Years of the expressions: written ones kept; in a joined group a year-less one takes the
- * next one's year (a year earlier if it would otherwise come after it: "Tháng 11 - tháng
- * 2/2025"); others take the nearest written year before them (a year later if they would
+ * next one's year (in a range or list, a year earlier if it would otherwise come after it:
+ * "Tháng 11 - tháng 2/2025"); others take the nearest written year before them (a year later if they would
  * otherwise come before it), then after them, then the recurring duty's, then the plan's. */
 function fillYears(tes: TeAtom[], fallback: number): number[] {
   const years: (number | null)[] = tes.map((t) => t.year);
   for (let i = tes.length - 2; i >= 0; i--) {
-    if (years[i] !== null || tes[i + 1].join === null || years[i + 1] === null) continue;
+    const join = tes[i + 1].join;
+    if (years[i] !== null || join === null || years[i + 1] === null) continue;
     let y = years[i + 1] as number;
-    const next = buildWindow(tes[i + 1].spec, y);
+    // A range or a list runs forward in time; alternatives ("hoặc") need not.
+    const next = join === 'or' ? null : buildWindow(tes[i + 1].spec, y);
     if (next && windowKey(buildWindow(tes[i].spec, y)) > windowKey(next)) y -= 1;
     years[i] = y;
   }
@@ -243,7 +245,11 @@ export function resolve(text: string, lexed: Lexed, atoms: Atom[], planYear: num
   const fallback = recurYear ?? planYear;
 
   if (tes.length === 0) {
-    if (every.size > 0) return result(text, 'recurring', yearEnd(fallback), null, sortEvery(every), onDemand);
+    if (every.size > 0) {
+      const due = yearEnd(fallback);
+      // Without a usable year (no plan year given) nothing can be tracked.
+      return due ? result(text, 'recurring', due, null, sortEvery(every), onDemand) : result(text, 'unparsed');
+    }
     if (sawEvent || onDemand) return result(text, 'event', null, null, [], onDemand, [], offset);
     return result(text, sawReference ? 'reference' : 'unparsed');
   }

@@ -68,6 +68,7 @@ export type Atom =
 export type ScanMode = 'parse' | 'years';
 
 const SEPARATORS = new Set(['/', '-', '.']);
+const MAX_CHAIN_PARTS = 8;
 const CHAIN_SEPARATORS = new Set(['/', '-', '&', '.', '_']);
 /** Words that end a document-number chain: "1/năm" is not a document code. */
 const CHAIN_STOP = new Set(['thang', 'nam', 'quy', 'qui', 'ngay', 'tuan', 'lan', 'q']);
@@ -140,9 +141,16 @@ export class Scanner {
     return tk !== undefined && tk.type === 'word' ? tk.s : '';
   }
 
+  /** Number of tokens the words take at i (a line break between them is allowed: "Thường" and
+   * "xuyên" of a cell split by a page break), or 0. */
   phrase(i: number, words: readonly string[]): number {
-    for (let k = 0; k < words.length; k++) if (!this.isW(i + k, words[k])) return 0;
-    return words.length;
+    let j = i;
+    for (let k = 0; k < words.length; k++) {
+      if (k > 0 && this.isP(j, '\n')) j++;
+      if (!this.isW(j, words[k])) return 0;
+      j++;
+    }
+    return j - i;
   }
 
   isSep(i: number): boolean {
@@ -227,7 +235,10 @@ export class Scanner {
     const tk = this.t[i];
     if (tk.type === 'punct') {
       if (LIST_PUNCT.has(tk.s) || tk.s === '-' || tk.s === '/') return;
+      // "Hàng quý; 6 tháng; năm": a semicolon may separate reporting periods too.
+      const keepRecur = tk.s === ';' && this.recurCtx;
       this.clear();
+      this.recurCtx = keepRecur;
       return;
     }
     if (tk.type === 'word') {
@@ -369,7 +380,9 @@ export class Scanner {
   chainTail(j: number, numbersOnlyOk: boolean): number {
     let k = j;
     let sawWord = false;
-    while (k + 1 < this.n) {
+    // Document numbers are short ("42/2022/NĐ-CP"): the bound keeps "1/2/3/…" linear.
+    const limit = Math.min(this.n, j + 2 * MAX_CHAIN_PARTS);
+    while (k + 1 < limit) {
       const sep = this.t[k];
       if (sep.type !== 'punct' || !CHAIN_SEPARATORS.has(sep.s) || sep.sp) break;
       const nx = this.t[k + 1];
@@ -426,7 +439,8 @@ const citation: Matcher = (s, i) => {
   } else return -1;
   j = s.dateTail(j);
   if (s.mode === 'parse' && (s.isW(j, 'cua') || s.isW(j, 've'))) j = s.maskToBoundary(j);
-  s.reference(i);
+  // A standard ("ISO 9001:2015") is not another schedule.
+  if (!s.isW(i, 'iso')) s.reference(i);
   s.clear();
   return j;
 };
@@ -712,6 +726,11 @@ const numberish: Matcher = (s, i) => {
       else s.te({ u: 'month', m: n }, s.t[i + 2].v, i, i + 3);
       s.setUnit('month');
       return i + 3;
+    }
+    if (tk.s.length === 4 && s.isSep(i + 1) && s.isNum(i + 2, 2) && s.isSep(i + 3) && s.isNum(i + 4, 2)) {
+      // ISO order: "2024-01-15", "2024/01/15".
+      s.te({ u: 'day', d: s.t[i + 4].v, m: s.t[i + 2].v }, n, i, i + 5);
+      return i + 5;
     }
     if (tk.s.length === 4) {
       if (n < 1900 || n > 2200) return -1;
