@@ -276,7 +276,10 @@ export function resolve(text: string, lexed: Lexed, atoms: Atom[], planYear: num
   const unique = steps.filter((st, i) => i === 0 || st.due !== steps[i - 1].due);
   const last = unique[unique.length - 1].due;
   if (every.size === 0 && unique.length === 1) {
-    return result(text, 'date', last, spans.find((sp) => sp.due === last)?.start ?? null, [], onDemand);
+    // Two namings of the same end ("Năm 2024 (Quý IV)"): the narrower window.
+    let start: ISODate | null = null;
+    for (const sp of spans) if (sp.due === last && sp.start !== null && (start === null || sp.start > start)) start = sp.start;
+    return result(text, 'date', last, start, [], onDemand);
   }
   return result(text, 'milestones', every.size > 0 ? endOfYear(last) : last, null, sortEvery(every), onDemand, unique);
 }

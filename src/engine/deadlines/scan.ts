@@ -96,6 +96,7 @@ export class Scanner {
   private mod: Mod | null = null;
   private lastTeEnd = -1;
   private lastOffsetEvent = -1;
+  private eventSeen = false;
 
   constructor(private readonly lexed: Lexed, readonly mode: ScanMode) {
     this.t = lexed.tokens;
@@ -282,6 +283,11 @@ export class Scanner {
     return this.mod;
   }
 
+  /** An event cue was seen earlier in the text. */
+  sawEvent(): boolean {
+    return this.eventSeen;
+  }
+
   invalid(at: number): void {
     this.atoms.push({ k: 'invalid', at });
   }
@@ -299,6 +305,7 @@ export class Scanner {
   event(offset: DeadlineOffset | null, at: number): void {
     if (offset && !(offset.amount >= 0 && offset.amount <= MAX_OFFSET[offset.unit])) offset = null;
     this.atoms.push({ k: 'event', offset, at });
+    this.eventSeen = true;
     if (offset) this.lastOffsetEvent = this.atoms.length - 1;
   }
 
@@ -540,6 +547,10 @@ const quarter: Matcher = (s, i) => {
   } else if (tk.s === 'q' && s.isNum(i + 1, 2) && !s.t[i + 1].sp) {
     val = s.t[i + 1].v;
     end = i + 2;
+  } else if (tk.s === 'q' && s.isP(i + 1, '.') && !s.t[i + 1].sp && !s.t[i + 2]?.sp && s.numeralAt(i + 2) !== null) {
+    // "Q.I/2024", "Q.1/2024"
+    val = s.numeralAt(i + 2) as number;
+    end = i + 3;
   } else {
     const m = GLUED_QUARTER_RE.exec(tk.s);
     if (!m) return -1;
@@ -788,9 +799,11 @@ const numberish: Matcher = (s, i) => {
     if (every) s.recur(every, null, i);
     return end + 2;
   }
-  const eventContext = EVENT_BEFORE.has(s.word(i - 1)) || EVENT_AFTER.has(s.word(end));
+  // A duration after an event cue ("Sau khi Bộ hướng dẫn 03 tháng") is the event's offset.
+  const eventContext = EVENT_BEFORE.has(s.word(i - 1)) || EVENT_AFTER.has(s.word(end)) || (!s.inRecurCtx() && s.sawEvent());
   if (!eventContext) {
-    if (unit === 'month' && (s.inRecurCtx() || n === 3 || n === 6 || n === 9 || n === 12)) {
+    // "6 tháng" alone is the half-yearly report; "3/9/12 tháng" only inside a list of periods.
+    if (unit === 'month' && (s.inRecurCtx() || n === 6)) {
       const every = MONTHS_AS_PERIOD[n];
       if (every) s.recur(every, null, i);
       else s.setRecurCtx();

@@ -65,6 +65,13 @@ describe('more dates and windows', () => {
     ['Kể từ ngày 01/7/2024', 2024, date('2024-12-31', '2024-07-01')],
     ['Tháng 01/2024 và tháng 01/2024', 2024, date('2024-01-31', '2024-01-01')],
     ['Quý I/2024 và khi có yêu cầu', 2024, date('2024-03-31', '2024-01-01', { onDemand: true })],
+    ['Năm 2024 (Quý IV)', 2024, date('2024-12-31', '2024-10-01')],
+    ['Quý I/2024 (hoàn thành trước 31/3/2024)', 2024, date('2024-03-31', '2024-01-01')],
+    ['Q.I/2024', 2024, date('2024-03-31', '2024-01-01')],
+    ['Quý III,IV/2024', 2024, date('2024-12-31', '2024-07-01')],
+    ['Quý I & II năm 2024', 2024, date('2024-06-30', '2024-01-01')],
+    ['Tháng 6 - 12/2024', 2024, date('2024-12-31', '2024-06-01')],
+    ['Đến 30/6', 2024, date('2024-06-30')],
   ])('%s (plan %i)', (text, planYear, e) => {
     expect(parse(text, planYear)).toEqual(deadlineOf(text, e));
   });
@@ -136,6 +143,10 @@ describe('recurring duties', () => {
     ['Thường xuyên trong năm 2025', recurring('2025-12-31', ['continuous'])],
     ['Năm 2024, thường xuyên', recurring('2024-12-31', ['continuous'])],
     ['Báo cáo năm 2023', recurring('2023-12-31', ['year'])],
+    ['Báo cáo 9 tháng', recurring('2024-12-31', ['quarter'])],
+    ['Khi có hướng dẫn; báo cáo 6 tháng', recurring('2024-12-31', ['half'])],
+    ['Trước ngày 10 hàng tháng', recurring('2024-12-31', ['month'])],
+    ['Năm 2024\n(Định kỳ hàng quý)', recurring('2024-12-31', ['quarter'])],
     ['Năm 2024 và các năm tiếp theo', recurring('2024-12-31', ['year'])],
   ])('%s', (text, e) => {
     expect(parse(text)).toEqual(deadlineOf(text, e));
@@ -158,6 +169,8 @@ describe('events and references', () => {
     ['Trong vòng 05 ngày làm việc', event({ amount: 5, unit: 'workday' })],
     ['Trong vòng 24 giờ kể từ khi nhận hồ sơ', event({ amount: 1, unit: 'day' })],
     ['Sau 01 năm kể từ khi đề án được phê duyệt', event({ amount: 12, unit: 'month' })],
+    ['Sau khi Bộ ban hành hướng dẫn 03 tháng', event({ amount: 3, unit: 'month' })],
+    ['3 tháng', event({ amount: 3, unit: 'month' })],
     [
       'Tham mưu công bố trong vòng 03 ngày làm việc kể từ ngày có tờ trình. Cập nhật cơ sở dữ liệu trong vòng 05 ngày làm việc',
       event({ amount: 3, unit: 'workday' }),
