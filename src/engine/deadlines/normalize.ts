@@ -35,7 +35,8 @@ export interface Lexed {
   marked: boolean;
 }
 
-const WHITESPACE_RUN_RE = /[\s\u00a0\u200b\u200c\u200d\u2028\u2029\ufeff]+/g;
+// The zero-width joiner stays out of the class (no-misleading-character-class).
+const WHITESPACE_RUN_RE = /(?:[\s\u00a0\u200b\u200c\u2028\u2029\ufeff]|\u200d)+/g;
 const NEWLINE_RE = /[\n\r\u2028\u2029]/;
 /** Letters with Vietnamese diacritics (and đ). */
 const MARKED_RE = /[\u00c0-\u024f\u1e00-\u1eff]/;
