@@ -124,29 +124,31 @@ function taskText(task: TaskRow): string | null {
 }
 
 function rowJson(row: PlanRow): ValidateRowJson {
-  const base = { row: row.row + 1, hidden: row.hidden };
+  const at = row.row + 1;
   switch (row.kind) {
     case 'section':
-      return { ...base, kind: 'section', section: row.section, title: row.title };
+      return { row: at, kind: 'section', hidden: row.hidden, section: row.section, title: row.title };
     case 'continuation':
-      return { ...base, kind: 'continuation', of: row.of + 1 };
+      return { row: at, kind: 'continuation', hidden: row.hidden, of: row.of + 1 };
     case 'task': {
       const t = row.task;
       const d = t.deadline;
+      const lead = t.cells.lead?.text;
       return {
-        ...base,
+        row: at,
         kind: 'task',
+        hidden: row.hidden,
         section: t.section,
         stt: t.stt,
         task: taskText(t),
-        lead: t.cells.lead?.text ? t.cells.lead.text : null,
+        lead: lead ? lead : null,
         deadline: {
           text: d.text,
           kind: d.kind,
           due: d.due,
           start: d.start,
           steps: d.steps.map((s) => ({ due: s.due, text: s.text })),
-          every: [...d.every],
+          every: d.every.slice(),
           onDemand: d.onDemand,
           offset: d.offset ? { amount: d.offset.amount, unit: d.offset.unit } : null,
         },
@@ -157,7 +159,7 @@ function rowJson(row: PlanRow): ValidateRowJson {
       };
     }
     default:
-      return { ...base, kind: row.kind };
+      return { row: at, kind: row.kind, hidden: row.hidden };
   }
 }
 

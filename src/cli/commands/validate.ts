@@ -96,38 +96,33 @@ async function checkOne(
       return EXIT_COULD_NOT_CHECK;
     }
     progress.stage('analyse');
-    const checked = analyseAndRender(plan, args, asOf, file);
+    let checked: ReturnType<typeof analyseAndRender> | null = analyseAndRender(plan, args, asOf, file);
     if (!checked.ok) {
       failLine(file, checked);
       return EXIT_COULD_NOT_CHECK;
     }
-    // From here on only the rendered text and the change set are kept: the grid and the
-    // analysis (hundreds of MB at 50,000 rows) can be collected before the copy is written.
+    // The result is printed now and only the change set is kept: the grid, the analysis and
+    // the text (hundreds of MB at 50,000 rows) can be collected before the copy is written.
     dropGrid(plan);
+    io.stdout(checked.text);
+    const { changes, tracking, errors } = checked;
+    checked = null;
     const notes: string[] = [];
     if (plan.stateProblem) notes.push(messages.stateIgnored(file, lang));
     let writeProblem: JobFailure | null = null;
-    let writtenLine = '';
     if (target) {
       progress.stage('write');
-      const copy = await writeCheckedCopy(plan, [checked.changes], target, lang);
-      if (copy.ok) writtenLine = formatWrittenLine(checked.tracking, target.shown, lang);
-      else writeProblem = copy;
+      const copy = await writeCheckedCopy(plan, [changes], target, lang);
+      if (!copy.ok) writeProblem = copy;
+      else if (!args.json) io.stdout(`\n${formatWrittenLine(tracking, target.shown, lang)}\n`);
     }
-    if (args.json) {
-      io.stdout(checked.text);
-      for (const note of notes) io.stderr(`${note}\n`);
-    } else {
-      io.stdout(checked.text);
-      if (writtenLine) io.stdout(`\n${writtenLine}\n`);
-      for (const note of notes) io.stdout(`${note}\n`);
-      if (args.files.length > 1) io.stdout('\n');
-    }
+    for (const note of notes) (args.json ? io.stderr : io.stdout)(`${note}\n`);
+    if (!args.json && args.files.length > 1) io.stdout('\n');
     if (writeProblem) {
       io.stderr(`${writeProblem.message}\n`);
       return EXIT_COULD_NOT_CHECK;
     }
-    return checked.errors > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
+    return errors > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
   } catch (e) {
     // A defect, not bad input: still one sentence, and the details only when asked for.
     const f: JobFailure = { ok: false, code: 'unexpected', message: messages.unexpected(file, lang) };

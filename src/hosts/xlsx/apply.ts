@@ -130,16 +130,20 @@ function styleCell(cell: ExcelJS.Cell, spec: StyleSpec, cache?: StyleCache): voi
   if (spec.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 }
 
-function forEachCell(address: string, fn: (row: number, col: number) => void): void {
+/** Every cell of an A1 rectangle, row by row (one row lookup per row, not per cell). */
+function forEachCell(ws: ExcelJS.Worksheet, address: string, fn: (cell: ExcelJS.Cell) => void): void {
   const r = parseA1Range(address);
-  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) fn(row + 1, col + 1);
+  for (let row = r.top; row <= r.bottom; row++) {
+    const line = ws.getRow(row + 1);
+    for (let col = r.left; col <= r.right; col++) fn(line.getCell(col + 1));
+  }
 }
 
 function applyFormat(ws: ExcelJS.Worksheet, f: FormatChange): void {
   const spec: StyleSpec = f;
   if (hasStyle(spec)) {
     const cache: StyleCache = new Map();
-    forEachCell(f.address, (row, col) => styleCell(ws.getCell(row, col), spec, cache));
+    forEachCell(ws, f.address, (cell) => styleCell(cell, spec, cache));
   }
   if (f.columnWidth !== undefined) {
     const r = parseA1Range(f.address);
