@@ -81,6 +81,11 @@ export const messages = {
       vi: `Lưu ý: thiết lập lưu trong “${file}” bị hỏng nên đã dùng thiết lập mặc định.`,
       en: `Note: the settings stored in “${file}” are damaged; the defaults were used.`,
     }),
+  protectedSheet: (file: string, sheet: string, lang: Lang) =>
+    pick(lang, {
+      vi: `Trang tính “${sheet}” trong “${file}” đang được bảo vệ nên không ghi bản kiểm tra; hãy bỏ bảo vệ trang tính (Review › Unprotect Sheet) rồi chạy lại.`,
+      en: `Sheet “${sheet}” in “${file}” is protected, so no checked copy was written; unprotect the sheet (Review › Unprotect Sheet) and run again.`,
+    }),
   chartSkipped: (lang: Lang) =>
     pick(lang, { vi: 'Biểu đồ chỉ được vẽ khi chạy trong Excel; bản ghi ra không có biểu đồ.', en: 'Charts are drawn only inside Excel; the written copy has none.' }),
   noCommand: (lang: Lang) =>

@@ -9,7 +9,7 @@ import type ExcelJS from 'exceljs';
 import { analyzeSheet, chooseAppendixSheet } from '../engine/analyze';
 import type { Analysis, ChangeSet, Grid, ISODate, Lang } from '../engine/model';
 import { fold } from '../engine/text';
-import { applyChangeSet, ChangeSetError } from '../hosts/xlsx/apply';
+import { applyChangeSet, ChangeSetError, findWorksheet } from '../hosts/xlsx/apply';
 import { isDate1904, listSheets, openWorkbook, readGrid, readWorkbookState, WorkbookOpenError } from '../hosts/xlsx/read';
 import { writeWorkbookAtomically, WorkbookWriteError } from '../hosts/xlsx/write';
 import type { Settings, WorkbookState } from '../settings/schema';
@@ -24,6 +24,7 @@ export type JobFailureCode =
   | 'empty-sheet'
   | 'bad-settings'
   | 'out-conflict'
+  | 'protected-sheet'
   | 'write-failed'
   | 'unexpected';
 
@@ -125,6 +126,18 @@ export function analysePlan(plan: OpenedPlan, options: AnalyseOptions): { ok: tr
   return { ok: true, analysis: result.analysis };
 }
 
+/** A protected sheet cannot be written in Excel either: the copy would lock the user out of
+ * the tracking columns. Null when the chosen sheet is not protected. */
+export function protectedSheetFailure(plan: OpenedPlan, file: string, lang: Lang): JobFailure | null {
+  const ws = findWorksheet(plan.workbook, plan.grid.sheetName);
+  return ws && isProtected(ws) ? fail('protected-sheet', messages.protectedSheet(file, ws.name, lang)) : null;
+}
+
+function isProtected(ws: ExcelJS.Worksheet): boolean {
+  const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
+  return !!protection && protection.sheet === true;
+}
+
 /** Let the chosen sheet's grid go once the analysis is done: at 50,000 rows it is tens of MB
  * that the write does not need. `plan.grid` must not be used afterwards. */
 export function dropGrid(plan: OpenedPlan): void {
@@ -139,6 +152,12 @@ export async function writeCheckedCopy(
   lang: Lang,
 ): Promise<{ ok: true; skipped: string[] } | JobFailure> {
   const skipped: string[] = [];
+  for (const change of changes) {
+    const ws = findWorksheet(plan.workbook, change.sheet);
+    if (ws && isProtected(ws) && (change.writes.length > 0 || change.formats.length > 0)) {
+      return fail('protected-sheet', messages.protectedSheet(target.shown, ws.name, lang));
+    }
+  }
   try {
     for (const change of changes) skipped.push(...applyChangeSet(plan.workbook, change).skipped);
   } catch (e) {

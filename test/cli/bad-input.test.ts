@@ -161,6 +161,19 @@ describe('unusual cells are checked, not crashed on', () => {
   });
 });
 
+describe('a protected sheet', () => {
+  test('is checked, but no copy is written (Excel would lock the tracking columns)', async () => {
+    const workbook = buildWorkbook(planWorkbook());
+    await workbook.getWorksheet('Phụ lục')!.protect('mat-khau', {});
+    await workbook.xlsx.writeFile(path.join(dir, 'bao-ve.xlsx'));
+    const checkOnly = await runCli(['validate', 'bao-ve.xlsx', '--json', '--as-of', '2024-07-15'], { cwd: dir });
+    expect(checkOnly.code).toBe(1);
+    validateJsonSchema.parse(jsonLines(checkOnly.stdout)[0]);
+    await expectCannotCheck('bao-ve.xlsx', /đang được bảo vệ/);
+    expect(await expectCannotCheck('bao-ve.xlsx', undefined, 'en')).toMatch(/is protected/);
+  });
+});
+
 describe('bad arguments', () => {
   test.each([
     [['validate', 'plan.xlsx', '--as-of', '2024-13-01'], /--as-of “2024-13-01”/],

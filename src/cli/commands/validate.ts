@@ -17,7 +17,7 @@ import { commonOptionsSchema, firstProblem, yearOption } from '../args';
 import { EXIT_COULD_NOT_CHECK, EXIT_ERRORS_FOUND, EXIT_OK, type CliCommand, type CommandContext } from '../command';
 import { formatValidateHuman, formatWrittenLine } from '../format-validate';
 import { messages } from '../messages';
-import { analysePlan, dropGrid, openPlan, planOutTargets, writeCheckedCopy, type JobFailure, type OpenedPlan, type OutTarget } from '../plan-job';
+import { analysePlan, dropGrid, openPlan, planOutTargets, protectedSheetFailure, writeCheckedCopy, type JobFailure, type OpenedPlan, type OutTarget } from '../plan-job';
 import { makeProgress } from '../progress';
 
 function argsSchema(lang: Lang) {
@@ -93,6 +93,11 @@ async function checkOne(
     const plan = await openPlan(path.resolve(io.cwd, file), file, { sheet: args.sheet, lang });
     if (!plan.ok) {
       failLine(file, plan);
+      return EXIT_COULD_NOT_CHECK;
+    }
+    const locked = target ? protectedSheetFailure(plan, file, lang) : null;
+    if (locked) {
+      failLine(file, locked);
       return EXIT_COULD_NOT_CHECK;
     }
     progress.stage('analyse');

@@ -1,0 +1,58 @@
+/** Long runs show progress on stderr when it is a terminal, and only then. */
+import { promises as fs } from 'fs';
+import path from 'path';
+import { Writable } from 'stream';
+import { run } from '../../src/cli/main';
+import { writeXlsx } from '../fixtures/build-xlsx';
+import { planWorkbook } from '../hosts/xlsx/fixtures/plan-tnmt';
+import { tempDir } from './helpers';
+
+function fakeTerminal(): { stream: NodeJS.WritableStream; text: () => string } {
+  let written = '';
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      written += chunk.toString();
+      done();
+    },
+  }) as Writable & { isTTY: boolean; columns: number };
+  stream.isTTY = true;
+  stream.columns = 120;
+  return { stream, text: () => written };
+}
+
+test('several files: a progress bar on the terminal naming each file; stdout and stderr stay clean', async () => {
+  const dir = await tempDir('cchc-progress-');
+  try {
+    await writeXlsx(planWorkbook(), path.join(dir, 'don-vi-a.xlsx'));
+    await writeXlsx(planWorkbook(), path.join(dir, 'don-vi-b.xlsx'));
+    const terminal = fakeTerminal();
+    let stdout = '';
+    let stderr = '';
+    const code = await run(['validate', 'don-vi-a.xlsx', 'don-vi-b.xlsx', '--json', '--as-of', '2024-07-15'], {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      progressStream: terminal.stream,
+      cwd: dir,
+    });
+    expect(code).toBe(1);
+    expect(terminal.text()).toContain('don-vi-b.xlsx');
+    expect(terminal.text()).toMatch(/\d+\/4/);
+    expect(stdout.trim().split('\n')).toHaveLength(2);
+    expect(stdout).not.toContain('\u001b[');
+    expect(stderr).toBe('');
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('one small file: no progress bar even on a terminal', async () => {
+  const dir = await tempDir('cchc-progress-');
+  try {
+    await writeXlsx(planWorkbook(), path.join(dir, 'mot.xlsx'));
+    const terminal = fakeTerminal();
+    await run(['validate', 'mot.xlsx', '--as-of', '2024-07-15'], { stdout: () => undefined, stderr: () => undefined, progressStream: terminal.stream, cwd: dir });
+    expect(terminal.text()).toBe('');
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
