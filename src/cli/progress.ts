@@ -12,6 +12,8 @@ export interface Progress {
   file(name: string, steps: number): void;
   stage(stage: Stage): void;
   done(): void;
+  /** Wrap an output function so its text is printed above the bar, not through it. */
+  around(write: (text: string) => void): (text: string) => void;
 }
 
 const STAGE_TEXT: Record<Lang, Record<Stage, string>> = {
@@ -19,7 +21,7 @@ const STAGE_TEXT: Record<Lang, Record<Stage, string>> = {
   en: { read: 'reading', analyse: 'checking', write: 'writing the copy' },
 };
 
-const silent: Progress = { file() {}, stage() {}, done() {} };
+const silent: Progress = { file() {}, stage() {}, done() {}, around: (write) => write };
 
 /** A bar over every stage of every file; `stream` is stderr when it is a TTY, else none. */
 export function makeProgress(stream: NodeJS.WritableStream | undefined, totalSteps: number, lang: Lang): Progress {
@@ -35,9 +37,20 @@ export function makeProgress(stream: NodeJS.WritableStream | undefined, totalSte
     cliProgress.Presets.shades_classic,
   );
   let started = false;
+  let stopped = false;
   let current = '';
   let count = 0;
   return {
+    around(write) {
+      return (text) => {
+        if (!started || stopped) return write(text);
+        stream.write('\r\u001b[2K');
+        write(text);
+        // Draw the bar again on the fresh line (cli-progress redraws only what changed).
+        (bar as unknown as { lastDrawnString: string | null }).lastDrawnString = null;
+        bar.render();
+      };
+    },
     file(name) {
       current = name;
       if (!started) {
@@ -50,10 +63,11 @@ export function makeProgress(stream: NodeJS.WritableStream | undefined, totalSte
       count++;
     },
     done() {
-      if (started) {
+      if (started && !stopped) {
         bar.update(totalSteps);
         bar.stop();
       }
+      stopped = true;
     },
   };
 }

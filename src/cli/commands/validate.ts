@@ -29,8 +29,8 @@ function argsSchema(lang: Lang) {
 }
 export type ValidateArgs = z.infer<ReturnType<typeof argsSchema>>;
 
-/** Files at least this big get a progress bar even alone (≈ 10,000 rows). */
-const BIG_FILE_BYTES = 1_500_000;
+/** Files at least this big (tens of thousands of rows) get a progress bar even alone. */
+const BIG_FILE_BYTES = 1_000_000;
 
 async function fileSizes(files: string[], cwd: string): Promise<number[]> {
   return Promise.all(files.map(async (f) => (await fs.stat(path.resolve(cwd, f)).catch(() => null))?.size ?? 0));
@@ -40,11 +40,6 @@ export async function runValidate(args: ValidateArgs, ctx: CommandContext): Prom
   const { io } = ctx;
   const lang = args.lang;
   const asOf = args.asOf ?? io.today();
-  const failLine = (file: string, f: JobFailure) => {
-    io.stderr(`${f.message}\n`);
-    if (args.json) io.stdout(`${JSON.stringify(toValidateFailureJson(file, f.code, f.message))}\n`);
-  };
-
   let targets: Map<number, OutTarget | JobFailure> | null = null;
   if (args.out !== undefined) {
     const planned = await planOutTargets(args.files, args.out, io.cwd, lang);
@@ -60,13 +55,20 @@ export async function runValidate(args: ValidateArgs, ctx: CommandContext): Prom
   const long = args.files.length > 1 || sizes.some((s) => s >= BIG_FILE_BYTES);
   const stepsPerFile = args.out !== undefined ? 3 : 2;
   const progress = makeProgress(long ? io.progressStream : undefined, args.files.length * stepsPerFile, lang);
+  // Everything printed from here on goes above the progress bar.
+  const shown = { ...io, stdout: progress.around(io.stdout), stderr: progress.around(io.stderr) };
+  const fileCtx: CommandContext = { ...ctx, io: shown };
+  const failLine = (file: string, f: JobFailure) => {
+    shown.stderr(`${f.message}\n`);
+    if (args.json) shown.stdout(`${JSON.stringify(toValidateFailureJson(file, f.code, f.message))}\n`);
+  };
 
   let worst = EXIT_OK;
   for (let i = 0; i < args.files.length; i++) {
     const file = args.files[i];
     const target = targets?.get(i);
     progress.file(file, stepsPerFile);
-    const code = await checkOne(file, target, args, asOf, ctx, progress, failLine);
+    const code = await checkOne(file, target, args, asOf, fileCtx, progress, failLine);
     worst = Math.max(worst, code);
   }
   progress.done();
