@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { CellValue, Grid } from '../../../src/engine/model';
 import { serialToISO } from '../../../src/engine/dates';
 import { STATE_SHEET_NAME } from '../../../src/settings/schema';
@@ -9,7 +10,7 @@ import { fixtureToGrid } from '../../fixtures/types';
 import { buildWorkbook, writeXlsx } from '../../fixtures/build-xlsx';
 import { dateToSerial, serialToDate } from '../../../src/hosts/xlsx/cell-value';
 import { openWorkbook, readWorkbook, WorkbookOpenError } from '../../../src/hosts/xlsx/read';
-import { APPENDIX_SHEET, appendixSheet, planWorkbook, SERIAL_2024_03_31, SERIAL_2024_06_30 } from './fixtures/plan-tnmt';
+import { APPENDIX_SHEET, appendixSheet, planWorkbook, SERIAL_2024_06_30 } from './fixtures/plan-tnmt';
 
 let dir: string;
 beforeAll(async () => {
@@ -160,7 +161,6 @@ describe('files that are not workbooks', () => {
     expect((await failure('old.xls', cfb)).code).toBe('old-xls');
     expect((await failure('locked.xlsx', Buffer.concat([cfb, Buffer.from('EncryptionInfo', 'utf16le')]))).code).toBe('encrypted');
     // A zip that is not a workbook (exceljs's own zip writer makes one holding only a text file).
-    const JSZip = require('jszip');
     const zip = new JSZip();
     zip.file('readme.txt', 'không phải bảng tính');
     const zipBuffer: Buffer = await zip.generateAsync({ type: 'nodebuffer' });
