@@ -7,6 +7,9 @@ import { writeXlsx } from '../fixtures/build-xlsx';
 import * as plans from '../fixtures/plans';
 import { APPENDIX_SHEET, planWorkbook } from '../hosts/xlsx/fixtures/plan-tnmt';
 import { sheetXml, snapshotRange } from '../hosts/xlsx/helpers';
+import { openWorkbook, readWorkbook } from '../../src/hosts/xlsx/read';
+import { serialToISO } from '../../src/engine/dates';
+import { columnIndex } from '../../src/engine/text';
 import { expectOneSentence, jsonLines, runCli, tempDir } from './helpers';
 
 let dir: string;
@@ -164,6 +167,19 @@ describe('validate --out', () => {
     const rulesTwice = (await sheetXml(path.join(dir, 'plan-checked-2.xlsx'), APPENDIX_SHEET)).conditionalFormatting as unknown[];
     expect(rulesOnce.length).toBeGreaterThan(0);
     expect(rulesTwice).toEqual(rulesOnce);
+  });
+
+  test('a 1904-system workbook: the copy keeps the system and "Hạn chót" holds the right days', async () => {
+    await writeXlsx(planWorkbook({ date1904: true }), path.join(dir, 'plan-1904.xlsx'));
+    const result = await runCli(['validate', 'plan-1904.xlsx', '--json', '--as-of', '2024-07-15', '--out', 'plan-1904-checked.xlsx'], { cwd: dir });
+    const json = validateJsonSchema.parse(jsonLines(result.stdout)[0]);
+    expect(taskAt(json, 16).deadline.due).toBe('2024-06-30');
+    const copy = readWorkbook(await openWorkbook(path.join(dir, 'plan-1904-checked.xlsx')));
+    expect(copy.date1904).toBe(true);
+    const grid = copy.sheets.find((s) => s.name === APPENDIX_SHEET)!.grid;
+    const dueCol = columnIndex(json.table.tracking.dueDate);
+    expect(serialToISO(grid.values[15][dueCol] as number, true)).toBe('2024-06-30');
+    expect(serialToISO(grid.values[21][dueCol] as number, true)).toBe('2024-03-31');
   });
 
   test('--out naming the input itself is refused and the input is not touched', async () => {
