@@ -4,6 +4,9 @@
  *
  * 1. `stopIfTrue` on conditional-format rules is neither read nor written. Our highlight rules
  *    need it, and a user's own rule that has it must keep it.
+ *    Rule types exceljs cannot write (duplicateValues, uniqueValues, beginsWith, endsWith,
+ *    notContainsText, …) would be written as an empty, invalid <conditionalFormatting>; they
+ *    are written back generically (type, style, priority, operator, text, formulas).
  * 2. Merging checks every new merge against every existing one, which makes reading a sheet
  *    with tens of thousands of merged STT / objective cells quadratic (minutes at 50,000
  *    rows). The same "already merged" check is done on the new merge's own cells instead.
@@ -86,11 +89,18 @@ function patchMergeCheck(): void {
   };
 }
 
+/** Rule types exceljs 4.4 renders itself (CfRuleXform.render); others get the generic form. */
+const RENDERED_CF_TYPES = new Set(['expression', 'cellIs', 'top10', 'aboveAverage', 'dataBar', 'colorScale', 'iconSet', 'containsText', 'timePeriod']);
+
 function patchStopIfTrue(): void {
   const CfRuleXform = require('exceljs/lib/xlsx/xform/sheet/cf/cf-rule-xform');
   const proto = CfRuleXform.prototype;
   const render = proto.render;
   proto.render = function renderWithStopIfTrue(xmlStream: any, model: any) {
+    if (model && !RENDERED_CF_TYPES.has(model.type)) {
+      renderGenericRule(xmlStream, model, this.formulaXform);
+      return;
+    }
     if (!model || !model.stopIfTrue) return render.call(this, xmlStream, model);
     // Every rule type opens exactly one <cfRule>: add the attribute to it.
     const addFlag = (name: string, attrs: any) => (name === 'cfRule' ? { ...(attrs ?? {}), stopIfTrue: '1' } : attrs);
@@ -107,10 +117,30 @@ function patchStopIfTrue(): void {
   const createNewModel = proto.createNewModel;
   proto.createNewModel = function createWithStopIfTrue(node: any) {
     const model = createNewModel.call(this, node);
-    const flag = node?.attributes?.stopIfTrue;
-    if (flag === '1' || flag === 'true') model.stopIfTrue = true;
+    const attrs = node?.attributes ?? {};
+    if (attrs.stopIfTrue === '1' || attrs.stopIfTrue === 'true') model.stopIfTrue = true;
+    if (!RENDERED_CF_TYPES.has(model.type)) {
+      // Keep what the generic writer needs, as read.
+      if (attrs.text !== undefined) model.text = attrs.text;
+      if (attrs.operator !== undefined) model.operator = attrs.operator;
+    }
     return model;
   };
+}
+
+function renderGenericRule(xmlStream: any, model: any, formulaXform: any): void {
+  const attrs: Record<string, unknown> = { type: model.type, dxfId: model.dxfId, priority: model.priority };
+  if (model.operator !== undefined) attrs.operator = model.operator;
+  if (model.text !== undefined) attrs.text = model.text;
+  if (model.stopIfTrue) attrs.stopIfTrue = '1';
+  const formulae: unknown[] = model.formulae ?? [];
+  if (formulae.length === 0) {
+    xmlStream.leafNode('cfRule', attrs);
+    return;
+  }
+  xmlStream.openNode('cfRule', attrs);
+  for (const f of formulae) formulaXform.render(xmlStream, f);
+  xmlStream.closeNode();
 }
 
 function patchInternalHyperlinks(): void {

@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { buildWorkbook } from '../../fixtures/build-xlsx';
 import { openWorkbook, readWorkbook } from '../../../src/hosts/xlsx/read';
 import { applyChangeSet, ChangeSetError } from '../../../src/hosts/xlsx/apply';
@@ -166,6 +167,33 @@ describe('applying a tracking change set', () => {
   test('a change set for a sheet that does not exist is refused before anything is written', async () => {
     const workbook = buildWorkbook(planWorkbook());
     expect(() => applyChangeSet(workbook, { ...trackingChanges(), sheet: 'Không có' })).toThrow(ChangeSetError);
+  });
+});
+
+describe("the user's own conditional formats of kinds exceljs does not know", () => {
+  test('duplicate-value and begins-with rules survive the copy, valid and after ours', async () => {
+    const base = await userPlanFile('cf-kinds.xlsx');
+    // Excel writes these; exceljs cannot, so they are put into the file's XML directly.
+    const zip = await JSZip.loadAsync(await fs.readFile(base));
+    const part = 'xl/worksheets/sheet2.xml';
+    const xml = await zip.file(part)!.async('string');
+    expect(xml).toContain('<conditionalFormatting');
+    const extra =
+      '<conditionalFormatting sqref="C10:C30"><cfRule type="duplicateValues" dxfId="0" priority="2"/></conditionalFormatting>' +
+      '<conditionalFormatting sqref="G9:G30"><cfRule type="beginsWith" dxfId="0" priority="3" operator="beginsWith" text="Quý"><formula>LEFT(G9,LEN("Quý"))="Quý"</formula></cfRule></conditionalFormatting>';
+    zip.file(part, xml.replace('<conditionalFormatting', `${extra}<conditionalFormatting`));
+    const input = path.join(dir, 'cf-kinds-in.xlsx');
+    await fs.writeFile(input, await zip.generateAsync({ type: 'nodebuffer' }));
+    const output = path.join(dir, 'cf-kinds-out.xlsx');
+    await applyAndWrite(input, output, trackingChanges());
+
+    const rules = ruleList(await sheetXml(output, APPENDIX_SHEET)).sort((a, b) => a.priority - b.priority);
+    expect(rules.map((r) => r.priority)).toEqual([1, 2, 3, 4, 5]);
+    expect(rules.slice(0, 2).every((r) => r.formula.includes(TAG))).toBe(true);
+    const raw = await (await JSZip.loadAsync(await fs.readFile(output))).file(part)!.async('string');
+    expect(raw).toMatch(/<conditionalFormatting sqref="C10:C30"><cfRule type="duplicateValues" dxfId="\d+" priority="\d"\/><\/conditionalFormatting>/);
+    expect(raw).toMatch(/<cfRule type="beginsWith" dxfId="\d+" priority="\d" operator="beginsWith" text="Quý"><formula>LEFT\(G9,LEN\(&quot;Quý&quot;\)\)=&quot;Quý&quot;<\/formula><\/cfRule>/);
+    expect(raw).not.toMatch(/<conditionalFormatting[^>]*><\/conditionalFormatting>/);
   });
 });
 
