@@ -3,7 +3,7 @@
  * sentence that names the file and says what to do; never a stack trace.
  */
 import type { Lang } from '../engine/model';
-import type { OpenFailureCode } from '../hosts/xlsx/read';
+import type { OpenFailureCode, UncarriedPart } from '../hosts/xlsx/read';
 import type { WriteFailureCode } from '../hosts/xlsx/write';
 
 type Text = { vi: string; en: string };
@@ -86,6 +86,20 @@ export const messages = {
       vi: `Trang tính “${sheet}” trong “${file}” đang được bảo vệ nên không ghi bản kiểm tra; hãy bỏ bảo vệ trang tính (Review › Unprotect Sheet) rồi chạy lại.`,
       en: `Sheet “${sheet}” in “${file}” is protected, so no checked copy was written; unprotect the sheet (Review › Unprotect Sheet) and run again.`,
     }),
+  partsNotCopied: (parts: UncarriedPart[], lang: Lang) => {
+    const names: Record<UncarriedPart, Text> = {
+      chart: { vi: 'biểu đồ', en: 'charts' },
+      'pivot-table': { vi: 'PivotTable', en: 'pivot tables' },
+      slicer: { vi: 'slicer', en: 'slicers' },
+      'form-control': { vi: 'điều khiển biểu mẫu', en: 'form controls' },
+      macro: { vi: 'macro', en: 'macros' },
+    };
+    const list = parts.map((p) => pick(lang, names[p])).join(', ');
+    return pick(lang, {
+      vi: `Lưu ý: bản kiểm tra không giữ được ${list} của tệp gốc (chỉ giữ được khi kiểm tra trong Excel); tệp gốc vẫn nguyên vẹn.`,
+      en: `Note: the checked copy does not keep the input's ${list} (only checking inside Excel does); the input is unchanged.`,
+    });
+  },
   chartSkipped: (lang: Lang) =>
     pick(lang, { vi: 'Biểu đồ chỉ được vẽ khi chạy trong Excel; bản ghi ra không có biểu đồ.', en: 'Charts are drawn only inside Excel; the written copy has none.' }),
   noCommand: (lang: Lang) =>

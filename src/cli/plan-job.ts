@@ -10,7 +10,7 @@ import { analyzeSheet, chooseAppendixSheet } from '../engine/analyze';
 import type { Analysis, ChangeSet, Grid, ISODate, Lang } from '../engine/model';
 import { fold } from '../engine/text';
 import { applyChangeSet, ChangeSetError, findWorksheet } from '../hosts/xlsx/apply';
-import { isDate1904, listSheets, openWorkbook, readGrid, readWorkbookState, WorkbookOpenError } from '../hosts/xlsx/read';
+import { isDate1904, listSheets, openWorkbook, readGrid, readWorkbookState, uncarriedParts, WorkbookOpenError, type UncarriedPart } from '../hosts/xlsx/read';
 import { writeWorkbookAtomically, WorkbookWriteError } from '../hosts/xlsx/write';
 import type { Settings, WorkbookState } from '../settings/schema';
 import { messages, openFailure, writeFailure } from './messages';
@@ -44,6 +44,8 @@ export interface OpenedPlan {
   grid: Grid;
   /** Every other sheet's name, for messages. */
   sheetNames: string[];
+  /** What a copy of this file written here would lose (charts, pivot tables…). */
+  notCopied: UncarriedPart[];
 }
 
 export interface PlanOptions {
@@ -82,7 +84,8 @@ export async function openPlan(filePath: string, file: string, options: PlanOpti
   const { sheets, activeIndex } = listSheets(workbook);
   const { state, problem } = readWorkbookState(workbook);
   const sheetNames = sheets.map((s) => s.name);
-  const opened = (grid: Grid): OpenedPlan => ({ ok: true, workbook, state, stateProblem: problem, grid, sheetNames });
+  const notCopied = await uncarriedParts(filePath);
+  const opened = (grid: Grid): OpenedPlan => ({ ok: true, workbook, state, stateProblem: problem, grid, sheetNames, notCopied });
 
   if (options.sheet !== undefined) {
     const wanted = options.sheet;
@@ -150,7 +153,7 @@ export async function writeCheckedCopy(
   changes: ChangeSet[],
   target: OutTarget,
   lang: Lang,
-): Promise<{ ok: true; skipped: string[] } | JobFailure> {
+): Promise<{ ok: true; skipped: string[]; notCopied: UncarriedPart[] } | JobFailure> {
   const skipped: string[] = [];
   for (const change of changes) {
     const ws = findWorksheet(plan.workbook, change.sheet);
@@ -170,7 +173,7 @@ export async function writeCheckedCopy(
     if (e instanceof WorkbookWriteError) return fail('write-failed', writeFailure(e.code, target.shown, lang));
     throw e;
   }
-  return { ok: true, skipped };
+  return { ok: true, skipped, notCopied: plan.notCopied };
 }
 
 // ---------------------------------------------------------------------------------------------

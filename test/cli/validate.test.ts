@@ -1,4 +1,5 @@
 import { promises as fs } from 'fs';
+import JSZip from 'jszip';
 import path from 'path';
 import { analyzeSheet } from '../../src/engine/analyze';
 import { validateJsonSchema, validateLineJsonSchema, toValidateJson, type ValidateJson } from '../../src/contract/validate-json';
@@ -180,6 +181,19 @@ describe('validate --out', () => {
     const dueCol = columnIndex(json.table.tracking.dueDate);
     expect(serialToISO(grid.values[15][dueCol] as number, true)).toBe('2024-06-30');
     expect(serialToISO(grid.values[21][dueCol] as number, true)).toBe('2024-03-31');
+  });
+
+  test('a copy that cannot keep the input\'s charts or pivot tables says so', async () => {
+    const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, 'plan.xlsx')));
+    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    zip.file('xl/pivotTables/pivotTable1.xml', '<pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+    await fs.writeFile(path.join(dir, 'plan-chart.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const withChart = await runCli(['validate', 'plan-chart.xlsx', '--as-of', '2024-07-15', '--out', 'plan-chart-checked.xlsx'], { cwd: dir });
+    expect(withChart.stdout).toMatch(/không giữ được biểu đồ, PivotTable/);
+    const json = await runCli(['validate', 'plan-chart.xlsx', '--json', '--lang', 'en', '--as-of', '2024-07-15', '--out', 'plan-chart-checked.xlsx'], { cwd: dir });
+    expect(json.stderr.trim()).toBe('Note: the checked copy does not keep the input\'s charts, pivot tables (only checking inside Excel does); the input is unchanged.');
+    const plain = await runCli(['validate', 'plan.xlsx', '--as-of', '2024-07-15', '--out', 'plan-plain-checked.xlsx'], { cwd: dir });
+    expect(plain.stdout).not.toMatch(/không giữ được/);
   });
 
   test('--out naming the input itself is refused and the input is not touched', async () => {

@@ -121,7 +121,10 @@ async function checkOne(
       progress.stage('write');
       const copy = await writeCheckedCopy(plan, [changes], target, lang);
       if (!copy.ok) writeProblem = copy;
-      else if (!args.json) io.stdout(`\n${formatWrittenLine(tracking, target.shown, lang)}\n`);
+      else {
+        if (!args.json) io.stdout(`\n${formatWrittenLine(tracking, target.shown, lang)}\n`);
+        if (copy.notCopied.length > 0) notes.push(messages.partsNotCopied(copy.notCopied, lang));
+      }
     }
     for (const note of notes) (args.json ? io.stderr : io.stdout)(`${note}\n`);
     if (!args.json && args.files.length > 1) io.stdout('\n');

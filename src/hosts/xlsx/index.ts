@@ -1,6 +1,6 @@
 /** The Node host over exceljs: read .xlsx files into grids, apply change sets, write copies. */
-export { openWorkbook, readGrid, readWorkbook, readWorkbookState, listSheets, isDate1904, WorkbookOpenError } from './read';
-export type { OpenFailureCode, SheetRead, SheetVisibility, WorkbookRead } from './read';
+export { openWorkbook, readGrid, readWorkbook, readWorkbookState, listSheets, isDate1904, uncarriedParts, WorkbookOpenError } from './read';
+export type { OpenFailureCode, SheetRead, SheetVisibility, UncarriedPart, WorkbookRead } from './read';
 export { applyChangeSet, buildSheet, findWorksheet, quoteSheet, ChangeSetError } from './apply';
 export type { ApplyReport } from './apply';
 export { writeWorkbookAtomically, WorkbookWriteError } from './write';

@@ -88,6 +88,24 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
+/** Parts of a package that exceljs does not carry into a file it writes, by the name the zip
+ * stores for them (names are stored uncompressed, so the bytes can be searched directly). */
+const UNCARRIED_PARTS: { marker: string; kind: UncarriedPart }[] = [
+  { marker: 'xl/charts/chart', kind: 'chart' },
+  { marker: 'xl/pivotTables/', kind: 'pivot-table' },
+  { marker: 'xl/slicers/', kind: 'slicer' },
+  { marker: 'xl/ctrlProps/', kind: 'form-control' },
+  { marker: 'xl/vbaProject.bin', kind: 'macro' },
+];
+export type UncarriedPart = 'chart' | 'pivot-table' | 'slicer' | 'form-control' | 'macro';
+
+/** What the file holds that a copy written by exceljs would lose (the input itself is kept). */
+export async function uncarriedParts(file: string): Promise<UncarriedPart[]> {
+  const bytes = await fs.readFile(file).catch(() => null);
+  if (!bytes) return [];
+  return UNCARRIED_PARTS.filter((p) => bytes.includes(p.marker)).map((p) => p.kind);
+}
+
 export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 
 export interface SheetRead {
