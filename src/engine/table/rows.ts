@@ -91,8 +91,10 @@ interface RowCell {
 
 interface TaskBuilder {
   task: ScannedTask;
-  /** Text parts per sheet column (in row order). Arrays, not Maps: this is built for every task. */
-  parts: (string[] | undefined)[];
+  /** First text part per sheet column, and any further parts from continuation rows (rare).
+   * Sparse arrays rather than Maps or per-column arrays: this is built for every task. */
+  first: (string | undefined)[];
+  more: (string[] | undefined)[];
   /** Raw value of the first part of each column. */
   values: CellValue[];
   errors: (string | undefined)[];
@@ -259,12 +261,16 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
     for (const col of roleCols) {
       const role = roleByCol.get(col)!;
       if (role === 'stt') continue;
-      const own = b.parts[col];
+      const firstPart = b.first[col];
       let cell: ResolvedCell | undefined;
-      if (own && own.length) {
+      if (firstPart !== undefined) {
         const error = b.errors[col] ?? null;
-        const text = own.length === 1 ? (error ? '' : own[0]) : own.filter((t) => !cellError(t)).join(' ');
-        cell = { text, value: own.length === 1 ? (b.values[col] ?? own[0]) : own.join(' '), error, inherited: false };
+        const more = b.more[col];
+        if (!more) cell = { text: error ? '' : firstPart, value: b.values[col] ?? firstPart, error, inherited: false };
+        else {
+          const all = [firstPart, ...more];
+          cell = { text: all.filter((t) => !cellError(t)).join(' '), value: all.join(' '), error, inherited: false };
+        }
       } else {
         const m = view.mergeAt(b.task.row, col);
         if (m && m.top < b.task.row && m.top >= layout.firstRow) {
@@ -300,7 +306,8 @@ function mightBeHeader(cells: RowCell[], sttCol: number | null): boolean {
 function startTask(row: number, section: string | null, stt: string | null, sttOwn: boolean, content: RowCell[], view: SheetView): TaskBuilder {
   const b: TaskBuilder = {
     task: { row, section, stt, continuationRows: [], cells: {} },
-    parts: [],
+    first: [],
+    more: [],
     values: [],
     errors: [],
     lastPartRow: row,
@@ -318,15 +325,15 @@ function appendRow(b: TaskBuilder, row: number, content: RowCell[], view: SheetV
 
 function addParts(b: TaskBuilder, row: number, content: RowCell[], view: SheetView): void {
   for (const c of content) {
-    let list = b.parts[c.col];
-    if (!list) b.parts[c.col] = list = [];
-    if (!list.length) {
+    if (b.first[c.col] === undefined) {
+      b.first[c.col] = c.text;
       const raw = view.raw(row, c.col);
       b.values[c.col] = raw;
       const err = typeof raw === 'string' && raw.charCodeAt(0) === 35 /* # */ ? cellError(raw) : null;
       if (err) b.errors[c.col] = err;
+    } else {
+      (b.more[c.col] ??= []).push(c.text);
     }
-    list.push(c.text);
   }
 }
 
@@ -334,7 +341,7 @@ function addParts(b: TaskBuilder, row: number, content: RowCell[], view: SheetVi
 function isIncomplete(b: TaskBuilder, columns: Partial<Record<ColumnRole, number>>): boolean {
   const has = (role: ColumnRole) => {
     const col = columns[role];
-    return col === undefined || (b.parts[col]?.length ?? 0) > 0;
+    return col === undefined || b.first[col] !== undefined;
   };
   return !has('lead') || !has('deadline');
 }
@@ -342,8 +349,7 @@ function isIncomplete(b: TaskBuilder, columns: Partial<Record<ColumnRole, number
 function shapeOf(cell: RowCell, current: TaskBuilder | null, view: SheetView): CellShape {
   const text = cell.text;
   if (LOWER_START_RE.test(text)) return 'tail';
-  const above = current?.parts[cell.col];
-  const aboveText = above && above.length ? above[above.length - 1] : '';
+  const aboveText = current ? lastPart(current, cell.col) : '';
   if (aboveText && endsOpen(aboveText)) return 'tail';
   // "CNTT)" closes a bracket opened in the cell above.
   if (closesBeforeOpening(text) || (aboveText && unbalanced(aboveText))) return 'tail';
@@ -360,12 +366,20 @@ function closesBeforeOpening(text: string): boolean {
 }
 
 function unbalanced(text: string): boolean {
+  let open = text.indexOf('(');
+  if (open < 0) return false;
   let depth = 0;
-  for (const ch of text) {
-    if (ch === '(') depth++;
-    else if (ch === ')' && depth > 0) depth--;
+  for (; open < text.length; open++) {
+    const ch = text.charCodeAt(open);
+    if (ch === 40 /* ( */) depth++;
+    else if (ch === 41 /* ) */ && depth > 0) depth--;
   }
   return depth > 0;
+}
+
+function lastPart(b: TaskBuilder, col: number): string {
+  const more = b.more[col];
+  return more ? more[more.length - 1] : (b.first[col] ?? '');
 }
 
 function hasNarrativeTail(content: RowCell[], shapes: Map<number, CellShape>): boolean {
