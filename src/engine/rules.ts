@@ -2,7 +2,7 @@
  * The row rules of validation.md. Each task gets its issues; codes and severities are stable.
  */
 import { issueMessage, SEVERITY } from '../i18n/issues';
-import { daysBetween } from './dates';
+import { daysBetween, yearOf } from './dates';
 import type { Deadline, ISODate, Issue, IssueCode, IssueParams, Lang, OutputKind, ResolvedCell, TaskStatus } from './model';
 
 export interface RuleInput {
@@ -44,7 +44,7 @@ export function checkTask(input: RuleInput, ctx: RuleContext): Issue[] {
   if (d.kind === 'missing') add('deadline-missing', input.deadlineCell?.error ? { cellError: input.deadlineCell.error } : {});
   else if (d.kind === 'unparsed') add('deadline-unparsed', { deadlineText: d.text });
   else if (d.kind === 'event' || d.kind === 'reference') add('deadline-not-fixed', { deadlineText: d.text });
-  if (d.due && d.due < `${ctx.planYear}-01-01`) add('deadline-before-plan', { due: d.due, deadlineText: d.text, planYear: ctx.planYear });
+  if (d.due && yearOf(d.due) < ctx.planYear) add('deadline-before-plan', { due: d.due, deadlineText: d.text, planYear: ctx.planYear });
 
   if (input.outputKind === 'missing') add('output-missing', input.output?.error ? { cellError: input.output.error } : {});
   else if (input.outputKind === 'vague' && !input.objectiveMeasurable) add('output-unquantified');

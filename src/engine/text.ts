@@ -16,10 +16,14 @@ export function cellError(value: CellValue): string | null {
  * singletons. Text without them is already NFC, and normalize() is the costliest step here. */
 const MAY_CHANGE_UNDER_NFC = /[\u0300-\u036f\u0340-\u0344\u0374\u037e\u0387\u1100-\u11ff\u1dc0-\u1dff\u20d0-\u20ff\u2126\u212a\u212b\ufe20-\ufe2f]/;
 
+/** Anything cleanText would change besides trimming: one scan decides whether the slow path runs. */
+const NEEDS_CLEANING = /[\u0300-\u036f\u0340-\u0344\u0374\u037e\u0387\u1100-\u11ff\u1dc0-\u1dff\u20d0-\u20ff\u2126\u212a\u212b\ufe20-\ufe2f<\t\n\r\f\v\u00a0\u200b\ufeff]| {2}/;
+
 export function cleanText(s: string): string {
+  // Most cells are already clean: one scan, then at most a trim.
+  if (!NEEDS_CLEANING.test(s)) return s.trim();
   let t = MAY_CHANGE_UNDER_NFC.test(s) ? s.normalize('NFC') : s;
   if (t.includes('<')) t = t.replace(/<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>/g, ' ');
-  // Most cells are already clean: skip the replace when no odd white space is present.
   if (/[\t\n\r\f\v\u00a0\u200b\ufeff]| {2}/.test(t)) t = t.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ');
   return t.trim();
 }

@@ -112,9 +112,15 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904 }: T
   for (const t of tasks) byRow.set(t.row, t);
   const due: (string | number)[][] = [];
   const check: string[][] = [];
+  const serials = new Map<string, number>();
+  const serialOf = (iso: string) => {
+    let n = serials.get(iso);
+    if (n === undefined) serials.set(iso, (n = isoToSerial(iso, date1904)));
+    return n;
+  };
   for (let r = first; r <= last; r++) {
     const t = byRow.get(r);
-    due.push([t?.deadline.due ? isoToSerial(t.deadline.due, date1904) : '']);
+    due.push([t?.deadline.due ? serialOf(t.deadline.due) : '']);
     check.push([t ? t.issues.filter((i) => STATIC_CODES.has(i.code) && i.severity !== 'info').map((i) => i.message).join('; ') : '']);
   }
   writes.push({ address: a1Range(first, col.dueDate, last, col.dueDate), values: due });

@@ -4,7 +4,7 @@
  * notes; and each task's cells once merges, task groups and continuation rows are resolved.
  */
 import type { CellValue, ColumnRole, ResolvedCell, SectionInfo } from '../model';
-import { cellError, fold } from '../text';
+import { cellError, cellText, fold } from '../text';
 import { isNumberingRow, looksLikeOtherHeader, repeatsHeader } from './find-header';
 import type { SheetView } from './sheet-view';
 
@@ -127,11 +127,14 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
   for (let c = firstCol; c <= lastCol; c++) roleAt.push(roleByCol.get(c) ?? null);
   const ownCells = (row: number): RowCell[] => {
     const out: RowCell[] = [];
-    for (let c = firstCol; c <= lastCol; c++) {
-      const raw = view.raw(row, c);
-      if (raw === null || raw === '') continue;
+    const values = view.rowValues(row);
+    if (!values) return out;
+    const end = Math.min(lastCol, view.firstCol + values.length - 1);
+    for (let c = firstCol; c <= end; c++) {
+      const raw = values[c - view.firstCol];
+      if (raw === null || raw === '' || raw === undefined) continue;
       if (hasMerges && view.isCovered(row, c)) continue;
-      const text = view.text(row, c);
+      const text = cellText(raw);
       if (text !== '') out.push({ col: c, role: roleAt[c - firstCol], text });
       else if (typeof raw === 'string' && raw.trim().startsWith('#')) {
         const err = cellError(raw);

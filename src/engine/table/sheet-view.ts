@@ -38,6 +38,11 @@ export class SheetView {
     }
   }
 
+  /** The row's values as the grid holds them (index 0 = column firstCol), or undefined. */
+  rowValues(row: number): readonly CellValue[] | undefined {
+    return this.grid.values[row - this.firstRow];
+  }
+
   /** The value written in this very cell (no merge resolution). */
   raw(row: number, col: number): CellValue {
     const r = this.grid.values[row - this.firstRow];
