@@ -3,24 +3,14 @@
  * fields may be added, none renamed. Tests parse the CLI's output with this schema.
  */
 import { z } from 'zod';
+import { ISSUE_CODES } from '../engine/model';
 import { validateFailureJsonSchema } from './validate-json';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const periodId = z.enum(['Q1', 'Q2', 'H1', 'Q3', 'Q4', 'Y']);
 const count = z.number().int().min(0);
 const status = z.enum(['not-started', 'in-progress', 'done']);
-const issueCode = z.enum([
-  'lead-missing',
-  'deadline-missing',
-  'deadline-unparsed',
-  'deadline-not-fixed',
-  'deadline-before-plan',
-  'output-missing',
-  'output-unquantified',
-  'overdue',
-  'milestone-missed',
-  'due-soon',
-]);
+const issueCode = z.enum(ISSUE_CODES);
 
 export const classCountsJsonSchema = z.strictObject({
   total: count,

@@ -9,7 +9,7 @@
  * rows[].deadline.offset (event deadlines), rows[].hidden.
  */
 import { z } from 'zod';
-import type { Analysis, ColumnRole, PlanRow, TaskRow } from '../engine/model';
+import { ISSUE_CODES, type Analysis, type ColumnRole, type PlanRow, type TaskRow } from '../engine/model';
 import { columnLetter } from '../engine/text';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -17,18 +17,7 @@ const excelRow = z.number().int().min(1);
 const letter = z.string().regex(/^[A-Z]{1,3}$/);
 const count = z.number().int().min(0);
 
-export const issueCodeSchema = z.enum([
-  'lead-missing',
-  'deadline-missing',
-  'deadline-unparsed',
-  'deadline-not-fixed',
-  'deadline-before-plan',
-  'output-missing',
-  'output-unquantified',
-  'overdue',
-  'milestone-missed',
-  'due-soon',
-]);
+export const issueCodeSchema = z.enum(ISSUE_CODES);
 
 /** The columns the JSON names, in the spec's order. */
 export const JSON_COLUMN_ROLES = [

@@ -95,17 +95,24 @@ export type TaskStatus = 'not-started' | 'in-progress' | 'done';
 // Issues (validation.md)
 // ---------------------------------------------------------------------------------------------
 
-export type IssueCode =
-  | 'lead-missing'
-  | 'deadline-missing'
-  | 'deadline-unparsed'
-  | 'deadline-not-fixed'
-  | 'deadline-before-plan'
-  | 'output-missing'
-  | 'output-unquantified'
-  | 'overdue'
-  | 'milestone-missed'
-  | 'due-soon';
+/** The codes of validation.md, in its order. The first seven are about the row's data and hold
+ * whatever the date; the last three depend on the as-of date. */
+export const ISSUE_CODES = [
+  'lead-missing',
+  'deadline-missing',
+  'deadline-unparsed',
+  'deadline-not-fixed',
+  'deadline-before-plan',
+  'output-missing',
+  'output-unquantified',
+  'overdue',
+  'milestone-missed',
+  'due-soon',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/** Issues about the row's data (lead, deadline, output), as opposed to its progress. */
+export const DATA_ISSUE_CODES: readonly IssueCode[] = ISSUE_CODES.slice(0, 7);
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -273,11 +280,12 @@ export interface ValuesWrite {
   values: CellInput[][];
 }
 
-export interface FormatChange {
-  address: string;
+/** How a cell looks, shared by range formats and the cells of a built sheet. */
+export interface CellStyle {
   numberFormat?: string;
   bold?: boolean;
   italic?: boolean;
+  fontSize?: number;
   wrapText?: boolean;
   /** #RRGGBB */
   fill?: string;
@@ -286,6 +294,10 @@ export interface FormatChange {
   verticalAlignment?: 'top' | 'center' | 'bottom';
   /** Thin border on every edge of every cell. */
   border?: boolean;
+}
+
+export interface FormatChange extends CellStyle {
+  address: string;
   /** Column width in characters (the executor converts to its unit). Applies to the address's columns. */
   columnWidth?: number;
 }
@@ -323,22 +335,12 @@ export interface ChangeSet {
 // A whole sheet to build (the report), host-neutral
 // ---------------------------------------------------------------------------------------------
 
-export interface SheetCell {
+export interface SheetCell extends CellStyle {
   /** A1 address on this sheet. */
   address: string;
   value?: CellInput;
   /** Excel formula beginning with "=", English function names. */
   formula?: string;
-  numberFormat?: string;
-  bold?: boolean;
-  italic?: boolean;
-  fontSize?: number;
-  wrapText?: boolean;
-  fill?: string;
-  fontColor?: string;
-  horizontalAlignment?: 'left' | 'center' | 'right';
-  verticalAlignment?: 'top' | 'center' | 'bottom';
-  border?: boolean;
   /** Hyperlink to a cell of another sheet of the same workbook. */
   link?: { sheet: string; address: string };
 }

@@ -3,7 +3,7 @@
  */
 import { issueMessage, SEVERITY } from '../i18n/issues';
 import { daysBetween, yearOf } from './dates';
-import type { Deadline, ISODate, Issue, IssueCode, IssueParams, Lang, OutputKind, ResolvedCell, TaskStatus } from './model';
+import { DATA_ISSUE_CODES, type Deadline, type ISODate, type Issue, type IssueCode, type IssueParams, type Lang, type OutputKind, type ResolvedCell, type TaskStatus } from './model';
 
 export interface RuleInput {
   lead: ResolvedCell | undefined;
@@ -23,15 +23,7 @@ export interface RuleContext {
 }
 
 /** Issues that hold whatever the date: what the "Kiểm tra" column shows. */
-export const STATIC_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
-  'lead-missing',
-  'deadline-missing',
-  'deadline-unparsed',
-  'deadline-not-fixed',
-  'deadline-before-plan',
-  'output-missing',
-  'output-unquantified',
-]);
+export const STATIC_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(DATA_ISSUE_CODES);
 
 export function checkTask(input: RuleInput, ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];

@@ -14,9 +14,12 @@ export function cellError(value: CellValue): string | null {
 /** NFC, tags left by HTML conversions removed, runs of white space folded, trimmed. */
 /** Characters that NFC may change: combining marks, Hangul jamo, and the few canonical
  * singletons. Text without them is already NFC, and normalize() is the costliest step here. */
+// Combining marks in the class are the point here: they are what NFC composes.
+// eslint-disable-next-line no-misleading-character-class
 const MAY_CHANGE_UNDER_NFC = /[\u0300-\u036f\u0340-\u0344\u0374\u037e\u0387\u1100-\u11ff\u1dc0-\u1dff\u20d0-\u20ff\u2126\u212a\u212b\ufe20-\ufe2f]/;
 
 /** Anything cleanText would change besides trimming: one scan decides whether the slow path runs. */
+// eslint-disable-next-line no-misleading-character-class
 const NEEDS_CLEANING = /[\u0300-\u036f\u0340-\u0344\u0374\u037e\u0387\u1100-\u11ff\u1dc0-\u1dff\u20d0-\u20ff\u2126\u212a\u212b\ufe20-\ufe2f<\t\n\r\f\v\u00a0\u200b\ufeff]| {2}/;
 
 export function cleanText(s: string): string {
@@ -55,6 +58,7 @@ function foldChar(ch: string): string {
   return f;
 }
 
+// eslint-disable-next-line no-control-regex
 const NON_ASCII_RE = /[^\x00-\x7f]/g;
 const ODD_SPACE_RE = /[\t\n\r\f\v\u00a0]| {2}/;
 

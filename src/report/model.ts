@@ -4,7 +4,7 @@
  * previews it, the JSON contract prints it, reportSheet lays it out.
  */
 import { daysBetween, todayISO } from '../engine/dates';
-import type { Analysis, DeadlineKind, ISODate, IssueCode, Lang, SectionInfo, TaskRow, TaskStatus } from '../engine/model';
+import { DATA_ISSUE_CODES, type Analysis, type DeadlineKind, type ISODate, type IssueCode, type Lang, type SectionInfo, type TaskRow, type TaskStatus } from '../engine/model';
 import { a1 } from '../engine/text';
 import { issueMessage } from '../i18n/issues';
 import { DEFAULT_PERIODS, type Settings } from '../settings/schema';
@@ -108,15 +108,7 @@ export interface ReportModel {
 }
 
 /** Issues about the row's data (lead, deadline, output), as opposed to its progress. */
-export const DATA_QUALITY_CODES: readonly IssueCode[] = [
-  'lead-missing',
-  'deadline-missing',
-  'deadline-unparsed',
-  'deadline-not-fixed',
-  'deadline-before-plan',
-  'output-missing',
-  'output-unquantified',
-];
+export const DATA_QUALITY_CODES: readonly IssueCode[] = DATA_ISSUE_CODES;
 
 const ROMAN_RE = /^[IVXLC]+$/;
 

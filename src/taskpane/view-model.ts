@@ -3,23 +3,12 @@
  * table column with its role, and the issues grouped by code. Pure functions (tested directly and
  * through the components).
  */
-import type { Analysis, ColumnRole, IssueCode, Severity, TaskRow } from '../engine/model';
+import { ISSUE_CODES, type Analysis, type ColumnRole, type IssueCode, type Severity, type TaskRow } from '../engine/model';
 import { a1Range, columnLetter } from '../engine/text';
 import type { ColumnCorrection } from '../settings/schema';
 
 /** The order of the rules in validation.md; groups are listed by severity, then this order. */
-export const ISSUE_CODE_ORDER: readonly IssueCode[] = [
-  'lead-missing',
-  'deadline-missing',
-  'deadline-unparsed',
-  'deadline-not-fixed',
-  'deadline-before-plan',
-  'output-missing',
-  'output-unquantified',
-  'overdue',
-  'milestone-missed',
-  'due-soon',
-];
+export const ISSUE_CODE_ORDER: readonly IssueCode[] = ISSUE_CODES;
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

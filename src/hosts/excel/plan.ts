@@ -9,7 +9,7 @@
  * where something not named by address is removed: the rules whose formula holds the change
  * set's tag, i.e. the rules a previous run added.
  */
-import type { CellInput, ChangeSet, ConditionalFormatRule, FormatChange, Lang, SheetCell, SheetModel } from '../../engine/model';
+import type { CellInput, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, Lang, SheetCell, SheetModel } from '../../engine/model';
 import { a1Range, parseA1Range } from '../../engine/text';
 import { charactersToPoints, quoteSheetName } from './address';
 import { MAX_CELL_TEXT, MAX_FORMULA_LENGTH, OP_OVERHEAD_BYTES, excelWouldConvert, jsonBytes, rowBlocks, textMask } from './payload';
@@ -108,18 +108,8 @@ function valueOps(sheetName: string, address: string, values: CellInput[][], pie
   });
 }
 
-/** Cell styles of a FormatChange or SheetCell on a range (or areas). */
-interface StyleSpec {
-  bold?: boolean;
-  italic?: boolean;
-  fontSize?: number;
-  wrapText?: boolean;
-  fill?: string;
-  fontColor?: string;
-  horizontalAlignment?: 'left' | 'center' | 'right';
-  verticalAlignment?: 'top' | 'center' | 'bottom';
-  border?: boolean;
-}
+/** Cell styles of a FormatChange or SheetCell on a range (or areas); the number format goes apart. */
+type StyleSpec = Omit<CellStyle, 'numberFormat'>;
 
 function styleCount(s: StyleSpec): number {
   let n = 0;

@@ -8,7 +8,7 @@
  * style bold).
  */
 import ExcelJS from 'exceljs';
-import type { CellInput, ChangeSet, ConditionalFormatRule, FormatChange, SheetCell, SheetModel } from '../../engine/model';
+import type { CellInput, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, SheetCell, SheetModel } from '../../engine/model';
 import { columnIndex, parseA1Range } from '../../engine/text';
 import { applyExceljsPatches } from './exceljs-patches';
 
@@ -67,18 +67,7 @@ function ownStyle(cell: ExcelJS.Cell): Partial<ExcelJS.Style> {
   return copy;
 }
 
-interface StyleSpec {
-  numberFormat?: string;
-  bold?: boolean;
-  italic?: boolean;
-  fontSize?: number;
-  wrapText?: boolean;
-  fill?: string;
-  fontColor?: string;
-  horizontalAlignment?: 'left' | 'center' | 'right';
-  verticalAlignment?: 'top' | 'center' | 'bottom';
-  border?: boolean;
-}
+type StyleSpec = CellStyle;
 
 const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
 
