@@ -75,9 +75,10 @@ function isRoman(s: string): boolean {
 
 function endsOpen(text: string): boolean {
   if (OPEN_PUNCT_RE.test(text)) return true;
-  // Only the last word matters ("của", "đối với"); cell text is already NFC.
-  const last = text.slice(text.lastIndexOf(' ') + 1);
-  return last.length <= 6 && OPEN_END_WORDS.has(last.toLowerCase());
+  // Only the last word matters ("của", "đối với"); cell text is already NFC, and a connective
+  // ending a cell is written in lower case.
+  const space = text.lastIndexOf(' ');
+  return text.length - space <= 7 && OPEN_END_WORDS.has(text.slice(space + 1));
 }
 
 type CellShape = 'tail' | 'neutral' | 'head';
@@ -110,7 +111,7 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
   const roleCols = [...roleByCol.keys()].sort((a, b) => a - b);
 
   const rows: ScannedRow[] = [];
-  const builders: TaskBuilder[] = [];
+  const tasks: ScannedTask[] = [];
   const sections: SectionInfo[] = [];
   let numberingRow: number | null = null;
   let otherTableRow: number | null = null;
@@ -144,6 +145,54 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
     return out;
   };
 
+  // Resolve each task's cells: own text (joined across continuations), else a vertical merge
+  // from above, else (objective, task) the group's text.
+  const lastGroup = new Map<ColumnRole, ResolvedCell>();
+  let lastSection: string | null | undefined;
+  const resolve = (b: TaskBuilder): void => {
+    if (b.sttOwn || b.task.section !== lastSection) {
+      lastGroup.clear();
+      lastSection = b.task.section;
+    }
+    for (const col of roleCols) {
+      const role = roleByCol.get(col)!;
+      if (role === 'stt') continue;
+      const firstPart = b.first[col];
+      let cell: ResolvedCell | undefined;
+      if (firstPart !== undefined) {
+        const error = b.errors[col] ?? null;
+        const more = b.more[col];
+        if (!more) cell = { text: error ? '' : firstPart, value: b.values[col] ?? firstPart, error, inherited: false };
+        else {
+          const all = [firstPart, ...more];
+          cell = { text: all.filter((t) => !cellError(t)).join(' '), value: all.join(' '), error, inherited: false };
+        }
+      } else {
+        const m = view.mergeAt(b.task.row, col);
+        if (m && m.top < b.task.row && m.top >= layout.firstRow) {
+          const v = view.raw(m.top, m.left);
+          cell = { text: view.text(m.top, m.left), value: v, error: cellError(v), inherited: true };
+        } else if (GROUP_INHERITED.includes(role) && lastGroup.has(role)) {
+          cell = { ...lastGroup.get(role)!, inherited: true };
+        }
+      }
+      if (cell) {
+        b.task.cells[role] = cell;
+        if (GROUP_INHERITED.includes(role) && cell.text) lastGroup.set(role, cell);
+      }
+    }
+  };
+
+  /** The current task is complete (a new task, a section or the end follows): resolve its cells
+   * now, so its builder dies young instead of surviving the whole scan. */
+  let resolved: TaskBuilder | null = null;
+  const finish = (): void => {
+    if (current && current !== resolved) {
+      resolve(current);
+      resolved = current;
+    }
+  };
+
   for (let r = layout.firstRow; r < view.endRow && !ended; r++) {
     const hidden = view.isHidden(r);
     const cells = ownCells(r);
@@ -153,7 +202,7 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
       rows.push({ row: r, kind: 'blank', hidden });
       continue;
     }
-    const afterGap = blankRun >= GAP_ROWS && builders.length > 0;
+    const afterGap = blankRun >= GAP_ROWS && tasks.length > 0;
     blankRun = 0;
 
     if (mightBeHeader(cells, sttCol)) {
@@ -166,16 +215,16 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
         break;
       }
     }
-    if (numberingRow === null && builders.length === 0 && isNumberingRow(view, r)) {
+    if (numberingRow === null && tasks.length === 0 && isNumberingRow(view, r)) {
       numberingRow = r;
       rows.push({ row: r, kind: 'numbering', hidden });
       continue;
     }
 
     const first = cells[0];
-    if (NOTE_START_RE.test(first.text) && NOTE_RE.test(fold(first.text)) && (builders.length > 0 || cells.length <= 2)) {
+    if (NOTE_START_RE.test(first.text) && NOTE_RE.test(fold(first.text)) && (tasks.length > 0 || cells.length <= 2)) {
       rows.push({ row: r, kind: 'note', hidden });
-      if (builders.length > 0) ended = true;
+      if (tasks.length > 0) ended = true;
       continue;
     }
 
@@ -184,6 +233,7 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
       section = sec.top ? sec.id : section;
       if (sec.top) sections.push({ id: sec.id, title: sec.title, row: r });
       rows.push({ row: r, kind: 'section', hidden, section: sec.id, title: sec.title });
+      finish();
       current = null;
       groupStt = null;
       lastContentRow = r;
@@ -192,13 +242,18 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
 
     const sttCell = sttCol !== null ? cells.find((c) => c.col === sttCol) : undefined;
     const sttText = sttCell && sttCell.text.length <= MAX_STT_LENGTH && STT_RE.test(sttCell.text) ? sttCell.text.replace(/[.)]$/, '') : null;
-    const withRole = cells.filter((c) => c !== sttCell && c.role !== null);
-    const content = withRole.filter((c) => !TRACKING.has(c.role!));
+    const withRole: RowCell[] = [];
+    const content: RowCell[] = [];
+    for (const c of cells) {
+      if (c === sttCell || c.role === null) continue;
+      withRole.push(c);
+      if (!TRACKING.has(c.role)) content.push(c);
+    }
 
     // A long text alone in the STT column, or alone in an unnamed column, is prose under the table.
     if (sttCell && !sttText && content.length === 0) {
       rows.push({ row: r, kind: 'note', hidden });
-      if (builders.length > 0) ended = true;
+      if (tasks.length > 0) ended = true;
       continue;
     }
     if (content.length === 0 && !sttText) {
@@ -232,9 +287,10 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
         continue;
       }
       groupStt = sttText;
+      finish();
       current = startTask(r, section, sttText, true, withRole, view);
-      rows.push({ row: r, kind: 'task', hidden, taskIndex: builders.length });
-      builders.push(current);
+      rows.push({ row: r, kind: 'task', hidden, taskIndex: tasks.length });
+      tasks.push(current.task);
       lastContentRow = r;
       continue;
     }
@@ -246,54 +302,18 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
       continue;
     }
 
+    finish();
     current = startTask(r, section, groupStt, false, withRole, view);
-    rows.push({ row: r, kind: 'task', hidden, taskIndex: builders.length });
-    builders.push(current);
+    rows.push({ row: r, kind: 'task', hidden, taskIndex: tasks.length });
+    tasks.push(current.task);
     lastContentRow = r;
   }
 
-  // Resolve each task's cells: own text (joined across continuations), else a vertical merge
-  // from above, else (objective, task) the group's text.
-  const lastGroup = new Map<ColumnRole, ResolvedCell>();
-  let lastSection: string | null | undefined;
-  for (const b of builders) {
-    if (b.sttOwn || b.task.section !== lastSection) {
-      lastGroup.clear();
-      lastSection = b.task.section;
-    }
-    for (const col of roleCols) {
-      const role = roleByCol.get(col)!;
-      if (role === 'stt') continue;
-      const firstPart = b.first[col];
-      let cell: ResolvedCell | undefined;
-      if (firstPart !== undefined) {
-        const error = b.errors[col] ?? null;
-        const more = b.more[col];
-        if (!more) cell = { text: error ? '' : firstPart, value: b.values[col] ?? firstPart, error, inherited: false };
-        else {
-          const all = [firstPart, ...more];
-          cell = { text: all.filter((t) => !cellError(t)).join(' '), value: all.join(' '), error, inherited: false };
-        }
-      } else {
-        const m = view.mergeAt(b.task.row, col);
-        if (m && m.top < b.task.row && m.top >= layout.firstRow) {
-          const v = view.raw(m.top, m.left);
-          cell = { text: view.text(m.top, m.left), value: v, error: cellError(v), inherited: true };
-        } else if (GROUP_INHERITED.includes(role) && lastGroup.has(role)) {
-          cell = { ...lastGroup.get(role)!, inherited: true };
-        }
-      }
-      if (cell) {
-        b.task.cells[role] = cell;
-        if (GROUP_INHERITED.includes(role) && cell.text) lastGroup.set(role, cell);
-      }
-    }
-  }
-
+  finish();
   const lastRow = Math.max(lastContentRow, layout.firstRow);
   // Trailing blank rows are not part of the table.
   while (rows.length && rows[rows.length - 1].row > lastRow && rows[rows.length - 1].kind === 'blank') rows.pop();
-  return { rows, tasks: builders.map((b) => b.task), sections, numberingRow, lastRow, otherTableRow };
+  return { rows, tasks, sections, numberingRow, lastRow, otherTableRow };
 }
 
 /** Cheap test before the header checks: header rows have several short cells and no task number. */
