@@ -27,7 +27,7 @@ import { agencyFromTitles, yearFromDeadlines, yearFromTitles } from './plan-info
 import { checkTask } from './rules';
 import { parseStatus } from './status';
 import { findHeaderCandidates, headerAt, headerWords, type HeaderCandidate } from './table/find-header';
-import { scanBody, type BodyScan } from './table/rows';
+import { scanBody, type BodyScan, type ScannedTask } from './table/rows';
 import { SheetView } from './table/sheet-view';
 import { columnIndex } from './text';
 import { placeTracking, trackingChanges } from './tracking';
@@ -135,7 +135,14 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult
       { lead: cells.lead, deadline, deadlineCell, output: cells.output, outputKind, objectiveMeasurable, status },
       { asOf: options.asOf, planYear, dueSoonDays: settings.dueSoonDays, lang },
     );
-    return { row: t.row, section: t.section, stt: t.stt, cells, continuationRows: t.continuationRows, deadline, outputKind, status, doneDate, issues };
+    // The scanned task becomes the task row in place: one object per task, not two.
+    const task = t as ScannedTask & Partial<TaskRow>;
+    task.deadline = deadline;
+    task.outputKind = outputKind;
+    task.status = status;
+    task.doneDate = doneDate;
+    task.issues = issues;
+    return task as TaskRow;
   });
 
   const rows: PlanRow[] = scan.rows.map((r) => (r.kind === 'task' ? { row: r.row, kind: 'task', hidden: r.hidden, task: tasks[r.taskIndex] } : r));

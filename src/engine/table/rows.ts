@@ -3,7 +3,7 @@
  * above (page breaks in tables pasted from Word/PDF), repeated headers, numbering, blanks and
  * notes; and each task's cells once merges, task groups and continuation rows are resolved.
  */
-import type { CellValue, ColumnRole, ResolvedCell, SectionInfo } from '../model';
+import type { CellRange, CellValue, ColumnRole, ResolvedCell, SectionInfo } from '../model';
 import { cellError, cellText, fold } from '../text';
 import { isNumberingRow, looksLikeOtherHeader, repeatsHeader } from './find-header';
 import type { SheetView } from './sheet-view';
@@ -82,7 +82,6 @@ function endsOpen(text: string): boolean {
 }
 
 type CellShape = 'tail' | 'neutral' | 'head';
-const NO_SHAPES: Map<number, CellShape> = new Map();
 
 interface RowCell {
   col: number;
@@ -148,6 +147,8 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
   // Resolve each task's cells: own text (joined across continuations), else a vertical merge
   // from above, else (objective, task) the group's text.
   const lastGroup = new Map<ColumnRole, ResolvedCell>();
+  /** The inherited cell of each merge, shared by the rows it covers. */
+  const mergedCells = new Map<CellRange, ResolvedCell>();
   let lastSection: string | null | undefined;
   const resolve = (b: TaskBuilder): void => {
     if (b.sttOwn || b.task.section !== lastSection) {
@@ -170,10 +171,17 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
       } else {
         const m = view.mergeAt(b.task.row, col);
         if (m && m.top < b.task.row && m.top >= layout.firstRow) {
-          const v = view.raw(m.top, m.left);
-          cell = { text: view.text(m.top, m.left), value: v, error: cellError(v), inherited: true };
+          cell = mergedCells.get(m);
+          if (!cell) {
+            const v = view.raw(m.top, m.left);
+            cell = { text: view.text(m.top, m.left), value: v, error: cellError(v), inherited: true };
+            mergedCells.set(m, cell);
+          }
         } else if (GROUP_INHERITED.includes(role) && lastGroup.has(role)) {
-          cell = { ...lastGroup.get(role)!, inherited: true };
+          // One inherited copy per group cell, shared by the group's rows (cells are never mutated).
+          const source = lastGroup.get(role)!;
+          cell = source.inherited ? source : { ...source, inherited: true };
+          lastGroup.set(role, cell);
         }
       }
       if (cell) {
@@ -270,8 +278,9 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
 
     // Shapes (tail / head) are only needed where a row may continue the one above.
     const needShapes = current !== null && (sttText === null || !current.sttOwn);
-    const shapes = needShapes ? new Map<number, CellShape>() : NO_SHAPES;
-    if (needShapes) for (const c of content) shapes.set(c.col, shapeOf(c, current, view));
+    // Computed on demand: most rows are decided by their first descriptive cell.
+    const above = current;
+    const shapes: ShapeOf = needShapes && above ? (c) => shapeOf(c, above, view) : () => 'head';
 
     if (sttText !== null) {
       // A page break may put a numbered task's number, lead and deadline on the second part:
@@ -405,25 +414,27 @@ function lastPart(b: TaskBuilder, col: number): string {
   return more ? more[more.length - 1] : (b.first[col] ?? '');
 }
 
-function hasNarrativeTail(content: RowCell[], shapes: Map<number, CellShape>): boolean {
-  return content.some((c) => c.role !== null && NARRATIVE.includes(c.role) && shapes.get(c.col) === 'tail');
+type ShapeOf = (cell: RowCell) => CellShape;
+
+function hasNarrativeTail(content: RowCell[], shapes: ShapeOf): boolean {
+  return content.some((c) => c.role !== null && NARRATIVE.includes(c.role) && shapes(c) === 'tail');
 }
 
 /** No number of its own and nothing that starts a new piece of work: the row only carries the
  * tails of the sentences above. */
-function isContinuation(content: RowCell[], shapes: Map<number, CellShape>): boolean {
+function isContinuation(content: RowCell[], shapes: ShapeOf): boolean {
   // domain.md: a row of a group is a task of its own when it has its own output, lead or
   // deadline; descriptive text alone continues the row above.
   if (!content.some((c) => c.role === 'output' || c.role === 'lead' || c.role === 'deadline')) return true;
-  const narrativeHead = content.some((c) => c.role !== null && NARRATIVE.includes(c.role) && shapes.get(c.col) === 'head');
+  const narrativeHead = content.some((c) => c.role !== null && NARRATIVE.includes(c.role) && shapes(c) === 'head');
   if (narrativeHead) return false;
-  const anyTail = content.some((c) => shapes.get(c.col) !== 'head');
+  const anyTail = content.some((c) => shapes(c) !== 'head');
   if (!anyTail) return false;
   // Unit names and deadlines start with capitals even when they continue a cell; they count as
   // continuing when the descriptive cells of the row do.
   const narrative = content.filter((c) => c.role !== null && NARRATIVE.includes(c.role));
   if (narrative.length > 0) return true;
-  return content.every((c) => shapes.get(c.col) !== 'head');
+  return content.every((c) => shapes(c) !== 'head');
 }
 
 function looksLikeFullTask(content: RowCell[]): boolean {
