@@ -145,7 +145,8 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult
     return task as TaskRow;
   });
 
-  const rows: PlanRow[] = scan.rows.map((r) => (r.kind === 'task' ? { row: r.row, kind: 'task', hidden: r.hidden, task: tasks[r.taskIndex] } : r));
+  // Task rows already point at their task, which became a TaskRow in place above.
+  const rows = scan.rows as PlanRow[];
   const plan = placeTracking(view, table);
   const changes = trackingChanges({ sheet: grid.sheetName, table, tasks, plan, lang, date1904: grid.date1904 });
 

@@ -28,7 +28,7 @@ export interface ScannedTask {
 /** A body row as scanned; task rows point into `tasks`. */
 export type ScannedRow =
   | { row: number; kind: 'section'; hidden: boolean; section: string; title: string }
-  | { row: number; kind: 'task'; hidden: boolean; taskIndex: number }
+  | { row: number; kind: 'task'; hidden: boolean; task: ScannedTask }
   | { row: number; kind: 'continuation'; hidden: boolean; of: number }
   | { row: number; kind: 'header' | 'numbering' | 'blank' | 'note'; hidden: boolean };
 
@@ -298,7 +298,7 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
       groupStt = sttText;
       finish();
       current = startTask(r, section, sttText, true, withRole, view);
-      rows.push({ row: r, kind: 'task', hidden, taskIndex: tasks.length });
+      rows.push({ row: r, kind: 'task', hidden, task: current.task });
       tasks.push(current.task);
       lastContentRow = r;
       continue;
@@ -313,7 +313,7 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
 
     finish();
     current = startTask(r, section, groupStt, false, withRole, view);
-    rows.push({ row: r, kind: 'task', hidden, taskIndex: tasks.length });
+    rows.push({ row: r, kind: 'task', hidden, task: current.task });
     tasks.push(current.task);
     lastContentRow = r;
   }
