@@ -150,14 +150,18 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
   /** The inherited cell of each merge, shared by the rows it covers. */
   const mergedCells = new Map<CellRange, ResolvedCell>();
   let lastSection: string | null | undefined;
+  // Per resolved column: its role and whether a group row inherits it (no lookups per task).
+  const resolveCols = roleCols.filter((c) => roleByCol.get(c) !== 'stt').map((col) => {
+    const role = roleByCol.get(col)!;
+    return { col, role, grouped: GROUP_INHERITED.includes(role) };
+  });
   const resolve = (b: TaskBuilder): void => {
     if (b.sttOwn || b.task.section !== lastSection) {
       lastGroup.clear();
       lastSection = b.task.section;
     }
-    for (const col of roleCols) {
-      const role = roleByCol.get(col)!;
-      if (role === 'stt') continue;
+    const row = b.task.row;
+    for (const { col, role, grouped } of resolveCols) {
       const firstPart = b.first[col];
       let cell: ResolvedCell | undefined;
       if (firstPart !== undefined) {
@@ -169,27 +173,30 @@ export function scanBody(view: SheetView, layout: TableLayout): BodyScan {
           cell = { text: all.filter((t) => !cellError(t)).join(' '), value: all.join(' '), error, inherited: false };
         }
       } else {
-        const m = view.mergeAt(b.task.row, col);
-        if (m && m.top < b.task.row && m.top >= layout.firstRow) {
+        const m = hasMerges && view.isCovered(row, col) ? view.mergeAt(row, col) : undefined;
+        if (m && m.top < row && m.top >= layout.firstRow) {
           cell = mergedCells.get(m);
           if (!cell) {
             const v = view.raw(m.top, m.left);
             cell = { text: view.text(m.top, m.left), value: v, error: cellError(v), inherited: true };
             mergedCells.set(m, cell);
           }
-        } else if (GROUP_INHERITED.includes(role) && lastGroup.has(role)) {
+        } else if (grouped) {
           // One inherited copy per group cell, shared by the group's rows (cells are never mutated).
-          const source = lastGroup.get(role)!;
-          cell = source.inherited ? source : { ...source, inherited: true };
-          lastGroup.set(role, cell);
+          const source = lastGroup.get(role);
+          if (source) {
+            cell = source.inherited ? source : { ...source, inherited: true };
+            lastGroup.set(role, cell);
+          }
         }
       }
       if (cell) {
         b.task.cells[role] = cell;
-        if (GROUP_INHERITED.includes(role) && cell.text) lastGroup.set(role, cell);
+        if (grouped && cell.text) lastGroup.set(role, cell);
       }
     }
   };
+
 
   /** The current task is complete (a new task, a section or the end follows): resolve its cells
    * now, so its builder dies young instead of surviving the whole scan. */
