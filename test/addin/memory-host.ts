@@ -5,20 +5,10 @@
  */
 import type { Analysis, ColumnRole, Issue, IssueCode, ISODate, Lang, ResolvedCell, Severity, TaskRow } from '../../src/engine/model';
 import type { CheckOutcome, CheckRequest, PlanHost, ReportOutcome, ReportRequest } from '../../src/hosts/plan-host';
+import { SEVERITY } from '../../src/i18n/issues';
 import { emptyWorkbookState, type ColumnCorrection, type Settings, type WorkbookState } from '../../src/settings/schema';
 
-const SEVERITIES: Record<IssueCode, Severity> = {
-  'lead-missing': 'error',
-  'deadline-missing': 'error',
-  'deadline-unparsed': 'error',
-  'deadline-not-fixed': 'warning',
-  'deadline-before-plan': 'warning',
-  'output-missing': 'error',
-  'output-unquantified': 'warning',
-  overdue: 'error',
-  'milestone-missed': 'warning',
-  'due-soon': 'info',
-};
+const SEVERITIES: Record<IssueCode, Severity> = SEVERITY;
 
 export interface TaskSpec {
   /** Excel row number (1-based). */
