@@ -11,10 +11,11 @@ import os from 'os';
 import path from 'path';
 import { cliSection } from './cli-section';
 import { engineSection } from './engine-section';
+import { hostileSection } from './hostile-section';
 import { officeSection } from './office';
 import type { BenchSection } from './registry';
 
-const SECTIONS: BenchSection<any>[] = [engineSection, cliSection, officeSection]; // eslint-disable-line @typescript-eslint/no-explicit-any
+const SECTIONS: BenchSection<any>[] = [engineSection, hostileSection, cliSection, officeSection]; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function main(argv: string[]): Promise<void> {
   const json = argv.includes('--json');

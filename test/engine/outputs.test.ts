@@ -213,11 +213,9 @@ describe('classifyOutput', () => {
     expect(isMeasurable(undefined as unknown as string)).toBe(false);
   });
 
-  it('stays fast on very long cells', () => {
+  // How fast this is belongs to `npm run bench` (section "hostile"); here only the verdicts.
+  it('classifies very long cells', () => {
     const long = 'Rà soát, cập nhật 12/2024 hồ sơ; dữ liệu báo cáo - năm 2024, '.repeat(600); // ~38,000 chars
-    const start = Date.now();
-    for (let i = 0; i < 20; i++) classifyOutput(long);
-    expect(Date.now() - start).toBeLessThan(2000);
     expect(classifyOutput(long)).toBe('vague');
     expect(classifyOutput(`${long} - Báo cáo`)).toBe('deliverable');
     expect(classifyOutput(`${'<'.repeat(20000)}a`)).toBe('vague');
