@@ -1,0 +1,137 @@
+/**
+ * Writing a zip whose unchanged entries are the input's compressed bytes, copied as they are
+ * (same method, CRC, sizes and time stamp), and whose changed or new entries are deflated here.
+ * See archive.ts for why this is our own code. No data descriptors: sizes and CRC are known
+ * before each entry is written, so every local header is complete (bit 3 cleared).
+ */
+import zlib from 'zlib';
+import type { ZipArchive, ZipEntry } from './archive';
+
+interface Pending {
+  name: Buffer;
+  method: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  dosTime: number;
+  dosDate: number;
+  data: Buffer;
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 of the zip format (zlib.crc32 exists only from Node 20.15; we support 20.9). */
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** The DOS time and date fields for a moment (local time, as zip tools write them). */
+export function dosDateTime(when: Date): { dosTime: number; dosDate: number } {
+  const year = Math.max(1980, when.getFullYear());
+  return {
+    dosTime: (when.getHours() << 11) | (when.getMinutes() << 5) | Math.floor(when.getSeconds() / 2),
+    dosDate: ((year - 1980) << 9) | ((when.getMonth() + 1) << 5) | when.getDate(),
+  };
+}
+
+export class ZipWriter {
+  private readonly pending: Pending[] = [];
+  private readonly names = new Set<string>();
+  private readonly stamp: { dosTime: number; dosDate: number };
+
+  constructor(now: Date = new Date()) {
+    this.stamp = dosDateTime(now);
+  }
+
+  private claim(name: string): Buffer {
+    if (this.names.has(name)) throw new Error(`zip entry ${name} written twice`);
+    this.names.add(name);
+    return Buffer.from(name, 'utf8');
+  }
+
+  /** Copy an entry of `source` byte for byte. */
+  copy(source: ZipArchive, entry: ZipEntry): void {
+    this.pending.push({
+      name: this.claim(entry.name),
+      method: entry.method,
+      crc32: entry.crc32,
+      compressedSize: entry.compressedSize,
+      uncompressedSize: entry.uncompressedSize,
+      dosTime: entry.dosTime,
+      dosDate: entry.dosDate,
+      data: source.raw(entry),
+    });
+  }
+
+  /** Add an entry with new content, deflated. */
+  add(name: string, content: Buffer | string): void {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const data = zlib.deflateRawSync(bytes, { level: 6 });
+    this.pending.push({
+      name: this.claim(name),
+      method: 8,
+      crc32: crc32(bytes),
+      compressedSize: data.length,
+      uncompressedSize: bytes.length,
+      ...this.stamp,
+      data,
+    });
+  }
+
+  /** The whole archive. Entries keep the order they were added in. */
+  toBuffer(): Buffer {
+    const parts: Buffer[] = [];
+    const central: Buffer[] = [];
+    let offset = 0;
+    for (const p of this.pending) {
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+      local.writeUInt16LE(0x800, 6); // UTF-8 names
+      local.writeUInt16LE(p.method, 8);
+      local.writeUInt16LE(p.dosTime, 10);
+      local.writeUInt16LE(p.dosDate, 12);
+      local.writeUInt32LE(p.crc32, 14);
+      local.writeUInt32LE(p.compressedSize, 18);
+      local.writeUInt32LE(p.uncompressedSize, 22);
+      local.writeUInt16LE(p.name.length, 26);
+      local.writeUInt16LE(0, 28);
+      parts.push(local, p.name, p.data);
+
+      const head = Buffer.alloc(46);
+      head.writeUInt32LE(0x02014b50, 0);
+      head.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
+      head.writeUInt16LE(20, 6);
+      head.writeUInt16LE(0x800, 8);
+      head.writeUInt16LE(p.method, 10);
+      head.writeUInt16LE(p.dosTime, 12);
+      head.writeUInt16LE(p.dosDate, 14);
+      head.writeUInt32LE(p.crc32, 16);
+      head.writeUInt32LE(p.compressedSize, 20);
+      head.writeUInt32LE(p.uncompressedSize, 24);
+      head.writeUInt16LE(p.name.length, 28);
+      head.writeUInt32LE(offset, 42);
+      central.push(head, p.name);
+      offset += 30 + p.name.length + p.data.length;
+      if (offset > 0xffffffff) throw new Error('the copy would need zip64 (over 4 GB)');
+    }
+    const centralSize = central.reduce((n, b) => n + b.length, 0);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.pending.length, 8);
+    end.writeUInt16LE(this.pending.length, 10);
+    end.writeUInt32LE(centralSize, 12);
+    end.writeUInt32LE(offset, 16);
+    return Buffer.concat([...parts, ...central, end]);
+  }
+}
