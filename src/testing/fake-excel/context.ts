@@ -1,12 +1,12 @@
 /**
- * The request context and the proxy base class: operations are queued and only applied at
- * sync(), in order, like Excel's batches; a property read before `load` + `sync` throws
- * PropertyNotLoaded; each sync's request (object paths + actions, JSON) and response (loaded
+ * The request context: operations are queued and only applied at sync(), in order, like
+ * Excel's batches; each sync's request (object paths + actions, JSON) and response (loaded
  * values, JSON) are measured in UTF-8 bytes, and either over the limit makes the sync fail the
  * way Excel on the web does. A batch is not a transaction: when an action fails, the actions
  * before it stay applied and the rest are dropped, as in Excel.
  */
-import { FakeExcelError, propertyNotLoaded } from './errors';
+import { FakeExcelError } from './errors';
+import { FakeObject } from './fake-object';
 import type { WorkbookState } from './model';
 
 /** Excel on the web: 5 MB for a request and for a response. */
@@ -158,122 +158,4 @@ export class FakeRequestContext {
     }
     for (const l of loads) l.target._commit(l.values);
   }
-}
-
-type Resolver<E> = () => E | null;
-
-/** Proxy base: resolves to a model entity at sync time (once, then remembered, like Excel's object ids). */
-export abstract class FakeObject<E> {
-  readonly _id: number;
-  private _loaded = new Map<string, unknown>();
-  private _resolved = false;
-  private _entity: E | null = null;
-  private _null: boolean | undefined;
-
-  constructor(
-    readonly context: FakeRequestContext,
-    protected readonly _typeName: string,
-    private readonly _resolver: Resolver<E>,
-    path: { parent: FakeObject<unknown> | null; method: string; args?: unknown[] },
-    protected readonly _nullable = false,
-  ) {
-    this._id = context._newObjectId({ parent: path.parent ? path.parent._id : null, method: path.method, args: path.args ?? [] });
-    if (_nullable) {
-      // Excel tells whether an *OrNullObject exists at the next sync even when nothing else uses it.
-      context._enqueue({ target: this as FakeObject<unknown>, kind: 'instantiate', name: '', payload: null, run: () => void this._resolve() });
-    }
-  }
-
-  /** The entity, or null for a null object. Throws ItemNotFound for a missing non-nullable object. */
-  _resolve(): E | null {
-    if (!this._resolved) {
-      const e = this._resolver();
-      if (e === null && !this._nullable) throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist (${this._typeName}).`);
-      this._entity = e;
-      this._resolved = true;
-      this._null = e === null;
-    }
-    return this._entity;
-  }
-
-  /** The entity for an action; acting on a null object is an error. */
-  _target(): E {
-    const e = this._resolve();
-    if (e === null) throw new FakeExcelError('InvalidOperation', `The ${this._typeName} is a null object; check isNullObject before using it.`);
-    this._checkAlive(e);
-    return e;
-  }
-
-  /** Subclasses check that the entity still exists (e.g. its sheet was not deleted). */
-  protected _checkAlive(entity: E): void {
-    void entity;
-  }
-
-  get isNullObject(): boolean {
-    if (this._null === undefined) throw propertyNotLoaded(this._typeName, 'isNullObject');
-    return this._null;
-  }
-
-  _commit(values: Map<string, unknown>): void {
-    for (const [k, v] of values) this._loaded.set(k, v);
-  }
-
-  protected _get<T>(prop: string): T {
-    if (this._null === true) throw new FakeExcelError('InvalidOperation', `The ${this._typeName} is a null object; '${prop}' has no value.`);
-    if (!this._loaded.has(prop)) throw propertyNotLoaded(this._typeName, prop);
-    return this._loaded.get(prop) as T;
-  }
-
-  /** Queue a property write; the value is copied now, as Office.js serialises it when queued. */
-  protected _set<V>(prop: string, value: V, apply: (entity: E, value: V) => void): void {
-    const copy = (value === undefined ? null : JSON.parse(JSON.stringify(value))) as V;
-    this.context._enqueue({ target: this as FakeObject<unknown>, kind: 'set', name: prop, payload: copy, run: () => apply(this._target(), copy) });
-  }
-
-  protected _call(name: string, args: unknown[], apply: (entity: E) => void): void {
-    this.context._enqueue({ target: this as FakeObject<unknown>, kind: 'call', name, payload: args, run: () => apply(this._target()) });
-  }
-
-  /** Names this proxy can load, and how. */
-  protected abstract _read(prop: string, entity: E): unknown;
-  /** Collections override this to turn "items/x" paths into loaded item proxies. */
-  protected _readAll(props: string[], entity: E): Map<string, unknown> {
-    const values = new Map<string, unknown>();
-    for (const p of props) values.set(p, this._read(p, entity));
-    return values;
-  }
-  protected _defaultLoad(): string[] {
-    return [];
-  }
-
-  /** `load("a,b")`, `load(["a","b"])`, `load({ select: "a,b" })`; "items/x" on collections. */
-  load(spec?: string | string[] | { select?: string; expand?: string }): this {
-    let props: string[];
-    if (spec === undefined) props = this._defaultLoad();
-    else if (typeof spec === 'string') props = spec.split(',');
-    else if (Array.isArray(spec)) props = spec;
-    else props = (spec.select ?? '').split(',');
-    props = props.map((p) => p.trim()).filter((p) => p !== '');
-    this.context._enqueue({
-      target: this as FakeObject<unknown>,
-      kind: 'load',
-      name: props.join(','),
-      payload: null,
-      run: () => {
-        const e = this._resolve();
-        if (e === null) return;
-        this._checkAlive(e);
-        this.context._pendLoad(this as FakeObject<unknown>, this._readAll(props, e));
-      },
-    });
-    return this;
-  }
-
-  toJSON(): Record<string, unknown> {
-    return Object.fromEntries(this._loaded);
-  }
-}
-
-export function notImplemented(what: string): FakeExcelError {
-  return new FakeExcelError('NotImplemented', `FakeExcel does not implement ${what}; add it to src/testing/fake-excel if the host needs it.`);
 }

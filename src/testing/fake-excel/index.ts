@@ -13,7 +13,7 @@
  */
 import { FakeExcelError, type FakeErrorCode } from './errors';
 import { FakeRequestContext, PAYLOAD_LIMIT_BYTES, type FakeExcelStats, type FakeRuntime, type SyncRecord } from './context';
-import { FakeWorkbook } from './proxies';
+import { FakeWorkbook } from './workbook';
 import { dumpSheet, dumpWorkbook, seedWorkbook, type FakeWorkbookSeed, type SheetDump, type WorkbookDump, type WorkbookState } from './model';
 
 export interface FakeExcelOptions {

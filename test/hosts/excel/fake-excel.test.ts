@@ -78,6 +78,24 @@ describe('fake Excel: load and sync', () => {
     expect(excel.stats.syncs).toBe(1);
   });
 
+  test('loading a property the fake does not model fails at sync; a navigation property is one proxy', async () => {
+    const excel = createFakeExcel(seed());
+    await expectCode(
+      excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getActiveWorksheet().getRange('A1').format.load('shrinkToFit');
+        await ctx.sync();
+      }),
+      'NotImplemented',
+    );
+    await excel.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getActiveWorksheet().getRange('B3');
+      expect(range.format.fill).toBe(range.format.fill);
+      range.format.fill.load('color');
+      await ctx.sync();
+      expect(range.format.fill.color).toBe('#FFFF00');
+    });
+  });
+
   test('a proxy used after its Excel.run has returned is an error', async () => {
     const excel = createFakeExcel(seed());
     const leaked = await excel.run(async (ctx) => ctx.workbook.worksheets.getActiveWorksheet().getRange('A1'));

@@ -1,0 +1,145 @@
+/**
+ * What range proxies resolve to, and the cell reads and writes behind Range.values / formulas /
+ * numberFormat / text and the format properties, checked the way Excel checks them.
+ */
+import { FakeExcelError } from './errors';
+import { MAX_GET_CELLS, type FakeRequestContext } from './context';
+import { MAX_COLS, MAX_ROWS, cellCount, intersect, rectRef, type Rect } from './address';
+import { DEFAULT_STYLE, MAX_FORMULA_LENGTH, coerceTyped, type CellStyle, type FakeCellValue, type SheetState } from './model';
+
+export interface RangeEntity {
+  sheet: SheetState;
+  rect: Rect;
+}
+export interface AreasEntity {
+  sheet: SheetState;
+  rects: Rect[];
+}
+
+export function sheetAlive(ctx: FakeRequestContext, sheet: SheetState): void {
+  if (!ctx.state.sheets.includes(sheet)) throw new FakeExcelError('ItemNotFound', `The worksheet '${sheet.name}' no longer exists.`);
+}
+
+export function rows(r: Rect): number {
+  return r.bottom - r.top + 1;
+}
+export function cols(r: Rect): number {
+  return r.right - r.left + 1;
+}
+
+export function checkRect(r: Rect): Rect {
+  if (r.top < 0 || r.left < 0 || r.bottom >= MAX_ROWS || r.right >= MAX_COLS || r.top > r.bottom || r.left > r.right) {
+    throw new FakeExcelError('InvalidArgument', 'The range goes beyond the edge of the worksheet.');
+  }
+  return r;
+}
+
+const COLOR_RE = /^#[0-9A-Fa-f]{6}$/;
+export function color(c: unknown): string {
+  if (typeof c !== 'string' || !COLOR_RE.test(c)) throw new FakeExcelError('InvalidArgument', `Colour '${String(c)}' is not #RRGGBB.`);
+  return c.toUpperCase();
+}
+
+/** Subtract b from a: up to four rectangles. */
+export function subtract(a: Rect, b: Rect): Rect[] {
+  const i = intersect(a, b);
+  if (!i) return [a];
+  const out: Rect[] = [];
+  if (a.top < i.top) out.push({ top: a.top, bottom: i.top - 1, left: a.left, right: a.right });
+  if (i.bottom < a.bottom) out.push({ top: i.bottom + 1, bottom: a.bottom, left: a.left, right: a.right });
+  if (a.left < i.left) out.push({ top: i.top, bottom: i.bottom, left: a.left, right: i.left - 1 });
+  if (i.right < a.right) out.push({ top: i.top, bottom: i.bottom, left: i.right + 1, right: a.right });
+  return out;
+}
+
+type CellKind = 'values' | 'formulas' | 'numberFormat';
+
+/** Range.values / formulas / numberFormat = x: a 2-D array of the range's shape (null leaves a
+ * cell as it is) or one value for every cell. Validated in full before anything is written. */
+export function writeCells(ctx: FakeRequestContext, e: RangeEntity, input: unknown, kind: CellKind): void {
+  e.sheet.assertWritable();
+  const nr = rows(e.rect);
+  const nc = cols(e.rect);
+  const at = (r: number, c: number): unknown => (Array.isArray(input) ? (input[r] as unknown[])[c] : input);
+  if (input === null || input === undefined) {
+    throw new FakeExcelError('InvalidArgument', `null is not a valid input for Range.${kind}; use a 2-D array with null for the cells to leave unchanged.`);
+  }
+  if (Array.isArray(input)) {
+    if (input.length !== nr || input.some((row) => !Array.isArray(row) || row.length !== nc)) {
+      throw new FakeExcelError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${nr}×${nc}).`);
+    }
+  }
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < nc; c++) {
+      const v = at(r, c);
+      if (v === null || v === undefined) continue;
+      if (kind === 'numberFormat') {
+        if (typeof v !== 'string') throw new FakeExcelError('InvalidArgument', 'A number format must be text.');
+        continue;
+      }
+      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new FakeExcelError('InvalidArgument', 'A cell value must be text, a number or a boolean.');
+      const row = e.rect.top + r;
+      const col = e.rect.left + c;
+      const m = e.sheet.mergeAt(row, col);
+      if (m && (m.top !== row || m.left !== col) && v !== '') {
+        throw new FakeExcelError('InvalidOperation', `Cannot change part of a merged cell (${rectRef(m)}).`);
+      }
+      if (typeof v === 'string' && kind === 'formulas' && v.startsWith('=') && v.length > MAX_FORMULA_LENGTH) {
+        throw new FakeExcelError('InvalidArgument', 'The formula is too long.');
+      }
+      if (typeof v === 'string' && v.length > 32_767) throw new FakeExcelError('InvalidArgument', 'A cell can hold at most 32,767 characters.');
+    }
+  }
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < nc; c++) {
+      const v = at(r, c);
+      if (v === null || v === undefined) continue;
+      const cell = e.sheet.cellForWrite(e.rect.top + r, e.rect.left + c);
+      if (kind === 'numberFormat') {
+        cell.numberFormat = v === '' ? 'General' : (v as string);
+      } else if (kind === 'formulas' && typeof v === 'string' && v.startsWith('=')) {
+        cell.formula = v;
+        cell.value = '';
+      } else {
+        const typed = coerceTyped(v as FakeCellValue, cell.numberFormat, ctx.state.date1904);
+        cell.value = typed.value;
+        cell.formula = typed.formula;
+        cell.numberFormat = typed.numberFormat;
+      }
+    }
+  }
+}
+
+export function readCells(e: RangeEntity, kind: 'values' | 'formulas' | 'numberFormat' | 'text'): unknown[][] {
+  if (cellCount(e.rect) > MAX_GET_CELLS) throw new FakeExcelError('RangeExceedsLimit', 'The range is limited to 5,000,000 cells for get operations.');
+  const out: unknown[][] = [];
+  for (let r = e.rect.top; r <= e.rect.bottom; r++) {
+    const row: unknown[] = [];
+    for (let c = e.rect.left; c <= e.rect.right; c++) {
+      if (kind === 'values') row.push(e.sheet.readValue(r, c));
+      else if (kind === 'formulas') row.push(e.sheet.readFormula(r, c));
+      else if (kind === 'text') row.push(String(e.sheet.readValue(r, c)));
+      else row.push(e.sheet.cell(r, c)?.numberFormat ?? 'General');
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+export function styleAll(sheet: SheetState, rects: Rect[], patch: Partial<CellStyle>): void {
+  sheet.assertWritable();
+  for (const rect of rects) {
+    if (cellCount(rect) > MAX_GET_CELLS) throw new FakeExcelError('RangeExceedsLimit', 'Formatting more than 5,000,000 cells at once is not supported by the fake.');
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      for (let c = rect.left; c <= rect.right; c++) {
+        const cell = sheet.cellForWrite(r, c);
+        cell.style = { ...cell.style, ...patch };
+      }
+    }
+  }
+}
+
+/** A range's format as the fake reads it: the top-left cell of the first area. */
+export function topLeftStyle(e: AreasEntity): Readonly<CellStyle> {
+  return e.sheet.cell(e.rects[0].top, e.rects[0].left)?.style ?? DEFAULT_STYLE;
+}

@@ -1,0 +1,271 @@
+/**
+ * Ranges: Range (one rectangle, with its values, formulas, formats, conditional formats, data
+ * validation, merges and the ranges derived from it) and RangeAreas (several rectangles of one
+ * sheet: merged areas, visible cells, a multi-area address).
+ */
+import { FakeExcelError } from './errors';
+import { FakeObject, defineProperties, notImplemented } from './fake-object';
+import type { FakeRequestContext } from './context';
+import { MAX_COLS, MAX_ROWS, cellCount, intersect, parseArea, qualified, rectRef, type Rect } from './address';
+import { checkRect, cols, readCells, rows, sheetAlive, writeCells, type AreasEntity, type RangeEntity } from './cells';
+import type { FakeCellValue, Hyperlink } from './model';
+import { FakeRangeFormat } from './format';
+import { FakeConditionalFormatCollection } from './conditional-formats';
+import { FakeDataValidation } from './data-validation';
+import { FakeWorksheet } from './worksheet';
+
+function visibleBands(e: RangeEntity): Rect[] {
+  const out: Rect[] = [];
+  let start = -1;
+  for (let r = e.rect.top; r <= e.rect.bottom + 1; r++) {
+    const visible = r <= e.rect.bottom && !e.sheet.hiddenRows.has(r);
+    if (visible && start < 0) start = r;
+    if (!visible && start >= 0) {
+      out.push({ top: start, bottom: r - 1, left: e.rect.left, right: e.rect.right });
+      start = -1;
+    }
+  }
+  return out;
+}
+
+export class FakeRangeAreas extends FakeObject<AreasEntity> {
+  declare readonly address: string;
+  declare readonly areaCount: number;
+  declare readonly cellCount: number;
+  constructor(ctx: FakeRequestContext, parent: FakeObject<unknown>, method: string, args: unknown[], resolver: () => AreasEntity | null, nullable = false) {
+    super(ctx, 'RangeAreas', resolver, { parent, method, args }, nullable);
+  }
+  protected override _checkAlive(e: AreasEntity): void {
+    sheetAlive(this.context, e.sheet);
+  }
+  get format(): FakeRangeFormat {
+    return this._child('format', () => new FakeRangeFormat(this.context, this, () => this._target()));
+  }
+}
+defineProperties(FakeRangeAreas, {
+  address: { read: (e) => e.rects.map((r) => qualified(e.sheet.name, r)).join(', ') },
+  areaCount: { read: (e) => e.rects.length },
+  cellCount: { read: (e) => e.rects.reduce((n, r) => n + cellCount(r), 0) },
+});
+
+export class FakeRange extends FakeObject<RangeEntity> {
+  declare values: FakeCellValue[][];
+  declare formulas: FakeCellValue[][];
+  declare numberFormat: string[][];
+  declare readonly text: string[][];
+  declare readonly address: string;
+  declare readonly rowIndex: number;
+  declare readonly columnIndex: number;
+  declare readonly rowCount: number;
+  declare readonly columnCount: number;
+  declare readonly cellCount: number;
+  declare readonly rowHidden: boolean | null;
+  declare readonly columnHidden: boolean;
+  declare hyperlink: Hyperlink;
+
+  constructor(ctx: FakeRequestContext, parent: FakeObject<unknown> | null, method: string, args: unknown[], resolver: () => RangeEntity | null, nullable = false) {
+    super(ctx, 'Range', () => {
+      const e = resolver();
+      if (e) checkRect(e.rect);
+      return e;
+    }, { parent, method, args }, nullable);
+  }
+  protected override _checkAlive(e: RangeEntity): void {
+    sheetAlive(this.context, e.sheet);
+  }
+  private areas = (): AreasEntity => {
+    const e = this._target();
+    return { sheet: e.sheet, rects: [e.rect] };
+  };
+
+  get format(): FakeRangeFormat {
+    return this._child('format', () => new FakeRangeFormat(this.context, this, this.areas));
+  }
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return this._child('conditionalFormats', () => new FakeConditionalFormatCollection(this.context, this, () => this._target()));
+  }
+  get dataValidation(): FakeDataValidation {
+    return this._child('dataValidation', () => new FakeDataValidation(this.context, this, () => this._target()));
+  }
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, this, 'worksheet', [], () => this._target().sheet);
+  }
+
+  protected override _defaultLoad(): string[] {
+    return ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount', 'values', 'formulas', 'numberFormat', 'text', 'rowHidden', 'columnHidden'];
+  }
+
+  private derive(method: string, args: unknown[], fn: (e: RangeEntity) => Rect | null, nullable = false): FakeRange {
+    return new FakeRange(this.context, this, method, args, () => {
+      const e = this._target();
+      const rect = fn(e);
+      return rect ? { sheet: e.sheet, rect } : null;
+    }, nullable);
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return this.derive('getCell', [row, column], (e) => ({ top: e.rect.top + row, left: e.rect.left + column, bottom: e.rect.top + row, right: e.rect.left + column }));
+  }
+  getRow(row: number): FakeRange {
+    return this.derive('getRow', [row], (e) => {
+      if (row < 0 || row >= rows(e.rect)) throw new FakeExcelError('InvalidArgument', `Row ${row} is outside the range.`);
+      return { top: e.rect.top + row, bottom: e.rect.top + row, left: e.rect.left, right: e.rect.right };
+    });
+  }
+  getColumn(column: number): FakeRange {
+    return this.derive('getColumn', [column], (e) => {
+      if (column < 0 || column >= cols(e.rect)) throw new FakeExcelError('InvalidArgument', `Column ${column} is outside the range.`);
+      return { top: e.rect.top, bottom: e.rect.bottom, left: e.rect.left + column, right: e.rect.left + column };
+    });
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.derive('getResizedRange', [deltaRows, deltaColumns], (e) => ({ ...e.rect, bottom: e.rect.bottom + deltaRows, right: e.rect.right + deltaColumns }));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return this.derive('getOffsetRange', [rowOffset, columnOffset], (e) => ({
+      top: e.rect.top + rowOffset,
+      bottom: e.rect.bottom + rowOffset,
+      left: e.rect.left + columnOffset,
+      right: e.rect.right + columnOffset,
+    }));
+  }
+  getEntireRow(): FakeRange {
+    return this.derive('getEntireRow', [], (e) => ({ top: e.rect.top, bottom: e.rect.bottom, left: 0, right: MAX_COLS - 1 }));
+  }
+  getEntireColumn(): FakeRange {
+    return this.derive('getEntireColumn', [], (e) => ({ top: 0, bottom: MAX_ROWS - 1, left: e.rect.left, right: e.rect.right }));
+  }
+  private otherRect(other: FakeRange | string, e: RangeEntity): Rect {
+    if (typeof other === 'string') return parseArea(other).rect;
+    const o = other._target();
+    if (o.sheet !== e.sheet) throw new FakeExcelError('InvalidArgument', 'The ranges are on different worksheets.');
+    return o.rect;
+  }
+  getIntersection(other: FakeRange | string): FakeRange {
+    return this.derive('getIntersection', [other], (e) => {
+      const i = intersect(e.rect, this.otherRect(other, e));
+      if (!i) throw new FakeExcelError('ItemNotFound', 'The ranges do not intersect.');
+      return i;
+    });
+  }
+  getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
+    return this.derive('getIntersectionOrNullObject', [other], (e) => intersect(e.rect, this.otherRect(other, e)), true);
+  }
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return this.derive('getUsedRange', [valuesOnly], (e) => {
+      const used = e.sheet.usedRect(!!valuesOnly);
+      const i = used ? intersect(used, e.rect) : null;
+      if (!i) throw new FakeExcelError('ItemNotFound', 'The range has no used cells.');
+      return i;
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return this.derive('getUsedRangeOrNullObject', [valuesOnly], (e) => {
+      const used = e.sheet.usedRect(!!valuesOnly);
+      return used ? intersect(used, e.rect) : null;
+    }, true);
+  }
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, this, 'getMergedAreasOrNullObject', [], () => {
+      const e = this._target();
+      const rects = e.sheet.merges.filter((m) => intersect(m, e.rect));
+      return rects.length ? { sheet: e.sheet, rects } : null;
+    }, true);
+  }
+  private special(cellType: string): AreasEntity | null {
+    if (cellType !== 'Visible') throw notImplemented(`Range.getSpecialCells("${cellType}")`);
+    const e = this._target();
+    const rects = visibleBands(e);
+    return rects.length ? { sheet: e.sheet, rects } : null;
+  }
+  getSpecialCells(cellType: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, this, 'getSpecialCells', [cellType], () => {
+      const a = this.special(cellType);
+      if (!a) throw new FakeExcelError('ItemNotFound', 'No cells were found.');
+      return a;
+    });
+  }
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, this, 'getSpecialCellsOrNullObject', [cellType], () => this.special(cellType), true);
+  }
+
+  merge(across?: boolean): void {
+    this._call('merge', [across ?? false], (e) => {
+      e.sheet.assertWritable();
+      const targets: Rect[] = across
+        ? Array.from({ length: rows(e.rect) }, (_, i) => ({ top: e.rect.top + i, bottom: e.rect.top + i, left: e.rect.left, right: e.rect.right }))
+        : [e.rect];
+      for (const t of targets) {
+        if (cellCount(t) < 2) continue;
+        const clash = e.sheet.mergesIn(t)[0];
+        if (clash) throw new FakeExcelError('MergedRangeConflict', `The range overlaps the merged cells ${rectRef(clash)}.`);
+        for (let r = t.top; r <= t.bottom; r++) {
+          for (let c = t.left; c <= t.right; c++) {
+            if (r === t.top && c === t.left) continue;
+            const cell = e.sheet.cell(r, c);
+            if (cell) {
+              cell.value = '';
+              cell.formula = null;
+            }
+          }
+        }
+        e.sheet.addMerge(t);
+      }
+    });
+  }
+  unmerge(): void {
+    this._call('unmerge', [], (e) => {
+      e.sheet.assertWritable();
+      e.sheet.merges = e.sheet.merges.filter((m) => !intersect(m, e.rect));
+    });
+  }
+  select(): void {
+    this._call('select', [], (e) => {
+      const wb = this.context.state;
+      if (wb.activeSheet.toLowerCase() !== e.sheet.name.toLowerCase()) {
+        throw new FakeExcelError('InvalidOperation', `Cannot select on '${e.sheet.name}': it is not the active worksheet (activate it first).`);
+      }
+      wb.selection = { sheet: e.sheet.name, address: rectRef(e.rect) };
+    });
+  }
+}
+defineProperties(FakeRange, {
+  values: { read: (e) => readCells(e, 'values') as FakeCellValue[][], write: (e, x, range) => writeCells(range.context, e, x, 'values') },
+  formulas: { read: (e) => readCells(e, 'formulas') as FakeCellValue[][], write: (e, x, range) => writeCells(range.context, e, x, 'formulas') },
+  numberFormat: { read: (e) => readCells(e, 'numberFormat') as string[][], write: (e, x, range) => writeCells(range.context, e, x, 'numberFormat') },
+  text: { read: (e) => readCells(e, 'text') as string[][] },
+  address: { read: (e) => qualified(e.sheet.name, e.rect) },
+  rowIndex: { read: (e) => e.rect.top },
+  columnIndex: { read: (e) => e.rect.left },
+  rowCount: { read: (e) => rows(e.rect) },
+  columnCount: { read: (e) => cols(e.rect) },
+  cellCount: { read: (e) => cellCount(e.rect) },
+  rowHidden: {
+    read: (e) => {
+      let hidden = 0;
+      for (const h of e.sheet.hiddenRows) if (h >= e.rect.top && h <= e.rect.bottom) hidden++;
+      return hidden === 0 ? false : hidden === rows(e.rect) ? true : null;
+    },
+  },
+  columnHidden: { read: () => false },
+  hyperlink: {
+    read: (e) => e.sheet.cell(e.rect.top, e.rect.left)?.hyperlink ?? null,
+    write: (e, x, range) => {
+      e.sheet.assertWritable();
+      if (x.documentReference) {
+        const { sheet } = parseArea(x.documentReference);
+        if (sheet && !range.context.state.sheet(sheet)) throw new FakeExcelError('InvalidArgument', `The hyperlink points to a sheet that does not exist: ${sheet}.`);
+      }
+      for (let r = e.rect.top; r <= e.rect.bottom; r++) {
+        for (let c = e.rect.left; c <= e.rect.right; c++) {
+          const cell = e.sheet.cellForWrite(r, c);
+          cell.hyperlink = { ...x };
+          if (x.textToDisplay !== undefined && r === e.rect.top && c === e.rect.left) {
+            cell.value = x.textToDisplay;
+            cell.formula = null;
+          }
+        }
+      }
+    },
+  },
+});
