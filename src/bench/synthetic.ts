@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellValue, Grid } from '../engine/model';
-import { a1, parseA1Range } from '../engine/text';
+import { a1, parseA1Range } from '../engine/a1';
 import { serialToDate } from '../hosts/xlsx/cell-value';
 
 const SECTIONS = [

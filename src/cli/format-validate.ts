@@ -3,7 +3,7 @@
  * reads well in a terminal and in a log file (no colours, no cursor tricks).
  */
 import type { Analysis, ISODate, Lang, Severity, TaskRow } from '../engine/model';
-import { columnLetter } from '../engine/text';
+import { columnLetter } from '../engine/a1';
 
 const MAX_TASK_CHARS = 70;
 

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { ISSUE_CODES, type Analysis, type ColumnRole, type PlanRow, type TaskRow } from '../engine/model';
-import { columnLetter } from '../engine/text';
+import { columnLetter } from '../engine/a1';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const excelRow = z.number().int().min(1);

@@ -29,7 +29,7 @@ import { parseStatus } from './status';
 import { findHeaderCandidates, headerAt, headerWords, type HeaderCandidate } from './table/find-header';
 import { scanBody, type BodyScan, type ScannedTask } from './table/rows';
 import { SheetView } from './table/sheet-view';
-import { columnIndex } from './text';
+import { columnIndex } from './a1';
 import { placeTracking, trackingChanges } from './tracking';
 
 export interface AnalyzeOptions {

@@ -269,14 +269,16 @@ export type AnalyzeResult = { ok: true; analysis: Analysis } | { ok: false; fail
 // ---------------------------------------------------------------------------------------------
 // Changes to make: data, applied by the hosts' executors (src/hosts/*)
 // ---------------------------------------------------------------------------------------------
+// Every place is numeric (CellRange, rows and columns 0-based); A1 text appears only inside
+// formulas. The hosts make the A1 text their APIs want (src/engine/a1.ts).
 
 /** A value to write. Strings are written as text, never interpreted as formulas. */
 export type CellInput = string | number | boolean | null;
 
-/** Write values into a rectangle (A1 address on the change set's sheet). null leaves the cell
- * as it is; "" clears it. */
+/** Write values into a rectangle of the change set's sheet. null leaves the cell as it is; ""
+ * clears it. */
 export interface ValuesWrite {
-  address: string;
+  range: CellRange;
   values: CellInput[][];
 }
 
@@ -297,20 +299,20 @@ export interface CellStyle {
 }
 
 export interface FormatChange extends CellStyle {
-  address: string;
-  /** Column width in characters (the executor converts to its unit). Applies to the address's columns. */
+  range: CellRange;
+  /** Column width in characters (the executor converts to its unit). Applies to the range's columns. */
   columnWidth?: number;
 }
 
 export interface ListValidation {
-  address: string;
+  range: CellRange;
   /** The drop-down's choices. */
   choices: string[];
 }
 
 export interface ConditionalFormatRule {
   /** Applies-to range. */
-  address: string;
+  range: CellRange;
   /** Excel formula relative to the range's top-left cell, beginning with "=". Always contains
    * the change set's tag (as N("tag:…")) so later runs find and replace it. */
   formula: string;
@@ -336,36 +338,37 @@ export interface ChangeSet {
 // ---------------------------------------------------------------------------------------------
 
 export interface SheetCell extends CellStyle {
-  /** A1 address on this sheet. */
-  address: string;
+  /** The cell on this sheet, 0-based. */
+  row: number;
+  col: number;
   value?: CellInput;
   /** Excel formula beginning with "=", English function names. */
   formula?: string;
-  /** Hyperlink to a cell of another sheet of the same workbook. */
-  link?: { sheet: string; address: string };
+  /** Hyperlink to a cell (0-based) of another sheet of the same workbook. */
+  link?: { sheet: string; row: number; col: number };
 }
 
 export interface SheetChart {
   type: 'stackedBar';
   /** Data range including the header row and the category column. */
-  dataAddress: string;
-  /** Where to place it: top-left and bottom-right cells. */
-  topLeft: string;
-  bottomRight: string;
+  data: CellRange;
+  /** Where to place it: from the top-left to the bottom-right cell of this range. */
+  placement: CellRange;
   title: string;
 }
 
 export interface SheetModel {
   name: string;
   cells: SheetCell[];
-  merges: string[];
-  /** Column widths in characters, by column letter. */
-  columnWidths: Record<string, number>;
+  merges: CellRange[];
+  /** Column widths in characters, by column (0-based). */
+  columnWidths: Record<number, number>;
+  /** repeatRows: rows (0-based, inclusive) printed on top of every page. */
   print: { orientation: 'landscape' | 'portrait'; paper: 'A4'; repeatRows: { first: number; last: number } | null; fitToWidth: boolean };
   /** Excel only: hosts that cannot draw charts skip it and say so. */
   chart: SheetChart | null;
-  /** Row heights in points, by Excel row number (1-based), for rows whose wrapped text needs
-   * more than one line: not every program fits rows to wrapped text on opening (LibreOffice
-   * does not for .xlsx). Rows not listed keep the default height. */
+  /** Row heights in points, by row (0-based), for rows whose wrapped text needs more than one
+   * line: not every program fits rows to wrapped text on opening (LibreOffice does not for
+   * .xlsx). Rows not listed keep the default height. */
   rowHeights?: Record<number, number>;
 }

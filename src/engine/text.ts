@@ -1,6 +1,7 @@
 /**
  * Text helpers shared by every recogniser: what counts as empty, NFC, and a folded form for
- * tolerant matching (lower case, no diacritics, đ→d, single spaces).
+ * tolerant matching (lower case, no diacritics, đ→d, single spaces); and Excel's rule for
+ * comparing sheet names, which every layer uses.
  */
 import type { CellValue } from './model';
 
@@ -75,42 +76,13 @@ export function fold(s: string): string {
   return out.trim();
 }
 
-/** Column index (0-based) to Excel letters: 0 → A, 27 → AB. */
-export function columnLetter(col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+/** A sheet name as Excel compares names: NFC, case-insensitive ("Phụ lục" and "PHỤ LỤC" name
+ * the same sheet; a workbook cannot hold both). */
+export function sheetNameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
 }
 
-/** Excel letters to column index (0-based): A → 0. */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-/** A1 address of a 0-based cell. */
-export function a1(row: number, col: number): string {
-  return `${columnLetter(col)}${row + 1}`;
-}
-
-/** A1 address of a 0-based rectangle. */
-export function a1Range(top: number, left: number, bottom: number, right: number): string {
-  return top === bottom && left === right ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
-}
-
-/** Parse "B7" or "B7:F20" into a 0-based rectangle. */
-export function parseA1Range(address: string): { top: number; left: number; bottom: number; right: number } {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(address.replace(/^.*!/, ''));
-  if (!m) throw new Error(`not an A1 address: ${address}`);
-  const top = Number(m[2]) - 1;
-  const left = columnIndex(m[1]);
-  const bottom = m[4] ? Number(m[4]) - 1 : top;
-  const right = m[3] ? columnIndex(m[3]) : left;
-  return { top, left, bottom, right };
+/** The two names would name the same sheet in Excel. */
+export function sameSheetName(a: string, b: string): boolean {
+  return sheetNameKey(a) === sheetNameKey(b);
 }

@@ -4,12 +4,12 @@
  * are only read, never reformatted. Only "Hạn chót" and "Kiểm tra" are rewritten on every run.
  */
 import { isoToSerial } from './dates';
-import type { ChangeSet, ColumnRole, ConditionalFormatRule, FormatChange, Lang, ListValidation, RecognisedTable, TaskRow, TrackingBlock, ValuesWrite } from './model';
+import type { CellRange, ChangeSet, ColumnRole, ConditionalFormatRule, FormatChange, Lang, ListValidation, RecognisedTable, TaskRow, TrackingBlock, ValuesWrite } from './model';
 import { STATIC_CODES } from './rules';
 import { DONE_WORDINGS, STATUS_CHOICES } from './status';
 import { TRACKING_HEADERS } from './table/header-roles';
 import type { SheetView } from './table/sheet-view';
-import { a1Range, columnLetter } from './text';
+import { a1 } from './a1';
 
 export type TrackingRole = 'status' | 'doneDate' | 'result' | 'dueDate' | 'check';
 export const TRACKING_ORDER: readonly TrackingRole[] = ['status', 'doneDate', 'result', 'dueDate', 'check'];
@@ -64,6 +64,11 @@ function columnIsEmpty(view: SheetView, col: number, top: number, bottom: number
   return true;
 }
 
+/** The cells of one column, rows top…bottom. */
+function columnRange(col: number, top: number, bottom: number): CellRange {
+  return { top, left: col, bottom, right: col };
+}
+
 function excelString(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
@@ -88,9 +93,9 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904 }: T
 
   for (const role of plan.created) {
     const c = col[role];
-    writes.push({ address: a1Range(headerRow, c, headerRow, c), values: [[TRACKING_HEADERS[role][lang]]] });
+    writes.push({ range: columnRange(c, headerRow, headerRow), values: [[TRACKING_HEADERS[role][lang]]] });
     formats.push({
-      address: a1Range(table.headerRows[0], c, headerRow, c),
+      range: columnRange(c, table.headerRows[0], headerRow),
       bold: true,
       wrapText: true,
       fill: HEADER_FILL,
@@ -103,9 +108,9 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904 }: T
   // The body of the block gets no borders or wrapping: on a 50,000-row plan every styled cell
   // costs in the written file, and Excel formats a typed completion date by itself. Only the
   // due dates, which we write as serials, need a date format.
-  if (plan.created.includes('status')) validations.push({ address: a1Range(first, col.status, last, col.status), choices: [...STATUS_CHOICES] });
+  if (plan.created.includes('status')) validations.push({ range: columnRange(col.status, first, last), choices: [...STATUS_CHOICES] });
   // "Hạn chót" is ours even when reused: its dates are always shown as dates.
-  formats.push({ address: a1Range(first, col.dueDate, last, col.dueDate), numberFormat: DATE_FORMAT });
+  formats.push({ range: columnRange(col.dueDate, first, last), numberFormat: DATE_FORMAT });
 
   // Due dates and static issues, one value per table row ("" clears stale values of rows that
   // are no longer tasks).
@@ -124,8 +129,8 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904 }: T
     due.push([t?.deadline.due ? serialOf(t.deadline.due) : '']);
     check.push([t ? t.issues.filter((i) => STATIC_CODES.has(i.code) && i.severity !== 'info').map((i) => i.message).join('; ') : '']);
   }
-  writes.push({ address: a1Range(first, col.dueDate, last, col.dueDate), values: due });
-  writes.push({ address: a1Range(first, col.check, last, col.check), values: check });
+  writes.push({ range: columnRange(col.dueDate, first, last), values: due });
+  writes.push({ range: columnRange(col.check, first, last), values: check });
 
   const rules = highlightRules(table, plan);
   return { sheet, writes, formats, validations, conditionalFormats: { tag: CF_TAG, rules }, sheets: [] };
@@ -138,14 +143,15 @@ function highlightRules(table: RecognisedTable, plan: TrackingPlan): Conditional
   const first = table.firstRow;
   const last = Math.max(table.lastRow, first);
   const right = Math.max(table.lastCol, ...TRACKING_ORDER.map((r) => plan.columns[r]));
-  const address = a1Range(first, table.firstCol, last, right);
-  const ref = (role: ColumnRole & TrackingRole) => `$${columnLetter(plan.columns[role])}${first + 1}`;
+  const range: CellRange = { top: first, left: table.firstCol, bottom: last, right };
+  // Column fixed, row relative: each row of the range tests its own cells.
+  const ref = (role: ColumnRole & TrackingRole) => a1(first, plan.columns[role], 'col');
   const status = ref('status');
   const done = `OR(${DONE_WORDINGS.map((w) => `TRIM(${status})=${excelString(w)}`).join(',')})`;
   const tag = (name: string) => `N(${excelString(`${CF_TAG}:${name}`)})=0`;
   return [
-    { address, formula: `=AND(${tag('overdue')},ISNUMBER(${ref('dueDate')}),${ref('dueDate')}<TODAY(),NOT(${done}))`, ...HIGHLIGHT.overdue, stopIfTrue: true },
-    { address, formula: `=AND(${tag('problem')},LEN(${ref('check')})>0)`, ...HIGHLIGHT.problem, stopIfTrue: true },
-    { address, formula: `=AND(${tag('done')},${done})`, ...HIGHLIGHT.done, stopIfTrue: true },
+    { range, formula: `=AND(${tag('overdue')},ISNUMBER(${ref('dueDate')}),${ref('dueDate')}<TODAY(),NOT(${done}))`, ...HIGHLIGHT.overdue, stopIfTrue: true },
+    { range, formula: `=AND(${tag('problem')},LEN(${ref('check')})>0)`, ...HIGHLIGHT.problem, stopIfTrue: true },
+    { range, formula: `=AND(${tag('done')},${done})`, ...HIGHLIGHT.done, stopIfTrue: true },
   ];
 }

@@ -5,7 +5,6 @@
  */
 import { daysBetween, todayISO } from '../engine/dates';
 import { DATA_ISSUE_CODES, type Analysis, type DeadlineKind, type ISODate, type IssueCode, type Lang, type SectionInfo, type TaskRow, type TaskStatus } from '../engine/model';
-import { a1 } from '../engine/text';
 import { issueMessage } from '../i18n/issues';
 import { DEFAULT_PERIODS, type Settings } from '../settings/schema';
 import { addToCounts, classifyTask, completionRate, emptyCounts, type ClassCounts, type TaskClass } from './classify';
@@ -26,10 +25,11 @@ export interface ReportOptions {
   madeOn?: ISODate;
 }
 
-/** A cell of the appendix a list entry links back to. */
+/** A cell of the appendix a list entry links back to (row and column 0-based). */
 export interface AppendixLink {
   sheet: string;
-  address: string;
+  row: number;
+  col: number;
 }
 
 export interface ReportTask {
@@ -195,7 +195,7 @@ export function buildReportModel(analysis: Analysis, options: ReportOptions): Re
       statusAsOf: c.statusAsOf,
       cls: c.cls,
       daysLate: c.daysLate,
-      link: { sheet: analysis.sheetName, address: a1(t.row, linkColumn) },
+      link: { sheet: analysis.sheetName, row: t.row, col: linkColumn },
     };
     tasks.push(rt);
     addToCounts(total, c.cls);

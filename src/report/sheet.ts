@@ -4,23 +4,26 @@
  * someone edits a count. Each formula cell also carries its computed result as `value`, for
  * hosts that write a cached result next to the formula.
  */
-import type { CellInput, SheetCell, SheetModel } from '../engine/model';
+import { a1, a1Range } from '../engine/a1';
+import type { CellInput, CellRange, SheetCell, SheetModel } from '../engine/model';
 import { TASK_CLASSES, type ClassCounts } from './classify';
 import { reportLabels, type ReportLabels } from './labels';
 import type { ReportModel, ReportTask } from './model';
 import { formatDate, periodTitleWords, periodWords } from './periods';
 
-/** Sheet columns: the six classes sit right of the category column so that one contiguous
- * range (B:H) feeds the stacked-bar chart; totals, done and rate follow. */
+/** Sheet columns (0-based: A = 0): the six classes sit right of the category column so that
+ * one contiguous range (B:H) feeds the stacked-bar chart; totals, done and rate follow. */
 const COL = {
-  stt: 'A',
-  name: 'B',
-  classes: ['C', 'D', 'E', 'F', 'G', 'H'],
-  total: 'I',
-  done: 'J',
-  rate: 'K',
+  stt: 0,
+  name: 1,
+  classes: [2, 3, 4, 5, 6, 7],
+  total: 8,
+  done: 9,
+  rate: 10,
 } as const;
-const LAST_COL = 'K';
+const LAST_COL = 10;
+/** Column widths in characters, A…K. */
+const COLUMN_WIDTHS = [7, 46, 12, 12, 12, 12, 12, 12, 11, 11, 12];
 
 const HEADER_FILL = '#DDEBF7';
 const TOTAL_FILL = '#F2F2F2';
@@ -30,20 +33,28 @@ const CHART_ROWS = 20;
 /** Title rows repeated on every printed page. */
 const TITLE_ROWS = 5;
 
+type CellContent = Omit<SheetCell, 'row' | 'col'>;
+
+/** Rows and columns are 0-based sheet coordinates, as in the SheetModel. */
 class SheetBuilder {
   readonly cells: SheetCell[] = [];
-  readonly merges: string[] = [];
-  row = 1;
+  readonly merges: CellRange[] = [];
+  row = 0;
 
-  put(col: string, row: number, cell: Omit<SheetCell, 'address'>): void {
-    this.cells.push({ address: `${col}${row}`, ...cell });
+  put(col: number, row: number, cell: CellContent): void {
+    this.cells.push({ row, col, ...cell });
+  }
+
+  /** Cells left…right of a row become one. */
+  merge(row: number, left: number, right: number): void {
+    this.merges.push({ top: row, left, bottom: row, right });
   }
 
   /** A line of text across A:K. */
-  line(text: string, style: Omit<SheetCell, 'address' | 'value'> = {}): number {
+  line(text: string, style: Omit<CellContent, 'value'> = {}): number {
     const r = this.row++;
-    this.put('A', r, { value: text, wrapText: true, ...style });
-    this.merges.push(`A${r}:${LAST_COL}${r}`);
+    this.put(COL.stt, r, { value: text, wrapText: true, ...style });
+    this.merge(r, COL.stt, LAST_COL);
     return r;
   }
 
@@ -66,6 +77,11 @@ function statsHeader(b: SheetBuilder, L: ReportLabels, nameHeading: string): num
   return r;
 }
 
+/** done / total of the row, blank when the row counts no task. */
+function rateFormula(r: number): string {
+  return `=IF(${a1(r, COL.total)}=0,"",${a1(r, COL.done)}/${a1(r, COL.total)})`;
+}
+
 function rateValue(done: number, total: number): CellInput {
   return total === 0 ? '' : done / total;
 }
@@ -76,13 +92,12 @@ function statsRow(b: SheetBuilder, stt: string, name: string, counts: ClassCount
   b.put(COL.stt, r, { value: stt, ...BOX, horizontalAlignment: 'center' });
   b.put(COL.name, r, { value: name, ...BOX, wrapText: true });
   TASK_CLASSES.forEach((cls, i) => b.put(COL.classes[i], r, { value: counts[cls], ...BOX, horizontalAlignment: 'center' }));
-  const first = COL.classes[0];
-  const last = COL.classes[COL.classes.length - 1];
-  b.put(COL.total, r, { formula: `=SUM(${first}${r}:${last}${r})`, value: counts.total, ...BOX, bold: true, horizontalAlignment: 'center' });
+  const classes: CellRange = { top: r, left: COL.classes[0], bottom: r, right: COL.classes[COL.classes.length - 1] };
+  b.put(COL.total, r, { formula: `=SUM(${a1Range(classes)})`, value: counts.total, ...BOX, bold: true, horizontalAlignment: 'center' });
   // doneOnTime and doneLate are the first two class columns.
-  b.put(COL.done, r, { formula: `=${COL.classes[0]}${r}+${COL.classes[1]}${r}`, value: counts.done, ...BOX, horizontalAlignment: 'center' });
+  b.put(COL.done, r, { formula: `=${a1(r, COL.classes[0])}+${a1(r, COL.classes[1])}`, value: counts.done, ...BOX, horizontalAlignment: 'center' });
   b.put(COL.rate, r, {
-    formula: `=IF(${COL.total}${r}=0,"",${COL.done}${r}/${COL.total}${r})`,
+    formula: rateFormula(r),
     value: rateValue(counts.done, counts.total),
     numberFormat: RATE_FORMAT,
     ...BOX,
@@ -97,18 +112,18 @@ function totalsRow(b: SheetBuilder, L: ReportLabels, firstData: number, lastData
   const style = { ...BOX, bold: true, fill: TOTAL_FILL, horizontalAlignment: 'center' as const };
   b.put(COL.stt, r, { value: '', ...style });
   b.put(COL.name, r, { value: L.totalsRow, ...style });
-  const columns: [string, number][] = [
-    ...TASK_CLASSES.map((cls, i): [string, number] => [COL.classes[i], sums[cls]]),
+  const columns: [number, number][] = [
+    ...TASK_CLASSES.map((cls, i): [number, number] => [COL.classes[i], sums[cls]]),
     [COL.total, sums.total],
     [COL.done, sums.done],
   ];
   for (const [col, value] of columns) {
     // An empty table sums nothing: write 0 rather than a formula over a reversed range.
     if (lastData < firstData) b.put(col, r, { value: 0, ...style });
-    else b.put(col, r, { formula: `=SUM(${col}${firstData}:${col}${lastData})`, value, ...style });
+    else b.put(col, r, { formula: `=SUM(${a1(firstData, col)}:${a1(lastData, col)})`, value, ...style });
   }
   b.put(COL.rate, r, {
-    formula: `=IF(${COL.total}${r}=0,"",${COL.done}${r}/${COL.total}${r})`,
+    formula: rateFormula(r),
     value: rateValue(sums.done, sums.total),
     numberFormat: RATE_FORMAT,
     ...style,
@@ -124,10 +139,10 @@ function sumCounts(list: ClassCounts[]): ClassCounts {
 
 /** List columns: A STT · B task · C:E lead · F due · G:H status · I days · J:K appendix row. */
 interface ListColumn {
-  from: string;
-  to: string;
+  from: number;
+  to: number;
   heading: string;
-  cell: (t: ReportTask) => Omit<SheetCell, 'address' | 'link'>;
+  cell: (t: ReportTask) => Omit<CellContent, 'link'>;
 }
 
 function listTable(b: SheetBuilder, L: ReportLabels, heading: string, columns: ListColumn[], tasks: ReportTask[]): void {
@@ -136,7 +151,7 @@ function listTable(b: SheetBuilder, L: ReportLabels, heading: string, columns: L
   const head = { ...BOX, bold: true, wrapText: true, fill: HEADER_FILL, horizontalAlignment: 'center' as const };
   for (const c of columns) {
     b.put(c.from, hr, { value: c.heading, ...head });
-    if (c.from !== c.to) b.merges.push(`${c.from}${hr}:${c.to}${hr}`);
+    if (c.from !== c.to) b.merge(hr, c.from, c.to);
   }
   if (tasks.length === 0) {
     b.line(L.none, { italic: true, ...BOX });
@@ -146,12 +161,12 @@ function listTable(b: SheetBuilder, L: ReportLabels, heading: string, columns: L
     const r = b.row++;
     for (const c of columns) {
       // Built field by field rather than by spreads: lists can run to thousands of rows.
-      const cell: SheetCell = { address: c.from + r, border: true, verticalAlignment: 'center', wrapText: true };
+      const cell: SheetCell = { row: r, col: c.from, border: true, verticalAlignment: 'center', wrapText: true };
       Object.assign(cell, c.cell(t));
       // An empty cell gets no link: there is no text to click, and some writers mangle it.
       if (cell.value !== '' && cell.value !== null && cell.value !== undefined) cell.link = t.link;
       b.cells.push(cell);
-      if (c.from !== c.to) b.merges.push(`${c.from}${r}:${c.to}${r}`);
+      if (c.from !== c.to) b.merge(r, c.from, c.to);
     }
   }
 }
@@ -193,25 +208,25 @@ export function reportSheet(model: ReportModel): SheetModel {
   b.line(L.leadNote, { italic: true, wrapText: true });
   b.skip();
 
-  const stt: ListColumn = { from: 'A', to: 'A', heading: L.stt, cell: (t) => ({ value: t.stt ?? '', horizontalAlignment: 'center' }) };
-  const task: ListColumn = { from: 'B', to: 'B', heading: L.task, cell: (t) => ({ value: t.task }) };
-  const lead: ListColumn = { from: 'C', to: 'E', heading: L.lead, cell: (t) => ({ value: t.lead ?? L.noLead }) };
+  const stt: ListColumn = { from: 0, to: 0, heading: L.stt, cell: (t) => ({ value: t.stt ?? '', horizontalAlignment: 'center' }) };
+  const task: ListColumn = { from: 1, to: 1, heading: L.task, cell: (t) => ({ value: t.task }) };
+  const lead: ListColumn = { from: 2, to: 4, heading: L.lead, cell: (t) => ({ value: t.lead ?? L.noLead }) };
   const due: ListColumn = {
-    from: 'F',
-    to: 'F',
+    from: 5,
+    to: 5,
     heading: L.due,
     // Text, not a date serial: a linked cell shows its value as text in every host.
     cell: (t) => ({ value: t.due ? formatDate(t.due, lang) : t.deadlineText, horizontalAlignment: 'center' }),
   };
-  const status: ListColumn = { from: 'G', to: 'H', heading: L.status, cell: (t) => ({ value: statusText(t, L, lang) }) };
-  const appendixRow: ListColumn = { from: 'J', to: 'K', heading: L.appendixRow, cell: (t) => ({ value: L.rowRef(t.row), horizontalAlignment: 'center' }) };
+  const status: ListColumn = { from: 6, to: 7, heading: L.status, cell: (t) => ({ value: statusText(t, L, lang) }) };
+  const appendixRow: ListColumn = { from: 9, to: 10, heading: L.appendixRow, cell: (t) => ({ value: L.rowRef(t.row), horizontalAlignment: 'center' }) };
 
   // 4. Overdue, most late first.
   listTable(
     b,
     L,
     L.overdueHeading,
-    [stt, task, lead, due, status, { from: 'I', to: 'I', heading: L.daysLate, cell: (t) => ({ value: t.daysLate ?? 0, horizontalAlignment: 'center' }) }, appendixRow],
+    [stt, task, lead, due, status, { from: 8, to: 8, heading: L.daysLate, cell: (t) => ({ value: t.daysLate ?? 0, horizontalAlignment: 'center' }) }, appendixRow],
     model.overdue,
   );
   b.skip();
@@ -226,7 +241,7 @@ export function reportSheet(model: ReportModel): SheetModel {
       formatDate(model.upcomingWindow.from, lang),
       formatDate(model.upcomingWindow.to, lang),
     ),
-    [stt, task, lead, due, status, { from: 'I', to: 'I', heading: L.daysLeft, cell: (t) => ({ value: daysLeft.get(t.row) ?? 0, horizontalAlignment: 'center' }) }, appendixRow],
+    [stt, task, lead, due, status, { from: 8, to: 8, heading: L.daysLeft, cell: (t) => ({ value: daysLeft.get(t.row) ?? 0, horizontalAlignment: 'center' }) }, appendixRow],
     model.upcoming,
   );
   b.skip();
@@ -241,8 +256,9 @@ export function reportSheet(model: ReportModel): SheetModel {
       stt,
       task,
       lead,
-      { from: 'F', to: 'G', heading: L.codes, cell: (t) => ({ value: (quality.get(t.row)?.codes ?? []).join(', ') }) },
-      { from: 'H', to: 'I', heading: L.reasons, cell: (t) => ({ value: (quality.get(t.row)?.reasons ?? []).join('\n') }) },
+      // F:G and H:I.
+      { from: 5, to: 6, heading: L.codes, cell: (t) => ({ value: (quality.get(t.row)?.codes ?? []).join(', ') }) },
+      { from: 7, to: 8, heading: L.reasons, cell: (t) => ({ value: (quality.get(t.row)?.reasons ?? []).join('\n') }) },
       appendixRow,
     ],
     model.dataQuality,
@@ -255,21 +271,20 @@ export function reportSheet(model: ReportModel): SheetModel {
     const top = b.row;
     chart = {
       type: 'stackedBar',
-      dataAddress: `${COL.name}${sectionHeaderRow}:${COL.classes[COL.classes.length - 1]}${lastSection}`,
-      topLeft: `A${top}`,
-      bottomRight: `${LAST_COL}${top + CHART_ROWS - 1}`,
+      data: { top: sectionHeaderRow, left: COL.name, bottom: lastSection, right: COL.classes[COL.classes.length - 1] },
+      placement: { top, left: COL.stt, bottom: top + CHART_ROWS - 1, right: LAST_COL },
       title: L.chartTitle,
     };
   }
 
-  const columnWidths = { A: 7, B: 46, C: 12, D: 12, E: 12, F: 12, G: 12, H: 12, I: 11, J: 11, K: 12 };
+  const columnWidths: Record<number, number> = Object.fromEntries(COLUMN_WIDTHS.map((width, col) => [col, width]));
   return {
     name: model.sheetName,
     cells: b.cells,
     merges: b.merges,
     columnWidths,
     rowHeights: estimateRowHeights(b.cells, b.merges, columnWidths),
-    print: { orientation: 'landscape', paper: 'A4', repeatRows: { first: 1, last: TITLE_ROWS }, fitToWidth: true },
+    print: { orientation: 'landscape', paper: 'A4', repeatRows: { first: 0, last: TITLE_ROWS - 1 }, fitToWidth: true },
     chart,
   };
 }
@@ -313,20 +328,19 @@ export function wrappedLines(text: string, width: number, fontSize = DEFAULT_FON
 }
 
 /** A height for every row whose wrapped text needs more than one line (or a larger font). */
-function estimateRowHeights(cells: SheetCell[], merges: string[], widths: Record<string, number>): Record<number, number> {
+function estimateRowHeights(cells: SheetCell[], merges: CellRange[], widths: Record<number, number>): Record<number, number> {
+  /** Width of each merge, by its top-left cell ("row,col"). */
   const spanWidth = new Map<string, number>();
   for (const m of merges) {
-    const [from, to] = m.split(':');
-    const [c1, c2] = [from.replace(/\d+$/, ''), to.replace(/\d+$/, '')];
     let w = 0;
-    for (let c = c1.charCodeAt(0); c <= c2.charCodeAt(0); c++) w += widths[String.fromCharCode(c)] ?? 9;
-    spanWidth.set(from, w);
+    for (let c = m.left; c <= m.right; c++) w += widths[c] ?? 9;
+    spanWidth.set(`${m.top},${m.left}`, w);
   }
   const heights: Record<number, number> = {};
   for (const cell of cells) {
     if (typeof cell.value !== 'string' || cell.value === '') continue;
-    const row = Number(cell.address.replace(/^[A-Z]+/, ''));
-    const width = spanWidth.get(cell.address) ?? widths[cell.address.replace(/\d+$/, '')] ?? 9;
+    const row = cell.row;
+    const width = spanWidth.get(`${row},${cell.col}`) ?? widths[cell.col] ?? 9;
     const size = cell.fontSize ?? DEFAULT_FONT_SIZE;
     const lines = cell.wrapText ? wrappedLines(cell.value, width, size, cell.bold) : 1;
     const points = Math.ceil((lines * LINE_POINTS * size) / DEFAULT_FONT_SIZE + ROW_PADDING);

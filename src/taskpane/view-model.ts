@@ -4,7 +4,7 @@
  * through the components).
  */
 import { ISSUE_CODES, type Analysis, type ColumnRole, type IssueCode, type Severity, type TaskRow } from '../engine/model';
-import { a1Range, columnLetter } from '../engine/text';
+import { a1Range, columnLetter } from '../engine/a1';
 import type { ColumnCorrection } from '../settings/schema';
 
 /** The order of the rules in validation.md; groups are listed by severity, then this order. */
@@ -34,13 +34,13 @@ export function taskText(task: TaskRow): string {
 }
 
 export function rowAddress(analysis: Analysis, row: number): string {
-  return a1Range(row, analysis.table.firstCol, row, analysis.table.lastCol);
+  return a1Range({ top: row, left: analysis.table.firstCol, bottom: row, right: analysis.table.lastCol });
 }
 
 export function tableRangeAddress(analysis: Analysis): string {
   const { table } = analysis;
   const top = table.headerRows.length > 0 ? Math.min(...table.headerRows) : table.firstRow;
-  return a1Range(top, table.firstCol, Math.max(table.lastRow, top), table.lastCol);
+  return a1Range({ top, left: table.firstCol, bottom: Math.max(table.lastRow, top), right: table.lastCol });
 }
 
 export function groupIssues(analysis: Analysis): IssueGroup[] {

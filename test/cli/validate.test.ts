@@ -10,7 +10,7 @@ import { APPENDIX_SHEET, planWorkbook } from '../hosts/xlsx/fixtures/plan-tnmt';
 import { sheetXml, snapshotRange } from '../hosts/xlsx/helpers';
 import { openWorkbook, readWorkbook } from '../../src/hosts/xlsx/read';
 import { serialToISO } from '../../src/engine/dates';
-import { columnIndex } from '../../src/engine/text';
+import { columnIndex } from '../../src/engine/a1';
 import { expectOneSentence, jsonLines, runCli, tempDir } from './helpers';
 
 let dir: string;

@@ -3,7 +3,7 @@
  */
 import { analyzeSheet, type AnalyzeOptions } from '../../src/engine/analyze';
 import type { Analysis, CellValue, PlanRow, TaskRow } from '../../src/engine/model';
-import { columnLetter } from '../../src/engine/text';
+import { columnLetter } from '../../src/engine/a1';
 import { congThuongPlan, huyenPlan, khoaHocPlan, proseOnly, taiNguyenPlan, trackedPlan } from '../fixtures/plans';
 import { fixtureToGrid, type SheetFixture } from '../fixtures/types';
 

@@ -4,8 +4,8 @@
  */
 import { analyzeSheet } from '../../src/engine/analyze';
 import { isoToSerial } from '../../src/engine/dates';
-import type { Analysis, ChangeSet, Grid } from '../../src/engine/model';
-import { columnLetter, parseA1Range } from '../../src/engine/text';
+import type { Analysis, CellRange, ChangeSet, Grid } from '../../src/engine/model';
+import { a1Range, columnLetter, parseA1Range } from '../../src/engine/a1';
 import { CF_TAG } from '../../src/engine/tracking';
 import { congThuongPlan, trackedPlan } from '../fixtures/plans';
 import { fixtureToGrid } from '../fixtures/types';
@@ -20,7 +20,7 @@ function analyse(grid: Grid, asOf = '2024-07-01'): Analysis {
 function applyWrites(grid: Grid, changes: ChangeSet): Grid {
   const values = grid.values.map((r) => [...r]);
   for (const w of changes.writes) {
-    const { top, left } = parseA1Range(w.address);
+    const { top, left } = w.range;
     w.values.forEach((row, i) =>
       row.forEach((v, j) => {
         if (v === null) return;
@@ -35,16 +35,15 @@ function applyWrites(grid: Grid, changes: ChangeSet): Grid {
   return { ...grid, values };
 }
 
-/** Column index of every address a change set touches. */
+/** Column index of every range a change set touches. */
 function touchedColumns(changes: ChangeSet): Set<number> {
   const cols = new Set<number>();
-  const add = (address: string) => {
-    const r = parseA1Range(address);
+  const add = (r: CellRange) => {
     for (let c = r.left; c <= r.right; c++) cols.add(c);
   };
-  changes.writes.forEach((w) => add(w.address));
-  changes.formats.forEach((f) => add(f.address));
-  changes.validations.forEach((v) => add(v.address));
+  changes.writes.forEach((w) => add(w.range));
+  changes.formats.forEach((f) => add(f.range));
+  changes.validations.forEach((v) => add(v.range));
   return cols;
 }
 
@@ -64,22 +63,22 @@ describe('tracking block on a plan without one', () => {
   });
 
   it('writes the headers into the header row', () => {
-    const headerWrites = a.changes.writes.filter((w) => parseA1Range(w.address).top === 4);
+    const headerWrites = a.changes.writes.filter((w) => w.range.top === 4);
     expect(headerWrites.map((w) => w.values[0][0])).toEqual(['Tình trạng', 'Ngày hoàn thành', 'Kết quả thực hiện', 'Hạn chót', 'Kiểm tra']);
   });
 
   it('puts each task’s due date as a real date serial, nothing on other rows', () => {
-    const due = a.changes.writes.find((w) => w.address.startsWith('M6'))!;
-    expect(due.address).toBe('M6:M21');
+    const due = a.changes.writes.find((w) => a1Range(w.range).startsWith('M6'))!;
+    expect(a1Range(due.range)).toBe('M6:M21');
     const byRow = (row: number) => due.values[row - 6][0];
     expect(byRow(6)).toBe(''); // section
     expect(byRow(10)).toBe(isoToSerial('2024-06-30'));
     expect(byRow(8)).toBe(''); // continuation
-    expect(a.changes.formats.some((f) => f.address === 'M6:M21' && f.numberFormat === 'dd/mm/yyyy')).toBe(true);
+    expect(a.changes.formats.some((f) => a1Range(f.range) === 'M6:M21' && f.numberFormat === 'dd/mm/yyyy')).toBe(true);
   });
 
   it('writes the static issues of each task in words, not the date-dependent ones', () => {
-    const check = a.changes.writes.find((w) => w.address.startsWith('N6'))!;
+    const check = a.changes.writes.find((w) => a1Range(w.range).startsWith('N6'))!;
     const text = (row: number) => String(check.values[row - 6][0]);
     expect(text(16)).not.toBe('');
     expect(text(16)).toContain(a.tasks.find((t) => t.row === 15)!.issues.find((i) => i.code === 'lead-missing')!.message);
@@ -90,7 +89,7 @@ describe('tracking block on a plan without one', () => {
   });
 
   it('adds the status drop-down with the three wordings', () => {
-    expect(a.changes.validations).toEqual([{ address: 'J6:J21', choices: ['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành'] }]);
+    expect(a.changes.validations).toEqual([{ range: parseA1Range('J6:J21'), choices: ['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành'] }]);
   });
 
   it('highlights overdue red, other problems yellow, done green, all tagged and live (TODAY())', () => {
@@ -102,7 +101,7 @@ describe('tracking block on a plan without one', () => {
       ['#C6EFCE', '#006100'],
     ]);
     for (const r of rules) {
-      expect(r.address).toBe('A6:N21');
+      expect(a1Range(r.range)).toBe('A6:N21');
       expect(r.formula).toContain(`N("${CF_TAG}:`);
       expect(r.stopIfTrue).toBe(true);
     }
@@ -119,7 +118,7 @@ describe('running again', () => {
     const second = analyse(applyWrites(grid, first.changes));
     expect(second.tracking.columns).toEqual(first.tracking.columns);
     expect(second.tracking.reused).toBe(true);
-    expect(second.changes.writes.filter((w) => parseA1Range(w.address).top === 4)).toEqual([]);
+    expect(second.changes.writes.filter((w) => w.range.top === 4)).toEqual([]);
     expect(second.changes.conditionalFormats).toEqual(first.changes.conditionalFormats);
     expect(second.tasks.map((t) => t.row)).toEqual(first.tasks.map((t) => t.row));
     expect(second.rows.map((r) => r.kind)).toEqual(first.rows.map((r) => r.kind));
@@ -132,7 +131,7 @@ describe('running again', () => {
     typed.values[9][first.tracking.columns.status] = 'Hoàn thành';
     const second = analyse(typed);
     expect(second.tasks.find((t) => t.row === 9)!.status).toBe('done');
-    const statusWrites = second.changes.writes.filter((w) => parseA1Range(w.address).left === first.tracking.columns.status);
+    const statusWrites = second.changes.writes.filter((w) => w.range.left === first.tracking.columns.status);
     expect(statusWrites).toEqual([]);
     expect(second.tasks.find((t) => t.row === 9)!.issues.map((i) => i.code)).not.toContain('overdue');
   });
@@ -143,7 +142,7 @@ describe('running again', () => {
     const fixed = applyWrites(grid, first.changes);
     fixed.values[15][5] = 'Văn phòng Sở';
     const second = analyse(fixed);
-    const check = second.changes.writes.find((w) => w.address.startsWith('N6'))!;
+    const check = second.changes.writes.find((w) => a1Range(w.range).startsWith('N6'))!;
     expect(String(check.values[16 - 6][0])).not.toContain(first.tasks.find((t) => t.row === 15)!.issues.find((i) => i.code === 'lead-missing')!.message);
   });
 });

@@ -5,9 +5,14 @@
  * A formula's cached `value` is ignored: every formula is recomputed from the value cells.
  */
 import type { SheetCell, SheetModel } from '../../src/engine/model';
-import { parseA1Range, a1 } from '../../src/engine/text';
+import { parseA1Range, a1 } from '../../src/engine/a1';
 
 type Value = number | string | boolean | null;
+
+/** A report cell's A1 address ("B7"), the way the tests name cells. */
+export function cellAddress(c: SheetCell): string {
+  return a1(c.row, c.col);
+}
 
 export class SheetEvaluator {
   private readonly byAddress = new Map<string, SheetCell>();
@@ -15,7 +20,7 @@ export class SheetEvaluator {
   private readonly evaluating = new Set<string>();
 
   constructor(sheet: SheetModel) {
-    for (const c of sheet.cells) this.byAddress.set(c.address.toUpperCase(), c);
+    for (const c of sheet.cells) this.byAddress.set(cellAddress(c), c);
   }
 
   value(address: string): Value {

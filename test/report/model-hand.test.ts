@@ -7,7 +7,8 @@ import { buildReport, isReportSheet } from '../../src/report';
 import { reportJsonSchema } from '../../src/contract/report-json';
 import { reportJson } from '../../src/report/json';
 import { wrappedLines } from '../../src/report/sheet';
-import { SheetEvaluator } from './formula-eval';
+import { parseA1Range } from '../../src/engine/a1';
+import { cellAddress, SheetEvaluator } from './formula-eval';
 import { deadline, handAnalysis, type HandTask } from './hand-built';
 
 const issue = (code: Issue['code'], message: string): Issue => ({ code, severity: 'error', message, params: {} });
@@ -153,11 +154,11 @@ describe('report model from hand-built rows', () => {
 describe('report sheet from hand-built rows', () => {
   const { model, sheet, changes } = build();
   const ev = new SheetEvaluator(sheet);
-  const byAddress = new Map(sheet.cells.map((c) => [c.address, c]));
+  const byAddress = new Map(sheet.cells.map((c) => [cellAddress(c), c]));
   const rowOf = (text: string) => {
     const c = sheet.cells.find((x) => x.value === text);
     if (!c) throw new Error(`no cell "${text}"`);
-    return Number(c.address.replace(/^[A-Z]+/, ''));
+    return c.row + 1;
   };
 
   test('title block', () => {
@@ -167,7 +168,7 @@ describe('report sheet from hand-built rows', () => {
     expect(String(byAddress.get('A4')?.value)).toContain('20/03/2024');
     expect(String(byAddress.get('A5')?.value)).toContain('Phụ lục');
     expect(String(byAddress.get('A5')?.value)).toContain('18/03/2024');
-    expect(sheet.print).toEqual({ orientation: 'landscape', paper: 'A4', repeatRows: { first: 1, last: 5 }, fitToWidth: true });
+    expect(sheet.print).toEqual({ orientation: 'landscape', paper: 'A4', repeatRows: { first: 0, last: 4 }, fitToWidth: true });
   });
 
   test('totals and rates are formulas, and evaluate to the hand counts', () => {
@@ -185,7 +186,7 @@ describe('report sheet from hand-built rows', () => {
 
   test('editing a count on the sheet moves the totals (formulas, not frozen numbers)', () => {
     const first = rowOf('CẢI CÁCH THỂ CHẾ');
-    const edited = { ...sheet, cells: sheet.cells.map((c) => (c.address === `E${first}` ? { ...c, value: 4 } : c)) };
+    const edited = { ...sheet, cells: sheet.cells.map((c) => (cellAddress(c) === `E${first}` ? { ...c, value: 4 } : c)) };
     const e2 = new SheetEvaluator(edited);
     const totals = rowOf('Tổng cộng');
     expect(e2.value(`I${first}`)).toBe(7);
@@ -194,7 +195,7 @@ describe('report sheet from hand-built rows', () => {
 
   test('the by-lead table totals 13 for 11 tasks, and the note says why', () => {
     const leadHeader = rowOf('Đơn vị chủ trì');
-    const totals = sheet.cells.filter((c) => c.value === 'Tổng cộng').map((c) => Number(c.address.slice(1)));
+    const totals = sheet.cells.filter((c) => c.value === 'Tổng cộng').map((c) => c.row + 1);
     const leadTotals = totals.find((r) => r > leadHeader) as number;
     expect(ev.value(`I${leadTotals}`)).toBe(13);
     expect(String(byAddress.get(`A${leadTotals + 1}`)?.value)).toMatch(/lớn hơn tổng số nhiệm vụ/);
@@ -202,16 +203,17 @@ describe('report sheet from hand-built rows', () => {
 
   test('list cells link back to their appendix row', () => {
     const overdueRow = sheet.cells.find((c) => c.value === 'Lập danh mục văn bản cần sửa đổi');
-    expect(overdueRow?.link).toEqual({ sheet: 'Phụ lục', address: 'B9' });
-    const r = Number(overdueRow?.address.slice(1));
-    for (const col of ['A', 'B', 'C', 'F', 'G', 'I', 'J']) expect(byAddress.get(`${col}${r}`)?.link).toEqual({ sheet: 'Phụ lục', address: 'B9' });
+    const b9 = { sheet: 'Phụ lục', row: 8, col: 1 };
+    expect(overdueRow?.link).toEqual(b9);
+    const r = overdueRow!.row + 1;
+    for (const col of ['A', 'B', 'C', 'F', 'G', 'I', 'J']) expect(byAddress.get(`${col}${r}`)?.link).toEqual(b9);
     expect(byAddress.get(`I${r}`)?.value).toBe(43);
   });
 
   test('chart: classes (C:H) by reform area, from the header row to the last area', () => {
     const header = rowOf('Lĩnh vực cải cách');
     const last = rowOf('CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH');
-    expect(sheet.chart).toMatchObject({ type: 'stackedBar', dataAddress: `B${header}:H${last}` });
+    expect(sheet.chart).toMatchObject({ type: 'stackedBar', data: parseA1Range(`B${header}:H${last}`) });
   });
 
   test('the report sheet joins the analysis changes, replacing one of the same name', () => {
@@ -222,13 +224,10 @@ describe('report sheet from hand-built rows', () => {
   test('every merge is a legal rectangle and no two overlap', () => {
     const seen = new Set<string>();
     for (const m of sheet.merges) {
-      const [a, b] = m.split(':');
-      const [r1, r2] = [Number(a.replace(/^[A-Z]+/, '')), Number(b.replace(/^[A-Z]+/, ''))];
-      const [c1, c2] = [a.replace(/\d+$/, ''), b.replace(/\d+$/, '')];
-      expect(r1).toBeLessThanOrEqual(r2);
-      expect(c1 <= c2).toBe(true);
-      for (let r = r1; r <= r2; r++) for (let c = c1.charCodeAt(0); c <= c2.charCodeAt(0); c++) {
-        const key = `${String.fromCharCode(c)}${r}`;
+      expect(m.top).toBeLessThanOrEqual(m.bottom);
+      expect(m.left).toBeLessThanOrEqual(m.right);
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) {
+        const key = `${r},${c}`;
         expect(seen.has(key)).toBe(false);
         seen.add(key);
       }
@@ -238,14 +237,15 @@ describe('report sheet from hand-built rows', () => {
 
 describe('row heights for wrapped text', () => {
   const { sheet } = build();
-  const rowOf = (text: string) => Number(sheet.cells.find((x) => x.value === text)?.address.replace(/^[A-Z]+/, ''));
+  // Row heights are keyed by 0-based row.
+  const rowOf = (text: string) => sheet.cells.find((x) => x.value === text)!.row;
 
   test('the stats header (class names in 12-character columns) gets several lines; plain rows keep the default', () => {
     const header = rowOf('Lĩnh vực cải cách');
     expect(sheet.rowHeights?.[header]).toBeGreaterThanOrEqual(3 * 15);
     expect(sheet.rowHeights?.[rowOf('CẢI CÁCH THỂ CHẾ')]).toBeUndefined();
-    // The title (14 pt) is taller than a normal line.
-    expect(sheet.rowHeights?.[2]).toBeGreaterThan(15);
+    // The title (14 pt, row 2) is taller than a normal line.
+    expect(sheet.rowHeights?.[1]).toBeGreaterThan(15);
   });
 });
 
@@ -261,9 +261,9 @@ describe('wrappedLines', () => {
 describe('list cells without text', () => {
   test('a task with no lead shows the no-lead words; empty cells carry no link', () => {
     const { sheet } = build();
-    const row = sheet.cells.find((c) => c.value === 'Khắc phục hạn chế sau công bố chỉ số' && c.address.startsWith('B'));
-    const r = Number(row?.address.slice(1));
-    expect(sheet.cells.find((c) => c.address === `C${r}`)?.value).toBe('(Chưa xác định đơn vị chủ trì)');
+    const row = sheet.cells.find((c) => c.value === 'Khắc phục hạn chế sau công bố chỉ số' && cellAddress(c).startsWith('B'));
+    const r = row!.row + 1;
+    expect(sheet.cells.find((c) => cellAddress(c) === `C${r}`)?.value).toBe('(Chưa xác định đơn vị chủ trì)');
     for (const c of sheet.cells) if (c.link) expect(String(c.value ?? '')).not.toBe('');
   });
 });
@@ -273,9 +273,7 @@ describe('isReportSheet', () => {
     const { sheet } = build();
     const values: (string | number | null)[][] = [];
     for (const c of sheet.cells) {
-      const r = Number(c.address.replace(/^[A-Z]+/, '')) - 1;
-      const col = c.address.charCodeAt(0) - 65;
-      (values[r] ??= [])[col] = typeof c.value === 'boolean' ? null : (c.value ?? null);
+      (values[c.row] ??= [])[c.col] = typeof c.value === 'boolean' ? null : (c.value ?? null);
     }
     const grid = { sheetName: sheet.name, values: Array.from(values, (row) => Array.from(row ?? [], (v) => v ?? null)), origin: { row: 0, col: 0 }, merges: [], hiddenRows: [], date1904: false };
     expect(isReportSheet(grid)).toBe(true);
@@ -293,7 +291,7 @@ describe('edge plans', () => {
     expect(model.total.total).toBe(0);
     expect(model.bySection).toEqual([]);
     const ev = new SheetEvaluator(sheet);
-    const totals = Number(sheet.cells.find((c) => c.value === 'Tổng cộng')?.address.slice(1));
+    const totals = sheet.cells.find((c) => c.value === 'Tổng cộng')!.row + 1;
     expect(ev.value(`I${totals}`)).toBe(0);
     expect(ev.value(`K${totals}`)).toBe('');
     expect(sheet.chart).toBeNull();

@@ -8,7 +8,8 @@ import type { Analysis } from '../../src/engine/model';
 import { buildReport, reportJson, TASK_CLASSES, type PeriodId, type TaskClass } from '../../src/report';
 import { reportJsonSchema } from '../../src/contract/report-json';
 import { fixtureToGrid } from '../fixtures/types';
-import { SheetEvaluator } from './formula-eval';
+import { parseA1Range } from '../../src/engine/a1';
+import { cellAddress, SheetEvaluator } from './formula-eval';
 import { ALIASES, APPENDIX_SHEET, PLAN_2024 } from './plan-fixture';
 
 function analyse(asOf: string): Analysis {
@@ -112,7 +113,7 @@ describe.each(PERIODS)('period %s 2024 through analyzeSheet', (period) => {
 
   test('the sheet\'s formulas evaluate to the same totals', () => {
     const ev = new SheetEvaluator(sheet);
-    const totalsRow = Number(sheet.cells.find((c) => c.value === 'Tổng cộng')?.address.slice(1));
+    const totalsRow = sheet.cells.find((c) => c.value === 'Tổng cộng')!.row + 1;
     const [doneOnTime, doneLate, inProgress, overdue, notDue, notFixed] = TOTALS[period];
     expect(['C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'].map((c) => ev.value(`${c}${totalsRow}`))).toEqual([
       doneOnTime, doneLate, inProgress, overdue, notDue, notFixed, 15, doneOnTime + doneLate,
@@ -120,7 +121,7 @@ describe.each(PERIODS)('period %s 2024 through analyzeSheet', (period) => {
     expect(ev.value(`K${totalsRow}`)).toBeCloseTo((doneOnTime + doneLate) / 15);
     // Each area row's formulas agree with the model's counts for that area.
     for (const s of model.bySection) {
-      const r = Number(sheet.cells.find((c) => c.address.startsWith('B') && c.value === s.title)?.address.slice(1));
+      const r = sheet.cells.find((c) => c.col === 1 && c.value === s.title)!.row + 1;
       expect([ev.value(`I${r}`), ev.value(`J${r}`)]).toEqual([s.counts.total, s.counts.done]);
     }
   });
@@ -185,11 +186,11 @@ describe('by reform area and by lead unit (hand counts)', () => {
   test('the by-lead table\'s formulas total 17 and the note is under it', () => {
     const { sheet } = report('Q1');
     const ev = new SheetEvaluator(sheet);
-    const totalsRows = sheet.cells.filter((c) => c.value === 'Tổng cộng').map((c) => Number(c.address.slice(1)));
+    const totalsRows = sheet.cells.filter((c) => c.value === 'Tổng cộng').map((c) => c.row + 1);
     expect(totalsRows).toHaveLength(2);
     expect(ev.value(`I${totalsRows[0]}`)).toBe(15);
     expect(ev.value(`I${totalsRows[1]}`)).toBe(17);
-    expect(String(sheet.cells.find((c) => c.address === `A${totalsRows[1] + 1}`)?.value)).toMatch(/^Ghi chú/);
+    expect(String(sheet.cells.find((c) => cellAddress(c) === `A${totalsRows[1] + 1}`)?.value)).toMatch(/^Ghi chú/);
   });
 });
 
@@ -212,7 +213,8 @@ describe('data quality, links, words', () => {
 
   test('list cells link back to the task\'s row in the appendix', () => {
     const overdueCell = sheet.cells.find((c) => c.value === 'Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực thủy lợi');
-    expect(overdueCell?.link).toEqual({ sheet: APPENDIX_SHEET, address: `B${ROW.T5}` });
+    const { top, left } = parseA1Range(`B${ROW.T5}`);
+    expect(overdueCell?.link).toEqual({ sheet: APPENDIX_SHEET, row: top, col: left });
   });
 
   test('title block names the agency, the period and its dates', () => {

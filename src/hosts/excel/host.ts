@@ -23,7 +23,8 @@ import type { CheckOutcome, CheckRequest, PlanHost, ReportOutcome, ReportRequest
 import { WriteError, executePlan } from './apply';
 import { hostMessages } from './messages';
 import { DEFAULT_BUDGET_BYTES, MAX_CELL_TEXT } from './payload';
-import { ChangeSetInvalid, planChangeSet } from './plan';
+import { ChangeSetError } from '../change-set-error';
+import { planChangeSet } from './plan';
 import { isPayloadError, readActiveSheet, type SheetRead } from './read';
 import { REQUIRED_EXCEL_API, officeIsSetSupported, type IsSetSupported } from './requirements';
 
@@ -52,7 +53,7 @@ function sameName(a: string, b: string): boolean {
 
 /** One clear sentence for an error from Excel (or from our own checks). */
 export function describeError(e: unknown, lang: Lang, phase: Phase['name']): string {
-  if (e instanceof ChangeSetInvalid) return hostMessages.invalidChanges(e.message, lang);
+  if (e instanceof ChangeSetError) return hostMessages.invalidChanges(e.message, lang);
   const write = e instanceof WriteError ? e : null;
   const cause = write ? write.cause : e;
   const code = (cause as { code?: string } | null)?.code ?? 'GeneralException';

@@ -2,7 +2,7 @@
 export { createExcelPlanHost, describeError, type ExcelHostOptions, type ExcelRun } from './host';
 export { REQUIRED_EXCEL_API, FEATURE_REQUIREMENTS, type IsSetSupported } from './requirements';
 export { readActiveSheet, SAMPLE_ROWS, type SheetRead } from './read';
-export { planChangeSet, ChangeSetInvalid, type PlannedOp } from './plan';
+export { planChangeSet, charactersToPoints, type PlannedOp } from './plan';
+export { ChangeSetError } from '../change-set-error';
 export { executePlan } from './apply';
 export { DEFAULT_BUDGET_BYTES, EXCEL_PAYLOAD_LIMIT, excelWouldConvert } from './payload';
-export { charactersToPoints } from './address';

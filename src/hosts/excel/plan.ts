@@ -1,26 +1,22 @@
 /**
  * A ChangeSet turned into Excel operations, checked in full before anything is queued: every
- * address parses, every block of values has its range's exact shape, no text is longer than a
- * cell holds, colours are #RRGGBB, list sources fit Excel's 255 characters, sheet names are
- * legal. A change set that fails here writes nothing.
+ * range lies on the sheet, every block of values has its range's exact shape, no text is longer
+ * than a cell holds, colours are #RRGGBB, list sources fit Excel's 255 characters, sheet names
+ * are legal. A change set that fails here writes nothing.
  *
- * Each operation carries its estimated request size; apply.ts packs them into syncs.
+ * Each operation carries its estimated request size; apply.ts packs them into syncs. Change sets
+ * place things by numbers (CellRange); the A1 text Office.js wants is made here, by the one A1
+ * module (src/engine/a1.ts).
  * Only the addresses the change set names are touched. Conditional formats are the one place
  * where something not named by address is removed: the rules whose formula holds the change
  * set's tag, i.e. the rules a previous run added.
  */
-import type { CellInput, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, Lang, SheetCell, SheetModel } from '../../engine/model';
-import { a1Range, parseA1Range } from '../../engine/text';
-import { charactersToPoints, quoteSheetName } from './address';
+import { MAX_COLS, MAX_ROWS, a1, a1Range, qualifiedA1, wholeColumns, wholeRows } from '../../engine/a1';
+import type { CellInput, CellRange, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, Lang, SheetCell, SheetModel } from '../../engine/model';
+import { sameSheetName, sheetNameKey } from '../../engine/text';
+import { ChangeSetError } from '../change-set-error';
 import { MAX_CELL_TEXT, MAX_FORMULA_LENGTH, OP_OVERHEAD_BYTES, excelWouldConvert, jsonBytes, rowBlocks, textMask } from './payload';
 import type { ExistingFormat } from './read';
-
-export class ChangeSetInvalid extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ChangeSetInvalid';
-  }
-}
 
 /** What an operation may use when it is queued. */
 export interface QueueScope {
@@ -54,48 +50,58 @@ const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', center: 'Center', bottom: 'Bottom' } as const;
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
 
-function rect(address: string, what: string): { top: number; left: number; bottom: number; right: number } {
-  try {
-    return parseA1Range(address);
-  } catch {
-    throw new ChangeSetInvalid(`${what}: "${address}" is not an A1 address`);
-  }
+function isIndex(n: unknown, limit: number): boolean {
+  return Number.isInteger(n) && (n as number) >= 0 && (n as number) < limit;
+}
+
+/** The range lies on the sheet, corners in order; the A1 text Excel will be sent. */
+function checkRange(range: CellRange, what: string): string {
+  const { top, left, bottom, right } = range ?? ({} as CellRange);
+  const valid = isIndex(top, MAX_ROWS) && isIndex(bottom, MAX_ROWS) && isIndex(left, MAX_COLS) && isIndex(right, MAX_COLS) && top <= bottom && left <= right;
+  if (!valid) throw new ChangeSetError(`${what}: ${JSON.stringify(range)} is not a range of the sheet`);
+  return a1Range(range);
+}
+
+/**
+ * Column width in characters (of the default font's digits, Excel's own unit) to points, the
+ * unit of Range.format.columnWidth: Excel pads a column by 5 pixels and a Calibri 11 digit is 7
+ * pixels wide; 96 pixels make 72 points.
+ */
+export function charactersToPoints(characters: number): number {
+  const pixels = Math.round(characters * 7 + 5);
+  return pixels * 0.75;
 }
 
 function checkColor(c: string | undefined, what: string): void {
-  if (c !== undefined && !COLOR.test(c)) throw new ChangeSetInvalid(`${what}: colour "${c}" is not #RRGGBB`);
+  if (c !== undefined && !COLOR.test(c)) throw new ChangeSetError(`${what}: colour "${c}" is not #RRGGBB`);
 }
 
 function checkValue(v: CellInput, where: string): void {
-  if (typeof v === 'string' && v.length > MAX_CELL_TEXT) throw new ChangeSetInvalid(`${where}: text longer than ${MAX_CELL_TEXT} characters`);
-  if (typeof v === 'number' && !Number.isFinite(v)) throw new ChangeSetInvalid(`${where}: ${v} is not a number Excel can hold`);
+  if (typeof v === 'string' && v.length > MAX_CELL_TEXT) throw new ChangeSetError(`${where}: text longer than ${MAX_CELL_TEXT} characters`);
+  if (typeof v === 'number' && !Number.isFinite(v)) throw new ChangeSetError(`${where}: ${v} is not a number Excel can hold`);
 }
 
 export function checkSheetName(name: string): void {
   if (typeof name !== 'string' || name.trim() === '' || name.length > 31 || SHEET_NAME_FORBIDDEN.test(name) || /^'|'$/.test(name)) {
-    throw new ChangeSetInvalid(`"${name}" is not a valid sheet name`);
+    throw new ChangeSetError(`"${name}" is not a valid sheet name`);
   }
-}
-
-function sameName(a: string, b: string): boolean {
-  return a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
 }
 
 /** Values (and the Text mask for cells Excel would convert), split into pieces by rows. */
-function valueOps(sheetName: string, address: string, values: CellInput[][], pieceBytes: number, label: string): PlannedOp[] {
-  const r = rect(address, label);
+function valueOps(sheetName: string, r: CellRange, values: CellInput[][], pieceBytes: number, label: string): PlannedOp[] {
+  const address = checkRange(r, label);
   const rows = r.bottom - r.top + 1;
   const cols = r.right - r.left + 1;
   if (values.length !== rows || values.some((line) => !Array.isArray(line) || line.length !== cols)) {
-    throw new ChangeSetInvalid(`${label}: ${address} needs ${rows}×${cols} values`);
+    throw new ChangeSetError(`${label}: ${address} needs ${rows}×${cols} values`);
   }
-  values.forEach((line, i) => line.forEach((v, j) => checkValue(v, `${label} ${a1Range(r.top + i, r.left + j, r.top + i, r.left + j)}`)));
+  values.forEach((line, i) => line.forEach((v, j) => checkValue(v, `${label} ${a1(r.top + i, r.left + j)}`)));
   if (values.every((line) => line.every((v) => v === null))) return [];
   const rowBytes = values.map((line) => jsonBytes(line) + 1);
   return rowBlocks(rowBytes, pieceBytes).map(({ start, end, bytes }) => {
     const piece = values.slice(start, end);
     const mask = textMask(piece);
-    const pieceAddress = a1Range(r.top + start, r.left, r.top + end - 1, r.right);
+    const pieceAddress = a1Range({ top: r.top + start, left: r.left, bottom: r.top + end - 1, right: r.right });
     return {
       label: `${label} ${pieceAddress}`,
       bytes: bytes + OP_OVERHEAD_BYTES + (mask ? jsonBytes(mask) + OP_OVERHEAD_BYTES : 0),
@@ -137,18 +143,18 @@ function applyStyle(format: Excel.RangeFormat, s: StyleSpec): void {
 }
 
 function formatOps(sheetName: string, f: FormatChange): PlannedOp[] {
-  const r = rect(f.address, 'format');
-  checkColor(f.fill, `format ${f.address}`);
-  checkColor(f.fontColor, `format ${f.address}`);
-  if (f.columnWidth !== undefined && !(f.columnWidth >= 0 && f.columnWidth <= 255)) throw new ChangeSetInvalid(`format ${f.address}: column width ${f.columnWidth}`);
+  const address = checkRange(f.range, 'format');
+  checkColor(f.fill, `format ${address}`);
+  checkColor(f.fontColor, `format ${address}`);
+  if (f.columnWidth !== undefined && !(f.columnWidth >= 0 && f.columnWidth <= 255)) throw new ChangeSetError(`format ${address}: column width ${f.columnWidth}`);
   const ops: PlannedOp[] = [];
   const n = styleCount(f);
   if (n > 0 || f.numberFormat !== undefined || f.columnWidth !== undefined) {
     ops.push({
-      label: `format ${f.address}`,
+      label: `format ${address}`,
       bytes: OP_OVERHEAD_BYTES * (1 + n + (f.numberFormat !== undefined ? 1 : 0) + (f.columnWidth !== undefined ? 1 : 0)),
       queue: ({ sheet }) => {
-        const range = sheet(sheetName).getRange(a1Range(r.top, r.left, r.bottom, r.right));
+        const range = sheet(sheetName).getRange(address);
         // One value for the whole range: Excel applies it to every cell.
         if (f.numberFormat !== undefined) range.numberFormat = f.numberFormat as unknown as string[][];
         applyStyle(range.format, f);
@@ -159,11 +165,11 @@ function formatOps(sheetName: string, f: FormatChange): PlannedOp[] {
   return ops;
 }
 
-function validationOp(sheetName: string, address: string, choices: string[], lang: Lang): PlannedOp {
-  rect(address, 'validation');
-  if (choices.length === 0 || choices.some((c) => c.includes(',') || c.trim() === '')) throw new ChangeSetInvalid(`validation ${address}: choices must be non-empty and hold no comma`);
+function validationOp(sheetName: string, range: CellRange, choices: string[], lang: Lang): PlannedOp {
+  const address = checkRange(range, 'validation');
+  if (choices.length === 0 || choices.some((c) => c.includes(',') || c.trim() === '')) throw new ChangeSetError(`validation ${address}: choices must be non-empty and hold no comma`);
   const source = choices.join(',');
-  if (source.length > 255) throw new ChangeSetInvalid(`validation ${address}: the list is longer than Excel's 255 characters`);
+  if (source.length > 255) throw new ChangeSetError(`validation ${address}: the list is longer than Excel's 255 characters`);
   return {
     label: `validation ${address}`,
     bytes: OP_OVERHEAD_BYTES * 3 + source.length * 2,
@@ -185,12 +191,13 @@ function validationOp(sheetName: string, address: string, choices: string[], lan
 
 function conditionalFormatOps(sheetName: string, tag: string, rules: ConditionalFormatRule[], existing: ExistingFormat[]): PlannedOp[] {
   const ops: PlannedOp[] = [];
-  rules.forEach((rule, i) => {
-    rect(rule.address, 'conditional format');
-    if (!rule.formula.startsWith('=') || rule.formula.length > MAX_FORMULA_LENGTH) throw new ChangeSetInvalid(`conditional format ${i + 1}: formula must start with "=" and fit ${MAX_FORMULA_LENGTH} characters`);
-    if (tag !== '' && !rule.formula.includes(tag)) throw new ChangeSetInvalid(`conditional format ${i + 1}: formula lacks the tag "${tag}", a later run could not find it`);
+  const addresses = rules.map((rule, i) => {
+    const address = checkRange(rule.range, 'conditional format');
+    if (!rule.formula.startsWith('=') || rule.formula.length > MAX_FORMULA_LENGTH) throw new ChangeSetError(`conditional format ${i + 1}: formula must start with "=" and fit ${MAX_FORMULA_LENGTH} characters`);
+    if (tag !== '' && !rule.formula.includes(tag)) throw new ChangeSetError(`conditional format ${i + 1}: formula lacks the tag "${tag}", a later run could not find it`);
     checkColor(rule.fill, `conditional format ${i + 1}`);
     checkColor(rule.fontColor, `conditional format ${i + 1}`);
+    return address;
   });
   // A previous run's rules: found by the tag in their formula. An empty tag removes nothing.
   const stale = tag === '' ? [] : existing.filter((f) => f.formula.includes(tag));
@@ -205,10 +212,10 @@ function conditionalFormatOps(sheetName: string, tag: string, rules: Conditional
   }
   rules.forEach((rule, i) => {
     ops.push({
-      label: `conditional format ${i + 1} on ${rule.address}`,
+      label: `conditional format ${i + 1} on ${addresses[i]}`,
       bytes: OP_OVERHEAD_BYTES * 7 + rule.formula.length * 2,
       queue: ({ sheet }) => {
-        const cf = sheet(sheetName).getRange(rule.address).conditionalFormats.add('Custom');
+        const cf = sheet(sheetName).getRange(addresses[i]).conditionalFormats.add('Custom');
         cf.custom.rule.formula = rule.formula;
         cf.custom.format.fill.color = rule.fill;
         cf.custom.format.font.color = rule.fontColor;
@@ -238,7 +245,7 @@ function areasOf(cells: { row: number; col: number }[]): string[] {
   while (i < sorted.length) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1].row === sorted[i].row && sorted[j + 1].col === sorted[j].col + 1) j++;
-    areas.push(a1Range(sorted[i].row, sorted[i].col, sorted[j].row, sorted[j].col));
+    areas.push(a1Range({ top: sorted[i].row, left: sorted[i].col, bottom: sorted[j].row, right: sorted[j].col }));
     i = j + 1;
   }
   return areas;
@@ -248,15 +255,15 @@ function areasOf(cells: { row: number; col: number }[]): string[] {
  * Merges as few Range.merge calls: one-row merges over the same columns on consecutive rows (a
  * list's text cells, B21:E21, B22:E22, …) are one merge(across = true) of the whole block.
  */
-export function mergeRuns(rects: { top: number; left: number; bottom: number; right: number }[]): { address: string; across: boolean }[] {
+export function mergeRuns(rects: CellRange[]): { address: string; across: boolean }[] {
   const single = rects.filter((r) => r.top === r.bottom).sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
-  const out: { address: string; across: boolean }[] = rects.filter((r) => r.top !== r.bottom).map((r) => ({ address: a1Range(r.top, r.left, r.bottom, r.right), across: false }));
+  const out: { address: string; across: boolean }[] = rects.filter((r) => r.top !== r.bottom).map((r) => ({ address: a1Range(r), across: false }));
   let i = 0;
   while (i < single.length) {
     let j = i;
     while (j + 1 < single.length && single[j + 1].left === single[i].left && single[j + 1].right === single[i].right && single[j + 1].top === single[j].top + 1) j++;
     const r = single[i];
-    out.push({ address: a1Range(r.top, r.left, single[j].top, r.right), across: j > i });
+    out.push({ address: a1Range({ top: r.top, left: r.left, bottom: single[j].top, right: r.right }), across: j > i });
     i = j + 1;
   }
   return out;
@@ -293,7 +300,7 @@ function matrixOps<T>(sheetName: string, m: { top: number; left: number; rows: (
   if (!m) return [];
   const width = m.rows[0].length;
   return rowBlocks(m.rows.map((r) => jsonBytes(r) + 1), pieceBytes).map(({ start, end, bytes }) => {
-    const address = a1Range(m.top + start, m.left, m.top + end - 1, m.left + width - 1);
+    const address = a1Range({ top: m.top + start, left: m.left, bottom: m.top + end - 1, right: m.left + width - 1 });
     const piece = m.rows.slice(start, end);
     return {
       label: `${label} ${address}`,
@@ -305,9 +312,9 @@ function matrixOps<T>(sheetName: string, m: { top: number; left: number; rows: (
 
 function sheetOps(model: SheetModel, ctx: PlanContext): PlannedOp[] {
   checkSheetName(model.name);
-  if (sameName(model.name, ctx.sheetName)) throw new ChangeSetInvalid(`the sheet "${model.name}" to build is the sheet being checked`);
+  if (sameSheetName(model.name, ctx.sheetName)) throw new ChangeSetError(`the sheet "${model.name}" to build is the sheet being checked`);
   const name = model.name;
-  const old = ctx.sheets.find((s) => sameName(s.name, name));
+  const old = ctx.sheets.find((s) => sameSheetName(s.name, name));
   const ops: PlannedOp[] = [];
   ops.push({
     label: `${old ? 'replace' : 'create'} sheet ${name}`,
@@ -321,14 +328,16 @@ function sheetOps(model: SheetModel, ctx: PlanContext): PlannedOp[] {
   });
 
   const placed = model.cells.map((c) => {
-    const r = rect(c.address, `sheet ${name}`);
-    if (r.top !== r.bottom || r.left !== r.right) throw new ChangeSetInvalid(`sheet ${name}: ${c.address} is not one cell`);
-    checkColor(c.fill, `sheet ${name} ${c.address}`);
-    checkColor(c.fontColor, `sheet ${name} ${c.address}`);
-    if (c.value !== undefined) checkValue(c.value, `sheet ${name} ${c.address}`);
-    if (c.formula !== undefined && (!c.formula.startsWith('=') || c.formula.length > MAX_FORMULA_LENGTH)) throw new ChangeSetInvalid(`sheet ${name} ${c.address}: formula must start with "="`);
-    if (c.link) checkSheetName(c.link.sheet);
-    return { cell: c, row: r.top, col: r.left };
+    const address = checkRange({ top: c.row, left: c.col, bottom: c.row, right: c.col }, `sheet ${name}`);
+    checkColor(c.fill, `sheet ${name} ${address}`);
+    checkColor(c.fontColor, `sheet ${name} ${address}`);
+    if (c.value !== undefined) checkValue(c.value, `sheet ${name} ${address}`);
+    if (c.formula !== undefined && (!c.formula.startsWith('=') || c.formula.length > MAX_FORMULA_LENGTH)) throw new ChangeSetError(`sheet ${name} ${address}: formula must start with "="`);
+    if (c.link) {
+      checkSheetName(c.link.sheet);
+      checkRange({ top: c.link.row, left: c.link.col, bottom: c.link.row, right: c.link.col }, `link on ${name}!${address}`);
+    }
+    return { cell: c, row: c.row, col: c.col, address };
   });
 
   const valueCells = placed.filter((p) => p.cell.formula === undefined && p.cell.value !== undefined && p.cell.value !== null);
@@ -363,37 +372,55 @@ function sheetOps(model: SheetModel, ctx: PlanContext): PlannedOp[] {
   for (const p of placed.filter((x) => x.cell.link)) {
     const link = p.cell.link!;
     const text = p.cell.value === undefined || p.cell.value === null ? '' : String(p.cell.value);
-    const address = a1Range(p.row, p.col, p.row, p.col);
+    const address = p.address;
+    const target = qualifiedA1(link.sheet, { top: link.row, left: link.col, bottom: link.row, right: link.col });
     ops.push({
       label: `link ${name}!${address}`,
       bytes: OP_OVERHEAD_BYTES + jsonBytes(text) + link.sheet.length * 2,
       queue: ({ sheet }) => {
-        sheet(name).getRange(address).hyperlink = { documentReference: `${quoteSheetName(link.sheet)}!${link.address}`, textToDisplay: text };
+        sheet(name).getRange(address).hyperlink = { documentReference: target, textToDisplay: text };
       },
     });
   }
-  for (const { address, across } of mergeRuns(model.merges.map((m) => rect(m, `merge on ${name}`)))) {
+  ops.push(...layoutOps(model));
+  return ops;
+}
+
+/** Merges, column widths, row heights, page layout and the chart of a sheet being built. */
+function layoutOps(model: SheetModel): PlannedOp[] {
+  const name = model.name;
+  const ops: PlannedOp[] = [];
+  for (const m of model.merges) checkRange(m, `merge on ${name}`);
+  for (const { address, across } of mergeRuns(model.merges)) {
     ops.push({ label: `merge ${name}!${address}`, bytes: OP_OVERHEAD_BYTES, queue: ({ sheet }) => sheet(name).getRange(address).merge(across) });
   }
-  for (const [letters, width] of Object.entries(model.columnWidths)) {
-    if (!/^[A-Z]{1,3}$/.test(letters) || !(width >= 0 && width <= 255)) throw new ChangeSetInvalid(`sheet ${name}: column width ${letters}=${width}`);
-    ops.push({ label: `width ${name}!${letters}`, bytes: OP_OVERHEAD_BYTES, queue: ({ sheet }) => (sheet(name).getRange(`${letters}:${letters}`).format.columnWidth = charactersToPoints(width)) });
+  for (const [key, width] of Object.entries(model.columnWidths)) {
+    const col = Number(key);
+    if (!isIndex(col, MAX_COLS) || !(width >= 0 && width <= 255)) throw new ChangeSetError(`sheet ${name}: column width ${key}=${width}`);
+    const columns = a1Range(wholeColumns(col, col));
+    ops.push({ label: `width ${name}!${columns}`, bytes: OP_OVERHEAD_BYTES, queue: ({ sheet }) => (sheet(name).getRange(columns).format.columnWidth = charactersToPoints(width)) });
   }
   // Consecutive rows of the same height are set in one call ("21:40").
   const heights = Object.entries(model.rowHeights ?? {}).map(([row, height]) => {
-    if (!/^\d+$/.test(row) || !(height > 0 && height <= 409)) throw new ChangeSetInvalid(`sheet ${name}: row height ${row}=${height}`);
+    if (!isIndex(Number(row), MAX_ROWS) || !(height > 0 && height <= 409)) throw new ChangeSetError(`sheet ${name}: row height ${row}=${height}`);
     return { row: Number(row), height };
   });
   heights.sort((a, b) => a.row - b.row);
   for (let i = 0; i < heights.length; ) {
     let j = i;
     while (j + 1 < heights.length && heights[j + 1].row === heights[j].row + 1 && heights[j + 1].height === heights[i].height) j++;
-    const rows = `${heights[i].row}:${heights[j].row}`;
+    const rows = a1Range(wholeRows(heights[i].row, heights[j].row));
     const height = heights[i].height;
     ops.push({ label: `height ${name}!${rows}`, bytes: OP_OVERHEAD_BYTES, queue: ({ sheet }) => (sheet(name).getRange(rows).format.rowHeight = height) });
     i = j + 1;
   }
   const print = model.print;
+  let titleRows: string | null = null;
+  if (print.repeatRows) {
+    const rows = wholeRows(print.repeatRows.first, print.repeatRows.last);
+    checkRange(rows, `print titles on ${name}`);
+    titleRows = a1Range(rows, 'row');
+  }
   ops.push({
     label: `page layout ${name}`,
     bytes: OP_OVERHEAD_BYTES * 4,
@@ -401,24 +428,25 @@ function sheetOps(model: SheetModel, ctx: PlanContext): PlannedOp[] {
       const layout = sheet(name).pageLayout;
       layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
       layout.paperSize = 'A4';
-      if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.first}:$${print.repeatRows.last}`);
+      if (titleRows) layout.setPrintTitleRows(titleRows);
       // One page wide, as many pages tall as needed (0 = automatic).
       if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     },
   });
   if (model.chart) {
     const chart = model.chart;
-    rect(chart.dataAddress, `chart on ${name}`);
-    rect(chart.topLeft, `chart on ${name}`);
-    rect(chart.bottomRight, `chart on ${name}`);
+    const data = checkRange(chart.data, `chart on ${name}`);
+    checkRange(chart.placement, `chart on ${name}`);
+    const topLeft = a1(chart.placement.top, chart.placement.left);
+    const bottomRight = a1(chart.placement.bottom, chart.placement.right);
     ops.push({
       label: `chart on ${name}`,
       bytes: OP_OVERHEAD_BYTES * 4 + chart.title.length * 2,
       queue: ({ sheet }) => {
         const ws = sheet(name);
-        const c = ws.charts.add('BarStacked', ws.getRange(chart.dataAddress), 'Columns');
+        const c = ws.charts.add('BarStacked', ws.getRange(data), 'Columns');
         c.title.text = chart.title;
-        c.setPosition(chart.topLeft, chart.bottomRight);
+        c.setPosition(topLeft, bottomRight);
       },
     });
   }
@@ -431,18 +459,18 @@ export function planChangeSet(changes: ChangeSet, ctx: PlanContext): PlannedOp[]
   const ops: PlannedOp[] = [];
   const hasSheetChanges =
     changes.writes.length > 0 || changes.formats.length > 0 || changes.validations.length > 0 || changes.conditionalFormats.rules.length > 0;
-  if (hasSheetChanges && !sameName(changes.sheet, ctx.sheetName)) {
-    throw new ChangeSetInvalid(`the changes are for sheet "${changes.sheet}" but the open sheet is "${ctx.sheetName}"`);
+  if (hasSheetChanges && !sameSheetName(changes.sheet, ctx.sheetName)) {
+    throw new ChangeSetError(`the changes are for sheet "${changes.sheet}" but the open sheet is "${ctx.sheetName}"`);
   }
   const target = ctx.sheetName;
-  for (const w of changes.writes) ops.push(...valueOps(target, w.address, w.values, ctx.pieceBytes, 'values'));
+  for (const w of changes.writes) ops.push(...valueOps(target, w.range, w.values, ctx.pieceBytes, 'values'));
   for (const f of changes.formats) ops.push(...formatOps(target, f));
-  for (const v of changes.validations) ops.push(validationOp(target, v.address, v.choices, ctx.lang));
+  for (const v of changes.validations) ops.push(validationOp(target, v.range, v.choices, ctx.lang));
   ops.push(...conditionalFormatOps(target, changes.conditionalFormats.tag, changes.conditionalFormats.rules, ctx.customFormats));
   const names = new Set<string>();
   for (const model of changes.sheets) {
-    const key = model.name.normalize('NFC').toLowerCase();
-    if (names.has(key)) throw new ChangeSetInvalid(`two sheets named "${model.name}"`);
+    const key = sheetNameKey(model.name);
+    if (names.has(key)) throw new ChangeSetError(`two sheets named "${model.name}"`);
     names.add(key);
     ops.push(...sheetOps(model, ctx));
   }

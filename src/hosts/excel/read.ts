@@ -15,9 +15,10 @@
  * A block Excel still refuses as too large is split in two and read again (pathological rows of
  * 32,767-character cells); nothing here loops over rows with a sync.
  */
+import { parseA1Areas } from '../../engine/a1';
 import type { CellValue, Grid } from '../../engine/model';
+import { sameSheetName } from '../../engine/text';
 import { STATE_SHEET_NAME, parseWorkbookState, type WorkbookState } from '../../settings/schema';
-import { areasRects } from './address';
 import { DEFAULT_BUDGET_BYTES, MAX_CELLS_PER_READ, jsonBytes, rowBlocks } from './payload';
 
 /** Rows read with the metadata in the first sync; most plans (60–300 rows) end there. */
@@ -58,10 +59,6 @@ export interface ReadOptions {
 export function isPayloadError(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code;
   return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
-}
-
-function sameName(a: string, b: string): boolean {
-  return a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
 }
 
 /** The grid's rows from Excel's values ("" for empty cells, as Excel gives them). */
@@ -125,7 +122,7 @@ export async function readActiveSheet(ctx: Excel.RequestContext, options: ReadOp
 
   // ---- sync 2 -------------------------------------------------------------------------------
   const sheetList = sheets.items.map((s) => ({ name: s.name, visibility: s.visibility as string, position: s.position }));
-  const stateSheet = sheetList.find((s) => sameName(s.name, STATE_SHEET_NAME));
+  const stateSheet = sheetList.find((s) => sameSheetName(s.name, STATE_SHEET_NAME));
   // The state cell and the custom formats' formulas: small, queued with the first block group.
   const custom = (formats?.items ?? []).filter((f) => f.type === 'Custom');
   const queueSmall = () => ({
@@ -199,14 +196,14 @@ export async function readActiveSheet(ctx: Excel.RequestContext, options: ReadOp
   for (const start of [...blockValues.keys()].sort((a, b) => a - b)) rows.push(...asGridRows(blockValues.get(start)!));
 
   // ---- assemble -----------------------------------------------------------------------------
-  const merges = merged.isNullObject ? [] : areasRects(merged.address);
+  const merges = merged.isNullObject ? [] : parseA1Areas(merged.address);
   let hiddenRows: number[] = [];
   const rowHidden = used.rowHidden;
   if (rowHidden === true) {
     hiddenRows = Array.from({ length: rowCount }, (_, i) => top + i);
   } else if (rowHidden !== false && !visible.isNullObject) {
     const shown = new Set<number>();
-    for (const a of areasRects(visible.address)) for (let r = a.top; r <= a.bottom; r++) shown.add(r);
+    for (const a of parseA1Areas(visible.address)) for (let r = a.top; r <= a.bottom; r++) shown.add(r);
     for (let r = top; r < top + rowCount; r++) if (!shown.has(r)) hiddenRows.push(r);
   }
   const date1904 = typeof epoch.value === 'number' && epoch.value < 36_000;

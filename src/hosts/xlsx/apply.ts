@@ -8,8 +8,10 @@
  * style bold).
  */
 import ExcelJS from 'exceljs';
-import type { CellInput, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, SheetCell, SheetModel } from '../../engine/model';
-import { columnIndex, parseA1Range } from '../../engine/text';
+import { a1Range, parseA1Range, qualifiedA1, wholeRows } from '../../engine/a1';
+import type { CellInput, CellRange, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, SheetCell, SheetModel } from '../../engine/model';
+import { sameSheetName } from '../../engine/text';
+import { ChangeSetError } from '../change-set-error';
 import { applyExceljsPatches } from './exceljs-patches';
 
 applyExceljsPatches();
@@ -19,19 +21,12 @@ const MERGE_TYPE = 1;
 /** OOXML paper size code of A4. */
 const PAPER_A4 = 9;
 
-export class ChangeSetError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ChangeSetError';
-  }
-}
-
-/** The worksheet of that name; falls back to a Unicode-normalised comparison. */
+/** The worksheet of that name; falls back to Excel's comparison (NFC, any case), under which a
+ * workbook holds at most one sheet of a name. */
 export function findWorksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
   const exact = workbook.getWorksheet(name);
   if (exact) return exact;
-  const nfc = name.normalize('NFC');
-  return workbook.worksheets.find((ws) => ws.name.normalize('NFC') === nfc);
+  return workbook.worksheets.find((ws) => sameSheetName(ws.name, name));
 }
 
 function argb(hex: string): string {
@@ -119,9 +114,8 @@ function styleCell(cell: ExcelJS.Cell, spec: StyleSpec, cache?: StyleCache): voi
   if (spec.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 }
 
-/** Every cell of an A1 rectangle, row by row (one row lookup per row, not per cell). */
-function forEachCell(ws: ExcelJS.Worksheet, address: string, fn: (cell: ExcelJS.Cell) => void): void {
-  const r = parseA1Range(address);
+/** Every cell of a rectangle, row by row (one row lookup per row, not per cell). */
+function forEachCell(ws: ExcelJS.Worksheet, r: CellRange, fn: (cell: ExcelJS.Cell) => void): void {
   for (let row = r.top; row <= r.bottom; row++) {
     const line = ws.getRow(row + 1);
     for (let col = r.left; col <= r.right; col++) fn(line.getCell(col + 1));
@@ -132,10 +126,10 @@ function applyFormat(ws: ExcelJS.Worksheet, f: FormatChange): void {
   const spec: StyleSpec = f;
   if (hasStyle(spec)) {
     const cache: StyleCache = new Map();
-    forEachCell(ws, f.address, (cell) => styleCell(cell, spec, cache));
+    forEachCell(ws, f.range, (cell) => styleCell(cell, spec, cache));
   }
   if (f.columnWidth !== undefined) {
-    const r = parseA1Range(f.address);
+    const r = f.range;
     // exceljs column width is already in characters (the unit Excel shows).
     for (let col = r.left; col <= r.right; col++) ws.getColumn(col + 1).width = f.columnWidth;
   }
@@ -145,7 +139,7 @@ interface ValidationsModel {
   model: Record<string, unknown>;
 }
 
-function overlaps(a: ReturnType<typeof parseA1Range>, b: ReturnType<typeof parseA1Range>): boolean {
+function overlaps(a: CellRange, b: CellRange): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
@@ -154,9 +148,8 @@ function listFormula(choices: string[]): string {
   return `"${choices.map((c) => c.replace(/"/g, '""')).join(',')}"`;
 }
 
-function applyValidation(ws: ExcelJS.Worksheet, address: string, choices: string[]): void {
+function applyValidation(ws: ExcelJS.Worksheet, target: CellRange, choices: string[]): void {
   const dv = (ws as unknown as { dataValidations: ValidationsModel }).dataValidations;
-  const target = parseA1Range(address);
   // exceljs keeps validations per cell (it expands ranges on read): drop whatever overlaps.
   for (const key of Object.keys(dv.model)) {
     let range;
@@ -167,7 +160,7 @@ function applyValidation(ws: ExcelJS.Worksheet, address: string, choices: string
     }
     if (overlaps(range, target)) delete dv.model[key];
   }
-  dv.model[address] = {
+  dv.model[a1Range(target)] = {
     type: 'list',
     allowBlank: true,
     formulae: [listFormula(choices)],
@@ -205,7 +198,7 @@ function applyConditionalFormats(ws: ExcelJS.Worksheet, tag: string, rules: Cond
     rule.priority = rules.length + i + 1;
   });
   const ours: CfLike[] = rules.map((rule, i) => ({
-    ref: rule.address,
+    ref: a1Range(rule.range),
     rules: [
       {
         type: 'expression',
@@ -226,15 +219,11 @@ function sheetCellValue(cell: SheetCell): ExcelJS.CellValue {
   if (cell.formula !== undefined) return { formula: cell.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
   if (cell.link) {
     const text = cell.value === null || cell.value === undefined ? '' : String(cell.value);
-    return { text, hyperlink: `#${quoteSheet(cell.link.sheet)}!${cell.link.address}` };
+    const { sheet, row, col } = cell.link;
+    return { text, hyperlink: `#${qualifiedA1(sheet, { top: row, left: col, bottom: row, right: col })}` };
   }
   if (cell.value === undefined || cell.value === null || cell.value === '') return null;
   return cell.value;
-}
-
-/** Sheet name as a formula/link reference: always quoted, inner quotes doubled. */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /** Create the sheet, or replace the one of the same name in its place in the tab order. */
@@ -246,21 +235,21 @@ export function buildSheet(workbook: ExcelJS.Workbook, model: SheetModel): Excel
   if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
   let hasFormula = false;
   for (const cell of model.cells) {
-    const target = ws.getCell(cell.address);
+    const target = ws.getCell(cell.row + 1, cell.col + 1);
     const value = sheetCellValue(cell);
     if (cell.formula !== undefined) hasFormula = true;
     if (value !== null) target.value = value;
     styleCell(target, cell);
   }
-  for (const range of model.merges) ws.mergeCells(range);
-  for (const [letters, width] of Object.entries(model.columnWidths)) ws.getColumn(columnIndex(letters) + 1).width = width;
-  for (const [row, height] of Object.entries(model.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  for (const m of model.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  for (const [col, width] of Object.entries(model.columnWidths)) ws.getColumn(Number(col) + 1).width = width;
+  for (const [row, height] of Object.entries(model.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: PAPER_A4 as ExcelJS.PaperSize,
     orientation: model.print.orientation,
     ...(model.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
-    ...(model.print.repeatRows ? { printTitlesRow: `${model.print.repeatRows.first}:${model.print.repeatRows.last}` } : {}),
+    ...(model.print.repeatRows ? { printTitlesRow: a1Range(wholeRows(model.print.repeatRows.first, model.print.repeatRows.last)) } : {}),
   };
   // exceljs cannot compute formulas: have the spreadsheet program compute them on opening.
   if (hasFormula) workbook.calcProperties = { ...(workbook.calcProperties ?? {}), fullCalcOnLoad: true };
@@ -283,17 +272,17 @@ export function applyChangeSet(workbook: ExcelJS.Workbook, changes: ChangeSet): 
     const ws = findWorksheet(workbook, changes.sheet);
     if (!ws) throw new ChangeSetError(`no sheet named ${changes.sheet}`);
     for (const write of changes.writes) {
-      const r = parseA1Range(write.address);
+      const r = write.range;
       write.values.forEach((line, i) => {
-        if (r.top + i > r.bottom) throw new ChangeSetError(`more rows than ${write.address} holds`);
+        if (r.top + i > r.bottom) throw new ChangeSetError(`more rows than ${a1Range(r)} holds`);
         line.forEach((v, j) => {
-          if (r.left + j > r.right) throw new ChangeSetError(`more columns than ${write.address} holds`);
+          if (r.left + j > r.right) throw new ChangeSetError(`more columns than ${a1Range(r)} holds`);
           writeValue(ws, r.top + i + 1, r.left + j + 1, v);
         });
       });
     }
     for (const f of changes.formats) applyFormat(ws, f);
-    for (const v of changes.validations) applyValidation(ws, v.address, v.choices);
+    for (const v of changes.validations) applyValidation(ws, v.range, v.choices);
     applyConditionalFormats(ws, changes.conditionalFormats.tag, changes.conditionalFormats.rules);
   }
   for (const model of changes.sheets) {

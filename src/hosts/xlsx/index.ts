@@ -1,7 +1,8 @@
 /** The Node host over exceljs: read .xlsx files into grids, apply change sets, write copies. */
 export { openWorkbook, readGrid, readWorkbook, readWorkbookState, listSheets, isDate1904, uncarriedParts, WorkbookOpenError } from './read';
 export type { OpenFailureCode, SheetRead, SheetVisibility, UncarriedPart, WorkbookRead } from './read';
-export { applyChangeSet, buildSheet, findWorksheet, quoteSheet, ChangeSetError } from './apply';
+export { applyChangeSet, buildSheet, findWorksheet } from './apply';
+export { ChangeSetError } from '../change-set-error';
 export type { ApplyReport } from './apply';
 export { writeWorkbookAtomically, WorkbookWriteError } from './write';
 export type { WriteFailureCode } from './write';

@@ -14,7 +14,7 @@ import type { PlanHost } from '../../../src/hosts/plan-host';
 import { App } from '../../../src/taskpane/App';
 import { PaneChannel } from '../../../src/taskpane/channel';
 import { todayISO } from '../../../src/engine/dates';
-import { columnIndex, columnLetter, parseA1Range } from '../../../src/engine/text';
+import { columnIndex, columnLetter, parseA1Range } from '../../../src/engine/a1';
 import { SAMPLE_WORKBOOK } from './sample-plan';
 
 declare global {

@@ -5,6 +5,7 @@
  * (protected sheet, Excel error, old Excel) is one clear sentence with nothing written.
  */
 import { createExcelPlanHost } from '../../../src/hosts/excel';
+import { parseA1Range } from '../../../src/engine/a1';
 import { isoToSerial } from '../../../src/engine/dates';
 import { CF_TAG } from '../../../src/engine/tracking';
 import type { Analysis } from '../../../src/engine/model';
@@ -241,7 +242,7 @@ describe('check(): refusals write nothing', () => {
       analysis: {
         changes: {
           sheet: 'Phụ lục',
-          writes: [{ address: 'K7:M7', values: [['=SUM(A1:A3)', '01/03/2024', '- Công văn - Quyết định']] }],
+          writes: [{ range: parseA1Range('K7:M7'), values: [['=SUM(A1:A3)', '01/03/2024', '- Công văn - Quyết định']] }],
           formats: [],
           validations: [],
           conditionalFormats: { tag: CF_TAG, rules: [] },
@@ -263,7 +264,7 @@ describe('check(): refusals write nothing', () => {
     const analyze = () => ({
       ok: true as const,
       analysis: {
-        changes: { sheet: 'Phụ lục', writes: [{ address: 'K7:K9', values: [['a'], ['b']] }], formats: [], validations: [], conditionalFormats: { tag: CF_TAG, rules: [] }, sheets: [] },
+        changes: { sheet: 'Phụ lục', writes: [{ range: parseA1Range('K7:K9'), values: [['a'], ['b']] }], formats: [], validations: [], conditionalFormats: { tag: CF_TAG, rules: [] }, sheets: [] },
       } as unknown as Analysis,
     });
     const outcome = await createExcelPlanHost(excel.run, { analyze }).check({ asOf: AS_OF, lang: 'en' });

@@ -1,19 +1,18 @@
 /** Helpers for the Office.js host tests: which cells a change set may touch, and a comparison of
  * everything else before and after. */
-import type { ChangeSet } from '../../../src/engine/model';
-import { a1, parseA1Range } from '../../../src/engine/text';
+import { a1, columnLetter, parseA1Range } from '../../../src/engine/a1';
+import type { CellRange, ChangeSet } from '../../../src/engine/model';
 import type { SheetDump } from '../../../src/testing/fake-excel';
 
 /** Every cell address a change set names (writes, formats, validations). */
 export function ownedCells(changes: ChangeSet): Set<string> {
   const owned = new Set<string>();
-  const add = (address: string) => {
-    const r = parseA1Range(address);
+  const add = (r: CellRange) => {
     for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) owned.add(a1(row, col));
   };
-  changes.writes.forEach((w) => add(w.address));
-  changes.formats.forEach((f) => add(f.address));
-  changes.validations.forEach((v) => add(v.address));
+  changes.writes.forEach((w) => add(w.range));
+  changes.formats.forEach((f) => add(f.range));
+  changes.validations.forEach((v) => add(v.range));
   return owned;
 }
 
@@ -22,8 +21,7 @@ export function ownedColumns(changes: ChangeSet): Set<string> {
   const cols = new Set<string>();
   for (const f of changes.formats) {
     if (f.columnWidth === undefined) continue;
-    const m = /^([A-Z]+)\d+(?::([A-Z]+)\d+)?$/.exec(f.address);
-    if (m && (!m[2] || m[2] === m[1])) cols.add(m[1]);
+    if (f.range.left === f.range.right) cols.add(columnLetter(f.range.left));
   }
   return cols;
 }

@@ -1,10 +1,15 @@
 /** The executor's small rules: which text Excel would not keep as typed, units, address lists,
  * grouping of merges, and packing under a byte budget. */
 import { charactersToPoints, excelWouldConvert } from '../../../src/hosts/excel';
-import { areasRects, splitAreas } from '../../../src/hosts/excel/address';
-import { mergeRuns } from '../../../src/hosts/excel/plan';
+import { mergeRuns, planChangeSet, type PlanContext } from '../../../src/hosts/excel/plan';
+import { executePlan } from '../../../src/hosts/excel/apply';
 import { packGroups, rowBlocks, textMask } from '../../../src/hosts/excel/payload';
-import { parseA1Range } from '../../../src/engine/text';
+import { ChangeSetError } from '../../../src/hosts/change-set-error';
+import { ChangeSetError as XlsxChangeSetError } from '../../../src/hosts/xlsx';
+import { parseA1Areas, parseA1Range, splitAreas } from '../../../src/engine/a1';
+import type { ChangeSet } from '../../../src/engine/model';
+import { createFakeExcel } from '../../../src/testing/fake-excel';
+import { reportSheetModel } from '../xlsx/fixtures/tracking-changes';
 
 describe('text Excel would change on entry', () => {
   test.each([
@@ -45,7 +50,7 @@ test('column widths: characters of the default font to points', () => {
 
 test('RangeAreas addresses: sheet names quoted, with commas, split correctly', () => {
   expect(splitAreas("'Phụ lục, 2024'!A1:C4, 'Phụ lục, 2024'!A6:C9")).toEqual(["'Phụ lục, 2024'!A1:C4", "'Phụ lục, 2024'!A6:C9"]);
-  expect(areasRects("Sheet1!B2, Sheet1!$D$5:$E$9,'It''s'!A1")).toEqual([parseA1Range('B2'), parseA1Range('D5:E9'), parseA1Range('A1')]);
+  expect(parseA1Areas("Sheet1!B2, Sheet1!$D$5:$E$9,'It''s'!A1")).toEqual([parseA1Range('B2'), parseA1Range('D5:E9'), parseA1Range('A1')]);
 });
 
 test('one-row merges over the same columns on consecutive rows become one merge across', () => {
@@ -69,4 +74,33 @@ test('rows are cut into blocks under a byte size, and operations packed in order
   expect(rowBlocks([5, 5, 5, 5, 5], 1000, 2).map((b) => [b.start, b.end])).toEqual([[0, 2], [2, 4], [4, 5]]);
   const ops = [{ bytes: 60 }, { bytes: 30 }, { bytes: 20 }, { bytes: 90 }, { bytes: 200 }];
   expect(packGroups(ops, 100).map((g) => g.map((o) => o.bytes))).toEqual([[60, 30], [20], [90], [200]]);
+});
+
+describe('numeric change sets to Office.js addresses', () => {
+  const context: PlanContext = { sheetName: 'Phụ lục', sheets: [{ name: 'Phụ lục', position: 0 }], customFormats: [], lang: 'en', pieceBytes: 100_000 };
+  const empty: ChangeSet = { sheet: 'Phụ lục', writes: [], formats: [], validations: [], conditionalFormats: { tag: '', rules: [] }, sheets: [] };
+
+  test('a report sheet lands on the cells, columns and rows its numbers name', async () => {
+    const excel = createFakeExcel({ sheets: [{ name: 'Phụ lục', rows: [['x']] }] });
+    await excel.run(async (ctx) => {
+      await executePlan(ctx, planChangeSet({ ...empty, sheets: [reportSheetModel()] }, context), 4_500_000);
+    });
+    const dump = excel.dumpSheet('BC Quý I-2024');
+    expect(dump.cells.B6.formula).toBe('=SUM(B4:B5)');
+    expect(dump.cells.A8.hyperlink?.documentReference).toBe("'Phụ lục'!C12");
+    expect(dump.merges).toEqual(['A1:F1']);
+    expect(Object.keys(dump.columnWidths)).toEqual(['A', 'B']);
+    expect(Object.keys(dump.rowHeights)).toEqual(['8']);
+    expect(dump.pageLayout.printTitleRows).toBe('3:3');
+    expect(dump.charts).toMatchObject([{ source: "'BC Quý I-2024'!A3:B5", topLeft: 'D3', bottomRight: 'J15' }]);
+  });
+
+  test('a range off the sheet is refused with the error the exceljs host throws too', () => {
+    const off = { ...empty, writes: [{ range: { top: -1, left: 0, bottom: 0, right: 0 }, values: [['a'], ['b']] }] };
+    expect(ChangeSetError).toBe(XlsxChangeSetError);
+    expect(() => planChangeSet(off, context)).toThrow(ChangeSetError);
+    expect(() => planChangeSet(off, context)).toThrow('values: {"top":-1,"left":0,"bottom":0,"right":0} is not a range of the sheet');
+    const reversed = { ...empty, formats: [{ range: { top: 5, left: 3, bottom: 4, right: 3 }, bold: true }] };
+    expect(() => planChangeSet(reversed, context)).toThrow(ChangeSetError);
+  });
 });

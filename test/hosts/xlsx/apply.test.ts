@@ -5,7 +5,9 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { buildWorkbook } from '../../fixtures/build-xlsx';
 import { openWorkbook, readWorkbook } from '../../../src/hosts/xlsx/read';
-import { applyChangeSet, ChangeSetError } from '../../../src/hosts/xlsx/apply';
+import { parseA1Range } from '../../../src/engine/a1';
+import { ChangeSetError } from '../../../src/hosts/change-set-error';
+import { applyChangeSet } from '../../../src/hosts/xlsx/apply';
 import { writeWorkbookAtomically, WorkbookWriteError } from '../../../src/hosts/xlsx/write';
 import type { ChangeSet } from '../../../src/engine/model';
 import { APPENDIX_SHEET, planWorkbook, SERIAL_2024_06_30 } from './fixtures/plan-tnmt';
@@ -126,7 +128,7 @@ describe('applying a tracking change set', () => {
     ws.mergeCells('D1:E1');
     applyChangeSet(workbook, {
       sheet: 'Phụ lục',
-      writes: [{ address: 'A1:E1', values: [[null, '', '=SUM(A1:A3)', null, 'không được ghi']] }],
+      writes: [{ range: parseA1Range('A1:E1'), values: [[null, '', '=SUM(A1:A3)', null, 'không được ghi']] }],
       formats: [], validations: [], conditionalFormats: { tag: TAG, rules: [] }, sheets: [],
     });
     const file = path.join(dir, 'writes.xlsx');
@@ -155,7 +157,7 @@ describe('applying a tracking change set', () => {
     expect(sheet.getCell('K6').style).toBe(sheet.getCell('J6').style); // exceljs shares it
     applyChangeSet(workbook, {
       sheet: 'Phụ lục', writes: [],
-      formats: [{ address: 'J6', bold: true, fill: '#FFC7CE', numberFormat: '@' }],
+      formats: [{ range: parseA1Range('J6'), bold: true, fill: '#FFC7CE', numberFormat: '@' }],
       validations: [], conditionalFormats: { tag: TAG, rules: [] }, sheets: [],
     });
     expect(sheet.getCell('J6').font).toEqual({ name: 'Times New Roman', size: 12, bold: true });
@@ -167,6 +169,15 @@ describe('applying a tracking change set', () => {
   test('a change set for a sheet that does not exist is refused before anything is written', async () => {
     const workbook = buildWorkbook(planWorkbook());
     expect(() => applyChangeSet(workbook, { ...trackingChanges(), sheet: 'Không có' })).toThrow(ChangeSetError);
+  });
+});
+
+describe('sheet names', () => {
+  test('a report sheet named like an old one but for case replaces it, as in Excel (one sheet per name)', () => {
+    const workbook = buildWorkbook(planWorkbook());
+    workbook.addWorksheet('bc quý i-2024');
+    applyChangeSet(workbook, { ...trackingChanges(), sheets: [reportSheetModel()] });
+    expect(workbook.worksheets.map((ws) => ws.name).filter((name) => name.toLowerCase() === 'bc quý i-2024')).toEqual(['BC Quý I-2024']);
   });
 });
 

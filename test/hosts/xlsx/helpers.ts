@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { XMLParser } from 'fast-xml-parser';
 import { promises as fs } from 'fs';
-import { parseA1Range } from '../../../src/engine/text';
+import { parseA1Range } from '../../../src/engine/a1';
 
 export interface CellSnapshot {
   address: string;
