@@ -2,16 +2,17 @@
  * Deadline parser (deadlines.md): a deadline cell — free Vietnamese text, a date serial, or
  * empty — becomes a Deadline of kind date, recurring, milestones, event, reference, missing or
  * unparsed. The text is cleaned and folded into tokens (normalize.ts), scanned once into atoms
- * (scan.ts) and the atoms are resolved into calendar dates (resolve.ts). Decisions where the
- * spec is silent are listed in docs/deadlines.md. Nothing here throws: any input gives a
- * well-formed Deadline.
+ * (scanner.ts, matchers in matchers/) and the atoms are resolved into calendar dates
+ * (resolve.ts). Decisions where the spec is silent are listed in docs/deadlines.md. Nothing
+ * here throws: any input gives a well-formed Deadline.
  */
 import { isISODate, isValidDay, serialToISO, ymd } from '../dates';
 import type { CellValue, Deadline, DeadlineContext, ISODate } from '../model';
 import { cellError } from '../text';
 import { lex } from './normalize';
 import { resolve } from './resolve';
-import { scan, type TeAtom } from './scan';
+import type { TeAtom } from './atoms';
+import { scan } from './scanner';
 
 const LONE_DASHES_RE = /^[-–—‐‑‒―−]+$/;
 const NUMERIC_RE = /^\d{1,7}(?:[.,]\d+)?$/;

@@ -7,7 +7,7 @@ import type { Deadline, DeadlineOffset, DeadlineStep, ISODate, Recurrence } from
 import { MAX_YEAR, MIN_YEAR, iso, monthEnd, plusDays, plusMonths, plusWorkdays, validDay } from './calendar';
 import { RECURRENCE_ORDER } from './lexicon';
 import type { Lexed } from './normalize';
-import type { Atom, TeAtom, TeSpec } from './scan';
+import type { Atom, TeAtom, TeSpec } from './atoms';
 
 export interface Window {
   start: ISODate | null;
