@@ -35,7 +35,12 @@ function empty(text: string, kind: Deadline['kind']): Deadline {
   return { text, kind, due: null, start: null, steps: [], every: [], onDemand: false, offset: null };
 }
 
-/** A year typed as a number (2024) is the year, not the serial of a day in 1905. */
+/**
+ * The serial-versus-year rule (docs/deadlines.md): a whole number in the plan-year window
+ * 1990–2100 is a year typed as a number, whatever the workbook's date system, because no plan
+ * has deadlines in 1905–1910 where those serials fall (1990 would be 13/06/1909 in a 1904
+ * workbook). Any other number is a serial in the workbook's own system.
+ */
 function isYearNumber(n: number): boolean {
   return Number.isInteger(n) && n >= MIN_PLAN_YEAR && n <= MAX_PLAN_YEAR;
 }
