@@ -2,16 +2,17 @@
  * Deadline parser (deadlines.md): a deadline cell — free Vietnamese text, a date serial, or
  * empty — becomes a Deadline of kind date, recurring, milestones, event, reference, missing or
  * unparsed. The text is cleaned and folded into tokens (normalize.ts), scanned once into atoms
- * (scan.ts) and the atoms are resolved into calendar dates (resolve.ts). Decisions where the
- * spec is silent are listed in docs/deadlines.md. Nothing here throws: any input gives a
- * well-formed Deadline.
+ * (scanner.ts, matchers in matchers/) and the atoms are resolved into calendar dates
+ * (resolve.ts). Decisions where the spec is silent are listed in docs/deadlines.md. Nothing
+ * here throws: any input gives a well-formed Deadline.
  */
 import { isISODate, isValidDay, serialToISO, ymd } from '../dates';
 import type { CellValue, Deadline, DeadlineContext, ISODate } from '../model';
 import { cellError } from '../text';
 import { lex } from './normalize';
 import { resolve } from './resolve';
-import { scan, type TeAtom } from './scan';
+import type { TeAtom } from './atoms';
+import { scan } from './scanner';
 
 const LONE_DASHES_RE = /^[-–—‐‑‒―−]+$/;
 const NUMERIC_RE = /^\d{1,7}(?:[.,]\d+)?$/;
@@ -34,7 +35,12 @@ function empty(text: string, kind: Deadline['kind']): Deadline {
   return { text, kind, due: null, start: null, steps: [], every: [], onDemand: false, offset: null };
 }
 
-/** A year typed as a number (2024) is the year, not the serial of a day in 1905. */
+/**
+ * The serial-versus-year rule (docs/deadlines.md): a whole number in the plan-year window
+ * 1990–2100 is a year typed as a number, whatever the workbook's date system, because no plan
+ * has deadlines in 1905–1910 where those serials fall (1990 would be 13/06/1909 in a 1904
+ * workbook). Any other number is a serial in the workbook's own system.
+ */
 function isYearNumber(n: number): boolean {
   return Number.isInteger(n) && n >= MIN_PLAN_YEAR && n <= MAX_PLAN_YEAR;
 }

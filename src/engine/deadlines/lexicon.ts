@@ -2,10 +2,20 @@
  * Word tables of the deadline scanner, all in folded form (lower case, no diacritics, đ→d).
  */
 import type { Recurrence } from '../model';
+import type { Part } from './atoms';
 
 export const ROMAN: Readonly<Record<string, number>> = {
   i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10, xi: 11, xii: 12,
 };
+
+/** Numbers spelled out before a unit: "sáu tháng", "ba ngày". */
+export const SPELLED: Readonly<Record<string, number>> = { mot: 1, hai: 2, ba: 3, bon: 4, sau: 6, chin: 9, muoi: 10 };
+
+/** "Đầu / giữa / cuối" a year, a month or a quarter. */
+export const PART_WORDS: Readonly<Record<string, Part>> = { dau: 'early', giua: 'mid', cuoi: 'late' };
+
+/** Punctuation that lists periods ("Quý I, II", "Tháng 6 & 12"). */
+export const LIST_PUNCT = new Set([',', '&', '+']);
 
 /** Quarter written glued to its numeral: "QuýI", "quyiv", "QII". */
 export const GLUED_QUARTER_RE = /^(?:qu[yi]|q)(i{1,3}|iv|vi{0,3}|ix|x)$/;

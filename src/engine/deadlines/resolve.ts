@@ -1,158 +1,192 @@
 /**
- * Atoms → Deadline: years are given to year-less expressions, expressions become calendar
- * windows, joined ones are merged ("Quý I-III" a range, "Quý III hoặc Quý IV" the later one,
- * "Quý I, II" one window, "Tháng 6 và tháng 12" two steps), and the kind is chosen.
+ * Atoms → Deadline, as named steps applied in sequence (each exported and tested on its own):
+ *
+ * 1. remarksOf — the parenthetical remarks after a date ("Trước ngày 15/12/2025 (báo cáo năm)");
+ * 2. gather — what the atoms say: time expressions, duties, cues (null when one is impossible);
+ * 3. foldReportQuarters — "Báo cáo quý I, 6 tháng, năm": the year-less quarter is the quarterly report;
+ * 4. undated — no time expression left: recurring, event, reference or unparsed;
+ * 5. fillYears, windowsOf (windows.ts) — the year of each expression, then its calendar window;
+ * 6. dropRemarkSpans — a remark may narrow a date but never adds a step;
+ * 7. dutiesOf — the recurrences: named ones, ongoing work, a remark's only for a whole year;
+ * 8. shapeOf — the kind (recurring, date or milestones), its due, start and steps.
  */
 import type { Deadline, DeadlineOffset, DeadlineStep, ISODate, Recurrence } from '../model';
-import { MAX_YEAR, MIN_YEAR, iso, monthEnd, plusDays, plusMonths, plusWorkdays, validDay } from './calendar';
+import type { Atom, TeAtom } from './atoms';
 import { RECURRENCE_ORDER } from './lexicon';
-import type { Lexed } from './normalize';
-import type { Atom, TeAtom, TeSpec } from './scan';
+import type { Lexed, Tok } from './normalize';
+import { endOfYear, fillYears, isWholeYears, type Span, windowsOf, yearEnd } from './windows';
 
-export interface Window {
-  start: ISODate | null;
-  due: ISODate;
-}
-
-function yearOk(y: number): boolean {
-  return Number.isInteger(y) && y >= MIN_YEAR && y <= MAX_YEAR;
-}
-
-function applyOffset(anchor: ISODate, offset: DeadlineOffset): ISODate | null {
-  if (offset.unit === 'day') return plusDays(anchor, offset.amount);
-  if (offset.unit === 'month') return plusMonths(anchor, offset.amount);
-  return plusWorkdays(anchor, offset.amount);
-}
-
-/** The calendar window of an expression in a year, or null when the date is impossible. */
-export function buildWindow(spec: TeSpec, y: number): Window | null {
-  if (!yearOk(y)) return null;
-  switch (spec.u) {
-    case 'day':
-      return validDay(y, spec.m, spec.d) ? { start: null, due: iso(y, spec.m, spec.d) } : null;
-    case 'month':
-      return spec.m >= 1 && spec.m <= 12 ? { start: iso(y, spec.m, 1), due: monthEnd(y, spec.m) } : null;
-    case 'monthPart': {
-      if (spec.m < 1 || spec.m > 12) return null;
-      if (spec.part === 'early') return { start: iso(y, spec.m, 1), due: iso(y, spec.m, 10) };
-      if (spec.part === 'mid') return { start: iso(y, spec.m, 11), due: iso(y, spec.m, 20) };
-      return { start: iso(y, spec.m, 21), due: monthEnd(y, spec.m) };
-    }
-    case 'quarter':
-      return spec.q >= 1 && spec.q <= 4 ? { start: iso(y, spec.q * 3 - 2, 1), due: monthEnd(y, spec.q * 3) } : null;
-    case 'firstMonths':
-      return spec.n >= 1 && spec.n <= 12 ? { start: iso(y, 1, 1), due: monthEnd(y, spec.n) } : null;
-    case 'lastMonths':
-      return spec.n >= 1 && spec.n <= 12 ? { start: iso(y, 13 - spec.n, 1), due: iso(y, 12, 31) } : null;
-    case 'yearPart':
-      if (spec.part === 'early') return { start: iso(y, 1, 1), due: iso(y, 3, 31) };
-      if (spec.part === 'mid') return { start: iso(y, 6, 1), due: iso(y, 7, 31) };
-      return { start: iso(y, 10, 1), due: iso(y, 12, 31) };
-    case 'year':
-      return { start: iso(y, 1, 1), due: iso(y, 12, 31) };
-    case 'offset': {
-      const base = buildWindow(spec.base, y);
-      if (!base) return null;
-      const anchor = base.start ?? base.due;
-      const due = applyOffset(anchor, spec.offset);
-      return due && anchor <= due ? { start: anchor, due } : null;
-    }
-  }
-}
-
-function windowKey(w: Window | null): string {
-  return w ? (w.start ?? w.due) : '';
-}
-
-/** Years of the expressions: written ones kept; in a joined group a year-less one takes the
- * next one's year (in a range or list, a year earlier if it would otherwise come after it:
- * "Tháng 11 - tháng 2/2025"); others take the nearest written year before them (a year later if they would
- * otherwise come before it), then after them, then the recurring duty's, then the plan's. */
-function fillYears(tes: TeAtom[], fallback: number): number[] {
-  const years: (number | null)[] = tes.map((t) => t.year);
-  for (let i = tes.length - 2; i >= 0; i--) {
-    const join = tes[i + 1].join;
-    if (years[i] !== null || join === null || years[i + 1] === null) continue;
-    let y = years[i + 1] as number;
-    // A range or a list runs forward in time; alternatives ("hoặc") need not.
-    const next = join === 'or' ? null : buildWindow(tes[i + 1].spec, y);
-    if (next && windowKey(buildWindow(tes[i].spec, y)) > windowKey(next)) y -= 1;
-    years[i] = y;
-  }
-  let prev: number | null = null;
-  for (let i = 0; i < tes.length; i++) {
-    if (years[i] !== null) {
-      prev = years[i];
-      continue;
-    }
-    if (prev === null) continue;
-    let y: number = prev;
-    const before = buildWindow(tes[i - 1].spec, years[i - 1] as number);
-    const mine = buildWindow(tes[i].spec, y);
-    if (before && mine && mine.due < (before.start ?? before.due)) y += 1;
-    years[i] = y;
-    prev = y;
-  }
-  let next: number | null = null;
-  for (let i = tes.length - 1; i >= 0; i--) {
-    if (years[i] !== null) next = years[i];
-    else years[i] = next ?? fallback;
-  }
-  return years as number[];
-}
-
-interface Span extends Window {
+/** Tokens [from, to). */
+export interface TokenRange {
   from: number;
   to: number;
 }
 
-function endOfYear(day: ISODate): ISODate {
-  return `${day.slice(0, 4)}-12-31`;
+/** What the atoms of a deadline say. */
+export interface Gathered {
+  tes: TeAtom[];
+  /** Recurrences named outside remarks. */
+  every: Set<Recurrence>;
+  /** Recurrences named only inside remarks: they never add a duty to a dated deadline. */
+  remarkEvery: Set<Recurrence>;
+  /** The year written with the first recurrence ("Báo cáo năm 2024"). */
+  recurYear: number | null;
+  onDemand: boolean;
+  sawEvent: boolean;
+  /** The first stated offset of an event. */
+  offset: DeadlineOffset | null;
+  sawReference: boolean;
+  /** Token of the last ongoing-work phrase (-1: none), and whether it lies in a remark. */
+  lastOngoing: number;
+  ongoingInRemark: boolean;
+  /** Every time expression is a year-less quarter in a list of reports. */
+  allReportish: boolean;
 }
 
-/** Windows of the deadline, in text order; null when a date is impossible. */
-function windowsOf(tes: TeAtom[], years: number[]): Span[] | null {
-  const out: Span[] = [];
-  let cur: Span | null = null;
-  let fromOpen = false;
-  for (let i = 0; i < tes.length; i++) {
-    const te = tes[i];
-    const w = buildWindow(te.spec, years[i]);
-    if (!w) return null;
-    let start = w.start;
-    let due: ISODate | null = w.due;
-    if (te.join !== 'range' && (te.mod === 'before' || te.mod === 'until')) {
-      // "Trước ngày 15/01" → that day; "trước tháng 6" → the day before June; "chậm nhất
-      // trong tháng 6", "đến hết Quý II" → the period's end. Only the due is named.
-      if (te.mod === 'before' && start !== null && te.spec.u !== 'day' && te.spec.u !== 'offset') due = plusDays(start, -1);
-      if (!due) return null;
-      start = null;
-    }
-    const x: Span = { start, due, from: te.from, to: te.to };
-    const c = cur as Span | null;
-    const join = c ? te.join : null;
-    if (c && join === 'range') {
-      const s0: ISODate = c.start ?? c.due;
-      if (s0 > x.due) return null;
-      cur = { start: s0, due: x.due, from: c.from, to: x.to };
-      fromOpen = false;
-    } else if (c && join === 'or') {
-      cur = x.due >= c.due ? { start: x.start, due: x.due, from: c.from, to: x.to } : { start: c.start, due: c.due, from: c.from, to: x.to };
-    } else if (c && join === 'list' && !fromOpen && c.start !== null && x.start !== null && plusDays(c.due, 1) === x.start) {
-      cur = { start: c.start, due: x.due, from: c.from, to: x.to };
-    } else {
-      if (c) out.push(closeSpan(c, fromOpen));
-      cur = x;
-      fromOpen = te.mod === 'from';
+function result(
+  text: string,
+  kind: Deadline['kind'],
+  due: ISODate | null = null,
+  start: ISODate | null = null,
+  every: Recurrence[] = [],
+  onDemand = false,
+  steps: DeadlineStep[] = [],
+  offset: DeadlineOffset | null = null,
+): Deadline {
+  return { text, kind, due, start, steps, every, onDemand, offset };
+}
+
+function sortEvery(set: Set<Recurrence>): Recurrence[] {
+  return RECURRENCE_ORDER.filter((r) => set.has(r));
+}
+
+/** The range of `ranges` (sorted, disjoint) that holds token `at`, by binary search. */
+function holds(ranges: readonly TokenRange[], at: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (at < ranges[mid].from) hi = mid - 1;
+    else if (at >= ranges[mid].to) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Outermost "( … )" groups, in order; an unclosed one runs to the end. */
+function parentheticals(tokens: readonly Tok[]): TokenRange[] {
+  const out: TokenRange[] = [];
+  let depth = 0;
+  let open = -1;
+  for (let k = 0; k < tokens.length; k++) {
+    const tk = tokens[k];
+    if (tk.type !== 'punct') continue;
+    if (tk.s === '(') {
+      if (depth === 0) open = k;
+      depth++;
+    } else if (tk.s === ')' && depth > 0) {
+      depth--;
+      if (depth === 0) out.push({ from: open, to: k + 1 });
     }
   }
-  if (cur) out.push(closeSpan(cur, fromOpen));
+  if (depth > 0) out.push({ from: open, to: tokens.length });
   return out;
 }
 
-/** "Từ Quý II/2024" with no end: from then to the end of that year. */
-function closeSpan(span: Span, fromOpen: boolean): Span {
-  return fromOpen ? { start: span.start ?? span.due, due: endOfYear(span.due), from: span.from, to: span.to } : span;
+/** Step 1. The parenthetical remarks: "( … )" groups after the first date written outside
+ * them ("Năm 2024 (Quý IV)", "Trước ngày 15/12/2025 (báo cáo năm)"). A year-less quarter of a
+ * list of reports is no date. Without a date before it, a parenthesis is read as any text. */
+export function remarksOf(tokens: readonly Tok[], atoms: readonly Atom[]): TokenRange[] {
+  const groups = parentheticals(tokens);
+  if (groups.length === 0) return groups;
+  for (const a of atoms) {
+    if (a.k === 'te' && !a.reportish && !holds(groups, a.from)) {
+      const end = a.to;
+      return groups.filter((g) => g.from >= end);
+    }
+  }
+  return [];
+}
+
+/** Step 2. What the atoms say, sorted by kind; null when one is impossible (the cell is then
+ * unparsed). */
+export function gather(atoms: readonly Atom[], remarks: readonly TokenRange[]): Gathered | null {
+  const g: Gathered = {
+    tes: [], every: new Set(), remarkEvery: new Set(), recurYear: null, onDemand: false, sawEvent: false,
+    offset: null, sawReference: false, lastOngoing: -1, ongoingInRemark: false, allReportish: true,
+  };
+  for (const a of atoms) {
+    switch (a.k) {
+      case 'invalid':
+        return null;
+      case 'te':
+        g.tes.push(a);
+        if (!a.reportish) g.allReportish = false;
+        break;
+      case 'recur':
+        (holds(remarks, a.at) ? g.remarkEvery : g.every).add(a.every);
+        if (g.recurYear === null && a.year !== null) g.recurYear = a.year;
+        break;
+      case 'ondemand':
+        g.onDemand = true;
+        break;
+      case 'event':
+        g.sawEvent = true;
+        if (g.offset === null) g.offset = a.offset;
+        break;
+      case 'reference':
+        g.sawReference = true;
+        break;
+      case 'ongoing':
+        if (a.at > g.lastOngoing) {
+          g.lastOngoing = a.at;
+          g.ongoingInRemark = holds(remarks, a.at);
+        }
+        break;
+    }
+  }
+  return g;
+}
+
+/** Step 3. "Báo cáo quý I, 6 tháng, 9 tháng, năm": when every time expression is a year-less
+ * quarter in a list of reports, the numbered quarter is one of the reports. */
+export function foldReportQuarters(g: Gathered): Gathered {
+  if (g.every.size === 0 || g.tes.length === 0 || !g.allReportish) return g;
+  return { ...g, every: new Set([...g.every, 'quarter']), tes: [] };
+}
+
+/** Step 4. A deadline without a time expression: a recurring duty due at the end of the
+ * fallback year, an event, a reference, or unparsed. */
+export function undated(text: string, g: Gathered, fallbackYear: number): Deadline {
+  if (g.every.size > 0) {
+    const due = yearEnd(fallbackYear);
+    // Without a usable year (no plan year given) nothing can be tracked.
+    return due ? result(text, 'recurring', due, null, sortEvery(g.every), g.onDemand) : result(text, 'unparsed');
+  }
+  if (g.sawEvent || g.onDemand) return result(text, 'event', null, null, [], g.onDemand, [], g.offset);
+  return result(text, g.sawReference ? 'reference' : 'unparsed');
+}
+
+/** Step 6. A remark's window is kept only when it names the same end as a window outside
+ * remarks ("Năm 2024 (Quý IV)": the narrower naming of 31/12); any other is dropped. */
+export function dropRemarkSpans(spans: readonly Span[], remarks: readonly TokenRange[]): Span[] {
+  if (remarks.length === 0) return [...spans];
+  const outsideDues = new Set<ISODate>();
+  for (const sp of spans) if (!holds(remarks, sp.from)) outsideDues.add(sp.due);
+  return spans.filter((sp) => !holds(remarks, sp.from) || outsideDues.has(sp.due));
+}
+
+/** Step 7. The recurrences of a dated deadline: those named outside remarks; ongoing work
+ * after the last expression when none is named ("… và tổ chức thực hiện": continuous); those
+ * of a remark only when the deadline is one whole-year window ("Năm 2024 (Định kỳ hàng quý)"). */
+export function dutiesOf(g: Gathered, spans: readonly Span[]): Set<Recurrence> {
+  const every = new Set(g.every);
+  const fromRemark = new Set(g.remarkEvery);
+  let lastTo = 0;
+  for (const t of g.tes) if (t.to > lastTo) lastTo = t.to;
+  if (every.size === 0 && fromRemark.size === 0 && g.lastOngoing >= lastTo) (g.ongoingInRemark ? fromRemark : every).add('continuous');
+  if (spans.length === 1 && isWholeYears(spans[0])) for (const r of fromRemark) every.add(r);
+  return every;
 }
 
 /** The words that name a step: from the start of its clause to the end of its expression. */
@@ -178,94 +212,8 @@ function trimEdges(s: string): string {
   return s.slice(a, b);
 }
 
-function isWholeYears(w: Window): boolean {
-  return w.start !== null && w.start.slice(5) === '01-01' && w.due.slice(5) === '12-31';
-}
-
-function yearEnd(y: number): ISODate | null {
-  return yearOk(y) ? iso(y, 12, 31) : null;
-}
-
-function result(
-  text: string,
-  kind: Deadline['kind'],
-  due: ISODate | null = null,
-  start: ISODate | null = null,
-  every: Recurrence[] = [],
-  onDemand = false,
-  steps: DeadlineStep[] = [],
-  offset: DeadlineOffset | null = null,
-): Deadline {
-  return { text, kind, due, start, steps, every, onDemand, offset };
-}
-
-/** The Deadline the atoms describe. */
-export function resolve(text: string, lexed: Lexed, atoms: Atom[], planYear: number): Deadline {
-  let tes: TeAtom[] = [];
-  const every = new Set<Recurrence>();
-  let recurYear: number | null = null;
-  let onDemand = false;
-  let sawEvent = false;
-  let offset: DeadlineOffset | null = null;
-  let sawReference = false;
-  let lastOngoing = -1;
-  let allReportish = true;
-  for (const a of atoms) {
-    switch (a.k) {
-      case 'invalid':
-        return result(text, 'unparsed');
-      case 'te':
-        tes.push(a);
-        if (!a.reportish) allReportish = false;
-        break;
-      case 'recur':
-        every.add(a.every);
-        if (recurYear === null && a.year !== null) recurYear = a.year;
-        break;
-      case 'ondemand':
-        onDemand = true;
-        break;
-      case 'event':
-        sawEvent = true;
-        if (offset === null) offset = a.offset;
-        break;
-      case 'reference':
-        sawReference = true;
-        break;
-      case 'ongoing':
-        lastOngoing = Math.max(lastOngoing, a.at);
-        break;
-    }
-  }
-  // "Báo cáo quý I, 6 tháng, 9 tháng, năm": the numbered quarter is one of the reports.
-  if (every.size > 0 && tes.length > 0 && allReportish) {
-    every.add('quarter');
-    tes = [];
-  }
-  const fallback = recurYear ?? planYear;
-
-  if (tes.length === 0) {
-    if (every.size > 0) {
-      const due = yearEnd(fallback);
-      // Without a usable year (no plan year given) nothing can be tracked.
-      return due ? result(text, 'recurring', due, null, sortEvery(every), onDemand) : result(text, 'unparsed');
-    }
-    if (sawEvent || onDemand) return result(text, 'event', null, null, [], onDemand, [], offset);
-    return result(text, sawReference ? 'reference' : 'unparsed');
-  }
-
-  const years = fillYears(tes, fallback);
-  const spans = windowsOf(tes, years);
-  if (!spans || spans.length === 0) return result(text, 'unparsed');
-  let lastTo = 0;
-  for (const t of tes) if (t.to > lastTo) lastTo = t.to;
-  if (every.size === 0 && lastOngoing >= lastTo) every.add('continuous');
-
-  if (every.size > 0 && spans.length === 1 && isWholeYears(spans[0])) {
-    return result(text, 'recurring', spans[0].due, null, sortEvery(every), onDemand);
-  }
-  if (every.size === 0 && spans.length === 1) return result(text, 'date', spans[0].due, spans[0].start, [], onDemand);
-
+/** The steps of the windows with the user's words, in date order, one per due day. */
+export function stepsOf(lexed: Lexed, spans: readonly Span[]): DeadlineStep[] {
   const steps: DeadlineStep[] = [];
   let floor = 0;
   for (const sp of spans) {
@@ -273,17 +221,37 @@ export function resolve(text: string, lexed: Lexed, atoms: Atom[], planYear: num
     floor = sp.to;
   }
   steps.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
-  const unique = steps.filter((st, i) => i === 0 || st.due !== steps[i - 1].due);
-  const last = unique[unique.length - 1].due;
-  if (every.size === 0 && unique.length === 1) {
-    // Two namings of the same end ("Năm 2024 (Quý IV)"): the narrower window.
+  return steps.filter((st, i) => i === 0 || st.due !== steps[i - 1].due);
+}
+
+/** Step 8. The kind and dates: one whole-year window with a duty is recurring; one window, or
+ * several namings of the same end ("Năm 2024 (Quý IV)": the narrower window), is a date;
+ * otherwise milestones, due at the last step (the end of its year when there is a duty). */
+export function shapeOf(text: string, lexed: Lexed, spans: readonly Span[], every: Set<Recurrence>, onDemand: boolean): Deadline {
+  if (every.size > 0 && spans.length === 1 && isWholeYears(spans[0])) {
+    return result(text, 'recurring', spans[0].due, null, sortEvery(every), onDemand);
+  }
+  if (every.size === 0 && spans.length === 1) return result(text, 'date', spans[0].due, spans[0].start, [], onDemand);
+  const steps = stepsOf(lexed, spans);
+  const last = steps[steps.length - 1].due;
+  if (every.size === 0 && steps.length === 1) {
     let start: ISODate | null = null;
     for (const sp of spans) if (sp.due === last && sp.start !== null && (start === null || sp.start > start)) start = sp.start;
     return result(text, 'date', last, start, [], onDemand);
   }
-  return result(text, 'milestones', every.size > 0 ? endOfYear(last) : last, null, sortEvery(every), onDemand, unique);
+  return result(text, 'milestones', every.size > 0 ? endOfYear(last) : last, null, sortEvery(every), onDemand, steps);
 }
 
-function sortEvery(set: Set<Recurrence>): Recurrence[] {
-  return RECURRENCE_ORDER.filter((r) => set.has(r));
+/** The Deadline the atoms describe: the steps above in sequence. */
+export function resolve(text: string, lexed: Lexed, atoms: Atom[], planYear: number): Deadline {
+  const remarks = remarksOf(lexed.tokens, atoms);
+  const gathered = gather(atoms, remarks);
+  if (!gathered) return result(text, 'unparsed');
+  const g = foldReportQuarters(gathered);
+  const fallback = g.recurYear ?? planYear;
+  if (g.tes.length === 0) return undated(text, g, fallback);
+  const spans = windowsOf(g.tes, fillYears(g.tes, fallback));
+  if (!spans || spans.length === 0) return result(text, 'unparsed');
+  const kept = dropRemarkSpans(spans, remarks);
+  return shapeOf(text, lexed, kept, dutiesOf(g, kept), g.onDemand);
 }

@@ -1,6 +1,7 @@
 /**
  * Properties: any string, number or value never makes the parser throw, and what it returns is
- * a well-formed Deadline (deadlines.md). Also: the parser works in linear time on huge cells.
+ * a well-formed Deadline (deadlines.md); huge and hostile cells too. Speed is measured by
+ * `npm run bench`, not here.
  */
 import fc from 'fast-check';
 import { parseDateCell, parseDeadline, yearsInText } from '../../../src/engine/deadlines';
@@ -98,12 +99,29 @@ describe('deadline parser properties', () => {
     );
   });
 
+  // docs/deadlines.md: a whole number 1990–2100 is a year whatever the date system; any other
+  // number is a serial. So a day reads the same in both systems when neither of its two
+  // serials is such a number (13/06/1909 is 3452 in 1900 but 1990, a year, in 1904).
+  const isPlanYear = (n: number): boolean => n >= 1990 && n <= 2100;
+
   it('a date serial gives the same day in both date systems', () => {
+    const serial1900 = fc.integer({ min: 2000, max: 73000 }).filter((n) => !isPlanYear(n) && !isPlanYear(n - 1462));
     fc.assert(
-      fc.property(fc.integer({ min: 2000, max: 73000 }), (serial1900) => {
-        const a = parseDeadline(serial1900, { planYear: 2024, date1904: false });
-        const b = parseDeadline(serial1900 - 1462, { planYear: 2024, date1904: true });
-        if (a.kind === 'date' && b.kind === 'date' && serial1900 > 2100) expect(b.due).toBe(a.due);
+      fc.property(serial1900, (n) => {
+        const a = parseDeadline(n, { planYear: 2024, date1904: false });
+        const b = parseDeadline(n - 1462, { planYear: 2024, date1904: true });
+        expect(a.kind).toBe('date');
+        expect(b.kind).toBe('date');
+        expect(b.due).toBe(a.due);
+      }),
+    );
+  });
+
+  it('a whole number 1990–2100 is that year in both date systems', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1990, max: 2100 }), fc.boolean(), (y, date1904) => {
+        expect(parseDeadline(y, { planYear: 2024, date1904 })).toMatchObject({ kind: 'date', start: `${y}-01-01`, due: `${y}-12-31` });
+        expect(parseDateCell(y, date1904)).toBeNull();
       }),
     );
   });
@@ -129,7 +147,7 @@ describe('deadline parser properties', () => {
   });
 });
 
-describe('linear time on huge and hostile cells', () => {
+describe('huge and hostile cells', () => {
   const ctx = { planYear: 2024, date1904: false };
   const hostile = [
     'Quý I, '.repeat(5000),
@@ -144,13 +162,11 @@ describe('linear time on huge and hostile cells', () => {
     'a'.repeat(32000),
     'Quý I/2024 '.repeat(3000),
   ];
-  it.each(hostile.map((h) => [h.slice(0, 24), h]))('%j… parses fast and well formed', (_label, text) => {
-    const t0 = Date.now();
+  it.each(hostile.map((h) => [h.slice(0, 24), h]))('%j… never throws and parses well formed', (_label, text) => {
     const d = parseDeadline(text, ctx);
-    yearsInText(text);
-    parseDateCell(text, false, 2024);
     expect(problems(d)).toEqual([]);
-    // Generous bound: a linear pass over 32,000 characters takes a few milliseconds.
-    expect(Date.now() - t0).toBeLessThan(1500);
+    expect(yearsInText(text).every((y) => y >= 1990 && y <= 2100)).toBe(true);
+    const day = parseDateCell(text, false, 2024);
+    if (day !== null) expect(isISODate(day)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
  * Cell values that are not text: date serials in both date systems, years typed as numbers,
  * booleans, error values, and the never-throw guarantee on odd contexts.
  */
-import { parseDeadline } from '../../../src/engine/deadlines';
+import { parseDateCell, parseDeadline } from '../../../src/engine/deadlines';
 import { isoToSerial } from '../../../src/engine/dates';
 import type { CellValue, DeadlineContext } from '../../../src/engine/model';
 
@@ -47,6 +47,33 @@ describe('numbers that are not a day', () => {
     const d = parseDeadline(n, ctx1900);
     expect(d.kind).toBe('unparsed');
     expect(d.due).toBeNull();
+  });
+});
+
+describe('serial or year: a whole number 1990–2100 is a year in either date system', () => {
+  // 13/06/1909 is serial 3452 in the 1900 system and 1990 in the 1904 system; no plan has a
+  // deadline in 1905–1910, so 1990 is the year whatever the system.
+  it('3452 is a serial in both systems', () => {
+    expect(parseDeadline(3452, ctx1900)).toMatchObject({ kind: 'date', start: null, due: '1909-06-13' });
+    expect(parseDeadline(3452, ctx1904)).toMatchObject({ kind: 'date', start: null, due: '1913-06-14' });
+    expect(parseDateCell(3452, false)).toBe('1909-06-13');
+    expect(parseDateCell(3452, true)).toBe('1913-06-14');
+  });
+
+  it('1990 is the year 1990 in both systems', () => {
+    for (const ctx of [ctx1900, ctx1904]) {
+      expect(parseDeadline(1990, ctx)).toMatchObject({ kind: 'date', start: '1990-01-01', due: '1990-12-31' });
+      expect(parseDeadline('1990', ctx)).toMatchObject({ kind: 'date', start: '1990-01-01', due: '1990-12-31' });
+    }
+    expect(parseDateCell(1990, false)).toBeNull();
+    expect(parseDateCell(1990, true)).toBeNull();
+  });
+
+  it('the window ends are years, the numbers just outside are serials', () => {
+    expect(parseDeadline(2100, ctx1904)).toMatchObject({ start: '2100-01-01', due: '2100-12-31' });
+    expect(parseDeadline(1989, ctx1900)).toMatchObject({ start: null, due: '1905-06-11' });
+    expect(parseDeadline(2101, ctx1900)).toMatchObject({ start: null, due: '1905-10-01' });
+    expect(parseDeadline(2024.5, ctx1900)).toMatchObject({ start: null, due: '1905-07-16' });
   });
 });
 
