@@ -8,7 +8,7 @@ const VISIBILITY = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidd
  * Real dates are date serials shown dd/mm/yyyy, as Excel stores a typed date. The seed is a copy:
  * a test may change it without changing the plan it came from.
  */
-export function toFakeSheet(sheet: PlanSheet): FakeSheetSeed {
+function toFakeSheet(sheet: PlanSheet): FakeSheetSeed {
   const seed: FakeSheetSeed = { name: sheet.name, rows: sheet.rows };
   if (sheet.merges) seed.merges = sheet.merges;
   if (sheet.hiddenRows) seed.hiddenRows = sheet.hiddenRows;
