@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { writeXlsx } from '../test/fixtures/build-xlsx';
+import { writeXlsx } from '../src/testing/plans/xlsx';
 import { samplePlan, sampleTaskCount } from './sample-plan';
 
 export const SAMPLE_FILE = path.join(__dirname, '..', 'assets', 'sample', 'ke-hoach-cchc-2024.xlsx');

@@ -9,38 +9,13 @@
  */
 import type ExcelJS from 'exceljs';
 import type { CellValue } from '../src/engine/model';
-import { isoToSerial } from '../src/engine/dates';
-import type { XlsxSheetFixture, XlsxWorkbookFixture } from '../test/fixtures/build-xlsx';
-
-interface Task {
-  task: string;
-  output: string;
-  lead: string;
-  support: string;
-  /** Free text, or a calendar day written into the cell as a real Excel date. */
-  deadline: string | { date: string };
-  budget?: string;
-  note?: string;
-  /** A page break cut the row: these tails sit on the next row, alone. */
-  tail?: { task?: string; output?: string };
-}
-
-interface Group {
-  objective: string;
-  tasks: Task[];
-}
-
-interface Section {
-  id: string;
-  title: string;
-  groups: Group[];
-}
+import { layOutPlan, type OutlineSection, type PlanSheet, type PlanWorkbook } from '../src/testing/plans';
 
 const TX = 'Kinh phí thường xuyên';
 
 export const SAMPLE_SHEET = 'Phụ lục';
 
-export const SAMPLE_SECTIONS: Section[] = [
+export const SAMPLE_SECTIONS: OutlineSection[] = [
   {
     id: 'I',
     title: 'CẢI CÁCH THỂ CHẾ',
@@ -241,47 +216,42 @@ const thin: Partial<ExcelJS.Border> = { style: 'thin' };
 const box: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 const FONT = 'Times New Roman';
 
+const UNIT = 'Đơn vị thực hiện';
+
 /** The definition laid out as a sheet: rows, merges, real dates, styles, widths. */
-export function sampleSheet(): XlsxSheetFixture {
-  const rows: CellValue[][] = [
-    ['UBND TỈNH BÌNH AN', '', '', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
-    ['SỞ CÔNG THƯƠNG', '', '', '', 'Độc lập - Tự do - Hạnh phúc'],
-    [],
-    ['PHỤ LỤC'],
-    ['NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2024 CỦA SỞ CÔNG THƯƠNG'],
-    ['(Kèm theo Kế hoạch số 12/KH-SCT ngày 08/01/2024 của Sở Công Thương tỉnh Bình An)'],
-    [],
-    ['STT', 'Mục tiêu', 'Nhiệm vụ', 'Sản phẩm', 'Đơn vị thực hiện', '', 'Thời gian hoàn thành', 'Kinh phí', 'Ghi chú'],
-    ['', '', '', '', 'Chủ trì', 'Phối hợp', '', '', ''],
-    ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)'],
-  ];
-  const merges = ['A1:C1', 'E1:I1', 'A2:C2', 'E2:I2', 'A4:I4', 'A5:I5', 'A6:I6', 'A8:A9', 'B8:B9', 'C8:C9', 'D8:D9', 'E8:F8', 'G8:G9', 'H8:H9', 'I8:I9'];
-  const dates: string[] = [];
-  const sectionRows: number[] = [];
+export function sampleSheet(): PlanSheet {
   let stt = 0;
-  for (const section of SAMPLE_SECTIONS) {
-    rows.push([section.id, section.title]);
-    sectionRows.push(rows.length);
-    merges.push(`B${rows.length}:I${rows.length}`);
-    for (const group of section.groups) {
-      stt++;
-      const top = rows.length + 1;
-      group.tasks.forEach((t, k) => {
-        const deadline: CellValue = typeof t.deadline === 'string' ? t.deadline : isoToSerial(t.deadline.date);
-        rows.push([k === 0 ? stt : '', k === 0 ? group.objective : '', t.task, t.output, t.lead, t.support, deadline, t.budget ?? '', t.note ?? '']);
-        if (typeof t.deadline !== 'string') dates.push(`G${rows.length}`);
-        if (t.tail) rows.push(['', '', t.tail.task ?? '', t.tail.output ?? '', '', '', '', '', '']);
-      });
-      if (rows.length > top) merges.push(`A${top}:A${rows.length}`, `B${top}:B${rows.length}`);
-    }
-  }
-  const lastTableRow = rows.length;
-  rows.push([]);
-  rows.push(['Ghi chú: Các phòng, đơn vị báo cáo kết quả thực hiện về Văn phòng Sở trước ngày 10 của tháng cuối quý để tổng hợp.']);
-  merges.push(`A${rows.length}:I${rows.length}`);
+  const sections = SAMPLE_SECTIONS.map((s) => ({ ...s, groups: s.groups.map((g) => ({ stt: ++stt, ...g })) }));
+  const { sheet, sectionRows, lastTableRow } = layOutPlan({
+    sheetName: SAMPLE_SHEET,
+    titleRows: [
+      { cells: ['UBND TỈNH BÌNH AN', '', '', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'], merge: ['A:C', 'E:I'] },
+      { cells: ['SỞ CÔNG THƯƠNG', '', '', '', 'Độc lập - Tự do - Hạnh phúc'], merge: ['A:C', 'E:I'] },
+      { cells: [] },
+      { cells: ['PHỤ LỤC'], merge: ['across'] },
+      { cells: ['NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2024 CỦA SỞ CÔNG THƯƠNG'], merge: ['across'] },
+      { cells: ['(Kèm theo Kế hoạch số 12/KH-SCT ngày 08/01/2024 của Sở Công Thương tỉnh Bình An)'], merge: ['across'] },
+      { cells: [] },
+    ],
+    columns: [
+      { role: 'stt', title: 'STT' },
+      { role: 'objective', title: 'Mục tiêu' },
+      { role: 'task', title: 'Nhiệm vụ' },
+      { role: 'output', title: 'Sản phẩm' },
+      { role: 'lead', title: 'Chủ trì', under: UNIT },
+      { role: 'support', title: 'Phối hợp', under: UNIT },
+      { role: 'deadline', title: 'Thời gian hoàn thành' },
+      { role: 'budget', title: 'Kinh phí' },
+      { role: 'note', title: 'Ghi chú' },
+    ],
+    numbered: true,
+    sections,
+    footerRows: [{ cells: [] }, { cells: ['Ghi chú: Các phòng, đơn vị báo cáo kết quả thực hiện về Văn phòng Sở trước ngày 10 của tháng cuối quý để tổng hợp.'], merge: ['across'] }],
+  });
+  const { rows, merges = [], dates = [] } = sheet;
 
   const base: Partial<ExcelJS.Style> = { font: { name: FONT, size: 12 } };
-  const styles: XlsxSheetFixture['styles'] = [
+  const styles: { address: string; style: Partial<ExcelJS.Style> }[] = [
     { address: `A1:I${rows.length}`, style: base },
     { address: 'A1:I2', style: { font: { name: FONT, size: 12, bold: true }, alignment: { horizontal: 'center' } } },
     { address: 'A4:I5', style: { font: { name: FONT, size: 14, bold: true }, alignment: { horizontal: 'center' } } },
@@ -294,17 +264,14 @@ export function sampleSheet(): XlsxSheetFixture {
     { address: `A${rows.length}:I${rows.length}`, style: { font: { name: FONT, size: 12, italic: true } } },
   ];
   const columnWidths = { A: 6, B: 28, C: 46, D: 28, E: 24, F: 26, G: 20, H: 16, I: 14 };
-  return {
-    name: SAMPLE_SHEET,
-    rows,
-    merges,
-    dates,
+  sheet.xlsx = {
     styles,
     columnWidths,
     rowHeights: rowHeights(rows, merges, Object.values(columnWidths), lastTableRow),
     freezeRowsAbove: 11,
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '8:10' },
   };
+  return sheet;
 }
 
 /** Row heights that fit the wrapped text: not every program sizes rows itself on opening. */
@@ -340,7 +307,7 @@ function rowHeights(rows: CellValue[][], merges: string[], widths: number[], las
   return heights;
 }
 
-export function samplePlan(): XlsxWorkbookFixture {
+export function samplePlan(): PlanWorkbook {
   return { sheets: [sampleSheet()], activeSheet: SAMPLE_SHEET };
 }
 

@@ -4,7 +4,7 @@
  */
 import { analyzeSheet } from '../engine/analyze';
 import { median, round, type BenchContext, type BenchSection } from './registry';
-import { syntheticGrid, syntheticPlan } from './synthetic';
+import { syntheticPlan, toGrid } from '../testing/plans';
 
 export interface EngineBenchRow {
   rows: number;
@@ -22,7 +22,7 @@ export const engineSection: BenchSection<EngineBenchRow[]> = {
     const out: EngineBenchRow[] = [];
     for (const rows of sizes) {
       const plan = syntheticPlan(rows);
-      const grid = syntheticGrid(plan);
+      const grid = toGrid(plan.sheet);
       const runs = ctx.quick ? 2 : rows >= 50_000 ? 3 : 5;
       const times: number[] = [];
       let tasks = 0;
@@ -35,7 +35,7 @@ export const engineSection: BenchSection<EngineBenchRow[]> = {
         tasks = result.analysis.summary.tasks;
       }
       const ms = median(times);
-      out.push({ rows: plan.rows.length, ms: round(ms, 1), rowsPerSecond: Math.round((plan.rows.length / ms) * 1000), tasks, tasksMade: plan.tasks });
+      out.push({ rows: plan.sheet.rows.length, ms: round(ms, 1), rowsPerSecond: Math.round((plan.sheet.rows.length / ms) * 1000), tasks, tasksMade: plan.tasks });
       ctx.log(`engine ${rows} rows: ${round(ms, 1)} ms`);
     }
     return out;

@@ -8,7 +8,7 @@
 import { createExcelPlanHost } from '../hosts/excel';
 import { createFakeExcel, PAYLOAD_LIMIT_BYTES } from '../testing/fake-excel';
 import { round, type BenchContext, type BenchSection } from './registry';
-import { syntheticPlan } from './synthetic';
+import { syntheticPlan, toFakeSeed } from '../testing/plans';
 
 export interface OfficeBenchRow {
   rows: number;
@@ -25,7 +25,7 @@ export interface OfficeBenchRow {
 
 export async function officeBench(rows: number): Promise<OfficeBenchRow> {
   const plan = syntheticPlan(rows);
-  const excel = createFakeExcel({ sheets: [{ name: plan.sheetName, rows: plan.rows, merges: plan.merges }] });
+  const excel = createFakeExcel(toFakeSeed({ sheets: [plan.sheet] }));
   let readSyncs = 0;
   let writeSyncs = 0;
   const host = createExcelPlanHost(excel.run, {
@@ -40,7 +40,7 @@ export async function officeBench(rows: number): Promise<OfficeBenchRow> {
   if (!outcome.ok) throw new Error(`office bench, ${rows} rows: ${outcome.message}`);
   if (excel.maxRequestBytes() > PAYLOAD_LIMIT_BYTES || excel.maxResponseBytes() > PAYLOAD_LIMIT_BYTES) throw new Error('a sync went over 5 MB');
   return {
-    rows: plan.rows.length,
+    rows: plan.sheet.rows.length,
     tasks: outcome.analysis.summary.tasks,
     syncs: excel.stats.syncs,
     readSyncs,

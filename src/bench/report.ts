@@ -7,6 +7,7 @@ import { analyzeSheet } from '../engine/analyze';
 import { isoToSerial } from '../engine/dates';
 import type { CellValue, Grid } from '../engine/model';
 import { buildReport, reportJson } from '../report';
+import { layOutPlan, toGrid, type OutlineSection, type OutlineTask } from '../testing/plans';
 
 export interface ReportBenchResult {
   name: string;
@@ -25,29 +26,41 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
 
 /** A plan of `tasks` rows in 8 sections, deterministic. */
 export function generatedPlan(tasks: number): Grid {
-  const values: CellValue[][] = [
-    ['SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN'],
-    ['NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2024'],
-    [],
-    ['STT', 'Nhiệm vụ', 'Sản phẩm', 'Chủ trì', 'Phối hợp', 'Thời gian hoàn thành', 'Tình trạng', 'Ngày hoàn thành'],
-  ];
+  const sections: OutlineSection[] = [];
   const perSection = Math.ceil(tasks / ROMAN.length);
   for (let i = 0; i < tasks; i++) {
-    if (i % perSection === 0) values.push([ROMAN[i / perSection], `LĨNH VỰC CẢI CÁCH SỐ ${i / perSection + 1}`]);
+    if (i % perSection === 0) sections.push({ id: ROMAN[i / perSection], title: `LĨNH VỰC CẢI CÁCH SỐ ${i / perSection + 1}`, groups: [] });
     const status = STATUSES[i % STATUSES.length];
     const lead = i % 7 === 0 ? `${LEADS[i % LEADS.length]}; ${LEADS[(i + 1) % LEADS.length]}` : LEADS[i % LEADS.length];
-    values.push([
-      String(i + 1),
-      `Nhiệm vụ thứ ${i + 1}: rà soát, cập nhật quy trình nội bộ giải quyết thủ tục hành chính`,
-      i % 3 === 0 ? 'Kế hoạch' : 'Báo cáo kết quả thực hiện',
+    const task: OutlineTask = {
+      stt: String(i + 1),
+      task: `Nhiệm vụ thứ ${i + 1}: rà soát, cập nhật quy trình nội bộ giải quyết thủ tục hành chính`,
+      output: i % 3 === 0 ? 'Kế hoạch' : 'Báo cáo kết quả thực hiện',
       lead,
-      'Các phòng, đơn vị',
-      DEADLINES[i % DEADLINES.length],
+      support: 'Các phòng, đơn vị',
+      deadline: DEADLINES[i % DEADLINES.length],
       status,
-      status === 'Hoàn thành' ? isoToSerial(i % 2 ? '2024-02-10' : '2024-04-20') : null,
-    ]);
+      doneDate: status === 'Hoàn thành' ? isoToSerial(i % 2 ? '2024-02-10' : '2024-04-20') : null,
+    };
+    sections[sections.length - 1].groups.push({ tasks: [task] });
   }
-  return { sheetName: 'Phụ lục', values, origin: { row: 0, col: 0 }, merges: [], hiddenRows: [], date1904: false };
+  const { sheet } = layOutPlan({
+    sheetName: 'Phụ lục',
+    titleRows: [{ cells: ['SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN'] }, { cells: ['NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2024'] }, { cells: [] }],
+    columns: [
+      { role: 'stt', title: 'STT' },
+      { role: 'task', title: 'Nhiệm vụ' },
+      { role: 'output', title: 'Sản phẩm' },
+      { role: 'lead', title: 'Chủ trì' },
+      { role: 'support', title: 'Phối hợp' },
+      { role: 'deadline', title: 'Thời gian hoàn thành' },
+      { role: 'status', title: 'Tình trạng' },
+      { role: 'doneDate', title: 'Ngày hoàn thành' },
+    ],
+    mergeSectionTitles: false,
+    sections,
+  });
+  return toGrid(sheet);
 }
 
 function median(xs: number[]): number {

@@ -7,10 +7,9 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { analyzeSheet } from '../../src/engine/analyze';
-import { fixtureToGrid, type WorkbookFixture } from '../fixtures/types';
-import { buildWorkbook, writeXlsx, type XlsxWorkbookFixture } from '../fixtures/build-xlsx';
+import { syntheticPlan, toGrid, type PlanWorkbook } from '../../src/testing/plans';
+import { buildWorkbook, writeXlsx, writeXlsxStream } from '../../src/testing/plans/xlsx';
 import { validateJsonSchema } from '../../src/contract/validate-json';
-import { syntheticPlan, writeSyntheticXlsx } from '../../src/bench/synthetic';
 import { planWorkbook } from '../hosts/xlsx/fixtures/plan-tnmt';
 import { expectOneSentence, jsonLines, runCli, tempDir } from './helpers';
 
@@ -74,7 +73,7 @@ describe('files that cannot be checked', () => {
   });
 
   test('a plan kept as prose, with no appendix table: the engine says so', async () => {
-    const prose: WorkbookFixture = {
+    const prose: PlanWorkbook = {
       sheets: [
         {
           name: 'Kế hoạch',
@@ -92,7 +91,7 @@ describe('files that cannot be checked', () => {
       ],
     };
     await writeXlsx(prose, path.join(dir, 'van-xuoi.xlsx'));
-    const direct = analyzeSheet(fixtureToGrid(prose.sheets[0]), { asOf: '2024-07-15', lang: 'vi' });
+    const direct = analyzeSheet(toGrid(prose.sheets[0]), { asOf: '2024-07-15', lang: 'vi' });
     expect(direct.ok).toBe(false);
     const said = await expectCannotCheck('van-xuoi.xlsx');
     expect(said).toBe(!direct.ok ? direct.failure.message : '');
@@ -139,7 +138,7 @@ describe('unusual cells are checked, not crashed on', () => {
   });
 
   test('formulas count by their cached results; one without a result counts as empty', async () => {
-    const fixture: XlsxWorkbookFixture = {
+    const fixture: PlanWorkbook = {
       sheets: [{
         name: 'Phụ lục',
         rows: simplePlanRows([
@@ -239,12 +238,12 @@ describe('50,000 rows', () => {
   test('a 50,000-row appendix is checked and copied in one go', async () => {
     const plan = syntheticPlan(50_000);
     const file = path.join(dir, 'lon.xlsx');
-    await writeSyntheticXlsx(plan, file);
+    await writeXlsxStream(plan.sheet, file);
     const result = await runCli(['validate', 'lon.xlsx', '--json', '--as-of', '2024-07-15', '--out', path.join('out', 'lon.xlsx')], { cwd: dir });
     expect(result.stderr).toBe('');
     const json = validateJsonSchema.parse(jsonLines(result.stdout)[0]);
     expect(json.summary.tasks).toBe(plan.tasks);
-    expect(json.table.lastRow).toBe(plan.rows.length);
+    expect(json.table.lastRow).toBe(plan.sheet.rows.length);
     expect([0, 1]).toContain(result.code);
     // The copy carries the tracking block: its headers are among the copy's strings, not the input's.
     const strings = async (f: string) => (await (await JSZip.loadAsync(await fs.readFile(f))).file('xl/sharedStrings.xml')?.async('string')) ?? '';

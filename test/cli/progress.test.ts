@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { Writable } from 'stream';
 import { run } from '../../src/cli/main';
-import { writeXlsx } from '../fixtures/build-xlsx';
+import { writeXlsx } from '../../src/testing/plans/xlsx';
 import { planWorkbook } from '../hosts/xlsx/fixtures/plan-tnmt';
 import { tempDir } from './helpers';
 

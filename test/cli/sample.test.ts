@@ -3,7 +3,7 @@
  * reads it as the definition means it (every task, every section, the split row).
  */
 import path from 'path';
-import { fixtureToGrid } from '../fixtures/types';
+import { toGrid } from '../../src/testing/plans';
 import { openWorkbook, readWorkbook } from '../../src/hosts/xlsx/read';
 import { validateJsonSchema } from '../../src/contract/validate-json';
 import { SAMPLE_SECTIONS, SAMPLE_SHEET, sampleSheet, sampleTaskCount } from '../../scripts/sample-plan';
@@ -25,7 +25,7 @@ function trimmed(values: unknown[][]): unknown[][] {
 test('the committed sample file holds exactly its definition (regenerate: npx tsx scripts/make-sample.ts)', async () => {
   const read = readWorkbook(await openWorkbook(path.join(ROOT, SAMPLE)));
   expect(read.sheets.map((s) => s.name)).toEqual([SAMPLE_SHEET]);
-  const expected = fixtureToGrid(sampleSheet());
+  const expected = toGrid(sampleSheet());
   expect(trimmed(read.sheets[0].grid.values)).toEqual(trimmed(expected.values));
   expect(read.sheets[0].grid.merges).toHaveLength(expected.merges.length);
 });

@@ -3,8 +3,8 @@ import JSZip from 'jszip';
 import path from 'path';
 import { analyzeSheet } from '../../src/engine/analyze';
 import { validateJsonSchema, validateLineJsonSchema, toValidateJson, type ValidateJson } from '../../src/contract/validate-json';
-import { fixtureToGrid, type WorkbookFixture } from '../fixtures/types';
-import { writeXlsx } from '../fixtures/build-xlsx';
+import { toGrid, type PlanWorkbook } from '../../src/testing/plans';
+import { writeXlsx } from '../../src/testing/plans/xlsx';
 import * as plans from '../fixtures/plans';
 import { APPENDIX_SHEET, planWorkbook } from '../hosts/xlsx/fixtures/plan-tnmt';
 import { sheetXml, snapshotRange } from '../hosts/xlsx/helpers';
@@ -77,14 +77,14 @@ describe('validate --json on a plan workbook', () => {
   });
 
   test('the same engine gives the same result from the file as from the grid (every fixture plan)', async () => {
-    const fixtures = Object.entries(plans).filter(([, f]) => (f as WorkbookFixture).sheets?.length) as [string, WorkbookFixture][];
+    const fixtures = Object.entries(plans).filter(([, f]) => (f as PlanWorkbook).sheets?.length) as [string, PlanWorkbook][];
     expect(fixtures.length).toBeGreaterThan(3);
     let checked = 0;
     for (const [name, fixture] of fixtures) {
       const file = `${name}.xlsx`;
       await writeXlsx(fixture, path.join(dir, file));
       const sheet = fixture.sheets[0];
-      const direct = analyzeSheet(fixtureToGrid(sheet, !!fixture.date1904), { asOf: '2024-07-15', lang: 'vi' });
+      const direct = analyzeSheet(toGrid(sheet, !!fixture.date1904), { asOf: '2024-07-15', lang: 'vi' });
       const cli = await runCli(['validate', file, '--sheet', sheet.name, '--json', '--as-of', '2024-07-15'], { cwd: dir });
       if (!direct.ok) {
         expect(cli.code).toBe(2);
@@ -233,7 +233,7 @@ describe('several files', () => {
 
 describe('a clean plan', () => {
   test('exit status 0 when no task has an error-severity issue', async () => {
-    const clean: WorkbookFixture = {
+    const clean: PlanWorkbook = {
       sheets: [
         {
           name: 'Phụ lục',

@@ -9,7 +9,7 @@ import os from 'os';
 import path from 'path';
 import { promisify } from 'util';
 import ExcelJS from 'exceljs';
-import { writeXlsx } from '../fixtures/build-xlsx';
+import { writeXlsx } from '../../src/testing/plans/xlsx';
 import { snapshotRange } from '../hosts/xlsx/helpers';
 import { APPENDIX_SHEET, PLAN_2024 } from '../report/plan-fixture';
 

@@ -13,7 +13,7 @@ import path from 'path';
 import { promisify } from 'util';
 import { run } from '../../src/cli/main';
 import { validateJsonSchema, type ValidateJson } from '../../src/contract/validate-json';
-import { buildWorkbook } from '../fixtures/build-xlsx';
+import { buildWorkbook } from '../../src/testing/plans/xlsx';
 import { APPENDIX_SHEET, planWorkbook } from '../hosts/xlsx/fixtures/plan-tnmt';
 import { snapshotRange } from '../hosts/xlsx/helpers';
 

@@ -5,12 +5,12 @@ import { analyzeSheet, type AnalyzeOptions } from '../../src/engine/analyze';
 import type { Analysis, CellValue, PlanRow, TaskRow } from '../../src/engine/model';
 import { columnLetter } from '../../src/engine/a1';
 import { congThuongPlan, huyenPlan, khoaHocPlan, proseOnly, taiNguyenPlan, trackedPlan } from '../fixtures/plans';
-import { fixtureToGrid, type SheetFixture } from '../fixtures/types';
+import { toGrid, type PlanSheet } from '../../src/testing/plans';
 
 const OPTIONS: AnalyzeOptions = { asOf: '2024-07-01' };
 
-function analyse(sheet: SheetFixture, options: Partial<AnalyzeOptions> = {}): Analysis {
-  const res = analyzeSheet(fixtureToGrid(sheet), { ...OPTIONS, ...options });
+function analyse(sheet: PlanSheet, options: Partial<AnalyzeOptions> = {}): Analysis {
+  const res = analyzeSheet(toGrid(sheet), { ...OPTIONS, ...options });
   if (!res.ok) throw new Error(`expected a table: ${res.failure.message}`);
   return res.analysis;
 }
@@ -135,7 +135,7 @@ describe('district layout: Roman numeral in its own cell, <b> tags, continuation
   });
 
   it('a sheet with only prose says there is no table', () => {
-    const res = analyzeSheet(fixtureToGrid(wb.sheets[0]), OPTIONS);
+    const res = analyzeSheet(toGrid(wb.sheets[0]), OPTIONS);
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.failure.code).toBe('no-table');
   });
@@ -234,13 +234,13 @@ describe('a plan that already tracks progress', () => {
 
 describe('no appendix', () => {
   it('prose only: a clear sentence, nothing to change', () => {
-    const res = analyzeSheet(fixtureToGrid(proseOnly.sheets[0]), OPTIONS);
+    const res = analyzeSheet(toGrid(proseOnly.sheets[0]), OPTIONS);
     expect(res).toMatchObject({ ok: false, failure: { code: 'no-table' } });
     if (!res.ok) expect(res.failure.message).toMatch(/Không tìm thấy bảng/);
   });
 
   it('an empty sheet says it is empty, in English when asked', () => {
-    const res = analyzeSheet(fixtureToGrid({ name: 'Trống', rows: [] }), { ...OPTIONS, lang: 'en' });
+    const res = analyzeSheet(toGrid({ name: 'Trống', rows: [] }), { ...OPTIONS, lang: 'en' });
     expect(res).toMatchObject({ ok: false, failure: { code: 'empty-sheet' } });
     if (!res.ok) expect(res.failure.message).toMatch(/empty/);
   });
@@ -252,7 +252,7 @@ describe('no appendix', () => {
 
 const H = ['STT', 'Nhiệm vụ', 'Sản phẩm', 'Chủ trì', 'Phối hợp', 'Thời hạn'];
 
-function grid(rows: CellValue[][], extra: Partial<SheetFixture> = {}): SheetFixture {
+function grid(rows: CellValue[][], extra: Partial<PlanSheet> = {}): PlanSheet {
   return { name: 'Test', rows, ...extra };
 }
 
@@ -320,7 +320,7 @@ describe('variations', () => {
   });
 
   it('two different task tables on one sheet: a clear message, nothing to change', () => {
-    const res = analyzeSheet(fixtureToGrid(grid([
+    const res = analyzeSheet(toGrid(grid([
       H,
       ['1', 'Ban hành kế hoạch', 'Kế hoạch', 'Văn phòng', '', 'Quý I/2024'],
       [],
@@ -374,7 +374,7 @@ describe('column-role correction', () => {
   it('"none" removes a role; a bad correction is refused with a clear message', () => {
     const a = analyse(grid(rows), { correction: { C: 'none' } });
     expect(a.table.columns.output).toBeUndefined();
-    const bad = analyzeSheet(fixtureToGrid(grid(rows)), { ...OPTIONS, correction: { d: 'boss' } as never });
+    const bad = analyzeSheet(toGrid(grid(rows)), { ...OPTIONS, correction: { d: 'boss' } as never });
     expect(bad).toMatchObject({ ok: false, failure: { code: 'bad-settings' } });
   });
 });

@@ -8,7 +8,7 @@ import type { Analysis, CellRange, ChangeSet, Grid } from '../../src/engine/mode
 import { a1Range, columnLetter, parseA1Range } from '../../src/engine/a1';
 import { CF_TAG } from '../../src/engine/tracking';
 import { congThuongPlan, trackedPlan } from '../fixtures/plans';
-import { fixtureToGrid } from '../fixtures/types';
+import { toGrid } from '../../src/testing/plans';
 
 function analyse(grid: Grid, asOf = '2024-07-01'): Analysis {
   const res = analyzeSheet(grid, { asOf });
@@ -48,7 +48,7 @@ function touchedColumns(changes: ChangeSet): Set<number> {
 }
 
 describe('tracking block on a plan without one', () => {
-  const grid = fixtureToGrid(congThuongPlan.sheets[0]);
+  const grid = toGrid(congThuongPlan.sheets[0]);
   const a = analyse(grid);
   const { columns } = a.tracking;
 
@@ -113,7 +113,7 @@ describe('tracking block on a plan without one', () => {
 
 describe('running again', () => {
   it('finds its own block and updates it in place: same columns, no new header, same rules', () => {
-    const grid = fixtureToGrid(congThuongPlan.sheets[0]);
+    const grid = toGrid(congThuongPlan.sheets[0]);
     const first = analyse(grid);
     const second = analyse(applyWrites(grid, first.changes));
     expect(second.tracking.columns).toEqual(first.tracking.columns);
@@ -125,7 +125,7 @@ describe('running again', () => {
   });
 
   it('keeps what the user typed in the status column and reads it', () => {
-    const grid = fixtureToGrid(congThuongPlan.sheets[0]);
+    const grid = toGrid(congThuongPlan.sheets[0]);
     const first = analyse(grid);
     const typed = applyWrites(grid, first.changes);
     typed.values[9][first.tracking.columns.status] = 'Hoàn thành';
@@ -137,7 +137,7 @@ describe('running again', () => {
   });
 
   it('clears the check cell once the problem is fixed', () => {
-    const grid = fixtureToGrid(congThuongPlan.sheets[0]);
+    const grid = toGrid(congThuongPlan.sheets[0]);
     const first = analyse(grid);
     const fixed = applyWrites(grid, first.changes);
     fixed.values[15][5] = 'Văn phòng Sở';
@@ -152,12 +152,12 @@ describe('placement around the user’s own data', () => {
     const sheet = { ...congThuongPlan.sheets[0], rows: congThuongPlan.sheets[0].rows.map((r) => [...r]) };
     while (sheet.rows[9].length < 10) sheet.rows[9].push('');
     sheet.rows[9][9] = 'ghi chép riêng';
-    const a = analyse(fixtureToGrid(sheet));
+    const a = analyse(toGrid(sheet));
     expect(columnLetter(a.tracking.columns.status)).toBe('K');
   });
 
   it('does not reformat a status column the plan already had', () => {
-    const a = analyse(fixtureToGrid(trackedPlan.sheets[0]));
+    const a = analyse(toGrid(trackedPlan.sheets[0]));
     expect(a.changes.validations).toEqual([]);
     const touched = touchedColumns(a.changes);
     expect(touched.has(a.tracking.columns.status)).toBe(false);

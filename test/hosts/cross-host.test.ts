@@ -8,16 +8,15 @@ import { analyzeSheet } from '../../src/engine/analyze';
 import type { Analysis } from '../../src/engine/model';
 import { createExcelPlanHost } from '../../src/hosts/excel';
 import { readWorkbook } from '../../src/hosts/xlsx';
-import { createFakeExcel, type FakeWorkbookSeed } from '../../src/testing/fake-excel';
-import { generatedPlan } from '../../src/testing/fake-excel/generated-plan';
-import { xlsxBuffer, type XlsxWorkbookFixture } from '../fixtures/build-xlsx';
-import type { WorkbookFixture } from '../fixtures/types';
+import { createFakeExcel } from '../../src/testing/fake-excel';
+import { districtPlan, toFakeSeed, type PlanWorkbook } from '../../src/testing/plans';
+import { xlsxBuffer } from '../../src/testing/plans/xlsx';
 import { congThuongPlan, huyenPlan, khoaHocPlan, taiNguyenPlan, trackedPlan } from '../fixtures/plans';
 import { planWorkbook } from './xlsx/fixtures/plan-tnmt';
 
 const AS_OF = '2024-06-01';
 
-async function viaXlsx(fixture: WorkbookFixture, sheet: string, lang: 'vi' | 'en'): Promise<Analysis> {
+async function viaXlsx(fixture: PlanWorkbook, sheet: string, lang: 'vi' | 'en'): Promise<Analysis> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await xlsxBuffer(fixture)) as unknown as ExcelJS.Buffer);
   const read = readWorkbook(workbook);
@@ -28,28 +27,23 @@ async function viaXlsx(fixture: WorkbookFixture, sheet: string, lang: 'vi' | 'en
   return result.analysis;
 }
 
-async function viaExcel(fixture: WorkbookFixture, sheet: string, lang: 'vi' | 'en'): Promise<Analysis> {
-  // The fake takes plain values, merges, hidden rows and formulas; xlsx-only styling is left out.
-  const seed: FakeWorkbookSeed = {
-    date1904: fixture.date1904,
-    activeSheet: sheet,
-    sheets: fixture.sheets.map((s) => ({ name: s.name, rows: s.rows, merges: s.merges, hiddenRows: s.hiddenRows, formulas: (s as { formulas?: Record<string, string> }).formulas })),
-  };
-  const excel = createFakeExcel(seed);
+async function viaExcel(fixture: PlanWorkbook, sheet: string, lang: 'vi' | 'en'): Promise<Analysis> {
+  // The fake takes values, merges, hidden rows, dates and formulas; xlsx-only styling is left out.
+  const excel = createFakeExcel({ ...toFakeSeed(fixture), activeSheet: sheet });
   const outcome = await createExcelPlanHost(excel.run).inspect({ asOf: AS_OF, lang });
   if (!outcome.ok) throw new Error(outcome.message);
   return outcome.analysis;
 }
 
-const cases: [string, WorkbookFixture, string][] = [
+const cases: [string, PlanWorkbook, string][] = [
   ['numbered four-column-group layout', congThuongPlan, 'Phụ lục'],
   ['district layout on the second sheet', huyenPlan, 'Phụ lục'],
   ['technology department layout', khoaHocPlan, 'Sheet1'],
   ['layout with a hidden row', taiNguyenPlan, 'PL nhiệm vụ'],
   ['plan with its own progress columns', trackedPlan, 'Theo dõi'],
-  ['two-row header, dates, formula, error value', planWorkbook() as XlsxWorkbookFixture, 'Phụ lục'],
-  ['the same in the 1904 date system', planWorkbook({ date1904: true }) as XlsxWorkbookFixture, 'Phụ lục'],
-  ['a generated 400-task appendix', generatedPlan(400, { userFormatting: false }).seed as WorkbookFixture, 'Phụ lục KH'],
+  ['two-row header, dates, formula, error value', planWorkbook(), 'Phụ lục'],
+  ['the same in the 1904 date system', planWorkbook({ date1904: true }), 'Phụ lục'],
+  ['a generated 400-task appendix', districtPlan(400, { userFormatting: false }).workbook, 'Phụ lục KH'],
 ];
 
 describe('the same workbook through the command line host and the Excel host', () => {
@@ -60,7 +54,7 @@ describe('the same workbook through the command line host and the Excel host', (
   });
 
   test('in English too', async () => {
-    const fixture = planWorkbook() as XlsxWorkbookFixture;
+    const fixture = planWorkbook();
     const [cli, excel] = await Promise.all([viaXlsx(fixture, 'Phụ lục', 'en'), viaExcel(fixture, 'Phụ lục', 'en')]);
     expect(excel.tasks.flatMap((t) => t.issues.map((i) => i.message))).toEqual(cli.tasks.flatMap((t) => t.issues.map((i) => i.message)));
     expect(JSON.parse(JSON.stringify(excel))).toEqual(JSON.parse(JSON.stringify(cli)));

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import path from 'path';
 import { reportJsonSchema, reportLineJsonSchema } from '../../src/contract/report-json';
-import { writeXlsx } from '../fixtures/build-xlsx';
+import { writeXlsx } from '../../src/testing/plans/xlsx';
 import { expectOneSentence, jsonLines, runCli, tempDir } from '../cli/helpers';
 import { snapshotRange } from '../hosts/xlsx/helpers';
 import { ALIASES, APPENDIX_SHEET, PLAN_2024 } from './plan-fixture';
@@ -19,7 +19,7 @@ beforeAll(async () => {
     {
       sheets: [
         PLAN_2024,
-        { name: 'CCHC_State', rows: [[JSON.stringify({ version: 1, settings: { unitAliases: ALIASES, agency: 'Sở NN&PTNT tỉnh' } })]], state: 'veryHidden' },
+        { name: 'CCHC_State', rows: [[JSON.stringify({ version: 1, settings: { unitAliases: ALIASES, agency: 'Sở NN&PTNT tỉnh' } })]], visibility: 'veryHidden' },
       ],
     },
     path.join(dir, 'plan-aliases.xlsx'),

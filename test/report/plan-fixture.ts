@@ -24,13 +24,13 @@
  * by the alias list); T5 names two units with ";", T11 two units on two lines; T10 has none.
  */
 import { isoToSerial } from '../../src/engine/dates';
-import type { XlsxSheetFixture } from '../fixtures/build-xlsx';
+import type { PlanSheet } from '../../src/testing/plans';
 
 const d = (iso: string) => isoToSerial(iso);
 
 export const APPENDIX_SHEET = 'Phụ lục';
 
-export const PLAN_2024: XlsxSheetFixture = {
+export const PLAN_2024: PlanSheet = {
   name: APPENDIX_SHEET,
   rows: [
     /* 1 */ ['SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN'],
@@ -62,7 +62,7 @@ export const PLAN_2024: XlsxSheetFixture = {
     /* 27 */ ['15', 'Công khai dự toán ngân sách năm 2024', 'Báo cáo công khai dự toán', 'Phòng Kế hoạch - Tài chính', 'Văn phòng Sở', d('2024-01-15'), 'Hoàn thành', null],
   ],
   dates: ['H10', 'H19', 'H22', 'F27'],
-  columnWidths: { A: 6, B: 50, C: 30, D: 24, E: 22, F: 24, G: 16, H: 16 },
+  xlsx: { columnWidths: { A: 6, B: 50, C: 30, D: 24, E: 22, F: 24, G: 16, H: 16 } },
 };
 
 export const ALIASES = [{ alias: 'Văn phòng', unit: 'Văn phòng Sở' }];

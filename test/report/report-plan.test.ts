@@ -7,13 +7,13 @@ import { analyzeSheet } from '../../src/engine/analyze';
 import type { Analysis } from '../../src/engine/model';
 import { buildReport, reportJson, TASK_CLASSES, type PeriodId, type TaskClass } from '../../src/report';
 import { reportJsonSchema } from '../../src/contract/report-json';
-import { fixtureToGrid } from '../fixtures/types';
+import { toGrid } from '../../src/testing/plans';
 import { parseA1Range } from '../../src/engine/a1';
 import { cellAddress, SheetEvaluator } from './formula-eval';
 import { ALIASES, APPENDIX_SHEET, PLAN_2024 } from './plan-fixture';
 
 function analyse(asOf: string): Analysis {
-  const result = analyzeSheet(fixtureToGrid(PLAN_2024), { asOf, lang: 'vi', settings: { unitAliases: ALIASES } });
+  const result = analyzeSheet(toGrid(PLAN_2024), { asOf, lang: 'vi', settings: { unitAliases: ALIASES } });
   if (!result.ok) throw new Error(`analyzeSheet failed: ${result.failure.message}`);
   return result.analysis;
 }

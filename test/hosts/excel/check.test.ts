@@ -10,7 +10,7 @@ import { isoToSerial } from '../../../src/engine/dates';
 import { CF_TAG } from '../../../src/engine/tracking';
 import type { Analysis } from '../../../src/engine/model';
 import { createFakeExcel, PAYLOAD_LIMIT_BYTES, type FakeExcel, type FakeWorkbookSeed } from '../../../src/testing/fake-excel';
-import { generatedPlan, GENERATED_SHEET } from '../../../src/testing/fake-excel/generated-plan';
+import { districtPlan, DISTRICT_SHEET, toFakeSeed } from '../../../src/testing/plans';
 import { congThuongPlan, khoaHocPlan, taiNguyenPlan, trackedPlan } from '../../fixtures/plans';
 import { ownedCells, ownedColumns, userView } from './helpers';
 
@@ -48,7 +48,7 @@ describe('check(): the tracking block and highlights', () => {
     ['technology department layout', khoaHocPlan],
     ['layout with a hidden row', taiNguyenPlan],
   ])('%s: the change set is written, and every cell of the user is unchanged, value and format', async (_name, fixture) => {
-    const seed = withUserFormatting(fixture as FakeWorkbookSeed);
+    const seed = withUserFormatting(toFakeSeed(fixture));
     const excel = createFakeExcel(seed);
     const sheetName = seed.sheets[0].name;
     const before = excel.dumpSheet(sheetName);
@@ -82,7 +82,7 @@ describe('check(): the tracking block and highlights', () => {
   });
 
   test('a second run leaves one tracking block and one set of rules, and keeps the user’s own rule', async () => {
-    const excel = createFakeExcel(withUserFormatting(congThuongPlan as FakeWorkbookSeed));
+    const excel = createFakeExcel(withUserFormatting(toFakeSeed(congThuongPlan)));
     const first = analysisOf(await check(excel));
     const afterFirst = excel.dumpSheet('Phụ lục');
     // Staff fill in a status between the runs.
@@ -109,7 +109,7 @@ describe('check(): the tracking block and highlights', () => {
   });
 
   test('an existing progress block of the plan is reused, its user values untouched', async () => {
-    const excel = createFakeExcel(trackedPlan as FakeWorkbookSeed);
+    const excel = createFakeExcel(toFakeSeed(trackedPlan));
     const before = excel.dumpSheet('Theo dõi');
     const analysis = analysisOf(await check(excel));
     const after = excel.dumpSheet('Theo dõi');
@@ -118,7 +118,7 @@ describe('check(): the tracking block and highlights', () => {
   });
 
   test('inspect() analyses and writes nothing', async () => {
-    const excel = createFakeExcel(withUserFormatting(congThuongPlan as FakeWorkbookSeed));
+    const excel = createFakeExcel(withUserFormatting(toFakeSeed(congThuongPlan)));
     const before = excel.dump();
     const outcome = await createExcelPlanHost(excel.run).inspect({ asOf: AS_OF, lang: 'en' });
     expect(outcome.ok).toBe(true);
@@ -140,7 +140,7 @@ describe('check(): syncs and payload', () => {
     const counts: number[] = [];
     const bytes: number[] = [];
     for (const rows of [100, 20_000]) {
-      const excel = createFakeExcel(generatedPlan(rows).seed);
+      const excel = createFakeExcel(toFakeSeed(districtPlan(rows).workbook));
       const analysis = analysisOf(await check(excel));
       expect(analysis.summary.tasks).toBe(rows);
       counts.push(excel.stats.syncs);
@@ -155,8 +155,7 @@ describe('check(): syncs and payload', () => {
   }, 60_000);
 
   test('a sheet whose values pass 5 MB is read in pieces, each under the limit, and checked', async () => {
-    const plan = generatedPlan(20_000, { long: true });
-    const excel = createFakeExcel(plan.seed);
+    const excel = createFakeExcel(toFakeSeed(districtPlan(20_000, { long: true }).workbook));
     const analysis = analysisOf(await check(excel));
     expect(analysis.summary.tasks).toBe(20_000);
     const totalRead = excel.stats.requests.reduce((n, r) => n + r.responseBytes, 0);
@@ -165,31 +164,31 @@ describe('check(): syncs and payload', () => {
     expect(excel.maxResponseBytes()).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     // 2 read syncs + one per further 4.5 MB of values, 1 write sync.
     expect(excel.stats.syncs).toBe(4);
-    const last = excel.dumpSheet(GENERATED_SHEET);
+    const last = excel.dumpSheet(DISTRICT_SHEET);
     const dueCol = String.fromCharCode(65 + analysis.tracking.columns.dueDate);
     const lastTask = analysis.tasks[analysis.tasks.length - 1];
     expect(last.cells[`${dueCol}${lastTask.row + 1}`]?.value ?? '').toBe(lastTask.deadline.due ? isoToSerial(lastTask.deadline.due, false) : '');
   }, 60_000);
 
   test('with a small limit, reads and writes are both split into several syncs and give the same sheet', async () => {
-    const plan = generatedPlan(3_000);
-    const whole = createFakeExcel(plan.seed);
+    const seed = toFakeSeed(districtPlan(3_000).workbook);
+    const whole = createFakeExcel(seed);
     analysisOf(await check(whole));
     // Same logic at a smaller scale: Excel refusing anything over 150 kB, our budget 120 kB.
-    const pieces = createFakeExcel(plan.seed, { payloadLimitBytes: 150_000 });
+    const pieces = createFakeExcel(seed, { payloadLimitBytes: 150_000 });
     const host = createExcelPlanHost(pieces.run, { budgetBytes: 120_000 });
     const outcome = await host.check({ asOf: AS_OF, lang: 'vi' });
     expect(outcome.ok).toBe(true);
     expect(pieces.stats.requests.every((r) => r.failed === null && r.requestBytes <= 150_000 && r.responseBytes <= 150_000)).toBe(true);
     expect(writeSyncs(pieces)).toBeGreaterThan(1);
     expect(pieces.stats.syncs).toBeGreaterThan(whole.stats.syncs);
-    expect(pieces.dumpSheet(GENERATED_SHEET)).toEqual(whole.dumpSheet(GENERATED_SHEET));
+    expect(pieces.dumpSheet(DISTRICT_SHEET)).toEqual(whole.dumpSheet(DISTRICT_SHEET));
   }, 60_000);
 });
 
 describe('check(): refusals write nothing', () => {
   test('a protected sheet: one clear sentence, no write sent, the workbook unchanged', async () => {
-    const seed = withUserFormatting(congThuongPlan as FakeWorkbookSeed);
+    const seed = withUserFormatting(toFakeSeed(congThuongPlan));
     seed.sheets[0].protected = true;
     const excel = createFakeExcel(seed);
     const before = excel.dump();
@@ -202,7 +201,7 @@ describe('check(): refusals write nothing', () => {
   });
 
   test('an Excel error on the write sync: a clear sentence, nothing written', async () => {
-    const excel = createFakeExcel(withUserFormatting(congThuongPlan as FakeWorkbookSeed));
+    const excel = createFakeExcel(withUserFormatting(toFakeSeed(congThuongPlan)));
     const before = excel.dump();
     // Read takes two syncs; the third (the write) fails as Excel would when busy.
     excel.failSync(3, 'GeneralException', 'There was an internal error while processing the request.');
@@ -217,14 +216,14 @@ describe('check(): refusals write nothing', () => {
   });
 
   test('an error while reading: nothing written, and said so', async () => {
-    const excel = createFakeExcel(congThuongPlan as FakeWorkbookSeed);
+    const excel = createFakeExcel(toFakeSeed(congThuongPlan));
     excel.failSync(1, 'InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
     const outcome = await check(excel, 'en');
     expect(outcome).toEqual({ ok: false, message: 'Excel is editing a cell: press Enter or Esc and try again. Nothing was written.' });
   });
 
   test('an Excel older than ExcelApi 1.13: said in Vietnamese and English, no call made', async () => {
-    const excel = createFakeExcel(congThuongPlan as FakeWorkbookSeed, { supportedExcelApi: '1.8' });
+    const excel = createFakeExcel(toFakeSeed(congThuongPlan), { supportedExcelApi: '1.8' });
     const host = createExcelPlanHost(excel.run, { isSetSupported: excel.isSetSupported });
     const vi = await host.check({ asOf: AS_OF, lang: 'vi' });
     const en = await host.inspect({ asOf: AS_OF, lang: 'en' });
@@ -236,7 +235,7 @@ describe('check(): refusals write nothing', () => {
   test('text the engine writes stays text even when Excel would parse it', async () => {
     // A hand-made change set through the executor: a formula-looking, a date-looking and a
     // dash-led text (a list of outputs) must land as text, not as a formula or a date.
-    const excel = createFakeExcel(congThuongPlan as FakeWorkbookSeed);
+    const excel = createFakeExcel(toFakeSeed(congThuongPlan));
     const analyze = () => ({
       ok: true as const,
       analysis: {
@@ -259,7 +258,7 @@ describe('check(): refusals write nothing', () => {
   });
 
   test('a change set that does not fit its addresses is refused before anything is sent', async () => {
-    const excel = createFakeExcel(congThuongPlan as FakeWorkbookSeed);
+    const excel = createFakeExcel(toFakeSeed(congThuongPlan));
     const before = excel.dump();
     const analyze = () => ({
       ok: true as const,

@@ -4,8 +4,8 @@
  */
 import { createExcelPlanHost, readActiveSheet } from '../../../src/hosts/excel';
 import { STATE_SHEET_NAME, defaultSettings } from '../../../src/settings/schema';
-import { createFakeExcel, type FakeWorkbookSeed } from '../../../src/testing/fake-excel';
-import { fixtureToGrid } from '../../fixtures/types';
+import { createFakeExcel } from '../../../src/testing/fake-excel';
+import { toFakeSeed, toGrid } from '../../../src/testing/plans';
 import { congThuongPlan, taiNguyenPlan, khoaHocPlan } from '../../fixtures/plans';
 
 const AS_OF = '2024-06-01';
@@ -16,9 +16,9 @@ describe('reading the active sheet', () => {
     ['a hidden row', taiNguyenPlan],
     ['no merges', khoaHocPlan],
   ])('%s: the grid holds what the fixture says, merges and hidden rows included', async (_n, fixture) => {
-    const excel = createFakeExcel(fixture as FakeWorkbookSeed);
+    const excel = createFakeExcel(toFakeSeed(fixture));
     const read = await excel.run((ctx) => readActiveSheet(ctx, { withConditionalFormats: false }));
-    const expected = fixtureToGrid(fixture.sheets[0]);
+    const expected = toGrid(fixture.sheets[0]);
     expect(read.grid.sheetName).toBe(expected.sheetName);
     expect(read.grid.hiddenRows).toEqual(expected.hiddenRows);
     const rect = (m: { top: number; left: number; bottom: number; right: number }) => `${m.top},${m.left},${m.bottom},${m.right}`;
@@ -34,7 +34,7 @@ describe('reading the active sheet', () => {
   });
 
   test('the 1904 date system is detected without writing anything', async () => {
-    const seed = JSON.parse(JSON.stringify(khoaHocPlan)) as FakeWorkbookSeed;
+    const seed = toFakeSeed(khoaHocPlan);
     const plain = createFakeExcel(seed);
     const mac = createFakeExcel({ ...seed, date1904: true });
     const read = (excel: ReturnType<typeof createFakeExcel>) => excel.run((ctx) => readActiveSheet(ctx, { withConditionalFormats: false }));
@@ -52,7 +52,7 @@ describe('reading the active sheet', () => {
 
 describe('stored state', () => {
   test('settings and corrections go to A1 of a very hidden sheet as text, and come back', async () => {
-    const excel = createFakeExcel(congThuongPlan as FakeWorkbookSeed);
+    const excel = createFakeExcel(toFakeSeed(congThuongPlan));
     const host = createExcelPlanHost(excel.run);
     expect(await host.loadState()).toEqual({ version: 1, corrections: {}, settings: defaultSettings() });
 
@@ -71,7 +71,7 @@ describe('stored state', () => {
   });
 
   test('check() applies the stored correction for the sheet', async () => {
-    const excel = createFakeExcel(congThuongPlan as FakeWorkbookSeed);
+    const excel = createFakeExcel(toFakeSeed(congThuongPlan));
     const host = createExcelPlanHost(excel.run);
     await host.saveCorrection('Phụ lục', { I: 'note' });
     const outcome = await host.check({ asOf: AS_OF, lang: 'vi' });
@@ -80,7 +80,7 @@ describe('stored state', () => {
   });
 
   test('damaged stored state gives the defaults, not a failure', async () => {
-    const seed = JSON.parse(JSON.stringify(congThuongPlan)) as FakeWorkbookSeed;
+    const seed = toFakeSeed(congThuongPlan);
     seed.sheets.push({ name: STATE_SHEET_NAME, rows: [['{ không phải JSON']], visibility: 'VeryHidden' });
     const excel = createFakeExcel(seed);
     const host = createExcelPlanHost(excel.run);
@@ -91,7 +91,7 @@ describe('stored state', () => {
 
 describe('select()', () => {
   test('activates the sheet and selects the cell', async () => {
-    const seed = JSON.parse(JSON.stringify(congThuongPlan)) as FakeWorkbookSeed;
+    const seed = toFakeSeed(congThuongPlan);
     seed.sheets.push({ name: 'Ghi chép', rows: [['x']] });
     seed.activeSheet = 'Ghi chép';
     const excel = createFakeExcel(seed);
@@ -101,7 +101,7 @@ describe('select()', () => {
   });
 
   test('a sheet that is not there is a clear error', async () => {
-    const excel = createFakeExcel(congThuongPlan as FakeWorkbookSeed);
+    const excel = createFakeExcel(toFakeSeed(congThuongPlan));
     await expect(createExcelPlanHost(excel.run).select('Không có', 'A1')).rejects.toThrow('Không có trang tính “Không có”. / There is no sheet “Không có”.');
   });
 });
@@ -115,7 +115,7 @@ describe('buildReport()', () => {
   });
 
   test('builds the report sheet: values, formulas, links back, merges, print setup, chart', async () => {
-    const excel = createFakeExcel(congThuongPlan as FakeWorkbookSeed);
+    const excel = createFakeExcel(toFakeSeed(congThuongPlan));
     const req = request();
     const outcome = await createExcelPlanHost(excel.run).buildReport(req);
     expect(outcome).toEqual({ ok: true, sheetName: 'BC Quý II-2024', replaced: false });
@@ -138,7 +138,7 @@ describe('buildReport()', () => {
   });
 
   test('an existing report sheet is replaced only after confirmation, in its place', async () => {
-    const seed = JSON.parse(JSON.stringify(congThuongPlan)) as FakeWorkbookSeed;
+    const seed = toFakeSeed(congThuongPlan);
     seed.sheets.push({ name: 'BC Quý II-2024', rows: [['bản cũ']] }, { name: 'Sau cùng', rows: [['y']] });
     const excel = createFakeExcel(seed);
     const host = createExcelPlanHost(excel.run);
@@ -156,7 +156,7 @@ describe('buildReport()', () => {
   });
 
   test('a workbook whose structure is protected: refused before anything is written', async () => {
-    const excel = createFakeExcel({ ...(congThuongPlan as FakeWorkbookSeed), structureProtected: true });
+    const excel = createFakeExcel({ ...toFakeSeed(congThuongPlan), structureProtected: true });
     const before = excel.dump();
     const outcome = await createExcelPlanHost(excel.run).buildReport({ ...request(), lang: 'en' });
     expect(outcome).toEqual({ ok: false, message: 'Excel refused to write because the sheet or the workbook is protected: unprotect it and try again. Nothing was written.' });

@@ -3,7 +3,7 @@ import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { buildWorkbook } from '../../fixtures/build-xlsx';
+import { buildWorkbook } from '../../../src/testing/plans/xlsx';
 import { openWorkbook, readWorkbook } from '../../../src/hosts/xlsx/read';
 import { parseA1Range } from '../../../src/engine/a1';
 import { ChangeSetError } from '../../../src/hosts/change-set-error';

@@ -6,8 +6,8 @@ import JSZip from 'jszip';
 import type { CellValue, Grid } from '../../../src/engine/model';
 import { serialToISO } from '../../../src/engine/dates';
 import { STATE_SHEET_NAME } from '../../../src/settings/schema';
-import { fixtureToGrid } from '../../fixtures/types';
-import { buildWorkbook, writeXlsx } from '../../fixtures/build-xlsx';
+import { toGrid } from '../../../src/testing/plans';
+import { buildWorkbook, writeXlsx } from '../../../src/testing/plans/xlsx';
 import { dateToSerial, serialToDate } from '../../../src/hosts/xlsx/cell-value';
 import { openWorkbook, readWorkbook, WorkbookOpenError } from '../../../src/hosts/xlsx/read';
 import { APPENDIX_SHEET, appendixSheet, planWorkbook, SERIAL_2024_06_30 } from './fixtures/plan-tnmt';
@@ -41,7 +41,7 @@ describe('reading a plan workbook into grids', () => {
   test('every cell reads as the fixture defines it: text, numbers, dates as serials, formulas, errors, merges, hidden rows', async () => {
     const read = await roundTrip(planWorkbook(), 'plan.xlsx');
     const sheet = read.sheets.find((s) => s.name === APPENDIX_SHEET)!;
-    const expected: Grid = fixtureToGrid(appendixSheet());
+    const expected: Grid = toGrid(appendixSheet());
     expect(trimmed(sheet.grid.values)).toEqual(trimmed(expected.values));
     expect(sheet.grid.merges).toEqual(expect.arrayContaining(expected.merges));
     expect(sheet.grid.merges).toHaveLength(expected.merges.length);
