@@ -7,6 +7,7 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { analyzeSheet } from '../../src/engine/analyze';
+import { engineWording } from '../../src/i18n/engine';
 import { fixtureToGrid, type WorkbookFixture } from '../fixtures/types';
 import { buildWorkbook, writeXlsx, type XlsxWorkbookFixture } from '../fixtures/build-xlsx';
 import { validateJsonSchema } from '../../src/contract/validate-json';
@@ -92,7 +93,7 @@ describe('files that cannot be checked', () => {
       ],
     };
     await writeXlsx(prose, path.join(dir, 'van-xuoi.xlsx'));
-    const direct = analyzeSheet(fixtureToGrid(prose.sheets[0]), { asOf: '2024-07-15', lang: 'vi' });
+    const direct = analyzeSheet(fixtureToGrid(prose.sheets[0]), { asOf: '2024-07-15', wording: engineWording('vi') });
     expect(direct.ok).toBe(false);
     const said = await expectCannotCheck('van-xuoi.xlsx');
     expect(said).toBe(!direct.ok ? direct.failure.message : '');

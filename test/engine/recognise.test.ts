@@ -4,10 +4,11 @@
 import { analyzeSheet, type AnalyzeOptions } from '../../src/engine/analyze';
 import type { Analysis, CellValue, PlanRow, TaskRow } from '../../src/engine/model';
 import { columnLetter } from '../../src/engine/text';
+import { engineWording } from '../../src/i18n/engine';
 import { congThuongPlan, huyenPlan, khoaHocPlan, proseOnly, taiNguyenPlan, trackedPlan } from '../fixtures/plans';
 import { fixtureToGrid, type SheetFixture } from '../fixtures/types';
 
-const OPTIONS: AnalyzeOptions = { asOf: '2024-07-01' };
+const OPTIONS: AnalyzeOptions = { asOf: '2024-07-01', wording: engineWording('vi') };
 
 function analyse(sheet: SheetFixture, options: Partial<AnalyzeOptions> = {}): Analysis {
   const res = analyzeSheet(fixtureToGrid(sheet), { ...OPTIONS, ...options });
@@ -240,7 +241,7 @@ describe('no appendix', () => {
   });
 
   it('an empty sheet says it is empty, in English when asked', () => {
-    const res = analyzeSheet(fixtureToGrid({ name: 'Trống', rows: [] }), { ...OPTIONS, lang: 'en' });
+    const res = analyzeSheet(fixtureToGrid({ name: 'Trống', rows: [] }), { ...OPTIONS, wording: engineWording('en') });
     expect(res).toMatchObject({ ok: false, failure: { code: 'empty-sheet' } });
     if (!res.ok) expect(res.failure.message).toMatch(/empty/);
   });

@@ -8,6 +8,7 @@ import { analyzeSheet } from '../../src/engine/analyze';
 import type { Analysis } from '../../src/engine/model';
 import { createExcelPlanHost } from '../../src/hosts/excel';
 import { readWorkbook } from '../../src/hosts/xlsx';
+import { engineWording } from '../../src/i18n/engine';
 import { createFakeExcel, type FakeWorkbookSeed } from '../../src/testing/fake-excel';
 import { generatedPlan } from '../../src/testing/fake-excel/generated-plan';
 import { xlsxBuffer, type XlsxWorkbookFixture } from '../fixtures/build-xlsx';
@@ -23,7 +24,7 @@ async function viaXlsx(fixture: WorkbookFixture, sheet: string, lang: 'vi' | 'en
   const read = readWorkbook(workbook);
   const found = read.sheets.find((s) => s.name === sheet);
   if (!found) throw new Error(`no sheet ${sheet}`);
-  const result = analyzeSheet(found.grid, { asOf: AS_OF, lang, settings: read.state.settings });
+  const result = analyzeSheet(found.grid, { asOf: AS_OF, wording: engineWording(lang), settings: read.state.settings });
   if (!result.ok) throw new Error(result.failure.message);
   return result.analysis;
 }

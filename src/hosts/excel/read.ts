@@ -16,7 +16,7 @@
  * 32,767-character cells); nothing here loops over rows with a sync.
  */
 import type { CellValue, Grid } from '../../engine/model';
-import { STATE_SHEET_NAME, parseWorkbookState, type WorkbookState } from '../../settings/schema';
+import { STATE_SHEET_NAME, parseWorkbookState, type WorkbookState } from '../../engine/settings';
 import { areasRects } from './address';
 import { DEFAULT_BUDGET_BYTES, MAX_CELLS_PER_READ, jsonBytes, rowBlocks } from './payload';
 
