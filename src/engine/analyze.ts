@@ -47,15 +47,9 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult
   const { wording } = options;
   const fail = <K extends FailureReason>(reason: K, facts: FailureFacts[K]): AnalyzeResult =>
     ({ ok: false, failure: { code: FAILURE_CATALOGUE[reason], message: wording.failures[reason](facts) } });
-  const parsedSettings = settingsSchema.safeParse(options.settings ?? {});
-  if (!parsedSettings.success) return fail('badSettings', { detail: parsedSettings.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
-  const settings = parsedSettings.data;
-  let correction: ColumnCorrection = {};
-  if (options.correction) {
-    const parsed = columnCorrectionSchema.safeParse(options.correction);
-    if (!parsed.success) return fail('badSettings', { detail: parsed.error.issues.map((i) => i.message).join('; ') });
-    correction = parsed.data;
-  }
+  const parsedOptions = parseOptions(options);
+  if ('badSettings' in parsedOptions) return fail('badSettings', { detail: parsedOptions.badSettings });
+  const { settings, correction } = parsedOptions;
 
   const view = new SheetView(grid);
   if (view.endRow <= view.firstRow || view.endCol <= view.firstCol || !hasAnyText(view)) return fail('emptySheet', { sheet: grid.sheetName });
@@ -164,6 +158,16 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult
     changes,
   };
   return { ok: true, analysis };
+}
+
+/** The settings and correction, validated; or what is wrong with them. */
+function parseOptions(options: AnalyzeOptions): { settings: Settings; correction: ColumnCorrection } | { badSettings: string } {
+  const parsedSettings = settingsSchema.safeParse(options.settings ?? {});
+  if (!parsedSettings.success) return { badSettings: parsedSettings.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  if (!options.correction) return { settings: parsedSettings.data, correction: {} };
+  const parsed = columnCorrectionSchema.safeParse(options.correction);
+  if (!parsed.success) return { badSettings: parsed.error.issues.map((i) => i.message).join('; ') };
+  return { settings: parsedSettings.data, correction: parsed.data };
 }
 
 function hasAnyText(view: SheetView): boolean {
