@@ -25,7 +25,7 @@ const nodeGlobals = {
  * same table is checked, with import cycles, by test/architecture/imports.test.ts.
  */
 const LAYERS = {
-  engine: ['i18n', 'report', 'hosts', 'cli', 'taskpane', 'commands', 'testing', 'contract', 'bench', 'settings'],
+  engine: ['i18n', 'report', 'hosts', 'cli', 'taskpane', 'commands', 'testing', 'contract', 'bench'],
   report: ['hosts', 'cli', 'taskpane', 'commands', 'testing'],
   i18n: ['hosts', 'cli', 'taskpane'],
   hosts: ['cli', 'taskpane', 'commands'],
