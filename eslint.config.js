@@ -19,6 +19,37 @@ const nodeGlobals = {
   clearTimeout: 'readonly',
 };
 
+/**
+ * The layers of src/ (README "Architecture"): a folder may not import the folders listed for it.
+ * Imports are relative, so a folder is matched as a path segment reached through "../". The
+ * same table is checked, with import cycles, by test/architecture/imports.test.ts.
+ */
+const LAYERS = {
+  engine: ['i18n', 'report', 'hosts', 'cli', 'taskpane', 'commands', 'testing', 'contract', 'bench'],
+  report: ['hosts', 'cli', 'taskpane', 'commands', 'testing'],
+  i18n: ['hosts', 'cli', 'taskpane'],
+  hosts: ['cli', 'taskpane', 'commands'],
+  contract: ['hosts', 'cli', 'taskpane'],
+};
+
+/** What the pure engine must not use: Node's own modules and the hosts' and the UI's libraries. */
+const ENGINE_PACKAGES =
+  '^(node:.*|fs|fs/.*|path|os|child_process|crypto|url|util|stream|zlib|worker_threads|events|http|https|net|readline|buffer|exceljs|react|react/.*|react-dom(/.*)?|@fluentui/.*|@microsoft/office-js|commander|cli-progress)$';
+
+function layerRule(folder, forbidden) {
+  const patterns = [
+    {
+      regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`,
+      message: `src/${folder} may not import from ${forbidden.join(', ')} (layers: README "Architecture").`,
+    },
+  ];
+  if (folder === 'engine') patterns.push({ regex: ENGINE_PACKAGES, message: 'The engine is pure: no Node, Office or UI packages.' });
+  return {
+    files: [`src/${folder}/**/*.ts`, `src/${folder}/**/*.tsx`],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  };
+}
+
 module.exports = tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', 'test-output/'] },
   js.configs.recommended,
@@ -35,4 +66,5 @@ module.exports = tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: nodeGlobals },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  ...Object.entries(LAYERS).map(([folder, forbidden]) => layerRule(folder, forbidden)),
 );

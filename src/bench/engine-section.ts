@@ -3,6 +3,7 @@
  * 1,000 / 10,000 / 50,000 rows, median of a few runs after a warm-up. Target ≥ 100,000 rows/s.
  */
 import { analyzeSheet } from '../engine/analyze';
+import { engineWording } from '../i18n/engine';
 import { median, round, type BenchContext, type BenchSection } from './registry';
 import { syntheticPlan, toGrid } from '../testing/plans';
 
@@ -26,10 +27,10 @@ export const engineSection: BenchSection<EngineBenchRow[]> = {
       const runs = ctx.quick ? 2 : rows >= 50_000 ? 3 : 5;
       const times: number[] = [];
       let tasks = 0;
-      analyzeSheet(grid, { asOf: '2024-07-15', lang: 'vi' }); // warm-up
+      analyzeSheet(grid, { asOf: '2024-07-15', wording: engineWording('vi') }); // warm-up
       for (let i = 0; i < runs; i++) {
         const t = performance.now();
-        const result = analyzeSheet(grid, { asOf: '2024-07-15', lang: 'vi' });
+        const result = analyzeSheet(grid, { asOf: '2024-07-15', wording: engineWording('vi') });
         times.push(performance.now() - t);
         if (!result.ok) throw new Error(`synthetic plan not recognised: ${result.failure.message}`);
         tasks = result.analysis.summary.tasks;

@@ -8,6 +8,7 @@ import { isoToSerial } from '../engine/dates';
 import type { CellValue, Grid } from '../engine/model';
 import { buildReport, reportJson } from '../report';
 import { layOutPlan, toGrid, type OutlineSection, type OutlineTask } from '../testing/plans';
+import { engineWording } from '../i18n/engine';
 
 export interface ReportBenchResult {
   name: string;
@@ -78,7 +79,7 @@ export function benchReport(sizes: number[] = [100, 1000, 10000], runs = 5): Rep
     let cells = 0;
     for (let run = 0; run < runs; run++) {
       let t = performance.now();
-      const result = analyzeSheet(grid, { asOf: '2024-03-14', lang: 'vi' });
+      const result = analyzeSheet(grid, { asOf: '2024-03-14', wording: engineWording('vi') });
       analyse.push(performance.now() - t);
       if (!result.ok) throw new Error(`bench plan not recognised: ${result.failure.message}`);
       t = performance.now();

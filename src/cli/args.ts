@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Lang } from '../engine/model';
-import { isISODate } from '../engine/dates';
+import { isISODate, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../engine/dates';
 import { messages } from './messages';
 
 export function isoDayOption(lang: Lang, option = '--as-of') {
@@ -22,7 +22,7 @@ export function yearOption(lang: Lang, option: string) {
   return z.string().transform((v, ctx) => {
     const t = v.trim();
     const n = Number(t);
-    if (!/^\d{4}$/.test(t) || n < 1990 || n > 2100) {
+    if (!/^\d{4}$/.test(t) || n < PLAN_YEAR_MIN || n > PLAN_YEAR_MAX) {
       ctx.addIssue({ code: 'custom', message: messages.badYear(option, v, lang) });
       return z.NEVER;
     }

@@ -2,6 +2,7 @@
  * Every sentence the command line says, Vietnamese first, English second. A failure is one
  * sentence that names the file and says what to do; never a stack trace.
  */
+import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../engine/dates';
 import type { Lang } from '../engine/model';
 import type { OpenFailureCode, UncarriedPart } from '../hosts/xlsx/read';
 import type { WriteFailureCode } from '../hosts/xlsx/write';
@@ -127,8 +128,8 @@ export const messages = {
     }),
   badYear: (option: string, value: string, lang: Lang) =>
     pick(lang, {
-      vi: `${option} “${value}” không phải một năm hợp lệ (từ 1990 đến 2100).`,
-      en: `${option} “${value}” is not a valid year (1990 to 2100).`,
+      vi: `${option} “${value}” không phải một năm hợp lệ (từ ${PLAN_YEAR_MIN} đến ${PLAN_YEAR_MAX}).`,
+      en: `${option} “${value}” is not a valid year (${PLAN_YEAR_MIN} to ${PLAN_YEAR_MAX}).`,
     }),
   badLang: (value: string) => `--lang “${value}”: chỉ nhận vi hoặc en / only vi or en.`,
   badSheet: (lang: Lang) => pick(lang, { vi: '--sheet cần tên một trang tính.', en: '--sheet needs a sheet name.' }),

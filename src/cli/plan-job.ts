@@ -13,7 +13,8 @@ import { ChangeSetError } from '../hosts/change-set-error';
 import { applyChangeSet, findWorksheet } from '../hosts/xlsx/apply';
 import { isDate1904, listSheets, openWorkbook, readGrid, readWorkbookState, uncarriedParts, WorkbookOpenError, type UncarriedPart } from '../hosts/xlsx/read';
 import { writeWorkbookAtomically, WorkbookWriteError } from '../hosts/xlsx/write';
-import type { Settings, WorkbookState } from '../settings/schema';
+import { engineWording } from '../i18n/engine';
+import type { Settings, WorkbookState } from '../engine/settings';
 import { messages, openFailure, writeFailure } from './messages';
 
 export type JobFailureCode =
@@ -122,7 +123,7 @@ export function analysePlan(plan: OpenedPlan, options: AnalyseOptions): { ok: tr
   if (options.planYear !== undefined) settings.planYear = options.planYear;
   const result = analyzeSheet(plan.grid, {
     asOf: options.asOf,
-    lang: options.lang,
+    wording: engineWording(options.lang),
     settings,
     correction: plan.state.corrections[plan.grid.sheetName],
   });

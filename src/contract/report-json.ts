@@ -3,7 +3,7 @@
  * fields may be added, none renamed. Tests parse the CLI's output with this schema.
  */
 import { z } from 'zod';
-import { ISSUE_CODES } from '../engine/model';
+import { ISSUE_CODES } from '../engine/issues';
 import { validateFailureJsonSchema } from './validate-json';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

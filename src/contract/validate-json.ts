@@ -9,7 +9,8 @@
  * rows[].deadline.offset (event deadlines), rows[].hidden.
  */
 import { z } from 'zod';
-import { ISSUE_CODES, type Analysis, type ColumnRole, type PlanRow, type TaskRow } from '../engine/model';
+import { ISSUE_CODES } from '../engine/issues';
+import type { Analysis, ColumnRole, PlanRow, TaskRow } from '../engine/model';
 import { columnLetter } from '../engine/a1';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -2,11 +2,9 @@
  * The engine pipeline: grid → header and column roles → body rows → parsed deadlines, outputs,
  * statuses → issues → the tracking block and highlights as a change set. Pure: writes nothing.
  */
-import { failureMessages } from '../i18n/engine';
-import { isReportSheet } from '../report/marker';
-import { columnCorrectionSchema, settingsSchema, type ColumnCorrection, type Settings } from '../settings/schema';
 import { serialToISO, yearOf } from './dates';
 import { parseDateCell, parseDeadline } from './deadlines';
+import { FAILURE_CATALOGUE, type FailureFacts, type FailureReason } from './issues';
 import type {
   AnalyzeResult,
   Analysis,
@@ -16,7 +14,6 @@ import type {
   Grid,
   ISODate,
   IssueCode,
-  Lang,
   PlanRow,
   RecognisedTable,
   Summary,
@@ -24,46 +21,41 @@ import type {
 } from './model';
 import { classifyOutput, isMeasurable } from './outputs';
 import { agencyFromTitles, yearFromDeadlines, yearFromTitles } from './plan-info';
+import { isReportSheet } from './report-marker';
 import { checkTask } from './rules';
+import { columnCorrectionSchema, settingsSchema, type ColumnCorrection, type Settings } from './settings';
 import { parseStatus } from './status';
 import { findHeaderCandidates, headerAt, headerWords, type HeaderCandidate } from './table/find-header';
 import { scanBody, type BodyScan, type ScannedTask } from './table/rows';
 import { SheetView } from './table/sheet-view';
 import { columnIndex } from './a1';
 import { placeTracking, trackingChanges } from './tracking';
+import type { EngineWording } from './wording';
 
 export interface AnalyzeOptions {
   /** The day "overdue" and "due soon" are judged on. */
   asOf: ISODate;
-  lang?: Lang;
+  /** The sentences of issues and failures, in the language of the analysis (src/i18n's
+   * engineWording(lang)). */
+  wording: EngineWording;
   settings?: Partial<Settings>;
   /** The user's column-role correction for this sheet. */
   correction?: ColumnCorrection;
 }
 
 export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult {
-  const lang: Lang = options.lang ?? 'vi';
-  const parsedSettings = settingsSchema.safeParse(options.settings ?? {});
-  if (!parsedSettings.success) {
-    return { ok: false, failure: { code: 'bad-settings', message: failureMessages.badSettings(parsedSettings.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), lang) } };
-  }
-  const settings = parsedSettings.data;
-  let correction: ColumnCorrection = {};
-  if (options.correction) {
-    const parsed = columnCorrectionSchema.safeParse(options.correction);
-    if (!parsed.success) return { ok: false, failure: { code: 'bad-settings', message: failureMessages.badSettings(parsed.error.issues.map((i) => i.message).join('; '), lang) } };
-    correction = parsed.data;
-  }
+  const { wording } = options;
+  const fail = <K extends FailureReason>(reason: K, facts: FailureFacts[K]): AnalyzeResult =>
+    ({ ok: false, failure: { code: FAILURE_CATALOGUE[reason], message: wording.failures[reason](facts) } });
+  const parsedOptions = parseOptions(options);
+  if ('badSettings' in parsedOptions) return fail('badSettings', { detail: parsedOptions.badSettings });
+  const { settings, correction } = parsedOptions;
 
   const view = new SheetView(grid);
-  if (view.endRow <= view.firstRow || view.endCol <= view.firstCol || !hasAnyText(view)) {
-    return { ok: false, failure: { code: 'empty-sheet', message: failureMessages.emptySheet(grid.sheetName, lang) } };
-  }
-  if (isReportSheet(grid)) {
-    return { ok: false, failure: { code: 'no-table', message: failureMessages.reportSheet(grid.sheetName, lang) } };
-  }
+  if (view.endRow <= view.firstRow || view.endCol <= view.firstCol || !hasAnyText(view)) return fail('emptySheet', { sheet: grid.sheetName });
+  if (isReportSheet(grid)) return fail('reportSheet', { sheet: grid.sheetName });
   const header = findHeaderCandidates(view, 1)[0];
-  if (!header) return { ok: false, failure: { code: 'no-table', message: failureMessages.noTable(grid.sheetName, lang) } };
+  if (!header) return fail('noTable', { sheet: grid.sheetName });
 
   const { columns, corrected, firstCol, lastCol } = applyCorrection(header, correction);
   const words = headerWords(view, header);
@@ -73,7 +65,7 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult
   if (scan.otherTableRow !== null) {
     const other = headerAt(view, scan.otherTableRow);
     if (other && hasRole(other, 'lead') && hasRole(other, 'deadline')) {
-      return { ok: false, failure: { code: 'ambiguous-table', message: failureMessages.ambiguous(grid.sheetName, header.rows[0] + 1, scan.otherTableRow + 1, lang) } };
+      return fail('ambiguousTable', { sheet: grid.sheetName, firstHeaderRow: header.rows[0] + 1, secondHeaderRow: scan.otherTableRow + 1 });
     }
   }
 
@@ -133,7 +125,7 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult
     const doneDate = cells.doneDate && !cells.doneDate.error ? parseDateCell(cells.doneDate.value, grid.date1904, planYear) : null;
     const issues = checkTask(
       { lead: cells.lead, deadline, deadlineCell, output: cells.output, outputKind, objectiveMeasurable, status },
-      { asOf: options.asOf, planYear, dueSoonDays: settings.dueSoonDays, lang },
+      { asOf: options.asOf, planYear, dueSoonDays: settings.dueSoonDays, wording },
     );
     // The scanned task becomes the task row in place: one object per task, not two.
     const task = t as ScannedTask & Partial<TaskRow>;
@@ -148,14 +140,14 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult
   // Task rows already point at their task, which became a TaskRow in place above.
   const rows = scan.rows as PlanRow[];
   const plan = placeTracking(view, table);
-  const changes = trackingChanges({ sheet: grid.sheetName, table, tasks, plan, lang, date1904: grid.date1904 });
+  const changes = trackingChanges({ sheet: grid.sheetName, table, tasks, plan, lang: wording.lang, date1904: grid.date1904 });
 
   const analysis: Analysis = {
     sheetName: grid.sheetName,
     planYear,
     planYearSource,
     asOf: options.asOf,
-    lang,
+    lang: wording.lang,
     agency: settings.agency ?? agencyFromTitles(titleLines),
     table,
     rows,
@@ -166,6 +158,16 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult
     changes,
   };
   return { ok: true, analysis };
+}
+
+/** The settings and correction, validated; or what is wrong with them. */
+function parseOptions(options: AnalyzeOptions): { settings: Settings; correction: ColumnCorrection } | { badSettings: string } {
+  const parsedSettings = settingsSchema.safeParse(options.settings ?? {});
+  if (!parsedSettings.success) return { badSettings: parsedSettings.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  if (!options.correction) return { settings: parsedSettings.data, correction: {} };
+  const parsed = columnCorrectionSchema.safeParse(options.correction);
+  if (!parsed.success) return { badSettings: parsed.error.issues.map((i) => i.message).join('; ') };
+  return { settings: parsedSettings.data, correction: parsed.data };
 }
 
 function hasAnyText(view: SheetView): boolean {

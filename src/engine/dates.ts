@@ -8,6 +8,12 @@ import type { ISODate } from './model';
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** The years a plan may be for: a number in this window is taken for a plan year (in a title, a
+ * deadline, a setting, the report form); outside it, for something else (a document number, a
+ * horizon). Wider than any real plan, narrower than the dates a cell may hold (isValidDay). */
+export const PLAN_YEAR_MIN = 1990;
+export const PLAN_YEAR_MAX = 2100;
+
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }

@@ -6,6 +6,7 @@
  * Coordinates inside the engine are 0-based sheet coordinates (row 0 = Excel row 1, column 0 =
  * column A). The JSON contract (cli-json.md) converts to Excel row numbers and letters.
  */
+import type { FailureCode, IssueCode, Severity } from './issues';
 
 // ---------------------------------------------------------------------------------------------
 // Input: the grid
@@ -95,26 +96,8 @@ export type TaskStatus = 'not-started' | 'in-progress' | 'done';
 // Issues (validation.md)
 // ---------------------------------------------------------------------------------------------
 
-/** The codes of validation.md, in its order. The first seven are about the row's data and hold
- * whatever the date; the last three depend on the as-of date. */
-export const ISSUE_CODES = [
-  'lead-missing',
-  'deadline-missing',
-  'deadline-unparsed',
-  'deadline-not-fixed',
-  'deadline-before-plan',
-  'output-missing',
-  'output-unquantified',
-  'overdue',
-  'milestone-missed',
-  'due-soon',
-] as const;
-export type IssueCode = (typeof ISSUE_CODES)[number];
-
-/** Issues about the row's data (lead, deadline, output), as opposed to its progress. */
-export const DATA_ISSUE_CODES: readonly IssueCode[] = ISSUE_CODES.slice(0, 7);
-
-export type Severity = 'error' | 'warning' | 'info';
+/** The issue codes, their severities and categories are in the catalogue (issues.ts). */
+export type { IssueCode, Severity } from './issues';
 
 /** Facts a message may mention. */
 export interface IssueParams {
@@ -257,7 +240,7 @@ export interface TrackingBlock {
   reused: boolean;
 }
 
-export type FailureCode = 'no-table' | 'ambiguous-table' | 'empty-sheet' | 'bad-settings';
+export type { FailureCode } from './issues';
 
 export interface Failure {
   code: FailureCode;

@@ -2,11 +2,9 @@
  * What the title rows above the table say: the plan year ("NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM
  * 2024") and the agency ("(Kèm theo Kế hoạch số …/KH-SXD ngày … của Sở Xây dựng)").
  */
+import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from './dates';
 import { yearsInText } from './deadlines';
 import { cleanText, fold } from './text';
-
-const MIN_YEAR = 1990;
-const MAX_YEAR = 2100;
 
 /** Year named as "năm 2024" in a title line; the dates of the cited document are skipped. */
 export function yearFromTitles(lines: readonly string[]): number | null {
@@ -18,7 +16,7 @@ export function yearFromTitles(lines: readonly string[]): number | null {
     const noDates = f.replace(/ngay\s*\d{0,2}\s*thang\s*\d{0,2}\s*nam\s*\d{4}/g, ' ').replace(/\d{1,2}\/\d{1,2}\/\d{4}/g, ' ');
     for (const m of noDates.matchAll(/nam\s+(\d{4})\b/g)) {
       const y = Number(m[1]);
-      if (y < MIN_YEAR || y > MAX_YEAR) continue;
+      if (y < PLAN_YEAR_MIN || y > PLAN_YEAR_MAX) continue;
       const subject = /cai cach|cchc|ke hoach|nhiem vu|phu luc/.test(f);
       scored.push({ year: y, weight: cited ? 1 : subject ? 3 : 2 });
     }
@@ -32,7 +30,7 @@ export function yearFromTitles(lines: readonly string[]): number | null {
 export function yearFromDeadlines(texts: readonly string[], serialYears: readonly number[]): number | null {
   const counts = new Map<number, number>();
   for (const t of texts) for (const y of yearsInText(t)) counts.set(y, (counts.get(y) ?? 0) + 1);
-  for (const y of serialYears) if (y >= MIN_YEAR && y <= MAX_YEAR) counts.set(y, (counts.get(y) ?? 0) + 1);
+  for (const y of serialYears) if (y >= PLAN_YEAR_MIN && y <= PLAN_YEAR_MAX) counts.set(y, (counts.get(y) ?? 0) + 1);
   let best: number | null = null;
   let bestCount = 0;
   for (const [y, n] of counts) if (n > bestCount || (n === bestCount && best !== null && y > best)) [best, bestCount] = [y, n];

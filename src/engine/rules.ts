@@ -1,9 +1,11 @@
 /**
- * The row rules of validation.md. Each task gets its issues; codes and severities are stable.
+ * The row rules of validation.md. Each task gets its issues; codes and severities are stable
+ * (issues.ts), the words come from the caller's wording.
  */
-import { issueMessage, SEVERITY } from '../i18n/issues';
 import { daysBetween, yearOf } from './dates';
-import { DATA_ISSUE_CODES, type Deadline, type ISODate, type Issue, type IssueCode, type IssueParams, type Lang, type OutputKind, type ResolvedCell, type TaskStatus } from './model';
+import { DATA_ISSUE_CODES, ISSUE_CATALOGUE, SEVERITY, type IssueCode } from './issues';
+import type { Deadline, ISODate, Issue, IssueParams, OutputKind, ResolvedCell, TaskStatus } from './model';
+import type { EngineWording } from './wording';
 
 export interface RuleInput {
   lead: ResolvedCell | undefined;
@@ -19,7 +21,7 @@ export interface RuleContext {
   asOf: ISODate;
   planYear: number;
   dueSoonDays: number;
-  lang: Lang;
+  wording: EngineWording;
 }
 
 /** Issues that hold whatever the date: what the "Kiểm tra" column shows. */
@@ -28,7 +30,7 @@ export const STATIC_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(DATA_ISSU
 export function checkTask(input: RuleInput, ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
   const add = (code: IssueCode, params: IssueParams = {}) =>
-    issues.push({ code, severity: SEVERITY[code], message: issueMessage(code, params, ctx.lang), params });
+    issues.push({ code, severity: SEVERITY[code], message: ctx.wording.issues[ISSUE_CATALOGUE[code].messageKey](params), params });
 
   if (!input.lead || input.lead.text === '') add('lead-missing', input.lead?.error ? { cellError: input.lead.error } : {});
 

@@ -4,7 +4,7 @@
  * Excel (src/testing/fake-excel). The UI never calls Office.js itself.
  */
 import type { Analysis, ISODate, Lang } from '../engine/model';
-import type { ColumnCorrection, Settings, WorkbookState } from '../settings/schema';
+import type { ColumnCorrection, Settings, WorkbookState } from '../engine/settings';
 
 export type PeriodId = 'Q1' | 'Q2' | 'H1' | 'Q3' | 'Q4' | 'Y';
 

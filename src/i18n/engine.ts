@@ -1,27 +1,40 @@
 /**
- * The engine's own sentences: why a sheet could not be checked. Vietnamese first, English second.
+ * The engine's words in one language: its issue messages and why a sheet could not be checked.
+ * Callers (hosts, CLI, tests) pass `engineWording(lang)` to analyzeSheet. Vietnamese first,
+ * English second.
  */
 import type { Lang } from '../engine/model';
+import type { EngineWording } from '../engine/wording';
+import { ISSUE_TEMPLATES } from './issues';
 
-export const failureMessages = {
-  emptySheet: (sheet: string, lang: Lang) =>
-    lang === 'vi' ? `Trang tính “${sheet}” không có dữ liệu.` : `Sheet “${sheet}” is empty.`,
-  noTable: (sheet: string, lang: Lang) =>
-    lang === 'vi'
-      ? `Không tìm thấy bảng phụ lục nhiệm vụ trên trang tính “${sheet}”: cần một dòng tiêu đề có các cột như “Nhiệm vụ”, “Sản phẩm”, “Chủ trì”, “Thời gian”.`
-      : `No appendix task table found on sheet “${sheet}”: a header row with columns such as “Nhiệm vụ”, “Sản phẩm”, “Chủ trì”, “Thời gian” is needed.`,
-  ambiguous: (sheet: string, rowA: number, rowB: number, lang: Lang) =>
-    lang === 'vi'
-      ? `Trang tính “${sheet}” có hai bảng nhiệm vụ khác nhau (tiêu đề ở dòng ${rowA} và dòng ${rowB}); hãy để mỗi bảng trên một trang tính riêng rồi kiểm tra lại. Chưa có gì được ghi.`
-      : `Sheet “${sheet}” holds two different task tables (headers on rows ${rowA} and ${rowB}); put each on its own sheet and check again. Nothing was written.`,
-  reportSheet: (sheet: string, lang: Lang) =>
-    lang === 'vi'
-      ? `Trang tính “${sheet}” là báo cáo quý do tiện ích lập, không phải phụ lục kế hoạch; hãy chọn trang tính chứa phụ lục.`
-      : `Sheet “${sheet}” is a quarterly report made by this add-in, not a plan appendix; choose the sheet that holds the appendix.`,
-  badSettings: (detail: string, lang: Lang) =>
-    lang === 'vi' ? `Thiết lập không hợp lệ: ${detail}` : `Invalid settings: ${detail}`,
-  noTaskRows: (sheet: string, lang: Lang) =>
-    lang === 'vi'
-      ? `Bảng phụ lục trên trang tính “${sheet}” chưa có dòng nhiệm vụ nào.`
-      : `The appendix table on sheet “${sheet}” has no task rows.`,
+const FAILURES: Record<Lang, EngineWording['failures']> = {
+  vi: {
+    emptySheet: ({ sheet }) => `Trang tính “${sheet}” không có dữ liệu.`,
+    noTable: ({ sheet }) =>
+      `Không tìm thấy bảng phụ lục nhiệm vụ trên trang tính “${sheet}”: cần một dòng tiêu đề có các cột như “Nhiệm vụ”, “Sản phẩm”, “Chủ trì”, “Thời gian”.`,
+    ambiguousTable: ({ sheet, firstHeaderRow, secondHeaderRow }) =>
+      `Trang tính “${sheet}” có hai bảng nhiệm vụ khác nhau (tiêu đề ở dòng ${firstHeaderRow} và dòng ${secondHeaderRow}); hãy để mỗi bảng trên một trang tính riêng rồi kiểm tra lại. Chưa có gì được ghi.`,
+    reportSheet: ({ sheet }) =>
+      `Trang tính “${sheet}” là báo cáo quý do tiện ích lập, không phải phụ lục kế hoạch; hãy chọn trang tính chứa phụ lục.`,
+    badSettings: ({ detail }) => `Thiết lập không hợp lệ: ${detail}`,
+  },
+  en: {
+    emptySheet: ({ sheet }) => `Sheet “${sheet}” is empty.`,
+    noTable: ({ sheet }) =>
+      `No appendix task table found on sheet “${sheet}”: a header row with columns such as “Nhiệm vụ”, “Sản phẩm”, “Chủ trì”, “Thời gian” is needed.`,
+    ambiguousTable: ({ sheet, firstHeaderRow, secondHeaderRow }) =>
+      `Sheet “${sheet}” holds two different task tables (headers on rows ${firstHeaderRow} and ${secondHeaderRow}); put each on its own sheet and check again. Nothing was written.`,
+    reportSheet: ({ sheet }) =>
+      `Sheet “${sheet}” is a quarterly report made by this add-in, not a plan appendix; choose the sheet that holds the appendix.`,
+    badSettings: ({ detail }) => `Invalid settings: ${detail}`,
+  },
 };
+
+const WORDING: Record<Lang, EngineWording> = {
+  vi: { lang: 'vi', issues: ISSUE_TEMPLATES.vi, failures: FAILURES.vi },
+  en: { lang: 'en', issues: ISSUE_TEMPLATES.en, failures: FAILURES.en },
+};
+
+export function engineWording(lang: Lang): EngineWording {
+  return WORDING[lang] ?? WORDING.vi;
+}

@@ -6,8 +6,9 @@
  * are Vietnamese civil servants, and an Office set to another language (French, Chinese…) is
  * more likely a shared or borrowed machine than a reader of English.
  */
+import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../engine/dates';
 import type { ColumnRole, Lang, Severity } from '../engine/model';
-import type { PeriodId } from '../hosts/plan-host';
+import type { PeriodDef } from '../engine/settings';
 import type { TaskClass } from '../report/classify';
 
 export interface UiStrings {
@@ -66,7 +67,7 @@ export interface UiStrings {
   selectedAddress: (address: string) => string;
 
   periodLabel: string;
-  periodNames: Record<PeriodId, string>;
+  periodNames: Record<PeriodDef['id'], string>;
   yearLabel: string;
   yearInvalid: string;
   reportAsOfLabel: string;
@@ -173,7 +174,7 @@ const vi: UiStrings = {
   periodLabel: 'Kỳ báo cáo',
   periodNames: { Q1: 'Quý I', Q2: 'Quý II', H1: '6 tháng', Q3: 'Quý III (9 tháng)', Q4: 'Quý IV', Y: 'Năm' },
   yearLabel: 'Năm',
-  yearInvalid: 'Năm phải từ 1990 đến 2100.',
+  yearInvalid: `Năm phải từ ${PLAN_YEAR_MIN} đến ${PLAN_YEAR_MAX}.`,
   reportAsOfLabel: 'Đánh giá tình trạng tính đến ngày',
   reportAsOfHint: 'Mặc định là ngày cuối kỳ lấy số liệu.',
   agencyLabel: 'Cơ quan báo cáo',
@@ -293,7 +294,7 @@ const en: UiStrings = {
   periodLabel: 'Reporting period',
   periodNames: { Q1: 'Q1', Q2: 'Q2', H1: 'First half (6 months)', Q3: 'Q3 (9 months)', Q4: 'Q4', Y: 'Year' },
   yearLabel: 'Year',
-  yearInvalid: 'The year must be between 1990 and 2100.',
+  yearInvalid: `The year must be between ${PLAN_YEAR_MIN} and ${PLAN_YEAR_MAX}.`,
   reportAsOfLabel: 'Judge task status as of',
   reportAsOfHint: 'By default the last day of the data period.',
   agencyLabel: 'Reporting agency',
@@ -337,11 +338,4 @@ export function uiStrings(lang: Lang): UiStrings {
 /** Vietnamese unless Office runs in English ("en", "en-US", "en-GB"…). */
 export function detectLang(officeDisplayLanguage: string | null | undefined): Lang {
   return /^en(?:[-_]|$)/i.test((officeDisplayLanguage ?? '').trim()) ? 'en' : 'vi';
-}
-
-/** 2024-03-14 → 14/03/2024, the way dates are written in Vietnamese documents (both languages
- * use it: the report quotes official periods). */
-export function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }

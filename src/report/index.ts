@@ -11,7 +11,6 @@ export * from './model';
 export { reportSheet } from './sheet';
 export { reportJson } from './json';
 export { reportLabels } from './labels';
-export { isReportSheet, isReportTitle, REPORT_TITLE_PREFIXES } from './marker';
 export { splitLeadUnits, unitKey, UnitResolver, type UnitAlias } from './units';
 
 export interface BuiltReport {

@@ -1,7 +1,7 @@
 /** Words on the report sheet, Vietnamese first, English second (NFC). */
 import type { Lang, TaskStatus } from '../engine/model';
 import type { TaskClass } from './classify';
-import { REPORT_TITLE_PREFIXES } from './marker';
+import { REPORT_TITLE_PREFIXES } from '../engine/report-marker';
 
 export interface ReportLabels {
   title: (periodTitle: string) => string;

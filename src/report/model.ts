@@ -4,9 +4,10 @@
  * previews it, the JSON contract prints it, reportSheet lays it out.
  */
 import { daysBetween, todayISO } from '../engine/dates';
-import { DATA_ISSUE_CODES, type Analysis, type DeadlineKind, type ISODate, type IssueCode, type Lang, type SectionInfo, type TaskRow, type TaskStatus } from '../engine/model';
+import { DATA_ISSUE_CODES, type IssueCode } from '../engine/issues';
+import type { Analysis, DeadlineKind, ISODate, Lang, SectionInfo, TaskRow, TaskStatus } from '../engine/model';
 import { issueMessage } from '../i18n/issues';
-import { DEFAULT_PERIODS, type Settings } from '../settings/schema';
+import { DEFAULT_PERIODS, type Settings } from '../engine/settings';
 import { addToCounts, classifyTask, completionRate, emptyCounts, type ClassCounts, type TaskClass } from './classify';
 import { nextPeriod, reportSheetName, resolvePeriod, upcomingWindow, type PeriodId, type ReportPeriod } from './periods';
 import { splitLeadUnits, UnitResolver } from './units';

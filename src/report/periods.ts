@@ -4,7 +4,7 @@
  */
 import { addDays, daysInMonth, ymd } from '../engine/dates';
 import type { ISODate, Lang } from '../engine/model';
-import { DEFAULT_PERIODS, type PeriodDef } from '../settings/schema';
+import { DEFAULT_PERIODS, type PeriodDef } from '../engine/settings';
 
 export type PeriodId = PeriodDef['id'];
 
@@ -152,15 +152,4 @@ export function reportSheetName(id: PeriodId, year: number, lang: Lang): string 
   if (lang === 'en') return safeSheetName(`Report ${id === 'Y' ? 'Year' : id}-${year}`);
   const words = q ? `Quý ${ROMAN[q - 1]}` : id === 'H1' ? '6 tháng' : 'Năm';
   return safeSheetName(`BC ${words}-${year}`);
-}
-
-/** Calendar date for the sheet: "14/03/2024" in Vietnamese, "14 Mar 2024" in English (no
- * day/month ambiguity for English readers). */
-export function formatDate(iso: ISODate, lang: Lang): string {
-  const [y, m, d] = iso.split('-');
-  if (lang === 'en') {
-    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-    return `${Number(d)} ${months[Number(m) - 1]} ${y}`;
-  }
-  return `${d}/${m}/${y}`;
 }

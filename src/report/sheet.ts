@@ -6,10 +6,11 @@
  */
 import { a1, a1Range } from '../engine/a1';
 import type { CellInput, CellRange, SheetCell, SheetModel } from '../engine/model';
+import { formatDate } from '../i18n/dates';
 import { TASK_CLASSES, type ClassCounts } from './classify';
 import { reportLabels, type ReportLabels } from './labels';
 import type { ReportModel, ReportTask } from './model';
-import { formatDate, periodTitleWords, periodWords } from './periods';
+import { periodTitleWords, periodWords } from './periods';
 
 /** Sheet columns (0-based: A = 0): the six classes sit right of the category column so that
  * one contiguous range (B:H) feeds the stacked-bar chart; totals, done and rate follow. */
@@ -171,9 +172,9 @@ function listTable(b: SheetBuilder, L: ReportLabels, heading: string, columns: L
   }
 }
 
-function statusText(t: ReportTask, L: ReportLabels, lang: ReportModel['lang']): string {
+function statusText(t: ReportTask, L: ReportLabels): string {
   // A task finished after D shows both facts: under way on D, done later.
-  if (t.status === 'done' && t.statusAsOf !== 'done' && t.doneDate) return `${L.statusWord[t.statusAsOf]} (${L.doneOn(formatDate(t.doneDate, lang))})`;
+  if (t.status === 'done' && t.statusAsOf !== 'done' && t.doneDate) return `${L.statusWord[t.statusAsOf]} (${L.doneOn(formatDate(t.doneDate))})`;
   return L.statusWord[t.statusAsOf];
 }
 
@@ -185,9 +186,9 @@ export function reportSheet(model: ReportModel): SheetModel {
   // 1. Title block.
   b.line(model.agency ? model.agency.toLocaleUpperCase('vi') : '', { bold: true });
   b.line(L.title(periodTitleWords(model.period.id, model.period.year, lang)), { bold: true, fontSize: 14, wrapText: true, horizontalAlignment: 'center' });
-  b.line(L.dataPeriod(formatDate(model.period.from, lang), formatDate(model.period.to, lang)), { italic: true, horizontalAlignment: 'center' });
-  b.line(L.asOfAndDue(formatDate(model.asOf, lang), formatDate(model.period.due, lang)), { horizontalAlignment: 'center' });
-  b.line(L.source(model.sourceSheet, formatDate(model.madeOn, lang)), { italic: true, horizontalAlignment: 'center' });
+  b.line(L.dataPeriod(formatDate(model.period.from), formatDate(model.period.to)), { italic: true, horizontalAlignment: 'center' });
+  b.line(L.asOfAndDue(formatDate(model.asOf), formatDate(model.period.due)), { horizontalAlignment: 'center' });
+  b.line(L.source(model.sourceSheet, formatDate(model.madeOn)), { italic: true, horizontalAlignment: 'center' });
   b.skip();
 
   // 2. By reform area.
@@ -216,9 +217,9 @@ export function reportSheet(model: ReportModel): SheetModel {
     to: 5,
     heading: L.due,
     // Text, not a date serial: a linked cell shows its value as text in every host.
-    cell: (t) => ({ value: t.due ? formatDate(t.due, lang) : t.deadlineText, horizontalAlignment: 'center' }),
+    cell: (t) => ({ value: t.due ? formatDate(t.due) : t.deadlineText, horizontalAlignment: 'center' }),
   };
-  const status: ListColumn = { from: 6, to: 7, heading: L.status, cell: (t) => ({ value: statusText(t, L, lang) }) };
+  const status: ListColumn = { from: 6, to: 7, heading: L.status, cell: (t) => ({ value: statusText(t, L) }) };
   const appendixRow: ListColumn = { from: 9, to: 10, heading: L.appendixRow, cell: (t) => ({ value: L.rowRef(t.row), horizontalAlignment: 'center' }) };
 
   // 4. Overdue, most late first.
@@ -238,8 +239,8 @@ export function reportSheet(model: ReportModel): SheetModel {
     L,
     L.upcomingHeading(
       periodWords(model.next.id, model.next.year, lang),
-      formatDate(model.upcomingWindow.from, lang),
-      formatDate(model.upcomingWindow.to, lang),
+      formatDate(model.upcomingWindow.from),
+      formatDate(model.upcomingWindow.to),
     ),
     [stt, task, lead, due, status, { from: 8, to: 8, heading: L.daysLeft, cell: (t) => ({ value: daysLeft.get(t.row) ?? 0, horizontalAlignment: 'center' }) }, appendixRow],
     model.upcoming,

@@ -24,7 +24,7 @@ import {
 import type { Analysis, ColumnRole, ISODate, Lang } from '../engine/model';
 import { todayISO } from '../engine/dates';
 import type { CheckOutcome, PlanHost, ReportRequest } from '../hosts/plan-host';
-import type { WorkbookState } from '../settings/schema';
+import type { WorkbookState } from '../engine/settings';
 import { uiStrings, type UiStrings } from '../i18n/ui';
 import type { PaneChannel, PaneRequest, PaneTab } from './channel';
 import { applyCorrection } from './view-model';

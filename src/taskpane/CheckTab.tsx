@@ -21,8 +21,9 @@ import {
 import type { ColumnRole, ISODate, Lang } from '../engine/model';
 import { COLUMN_ROLES } from '../engine/model';
 import { isISODate } from '../engine/dates';
-import type { ColumnCorrection } from '../settings/schema';
-import { formatDate, type UiStrings } from '../i18n/ui';
+import type { ColumnCorrection } from '../engine/settings';
+import { formatDate } from '../i18n/dates';
+import type { UiStrings } from '../i18n/ui';
 import type { PlanView } from './App';
 import { columnViews, tableRangeAddress } from './view-model';
 import { Results } from './Results';

@@ -6,10 +6,11 @@
 import * as React from 'react';
 import { Body1, Button, Caption1, Field, Input, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Analysis, ISODate, Lang } from '../engine/model';
-import { isISODate } from '../engine/dates';
+import { isISODate, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../engine/dates';
 import type { PeriodId } from '../hosts/plan-host';
-import { DEFAULT_PERIODS, type PeriodDef } from '../settings/schema';
-import { formatDate, type UiStrings } from '../i18n/ui';
+import { DEFAULT_PERIODS, type PeriodDef } from '../engine/settings';
+import { formatDate } from '../i18n/dates';
+import type { UiStrings } from '../i18n/ui';
 import { PERIOD_IDS, periodDueNext, reportSheetName, resolvePeriod } from '../report/periods';
 import { TASK_CLASSES } from '../report/classify';
 import { previewCounts } from './report-preview';
@@ -49,7 +50,7 @@ const useStyles = makeStyles({
 
 function isValidYear(text: string): boolean {
   const n = Number(text);
-  return /^\d{4}$/.test(text) && n >= 1990 && n <= 2100;
+  return /^\d{4}$/.test(text) && n >= PLAN_YEAR_MIN && n <= PLAN_YEAR_MAX;
 }
 
 export function ReportTab(props: ReportTabProps): React.JSX.Element {
@@ -95,8 +96,8 @@ export function ReportTab(props: ReportTabProps): React.JSX.Element {
             className={styles.year}
             type="number"
             inputMode="numeric"
-            min={1990}
-            max={2100}
+            min={PLAN_YEAR_MIN}
+            max={PLAN_YEAR_MAX}
             value={yearText}
             onChange={(_, data) => setYearText(data.value)}
           />

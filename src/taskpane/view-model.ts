@@ -3,12 +3,13 @@
  * table column with its role, and the issues grouped by code. Pure functions (tested directly and
  * through the components).
  */
-import { ISSUE_CODES, type Analysis, type ColumnRole, type IssueCode, type Severity, type TaskRow } from '../engine/model';
+import { ISSUE_PANE_ORDER } from '../engine/issues';
+import type { Analysis, ColumnRole, IssueCode, Severity, TaskRow } from '../engine/model';
 import { a1Range, columnLetter } from '../engine/a1';
-import type { ColumnCorrection } from '../settings/schema';
+import type { ColumnCorrection } from '../engine/settings';
 
-/** The order of the rules in validation.md; groups are listed by severity, then this order. */
-export const ISSUE_CODE_ORDER: readonly IssueCode[] = ISSUE_CODES;
+/** Groups are listed by severity, then in the catalogue's pane order. */
+export const ISSUE_CODE_ORDER: readonly IssueCode[] = ISSUE_PANE_ORDER;
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

@@ -5,8 +5,8 @@
  */
 import type { Analysis, ColumnRole, Issue, IssueCode, ISODate, Lang, ResolvedCell, Severity, TaskRow } from '../../src/engine/model';
 import type { CheckOutcome, CheckRequest, PlanHost, ReportOutcome, ReportRequest } from '../../src/hosts/plan-host';
-import { SEVERITY } from '../../src/i18n/issues';
-import { emptyWorkbookState, type ColumnCorrection, type Settings, type WorkbookState } from '../../src/settings/schema';
+import { SEVERITY } from '../../src/engine/issues';
+import { emptyWorkbookState, type ColumnCorrection, type Settings, type WorkbookState } from '../../src/engine/settings';
 
 const SEVERITIES: Record<IssueCode, Severity> = SEVERITY;
 

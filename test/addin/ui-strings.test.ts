@@ -1,7 +1,7 @@
 /**
  * The pane's strings: both languages complete, Unicode NFC, and the language choice rule.
  */
-import { UI_STRINGS, detectLang, formatDate } from '../../src/i18n/ui';
+import { UI_STRINGS, detectLang } from '../../src/i18n/ui';
 
 function leaves(value: unknown, path: string, out: [string, string][]): void {
   if (typeof value === 'string') out.push([path, value]);
@@ -52,10 +52,5 @@ describe('language choice', () => {
     expect(detectLang('eng')).toBe('vi');
     expect(detectLang(undefined)).toBe('vi');
     expect(detectLang('')).toBe('vi');
-  });
-
-  it('writes dates day first', () => {
-    expect(formatDate('2024-03-14')).toBe('14/03/2024');
-    expect(formatDate('not a date')).toBe('not a date');
   });
 });

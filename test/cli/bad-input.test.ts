@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { analyzeSheet } from '../../src/engine/analyze';
 import { syntheticPlan, toGrid, type PlanWorkbook } from '../../src/testing/plans';
 import { buildWorkbook, writeXlsx, writeXlsxStream } from '../../src/testing/plans/xlsx';
+import { engineWording } from '../../src/i18n/engine';
 import { validateJsonSchema } from '../../src/contract/validate-json';
 import { planWorkbook } from '../hosts/xlsx/fixtures/plan-tnmt';
 import { expectOneSentence, jsonLines, runCli, tempDir } from './helpers';
@@ -91,7 +92,7 @@ describe('files that cannot be checked', () => {
       ],
     };
     await writeXlsx(prose, path.join(dir, 'van-xuoi.xlsx'));
-    const direct = analyzeSheet(toGrid(prose.sheets[0]), { asOf: '2024-07-15', lang: 'vi' });
+    const direct = analyzeSheet(toGrid(prose.sheets[0]), { asOf: '2024-07-15', wording: engineWording('vi') });
     expect(direct.ok).toBe(false);
     const said = await expectCannotCheck('van-xuoi.xlsx');
     expect(said).toBe(!direct.ok ? direct.failure.message : '');

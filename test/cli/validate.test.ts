@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import JSZip from 'jszip';
 import path from 'path';
 import { analyzeSheet } from '../../src/engine/analyze';
+import { engineWording } from '../../src/i18n/engine';
 import { validateJsonSchema, validateLineJsonSchema, toValidateJson, type ValidateJson } from '../../src/contract/validate-json';
 import { toGrid, type PlanWorkbook } from '../../src/testing/plans';
 import { writeXlsx } from '../../src/testing/plans/xlsx';
@@ -84,7 +85,7 @@ describe('validate --json on a plan workbook', () => {
       const file = `${name}.xlsx`;
       await writeXlsx(fixture, path.join(dir, file));
       const sheet = fixture.sheets[0];
-      const direct = analyzeSheet(toGrid(sheet, !!fixture.date1904), { asOf: '2024-07-15', lang: 'vi' });
+      const direct = analyzeSheet(toGrid(sheet, !!fixture.date1904), { asOf: '2024-07-15', wording: engineWording('vi') });
       const cli = await runCli(['validate', file, '--sheet', sheet.name, '--json', '--as-of', '2024-07-15'], { cwd: dir });
       if (!direct.ok) {
         expect(cli.code).toBe(2);

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { analyzeSheet } from '../../src/engine/analyze';
 import type { CellValue, Grid } from '../../src/engine/model';
+import { engineWording } from '../../src/i18n/engine';
 
 const WORDS = ['STT', 'TT', 'Nhiệm vụ', 'Sản phẩm', 'Chủ trì', 'Phối hợp', 'Thời gian', 'Kinh phí', 'Mục tiêu', 'I', 'II', 'VI.', '1', '2', '1.1', 'Quý I/2024', 'Thường', 'xuyên', 'Văn phòng Sở', 'Kế hoạch', '#REF!', '#N/A', '-', ' ', '(1)', '(2)', 'Ghi chú: ', 'Đơn vị thực hiện', 'Hạn chót', 'Kiểm tra', 'Tình trạng', 'Hoàn thành'];
 
@@ -40,7 +41,7 @@ describe('the engine on arbitrary grids', () => {
   it('never throws and returns a well-formed result', () => {
     fc.assert(
       fc.property(gridArb, fc.constantFrom<'vi' | 'en'>('vi', 'en'), (grid, lang) => {
-        const res = analyzeSheet(grid, { asOf: '2024-06-30', lang });
+        const res = analyzeSheet(grid, { asOf: '2024-06-30', wording: engineWording(lang) });
         if (!res.ok) {
           expect(res.failure.message.length).toBeGreaterThan(10);
           return;
@@ -65,7 +66,7 @@ describe('the engine on arbitrary grids', () => {
       fc.property(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }), fc.nat(6), (body, above) => {
         const header: CellValue[] = ['STT', 'Nhiệm vụ', 'Sản phẩm', 'Chủ trì', 'Phối hợp', 'Thời gian'];
         const values: CellValue[][] = [...Array.from({ length: above }, () => ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024']), header, ...body];
-        const res = analyzeSheet({ sheetName: 'H', values, origin: { row: 0, col: 0 }, merges: [], hiddenRows: [], date1904: false }, { asOf: '2024-06-30' });
+        const res = analyzeSheet({ sheetName: 'H', values, origin: { row: 0, col: 0 }, merges: [], hiddenRows: [], date1904: false }, { asOf: '2024-06-30', wording: engineWording('vi') });
         if (res.ok) expect(res.analysis.table.headerRows[0]).toBeLessThanOrEqual(above);
         else expect(res.failure.code).toBe('ambiguous-table');
       }),

@@ -4,10 +4,11 @@
 import { analyzeSheet, type AnalyzeOptions } from '../../src/engine/analyze';
 import type { Analysis, CellValue, PlanRow, TaskRow } from '../../src/engine/model';
 import { columnLetter } from '../../src/engine/a1';
+import { engineWording } from '../../src/i18n/engine';
 import { congThuongPlan, huyenPlan, khoaHocPlan, proseOnly, taiNguyenPlan, trackedPlan } from '../fixtures/plans';
 import { toGrid, type PlanSheet } from '../../src/testing/plans';
 
-const OPTIONS: AnalyzeOptions = { asOf: '2024-07-01' };
+const OPTIONS: AnalyzeOptions = { asOf: '2024-07-01', wording: engineWording('vi') };
 
 function analyse(sheet: PlanSheet, options: Partial<AnalyzeOptions> = {}): Analysis {
   const res = analyzeSheet(toGrid(sheet), { ...OPTIONS, ...options });
@@ -240,7 +241,7 @@ describe('no appendix', () => {
   });
 
   it('an empty sheet says it is empty, in English when asked', () => {
-    const res = analyzeSheet(toGrid({ name: 'Trống', rows: [] }), { ...OPTIONS, lang: 'en' });
+    const res = analyzeSheet(toGrid({ name: 'Trống', rows: [] }), { ...OPTIONS, wording: engineWording('en') });
     expect(res).toMatchObject({ ok: false, failure: { code: 'empty-sheet' } });
     if (!res.ok) expect(res.failure.message).toMatch(/empty/);
   });

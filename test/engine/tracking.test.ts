@@ -7,11 +7,12 @@ import { isoToSerial } from '../../src/engine/dates';
 import type { Analysis, CellRange, ChangeSet, Grid } from '../../src/engine/model';
 import { a1Range, columnLetter, parseA1Range } from '../../src/engine/a1';
 import { CF_TAG } from '../../src/engine/tracking';
+import { engineWording } from '../../src/i18n/engine';
 import { congThuongPlan, trackedPlan } from '../fixtures/plans';
 import { toGrid } from '../../src/testing/plans';
 
 function analyse(grid: Grid, asOf = '2024-07-01'): Analysis {
-  const res = analyzeSheet(grid, { asOf });
+  const res = analyzeSheet(grid, { asOf, wording: engineWording('vi') });
   if (!res.ok) throw new Error(res.failure.message);
   return res.analysis;
 }

@@ -8,6 +8,7 @@ import { analyzeSheet } from '../../src/engine/analyze';
 import type { Analysis } from '../../src/engine/model';
 import { createExcelPlanHost } from '../../src/hosts/excel';
 import { readWorkbook } from '../../src/hosts/xlsx';
+import { engineWording } from '../../src/i18n/engine';
 import { createFakeExcel } from '../../src/testing/fake-excel';
 import { districtPlan, toFakeSeed, type PlanWorkbook } from '../../src/testing/plans';
 import { xlsxBuffer } from '../../src/testing/plans/xlsx';
@@ -22,7 +23,7 @@ async function viaXlsx(fixture: PlanWorkbook, sheet: string, lang: 'vi' | 'en'):
   const read = readWorkbook(workbook);
   const found = read.sheets.find((s) => s.name === sheet);
   if (!found) throw new Error(`no sheet ${sheet}`);
-  const result = analyzeSheet(found.grid, { asOf: AS_OF, lang, settings: read.state.settings });
+  const result = analyzeSheet(found.grid, { asOf: AS_OF, wording: engineWording(lang), settings: read.state.settings });
   if (!result.ok) throw new Error(result.failure.message);
   return result.analysis;
 }

@@ -3,7 +3,8 @@
  * the grouping rules, lists and layout. Counts are worked out by hand in the comments.
  */
 import type { Issue } from '../../src/engine/model';
-import { buildReport, isReportSheet } from '../../src/report';
+import { isReportSheet } from '../../src/engine/report-marker';
+import { buildReport } from '../../src/report';
 import { reportJsonSchema } from '../../src/contract/report-json';
 import { reportJson } from '../../src/report/json';
 import { wrappedLines } from '../../src/report/sheet';

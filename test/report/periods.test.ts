@@ -9,7 +9,7 @@ import {
   safeSheetName,
   upcomingWindow,
 } from '../../src/report/periods';
-import { DEFAULT_PERIODS, settingsSchema, type PeriodDef } from '../../src/settings/schema';
+import { DEFAULT_PERIODS, settingsSchema, type PeriodDef } from '../../src/engine/settings';
 
 describe('official periods (report.md table)', () => {
   test.each([

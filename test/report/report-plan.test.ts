@@ -5,6 +5,7 @@
  */
 import { analyzeSheet } from '../../src/engine/analyze';
 import type { Analysis } from '../../src/engine/model';
+import { engineWording } from '../../src/i18n/engine';
 import { buildReport, reportJson, TASK_CLASSES, type PeriodId, type TaskClass } from '../../src/report';
 import { reportJsonSchema } from '../../src/contract/report-json';
 import { toGrid } from '../../src/testing/plans';
@@ -13,7 +14,7 @@ import { cellAddress, SheetEvaluator } from './formula-eval';
 import { ALIASES, APPENDIX_SHEET, PLAN_2024 } from './plan-fixture';
 
 function analyse(asOf: string): Analysis {
-  const result = analyzeSheet(toGrid(PLAN_2024), { asOf, lang: 'vi', settings: { unitAliases: ALIASES } });
+  const result = analyzeSheet(toGrid(PLAN_2024), { asOf, wording: engineWording('vi'), settings: { unitAliases: ALIASES } });
   if (!result.ok) throw new Error(`analyzeSheet failed: ${result.failure.message}`);
   return result.analysis;
 }
@@ -230,7 +231,7 @@ describe('data quality, links, words', () => {
     const en = buildReport(analyse('2024-06-14'), { period: 'H1', year: 2024, lang: 'en', madeOn: '2024-06-18' });
     const text = en.sheet.cells.map((c) => String(c.value ?? '')).join('\n');
     expect(text).toContain('FIRST HALF OF 2024');
-    expect(text).toContain('(Data from 15 Dec 2023 to 14 Jun 2024)');
+    expect(text).toContain('(Data from 15/12/2023 to 14/06/2024)');
     expect(en.sheet.name).toBe('Report H1-2024');
     for (const cls of TASK_CLASSES) expect(text).not.toContain(`${cls}`);
   });

@@ -14,7 +14,9 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import type { Analysis, ISODate, Lang } from '../../engine/model';
 import { toValidateFailureJson } from '../../contract/validate-json';
-import { buildReport, isReportSheet, PERIOD_IDS, periodWords, reportJson, reportLabels, resolvePeriod, TASK_CLASSES, formatDate, type PeriodId, type ReportModel, type ReportTask } from '../../report';
+import { isReportSheet } from '../../engine/report-marker';
+import { formatDate } from '../../i18n/dates';
+import { buildReport, PERIOD_IDS, periodWords, reportJson, reportLabels, resolvePeriod, TASK_CLASSES, type PeriodId, type ReportModel, type ReportTask } from '../../report';
 import { commonOptionsSchema, firstProblem, yearOption } from '../args';
 import { EXIT_COULD_NOT_CHECK, EXIT_ERRORS_FOUND, EXIT_OK, type CliCommand, type CommandContext } from '../command';
 import { messages } from '../messages';
@@ -235,7 +237,7 @@ export interface ReportHumanExtras {
 export function formatReportHuman(model: ReportModel, file: string, lang: Lang, extras: ReportHumanExtras): string {
   const vi = lang === 'vi';
   const L = reportLabels(lang);
-  const d = (iso: ISODate) => formatDate(iso, lang);
+  const d = (iso: ISODate) => formatDate(iso);
   const p = model.period;
   const lines: string[] = [];
   lines.push(vi ? `${file} — trang tính “${model.sourceSheet}”` : `${file} — sheet “${model.sourceSheet}”`);

@@ -6,7 +6,7 @@
  * (resolve.ts). Decisions where the spec is silent are listed in docs/deadlines.md. Nothing
  * here throws: any input gives a well-formed Deadline.
  */
-import { isISODate, isValidDay, serialToISO, ymd } from '../dates';
+import { isISODate, isValidDay, PLAN_YEAR_MAX, PLAN_YEAR_MIN, serialToISO, ymd } from '../dates';
 import type { CellValue, Deadline, DeadlineContext, ISODate } from '../model';
 import { cellError } from '../text';
 import { lex } from './normalize';
@@ -17,8 +17,6 @@ import { scan } from './scanner';
 const LONE_DASHES_RE = /^[-–—‐‑‒―−]+$/;
 const NUMERIC_RE = /^\d{1,7}(?:[.,]\d+)?$/;
 const ISO_LIKE_RE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]*Z?)?$/;
-const MIN_PLAN_YEAR = 1990;
-const MAX_PLAN_YEAR = 2100;
 
 const INVISIBLE = new Set(['\u200b', '\u200c', '\u200d', '\ufeff']);
 
@@ -42,7 +40,7 @@ function empty(text: string, kind: Deadline['kind']): Deadline {
  * workbook). Any other number is a serial in the workbook's own system.
  */
 function isYearNumber(n: number): boolean {
-  return Number.isInteger(n) && n >= MIN_PLAN_YEAR && n <= MAX_PLAN_YEAR;
+  return Number.isInteger(n) && n >= PLAN_YEAR_MIN && n <= PLAN_YEAR_MAX;
 }
 
 function fromNumber(n: number, text: string, ctx: DeadlineContext): Deadline {
@@ -78,7 +76,7 @@ function parse(value: CellValue, ctx: DeadlineContext): Deadline {
   if (NUMERIC_RE.test(clean)) {
     // A serial or a year stored as text ("45306", "2024").
     const n = Number(clean.replace(',', '.'));
-    if (isYearNumber(n) || n > MAX_PLAN_YEAR) return fromNumber(n, text, ctx);
+    if (isYearNumber(n) || n > PLAN_YEAR_MAX) return fromNumber(n, text, ctx);
   }
   const planYear = Number.isFinite(ctx.planYear) ? Math.trunc(ctx.planYear) : NaN;
   return resolve(text, lexed, scan(lexed, 'parse'), planYear);
@@ -107,7 +105,7 @@ function dateCell(value: CellValue, date1904: boolean, planYear?: number): ISODa
   if (clean === '') return null;
   if (NUMERIC_RE.test(clean)) {
     const n = Number(clean.replace(',', '.'));
-    return n > MAX_PLAN_YEAR ? plausibleSerial(n, date1904) : null;
+    return n > PLAN_YEAR_MAX ? plausibleSerial(n, date1904) : null;
   }
   const iso = ISO_LIKE_RE.exec(clean);
   if (iso) {
@@ -137,7 +135,7 @@ export function yearsInText(text: string): number[] {
     if (typeof text !== 'string' || text.trim() === '') return [];
     const out: number[] = [];
     const add = (y: number | null): void => {
-      if (y !== null && y >= MIN_PLAN_YEAR && y <= MAX_PLAN_YEAR && !out.includes(y)) out.push(y);
+      if (y !== null && y >= PLAN_YEAR_MIN && y <= PLAN_YEAR_MAX && !out.includes(y)) out.push(y);
     };
     for (const a of scan(lex(text), 'years')) {
       if (a.k === 'te') add((a as TeAtom).year);

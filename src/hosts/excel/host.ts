@@ -18,7 +18,8 @@ import {
   type ColumnCorrection,
   type Settings,
   type WorkbookState,
-} from '../../settings/schema';
+} from '../../engine/settings';
+import { engineWording } from '../../i18n/engine';
 import type { CheckOutcome, CheckRequest, PlanHost, ReportOutcome, ReportRequest } from '../plan-host';
 import { WriteError, executePlan } from './apply';
 import { hostMessages } from './messages';
@@ -107,7 +108,7 @@ export function createExcelPlanHost(run: ExcelRun, options: ExcelHostOptions = {
     const read = await readActiveSheet(ctx, { withConditionalFormats: withFormats, budgetBytes: budget, sampleRows: options.sampleRows });
     const result = analyze(read.grid, {
       asOf: request.asOf,
-      lang: request.lang,
+      wording: engineWording(request.lang),
       settings: read.state.settings,
       correction: read.state.corrections[read.sheetName],
     });
@@ -208,7 +209,7 @@ export function createExcelPlanHost(run: ExcelRun, options: ExcelHostOptions = {
           const read = await readActiveSheet(ctx, { withConditionalFormats: true, budgetBytes: budget, sampleRows: options.sampleRows });
           const settings = read.state.settings;
           const asOf = request.asOf ?? resolvePeriod(request.period, request.year, settings.periods).to;
-          const result = analyze(read.grid, { asOf, lang, settings, correction: read.state.corrections[read.sheetName] });
+          const result = analyze(read.grid, { asOf, wording: engineWording(lang), settings, correction: read.state.corrections[read.sheetName] });
           if (!result.ok) return { ok: false, message: result.failure.message };
           const built = buildReportChanges(result.analysis, { period: request.period, year: request.year, asOf, settings, agency: request.agency, lang });
           const name = built.sheet.name;

@@ -18,7 +18,7 @@
 import { parseA1Areas } from '../../engine/a1';
 import type { CellValue, Grid } from '../../engine/model';
 import { sameSheetName } from '../../engine/text';
-import { STATE_SHEET_NAME, parseWorkbookState, type WorkbookState } from '../../settings/schema';
+import { STATE_SHEET_NAME, parseWorkbookState, type WorkbookState } from '../../engine/settings';
 import { DEFAULT_BUDGET_BYTES, MAX_CELLS_PER_READ, jsonBytes, rowBlocks } from './payload';
 
 /** Rows read with the metadata in the first sync; most plans (60–300 rows) end there. */

@@ -6,7 +6,7 @@
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import type { CellRange, CellValue, Grid } from '../../engine/model';
-import { parseWorkbookState, STATE_SHEET_NAME, type WorkbookState } from '../../settings/schema';
+import { parseWorkbookState, STATE_SHEET_NAME, type WorkbookState } from '../../engine/settings';
 import { cellValue, type ExceljsCellLike } from './cell-value';
 import { applyExceljsPatches } from './exceljs-patches';
 

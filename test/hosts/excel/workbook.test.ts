@@ -3,7 +3,7 @@
  * stored state), the state it saves in the very hidden sheet, select(), and the report sheet.
  */
 import { createExcelPlanHost, readActiveSheet } from '../../../src/hosts/excel';
-import { STATE_SHEET_NAME, defaultSettings } from '../../../src/settings/schema';
+import { STATE_SHEET_NAME, defaultSettings } from '../../../src/engine/settings';
 import { createFakeExcel } from '../../../src/testing/fake-excel';
 import { toFakeSeed, toGrid } from '../../../src/testing/plans';
 import { congThuongPlan, taiNguyenPlan, khoaHocPlan } from '../../fixtures/plans';

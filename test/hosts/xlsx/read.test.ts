@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { CellValue, Grid } from '../../../src/engine/model';
 import { serialToISO } from '../../../src/engine/dates';
-import { STATE_SHEET_NAME } from '../../../src/settings/schema';
+import { STATE_SHEET_NAME } from '../../../src/engine/settings';
 import { toGrid } from '../../../src/testing/plans';
 import { buildWorkbook, writeXlsx } from '../../../src/testing/plans/xlsx';
 import { dateToSerial, serialToDate } from '../../../src/hosts/xlsx/cell-value';

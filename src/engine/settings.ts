@@ -5,7 +5,8 @@
  * in Excel is honoured by the command line too.
  */
 import { z } from 'zod';
-import { COLUMN_ROLES, type ColumnRole } from '../engine/model';
+import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from './dates';
+import { COLUMN_ROLES, type ColumnRole } from './model';
 
 export const STATE_SHEET_NAME = 'CCHC_State';
 
@@ -46,7 +47,7 @@ export const settingsSchema = z.object({
   extraDeliverables: z.array(z.string().min(1)).default([]),
   dueSoonDays: z.number().int().min(0).max(365).default(30),
   lang: z.enum(['vi', 'en']).optional(),
-  planYear: z.number().int().min(1990).max(2100).optional(),
+  planYear: z.number().int().min(PLAN_YEAR_MIN).max(PLAN_YEAR_MAX).optional(),
   periods: z.array(periodDefSchema).default(DEFAULT_PERIODS),
   unitAliases: z.array(unitAliasSchema).default([]),
   agency: z.string().optional(),

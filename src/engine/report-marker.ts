@@ -2,9 +2,9 @@
  * Telling a report sheet made by this product from an appendix. The report's lists have
  * "STT · Nhiệm vụ · Đơn vị chủ trì · Thời hạn · Tình trạng" headers, so table recognition alone
  * would take a report sheet for a plan; its title (row 2, written by reportSheet) says what it
- * is. Pure: no engine dependency beyond the grid type, so the engine may import it.
+ * is. The engine refuses such a sheet; src/report/labels.ts writes the title from these words.
  */
-import type { Grid } from '../engine/model';
+import type { Grid } from './model';
 
 /** The start of the report's title, per language (labels.ts writes these words). */
 export const REPORT_TITLE_PREFIXES: readonly string[] = [
