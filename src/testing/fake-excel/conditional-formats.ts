@@ -8,7 +8,8 @@ import type { FakeRequestContext } from './context';
 import { intersect } from './address';
 import { color, type RangeEntity } from './cells';
 import { MAX_FORMULA_LENGTH, type ConditionalFormatState, type SheetState } from './model';
-import { FakeRange, FakeRangeAreas } from './range';
+import { lateBound } from './late-bound';
+import type { FakeRange, FakeRangeAreas } from './range';
 
 interface CfEntity {
   sheet: SheetState;
@@ -125,14 +126,16 @@ export class FakeConditionalFormat extends FakeObject<CfEntity> {
     });
   }
   getRange(): FakeRange {
-    return new FakeRange(this.context, this, 'getRange', [], () => {
+    const Range = lateBound('Range');
+    return new Range(this.context, this, 'getRange', [], () => {
       const e = this._target();
       if (e.cf.ranges.length !== 1) throw new FakeExcelError('InvalidOperation', 'The conditional format applies to several ranges; use getRanges().');
       return { sheet: e.sheet, rect: e.cf.ranges[0] };
     });
   }
   getRanges(): FakeRangeAreas {
-    return new FakeRangeAreas(this.context, this, 'getRanges', [], () => {
+    const RangeAreas = lateBound('RangeAreas');
+    return new RangeAreas(this.context, this, 'getRanges', [], () => {
       const e = this._target();
       return { sheet: e.sheet, rects: e.cf.ranges };
     });

@@ -12,7 +12,8 @@ import type { FakeCellValue, Hyperlink } from './model';
 import { FakeRangeFormat } from './format';
 import { FakeConditionalFormatCollection } from './conditional-formats';
 import { FakeDataValidation } from './data-validation';
-import { FakeWorksheet } from './worksheet';
+import { lateBound, register } from './late-bound';
+import type { FakeWorksheet } from './worksheet';
 
 function visibleBands(e: RangeEntity): Rect[] {
   const out: Rect[] = [];
@@ -88,7 +89,8 @@ export class FakeRange extends FakeObject<RangeEntity> {
     return this._child('dataValidation', () => new FakeDataValidation(this.context, this, () => this._target()));
   }
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.context, this, 'worksheet', [], () => this._target().sheet);
+    const Worksheet = lateBound('Worksheet');
+    return new Worksheet(this.context, this, 'worksheet', [], () => this._target().sheet);
   }
 
   protected override _defaultLoad(): string[] {
@@ -269,3 +271,6 @@ defineProperties(FakeRange, {
     },
   },
 });
+
+register('Range', FakeRange);
+register('RangeAreas', FakeRangeAreas);

@@ -9,6 +9,7 @@ import { MAX_COLS, MAX_ROWS, parseArea, parseAreas, rectRef } from './address';
 import { checkRect, sheetAlive } from './cells';
 import { validateSheetName, type SheetState } from './model';
 import { FakeChartCollection } from './chart';
+import { register } from './late-bound';
 import { FakeRange, FakeRangeAreas } from './range';
 
 type PageZoom = { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
@@ -234,3 +235,5 @@ export class FakeWorksheetCollection extends FakeObject<SheetState[]> {
     return new Map<string, unknown>([['items', items]]);
   }
 }
+
+register('Worksheet', FakeWorksheet);
