@@ -21,7 +21,7 @@ import {
   type Settings,
   type WorkbookState,
 } from '../../settings/schema';
-import { runCheck, runReport, type Analyzer, type ApplyReport, sameSheetName, type Refusal, type SheetReadResult, type WorkbookPort } from '../../usecases';
+import { runCheck, runReport, type Analyzer, type ApplyReport, sameSheetName, type ReadIntent, type Refusal, type SheetReadResult, type WorkbookPort } from '../../usecases';
 import type { CheckOutcome, CheckRequest, PlanHost, ReportOutcome, ReportRequest } from '../plan-host';
 import { WriteError, executePlan } from './apply';
 import { hostMessages } from './messages';
@@ -115,7 +115,7 @@ class ExcelWorkbookPort implements WorkbookPort {
     private readonly options: ExcelPortOptions,
   ) {}
 
-  async readSheet(intent: { forWriting: boolean }): Promise<SheetReadResult> {
+  async readSheet(intent: ReadIntent): Promise<SheetReadResult> {
     const { budget, sampleRows } = this.options;
     const read = await readActiveSheet(this.ctx, { withConditionalFormats: intent.forWriting, budgetBytes: budget, sampleRows });
     this.read = read;
