@@ -6,9 +6,9 @@
  * the bin (dist/cli/main.js) only wires it to the real process.
  *
  * Adding a command: write src/cli/commands/<name>.ts exporting a CliCommand (see
- * src/cli/command.ts and commands/validate.ts; the shared steps — open, choose the sheet,
- * analyse, write the copy atomically — are in src/cli/plan-job.ts), then import it here and add
- * it to COMMANDS below (as reportCommand was).
+ * src/cli/command.ts and commands/validate.ts; the work itself is a use case of src/usecases run
+ * over the file opened by src/cli/plan-job.ts, which also words refusals and places the copies),
+ * then import it here and add it to COMMANDS below (as reportCommand was).
  */
 import { readFileSync } from 'fs';
 import path from 'path';

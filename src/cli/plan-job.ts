@@ -1,20 +1,14 @@
 /**
- * The steps every command runs on one input file: open it, find the appendix sheet, analyse it
- * with the engine, and (with --out) write a checked copy. Each step turns its failure into one
- * sentence; nothing here throws for bad input. Shared by validate and report.
+ * What the commands share around the use cases (src/usecases): opening an input file, saying a
+ * refusal or a failed copy in one sentence, and where the copies go. Nothing here throws for bad
+ * input.
  */
 import { promises as fs, constants as fsConstants } from 'fs';
 import path from 'path';
-import type ExcelJS from 'exceljs';
-import { analyzeSheet, chooseAppendixSheet } from '../engine/analyze';
-import type { Analysis, ChangeSet, Grid, ISODate, Lang } from '../engine/model';
-import { fold } from '../engine/text';
-import { ChangeSetError } from '../hosts/change-set-error';
-import { applyChangeSet, findWorksheet } from '../hosts/xlsx/apply';
-import { isDate1904, listSheets, openWorkbook, readGrid, readWorkbookState, uncarriedParts, WorkbookOpenError, type UncarriedPart } from '../hosts/xlsx/read';
-import { writeWorkbookAtomically, WorkbookWriteError } from '../hosts/xlsx/write';
-import { engineWording } from '../i18n/engine';
-import type { Settings, WorkbookState } from '../engine/settings';
+import type { Lang } from '../engine/model';
+import { WorkbookOpenError } from '../hosts/xlsx/read';
+import { openXlsxWorkbook, type CopyError, type OpenedWorkbook } from '../hosts/xlsx/port';
+import type { Refusal } from '../usecases';
 import { messages, openFailure, writeFailure } from './messages';
 
 export type JobFailureCode =
@@ -37,22 +31,11 @@ export interface JobFailure {
   message: string;
 }
 
-export interface OpenedPlan {
-  ok: true;
-  workbook: ExcelJS.Workbook;
-  state: WorkbookState;
-  stateProblem: string | null;
-  /** The grid of the chosen sheet. */
-  grid: Grid;
-  /** Every other sheet's name, for messages. */
-  sheetNames: string[];
-  /** What a copy of this file written here would lose (charts, pivot tables…). */
-  notCopied: UncarriedPart[];
-}
-
-export interface PlanOptions {
+export interface OpenOptions {
   /** --sheet, when given. */
   sheet?: string;
+  /** --out's file for this input, when given. */
+  copyTo?: string;
   lang: Lang;
 }
 
@@ -60,122 +43,45 @@ function fail(code: JobFailureCode, message: string): JobFailure {
   return { ok: false, code, message };
 }
 
-function hasAnyValue(grid: Grid): boolean {
-  for (const line of grid.values) {
-    for (const v of line) if (v !== null && v !== '' && !(typeof v === 'string' && v.trim() === '')) return true;
-  }
-  return false;
-}
-
-/**
- * Open the file and pick the sheet: --sheet by name (exact, then ignoring case and accents),
- * else the engine's choice among the visible sheets with the active sheet preferred. When no
- * sheet holds an appendix the active sheet is returned, so that the engine's own failure
- * message ("no appendix table on sheet …") is what the user reads. `filePath` is opened;
- * `file` (as the user typed it) is what messages name.
- */
-export async function openPlan(filePath: string, file: string, options: PlanOptions): Promise<OpenedPlan | JobFailure> {
-  let workbook: ExcelJS.Workbook;
+/** Open the input. `filePath` is opened; `file` (as the user typed it) is what messages name. */
+export async function openInput(filePath: string, file: string, options: OpenOptions): Promise<OpenedWorkbook | JobFailure> {
   try {
-    workbook = await openWorkbook(filePath);
+    return await openXlsxWorkbook(filePath, { sheet: options.sheet, copyTo: options.copyTo });
   } catch (e) {
     if (e instanceof WorkbookOpenError) return fail('open-failed', openFailure(e.code, file, options.lang));
     throw e;
   }
-  const date1904 = isDate1904(workbook);
-  const { sheets, activeIndex } = listSheets(workbook);
-  const { state, problem } = readWorkbookState(workbook);
-  const sheetNames = sheets.map((s) => s.name);
-  const notCopied = await uncarriedParts(filePath);
-  const opened = (grid: Grid): OpenedPlan => ({ ok: true, workbook, state, stateProblem: problem, grid, sheetNames, notCopied });
+}
 
-  if (options.sheet !== undefined) {
-    const wanted = options.sheet;
-    const ws =
-      sheets.find((s) => s.name === wanted) ??
-      sheets.find((s) => s.name.normalize('NFC') === wanted.normalize('NFC')) ??
-      sheets.find((s) => fold(s.name) === fold(wanted));
-    if (!ws) return fail('no-such-sheet', messages.noSuchSheet(file, wanted, sheetNames, options.lang));
-    return opened(readGrid(ws, date1904));
+/** A use case's refusal as the command line says it. `file` is the file the sentence names (the
+ * input, or the copy when the refusal is about writing it). The report's own refusals are
+ * worded by the report command. */
+export function refusalFailure(refusal: Refusal, file: string, lang: Lang): JobFailure {
+  switch (refusal.code) {
+    case 'no-such-sheet':
+      return fail('no-such-sheet', messages.noSuchSheet(file, refusal.wanted, refusal.sheetNames, lang));
+    case 'empty-workbook':
+      return fail('empty-workbook', messages.emptyWorkbook(file, lang));
+    case 'protected-sheet':
+      // A protected sheet cannot be written in Excel either: the copy would lock the user out
+      // of the tracking columns.
+      return fail('protected-sheet', messages.protectedSheet(file, refusal.sheet, lang));
+    case 'report-sheet':
+    case 'report-on-own-sheet':
+    case 'report-cancelled':
+    case 'protected-workbook':
+      // Not met by a file: the report command words its own, .xlsx copies have no structure
+      // lock, and nobody is asked before a sheet is replaced.
+      return fail('unexpected', messages.unexpected(file, lang));
+    default:
+      return fail(refusal.code, refusal.message);
   }
-
-  const visible = sheets.filter((s) => (s.state ?? 'visible') === 'visible');
-  const candidates = visible.length > 0 ? visible : sheets;
-  const grids = candidates.map((ws) => readGrid(ws, date1904));
-  if (!grids.some(hasAnyValue)) return fail('empty-workbook', messages.emptyWorkbook(file, options.lang));
-  const active = activeIndex >= 0 ? candidates.indexOf(sheets[activeIndex]) : -1;
-  const chosen = chooseAppendixSheet(grids, active >= 0 ? active : undefined);
-  if (chosen >= 0) return opened(grids[chosen]);
-  const fallback = active >= 0 && hasAnyValue(grids[active]) ? active : grids.findIndex(hasAnyValue);
-  return opened(grids[fallback]);
 }
 
-export interface AnalyseOptions {
-  asOf: ISODate;
-  lang: Lang;
-  /** --plan-year, overriding the stored setting. */
-  planYear?: number;
-}
-
-/** Run the engine on the chosen sheet with the workbook's stored settings and correction. */
-export function analysePlan(plan: OpenedPlan, options: AnalyseOptions): { ok: true; analysis: Analysis } | JobFailure {
-  const settings: Partial<Settings> = { ...plan.state.settings };
-  if (options.planYear !== undefined) settings.planYear = options.planYear;
-  const result = analyzeSheet(plan.grid, {
-    asOf: options.asOf,
-    wording: engineWording(options.lang),
-    settings,
-    correction: plan.state.corrections[plan.grid.sheetName],
-  });
-  if (!result.ok) return fail(result.failure.code, result.failure.message);
-  return { ok: true, analysis: result.analysis };
-}
-
-/** A protected sheet cannot be written in Excel either: the copy would lock the user out of
- * the tracking columns. Null when the chosen sheet is not protected. */
-export function protectedSheetFailure(plan: OpenedPlan, file: string, lang: Lang): JobFailure | null {
-  const ws = findWorksheet(plan.workbook, plan.grid.sheetName);
-  return ws && isProtected(ws) ? fail('protected-sheet', messages.protectedSheet(file, ws.name, lang)) : null;
-}
-
-function isProtected(ws: ExcelJS.Worksheet): boolean {
-  const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
-  return !!protection && protection.sheet === true;
-}
-
-/** Let the chosen sheet's grid go once the analysis is done: at 50,000 rows it is tens of MB
- * that the write does not need. `plan.grid` must not be used afterwards. */
-export function dropGrid(plan: OpenedPlan): void {
-  (plan as { grid: Grid | null }).grid = null;
-}
-
-/** Apply the change sets to the opened workbook and write it to `target` atomically. */
-export async function writeCheckedCopy(
-  plan: OpenedPlan,
-  changes: ChangeSet[],
-  target: OutTarget,
-  lang: Lang,
-): Promise<{ ok: true; skipped: string[]; notCopied: UncarriedPart[] } | JobFailure> {
-  const skipped: string[] = [];
-  for (const change of changes) {
-    const ws = findWorksheet(plan.workbook, change.sheet);
-    if (ws && isProtected(ws) && (change.writes.length > 0 || change.formats.length > 0)) {
-      return fail('protected-sheet', messages.protectedSheet(target.shown, ws.name, lang));
-    }
-  }
-  try {
-    for (const change of changes) skipped.push(...applyChangeSet(plan.workbook, change).skipped);
-  } catch (e) {
-    if (e instanceof ChangeSetError) return fail('unexpected', messages.unexpected(target.shown, lang));
-    throw e;
-  }
-  try {
-    await writeWorkbookAtomically(plan.workbook, target.path);
-  } catch (e) {
-    if (e instanceof WorkbookWriteError) return fail('write-failed', writeFailure(e.code, target.shown, lang));
-    throw e;
-  }
-  return { ok: true, skipped, notCopied: plan.notCopied };
+/** Why the copy could not be written; `shown` is the copy's name as the user wrote it. */
+export function copyFailure(e: CopyError, shown: string, lang: Lang): JobFailure {
+  if (e.code === 'invalid-changes') return fail('unexpected', messages.unexpected(shown, lang));
+  return fail('write-failed', writeFailure(e.code, shown, lang));
 }
 
 // ---------------------------------------------------------------------------------------------

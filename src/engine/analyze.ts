@@ -38,6 +38,10 @@ export interface AnalyzeOptions {
   /** The sentences of issues and failures, in the language of the analysis (src/i18n's
    * engineWording(lang)). */
   wording: EngineWording;
+  /** When that day depends on the plan year (a report's cut-off day, the report year defaulting
+   * to the plan year): the day for the plan year found, so one analysis is enough. `asOf` then
+   * only stands in for the plan year when nothing else gives it. */
+  asOfForPlanYear?: (planYear: number) => ISODate;
   settings?: Partial<Settings>;
   /** The user's column-role correction for this sheet. */
   correction?: ColumnCorrection;
@@ -88,6 +92,7 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult
   const planYear = settings.planYear ?? yearFromTitles(titleLines) ?? deadlineYear(scan, columns, grid.date1904) ?? yearOf(options.asOf);
   const planYearSource: Analysis['planYearSource'] =
     settings.planYear !== undefined ? 'setting' : yearFromTitles(titleLines) !== null ? 'title' : deadlineYear(scan, columns, grid.date1904) !== null ? 'deadlines' : 'asOf';
+  const asOf = options.asOfForPlanYear ? options.asOfForPlanYear(planYear) : options.asOf;
 
   // Outputs and objectives repeat across a plan ("Kế hoạch", an objective inherited by a group):
   // classify each distinct text once.
@@ -125,7 +130,7 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult
     const doneDate = cells.doneDate && !cells.doneDate.error ? parseDateCell(cells.doneDate.value, grid.date1904, planYear) : null;
     const issues = checkTask(
       { lead: cells.lead, deadline, deadlineCell, output: cells.output, outputKind, objectiveMeasurable, status },
-      { asOf: options.asOf, planYear, dueSoonDays: settings.dueSoonDays, wording },
+      { asOf, planYear, dueSoonDays: settings.dueSoonDays, wording },
     );
     // The scanned task becomes the task row in place: one object per task, not two.
     const task = t as ScannedTask & Partial<TaskRow>;
@@ -146,7 +151,7 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult
     sheetName: grid.sheetName,
     planYear,
     planYearSource,
-    asOf: options.asOf,
+    asOf,
     lang: wording.lang,
     agency: settings.agency ?? agencyFromTitles(titleLines),
     table,

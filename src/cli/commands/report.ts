@@ -12,15 +12,16 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { Command } from 'commander';
 import { z } from 'zod';
-import type { Analysis, ISODate, Lang } from '../../engine/model';
+import type { ISODate, Lang } from '../../engine/model';
 import { toValidateFailureJson } from '../../contract/validate-json';
-import { isReportSheet } from '../../engine/report-marker';
 import { formatDate } from '../../i18n/dates';
-import { buildReport, PERIOD_IDS, periodWords, reportJson, reportLabels, resolvePeriod, TASK_CLASSES, type PeriodId, type ReportModel, type ReportTask } from '../../report';
+import { PERIOD_IDS, periodWords, reportJson, reportLabels, TASK_CLASSES, type PeriodId, type ReportModel, type ReportTask } from '../../report';
 import { commonOptionsSchema, firstProblem, yearOption } from '../args';
 import { EXIT_COULD_NOT_CHECK, EXIT_ERRORS_FOUND, EXIT_OK, type CliCommand, type CommandContext } from '../command';
 import { messages } from '../messages';
-import { analysePlan, openPlan, planOutTargets, writeCheckedCopy, type JobFailure, type OpenedPlan, type OutTarget } from '../plan-job';
+import { CopyError } from '../../hosts/xlsx/port';
+import { prepareReport, type Refusal } from '../../usecases';
+import { copyFailure, openInput, planOutTargets, refusalFailure, type JobFailure, type OutTarget } from '../plan-job';
 import { makeProgress } from '../progress';
 
 type Text = { vi: string; en: string };
@@ -72,11 +73,6 @@ function argsSchema(lang: Lang) {
 }
 export type ReportArgs = z.infer<ReturnType<typeof argsSchema>>;
 
-/** Excel compares sheet names without case (and Unicode forms never differ after NFC). */
-function sameSheetName(a: string, b: string): boolean {
-  return a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
-}
-
 /** Files at least this big get a progress bar even alone (as validate). */
 const BIG_FILE_BYTES = 1_500_000;
 
@@ -117,24 +113,6 @@ export async function runReport(args: ReportArgs, ctx: CommandContext): Promise<
   return worst;
 }
 
-/**
- * Analyse as of D. D depends on the report year, which defaults to the plan year, which is
- * known only after a first analysis: analyse once, and again when D turns out different (the
- * tracking block written to the copy must be judged on the same day as the report).
- */
-function analyseAsOfReportDay(plan: OpenedPlan, args: ReportArgs, today: ISODate): { ok: true; analysis: Analysis; year: number; asOf: ISODate } | JobFailure {
-  const periods = plan.state.settings.periods;
-  const firstAsOf = args.asOf ?? (args.year !== undefined ? resolvePeriod(args.period, args.year, periods).to : today);
-  const first = analysePlan(plan, { asOf: firstAsOf, lang: args.lang });
-  if (!first.ok) return first;
-  const year = args.year ?? first.analysis.planYear;
-  const asOf = args.asOf ?? resolvePeriod(args.period, year, periods).to;
-  if (asOf === firstAsOf) return { ok: true, analysis: first.analysis, year, asOf };
-  const second = analysePlan(plan, { asOf, lang: args.lang });
-  if (!second.ok) return second;
-  return { ok: true, analysis: second.analysis, year, asOf };
-}
-
 async function reportOne(
   file: string,
   target: OutTarget | JobFailure | undefined,
@@ -151,48 +129,47 @@ async function reportOne(
   }
   try {
     progress.stage('read');
-    const plan = await openPlan(path.resolve(io.cwd, file), file, { sheet: args.sheet, lang });
-    if (!plan.ok) {
-      failLine(file, plan);
+    const workbook = await openInput(path.resolve(io.cwd, file), file, { sheet: args.sheet, copyTo: target?.path, lang });
+    if ('ok' in workbook) {
+      failLine(file, workbook);
       return EXIT_COULD_NOT_CHECK;
     }
-    // A report sheet has the lists of an appendix (STT, task, lead, due): never report on one.
-    if (isReportSheet(plan.grid)) {
-      failLine(file, { ok: false, code: 'no-table', message: reportMessages.reportSheetChosen(file, plan.grid.sheetName, lang) });
+    const today = io.today();
+    const prepared = await prepareReport(
+      { workbook },
+      { period: args.period, year: args.year, asOf: args.asOf, lang, today, write: target !== undefined, onStep: (step) => progress.stage(step) },
+    );
+    if (!prepared.ok) {
+      failLine(file, reportRefusal(prepared.refusal, file, lang));
       return EXIT_COULD_NOT_CHECK;
     }
-    progress.stage('analyse');
-    const analysed = analyseAsOfReportDay(plan, args, io.today());
-    if (!analysed.ok) {
-      failLine(file, analysed);
+    const { analysis, report, write } = prepared;
+    if (write.state === 'refused' && write.refusal.code === 'report-on-own-sheet') {
+      failLine(file, reportRefusal(write.refusal, file, lang));
       return EXIT_COULD_NOT_CHECK;
     }
-    const { analysis, year, asOf } = analysed;
-    const built = buildReport(analysis, { period: args.period, year, asOf, settings: plan.state.settings, lang, madeOn: io.today() });
 
     const notes: string[] = [];
-    if (plan.stateProblem) notes.push(messages.stateIgnored(file, lang));
-    const replaced = plan.sheetNames.some((n) => sameSheetName(n, built.sheet.name));
+    if (prepared.stateProblem) notes.push(messages.stateIgnored(file, lang));
     let written: string | undefined;
     let writeProblem: JobFailure | null = null;
-    // Writing a sheet of the appendix's own name would replace the plan with its report.
-    if (target && sameSheetName(built.sheet.name, analysis.sheetName)) {
-      failLine(file, { ok: false, code: 'out-conflict', message: reportMessages.sameNameAsAppendix(file, analysis.sheetName, lang) });
-      return EXIT_COULD_NOT_CHECK;
-    }
-    if (target) {
-      progress.stage('write');
-      const copy = await writeCheckedCopy(plan, [built.changes], target, lang);
-      if (copy.ok) {
+    if (target && write.state === 'ready') {
+      try {
+        const applied = await write.apply();
         written = target.shown;
-        if (copy.skipped.length > 0) notes.push(messages.chartSkipped(lang));
-      } else writeProblem = copy;
+        if (applied.skipped.length > 0) notes.push(messages.chartSkipped(lang));
+      } catch (e) {
+        if (!(e instanceof CopyError)) throw e;
+        writeProblem = copyFailure(e, target.shown, lang);
+      }
+    } else if (target && write.state === 'refused') {
+      writeProblem = refusalFailure(write.refusal, target.shown, lang);
     }
     if (args.json) {
-      io.stdout(`${JSON.stringify(reportJson(built.model, file))}\n`);
+      io.stdout(`${JSON.stringify(reportJson(report.model, file))}\n`);
       for (const note of notes) io.stderr(`${note}\n`);
     } else {
-      io.stdout(formatReportHuman(built.model, file, lang, { written, replaced, notes }));
+      io.stdout(formatReportHuman(report.model, file, lang, { written, replaced: prepared.replaces, notes }));
       if (args.files.length > 1) io.stdout('\n');
     }
     if (writeProblem) {
@@ -206,6 +183,13 @@ async function reportOne(
     if (process.env.CCHC_DEBUG) io.stderr(`${(e as Error)?.stack ?? String(e)}\n`);
     return EXIT_COULD_NOT_CHECK;
   }
+}
+
+/** The report's own refusals in the command line's words; the others as every command says them. */
+function reportRefusal(refusal: Refusal, file: string, lang: Lang): JobFailure {
+  if (refusal.code === 'report-sheet') return { ok: false, code: 'no-table', message: reportMessages.reportSheetChosen(file, refusal.sheet, lang) };
+  if (refusal.code === 'report-on-own-sheet') return { ok: false, code: 'out-conflict', message: reportMessages.sameNameAsAppendix(file, refusal.sheet, lang) };
+  return refusalFailure(refusal, file, lang);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,7 +17,9 @@ import { commonOptionsSchema, firstProblem, yearOption } from '../args';
 import { EXIT_COULD_NOT_CHECK, EXIT_ERRORS_FOUND, EXIT_OK, type CliCommand, type CommandContext } from '../command';
 import { formatValidateHuman, formatWrittenLine } from '../format-validate';
 import { messages } from '../messages';
-import { analysePlan, dropGrid, openPlan, planOutTargets, protectedSheetFailure, writeCheckedCopy, type JobFailure, type OpenedPlan, type OutTarget } from '../plan-job';
+import { CopyError, type OpenedWorkbook } from '../../hosts/xlsx/port';
+import { prepareCheck } from '../../usecases';
+import { copyFailure, openInput, planOutTargets, refusalFailure, type JobFailure, type OutTarget } from '../plan-job';
 import { makeProgress } from '../progress';
 
 function argsSchema(lang: Lang) {
@@ -92,39 +94,35 @@ async function checkOne(
   }
   try {
     progress.stage('read');
-    const plan = await openPlan(path.resolve(io.cwd, file), file, { sheet: args.sheet, lang });
-    if (!plan.ok) {
-      failLine(file, plan);
+    const workbook = await openInput(path.resolve(io.cwd, file), file, { sheet: args.sheet, copyTo: target?.path, lang });
+    if ('ok' in workbook) {
+      failLine(file, workbook);
       return EXIT_COULD_NOT_CHECK;
     }
-    const locked = target ? protectedSheetFailure(plan, file, lang) : null;
-    if (locked) {
-      failLine(file, locked);
-      return EXIT_COULD_NOT_CHECK;
-    }
-    progress.stage('analyse');
-    let checked: ReturnType<typeof analyseAndRender> | null = analyseAndRender(plan, args, asOf, file);
+    let checked: Awaited<ReturnType<typeof checkAndRender>> | null = await checkAndRender(workbook, args, asOf, file, target !== undefined, progress);
     if (!checked.ok) {
-      failLine(file, checked);
+      failLine(file, refusalFailure(checked.refusal, file, lang));
       return EXIT_COULD_NOT_CHECK;
     }
-    // The result is printed now and only the change set is kept: the grid, the analysis and
+    // The result is printed now and only the pending write is kept: the grid, the analysis and
     // the text (hundreds of MB at 50,000 rows) can be collected before the copy is written.
-    dropGrid(plan);
     io.stdout(checked.text);
-    const { changes, tracking, errors } = checked;
+    const { write, tracking, errors, stateProblem } = checked;
     checked = null;
     const notes: string[] = [];
-    if (plan.stateProblem) notes.push(messages.stateIgnored(file, lang));
+    if (stateProblem) notes.push(messages.stateIgnored(file, lang));
     let writeProblem: JobFailure | null = null;
-    if (target) {
-      progress.stage('write');
-      const copy = await writeCheckedCopy(plan, [changes], target, lang);
-      if (!copy.ok) writeProblem = copy;
-      else {
+    if (target && write.state === 'ready') {
+      try {
+        await write.apply();
         if (!args.json) io.stdout(`\n${formatWrittenLine(tracking, target.shown, lang)}\n`);
-        if (copy.notCopied.length > 0) notes.push(messages.partsNotCopied(copy.notCopied, lang));
+        if (workbook.notCopied.length > 0) notes.push(messages.partsNotCopied(workbook.notCopied, lang));
+      } catch (e) {
+        if (!(e instanceof CopyError)) throw e;
+        writeProblem = copyFailure(e, target.shown, lang);
       }
+    } else if (target && write.state === 'refused') {
+      writeProblem = refusalFailure(write.refusal, target.shown, lang);
     }
     for (const note of notes) (args.json ? io.stderr : io.stdout)(`${note}\n`);
     if (!args.json && args.files.length > 1) io.stdout('\n');
@@ -142,13 +140,13 @@ async function checkOne(
   }
 }
 
-/** Analyse and render the output now, keeping only what is needed afterwards. */
-function analyseAndRender(plan: OpenedPlan, args: ValidateArgs, asOf: string, file: string) {
-  const result = analysePlan(plan, { asOf, lang: args.lang, planYear: args.planYear });
-  if (!result.ok) return result;
-  const { analysis } = result;
+/** Check and render the output now, keeping only what is needed afterwards (not the analysis). */
+async function checkAndRender(workbook: OpenedWorkbook, args: ValidateArgs, asOf: string, file: string, write: boolean, progress: ReturnType<typeof makeProgress>) {
+  const prepared = await prepareCheck({ workbook }, { asOf, lang: args.lang, planYear: args.planYear, write, onStep: (step) => progress.stage(step) });
+  if (!prepared.ok) return prepared;
+  const { analysis } = prepared;
   const text = args.json ? `${JSON.stringify(toValidateJson(analysis, file))}\n` : formatValidateHuman(analysis, file, args.lang);
-  return { ok: true as const, text, errors: analysis.summary.errors, tracking: analysis.tracking, changes: analysis.changes };
+  return { ok: true as const, text, errors: analysis.summary.errors, tracking: analysis.tracking, stateProblem: prepared.stateProblem, write: prepared.write };
 }
 
 export const validateCommand: CliCommand = {

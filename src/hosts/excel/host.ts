@@ -1,15 +1,17 @@
 /**
  * PlanHost over the Excel JavaScript API. `run` is Excel.run in the add-in and the fake's run in
  * tests and in the browser e2e; nothing here touches a global except, by default, Office's
- * requirement check.
+ * requirement check. The checks and the report are the use cases of src/usecases, run over a
+ * WorkbookPort made of one Excel.run's context:
  *
- *   check():   one Excel.run — read (2 syncs) → analyzeSheet → checks → writes (1 sync per 4.5 MB)
- *   inspect(): read (2 syncs) → analyzeSheet; writes nothing
- *   buildReport(): read → analyze → report builder → confirm replacement → writes
+ *   readSheet(): the active sheet in 2 syncs (read.ts)
+ *   apply():     the change set planned (plan.ts), then written in 1 sync per 4.5 MB (apply.ts)
+ *
+ *   check():   one Excel.run — read → analyse → write;  inspect(): read → analyse, no write
+ *   buildReport(): one Excel.run — read → analyse → report builder → confirm replacement → write
  */
-import { analyzeSheet as engineAnalyze, type AnalyzeOptions } from '../../engine/analyze';
-import type { AnalyzeResult, Grid, Lang } from '../../engine/model';
-import { buildReport as buildReportChanges, resolvePeriod } from '../../report';
+import { engineWording } from '../../i18n/engine';
+import type { ChangeSet, Lang } from '../../engine/model';
 import {
   STATE_SHEET_NAME,
   columnCorrectionSchema,
@@ -19,7 +21,7 @@ import {
   type Settings,
   type WorkbookState,
 } from '../../engine/settings';
-import { engineWording } from '../../i18n/engine';
+import { runCheck, runReport, type Analyzer, type ApplyReport, sameSheetName, type ReadIntent, type Refusal, type SheetReadResult, type WorkbookPort } from '../../usecases';
 import type { CheckOutcome, CheckRequest, PlanHost, ReportOutcome, ReportRequest } from '../plan-host';
 import { WriteError, executePlan } from './apply';
 import { hostMessages } from './messages';
@@ -39,17 +41,13 @@ export interface ExcelHostOptions {
   /** Rows read with the first sync. */
   sampleRows?: number;
   /** The engine; replaceable in tests. */
-  analyze?: (grid: Grid, options: AnalyzeOptions) => AnalyzeResult;
+  analyze?: Analyzer;
   /** Called after every check/report with the syncs the operation took (bench, diagnostics). */
   onSyncs?: (info: { operation: string; readSyncs: number; writeSyncs: number }) => void;
 }
 
 interface Phase {
   name: 'read' | 'write';
-}
-
-function sameName(a: string, b: string): boolean {
-  return a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
 }
 
 /** One clear sentence for an error from Excel (or from our own checks). */
@@ -70,7 +68,7 @@ export function describeError(e: unknown, lang: Lang, phase: Phase['name']): str
 async function readState(ctx: Excel.RequestContext): Promise<{ state: WorkbookState; exists: boolean; name: string }> {
   const sheets = ctx.workbook.worksheets.load('items/name');
   await ctx.sync();
-  const found = sheets.items.find((s) => sameName(s.name, STATE_SHEET_NAME));
+  const found = sheets.items.find((s) => sameSheetName(s.name, STATE_SHEET_NAME));
   if (!found) return { state: parseWorkbookState(null).state, exists: false, name: STATE_SHEET_NAME };
   const cell = ctx.workbook.worksheets.getItem(found.name).getRange('A1').load('values');
   await ctx.sync();
@@ -96,71 +94,112 @@ async function writeState(ctx: Excel.RequestContext, state: WorkbookState, where
   await ctx.sync();
 }
 
+
+interface ExcelPortOptions {
+  budget: number;
+  pieceBytes: number;
+  sampleRows?: number;
+  lang: Lang;
+  /** Set to 'write' when the first write is sent, for describeError. */
+  phase: Phase;
+}
+
+/** WorkbookPort over one Excel.run's context: the active sheet, read once; the read's sheet
+ * list and existing highlights are what the write is planned against. */
+class ExcelWorkbookPort implements WorkbookPort {
+  private read: SheetRead | null = null;
+  readSyncs = 0;
+  writeSyncs = 0;
+
+  constructor(
+    private readonly ctx: Excel.RequestContext,
+    private readonly options: ExcelPortOptions,
+  ) {}
+
+  async readSheet(intent: ReadIntent): Promise<SheetReadResult> {
+    const { budget, sampleRows } = this.options;
+    const read = await readActiveSheet(this.ctx, { withConditionalFormats: intent.forWriting, budgetBytes: budget, sampleRows });
+    this.read = read;
+    this.readSyncs = read.syncs;
+    const sheetNames = read.sheets.map((s) => s.name).filter((n) => !sameSheetName(n, STATE_SHEET_NAME));
+    return {
+      ok: true,
+      sheet: {
+        sheetName: read.sheetName,
+        grid: read.grid,
+        state: read.state,
+        stateProblem: read.stateProblem,
+        protection: { sheet: read.sheetProtected, structure: read.workbookProtected },
+        sheetNames,
+      },
+    };
+  }
+
+  async apply(changes: ChangeSet): Promise<ApplyReport> {
+    const read = this.read;
+    if (!read) throw new Error('apply() before readSheet()');
+    const { lang, pieceBytes, budget, phase } = this.options;
+    // Planned (and refused if invalid) before anything is sent.
+    const ops = planChangeSet(changes, { sheetName: read.sheetName, sheets: read.sheets, customFormats: read.customFormats, lang, pieceBytes });
+    phase.name = 'write';
+    const report = await executePlan(this.ctx, ops, budget);
+    this.writeSyncs = report.syncs;
+    return { skipped: [] };
+  }
+}
+
+/** The sentence the pane shows for a use case's refusal. */
+function refusalMessage(refusal: Refusal, lang: Lang): { message: string; cancelled?: true } {
+  switch (refusal.code) {
+    case 'protected-sheet':
+      return { message: hostMessages.protectedSheet(refusal.sheet, lang) };
+    case 'protected-workbook':
+      return { message: `${hostMessages.protectedGeneric(lang)} ${hostMessages.nothingWritten(lang)}` };
+    case 'report-sheet':
+      return { message: engineWording(lang).failures.reportSheet({ sheet: refusal.sheet }) };
+    case 'report-on-own-sheet':
+      return { message: hostMessages.reportOnOwnSheet(refusal.sheet, lang) };
+    case 'report-cancelled':
+      return { message: hostMessages.reportCancelled(refusal.sheet, lang), cancelled: true };
+    case 'no-such-sheet':
+    case 'empty-workbook':
+      // Only a file's host chooses among sheets; Excel's active sheet is always there.
+      throw new Error(`unexpected refusal: ${refusal.code}`);
+    default:
+      return { message: refusal.message };
+  }
+}
+
 export function createExcelPlanHost(run: ExcelRun, options: ExcelHostOptions = {}): PlanHost {
   const isSetSupported = options.isSetSupported ?? officeIsSetSupported();
   const budget = options.budgetBytes ?? DEFAULT_BUDGET_BYTES;
-  const analyze = options.analyze ?? engineAnalyze;
+  const analyze = options.analyze;
   const pieceBytes = Math.max(10_000, Math.floor(budget / 4));
 
   const supported = (): boolean => isSetSupported('ExcelApi', REQUIRED_EXCEL_API);
+  const port = (ctx: Excel.RequestContext, lang: Lang, phase: Phase) => new ExcelWorkbookPort(ctx, { budget, pieceBytes, sampleRows: options.sampleRows, lang, phase });
 
-  async function readAndAnalyze(ctx: Excel.RequestContext, request: CheckRequest, withFormats: boolean) {
-    const read = await readActiveSheet(ctx, { withConditionalFormats: withFormats, budgetBytes: budget, sampleRows: options.sampleRows });
-    const result = analyze(read.grid, {
-      asOf: request.asOf,
-      wording: engineWording(request.lang),
-      settings: read.state.settings,
-      correction: read.state.corrections[read.sheetName],
-    });
-    return { read, result };
-  }
-
-  function refuseWrite(read: SheetRead, lang: Lang, addsSheets: boolean): string | null {
-    if (read.sheetProtected) return hostMessages.protectedSheet(read.sheetName, lang);
-    if (addsSheets && read.workbookProtected) return `${hostMessages.protectedGeneric(lang)} ${hostMessages.nothingWritten(lang)}`;
-    return null;
+  async function checkSheet(request: CheckRequest, write: boolean): Promise<CheckOutcome> {
+    const lang = request.lang;
+    if (!supported()) return { ok: false, message: hostMessages.unsupported(REQUIRED_EXCEL_API, lang) };
+    const phase: Phase = { name: 'read' };
+    try {
+      return await run(async (ctx): Promise<CheckOutcome> => {
+        const workbook = port(ctx, lang, phase);
+        const result = await runCheck({ workbook, analyze }, { asOf: request.asOf, lang, write });
+        if (!result.ok) return { ok: false, message: refusalMessage(result.refusal, lang).message };
+        options.onSyncs?.({ operation: write ? 'check' : 'inspect', readSyncs: workbook.readSyncs, writeSyncs: workbook.writeSyncs });
+        return { ok: true, analysis: result.analysis };
+      });
+    } catch (e) {
+      return { ok: false, message: describeError(e, lang, phase.name) };
+    }
   }
 
   return {
-    async inspect(request: CheckRequest): Promise<CheckOutcome> {
-      if (!supported()) return { ok: false, message: hostMessages.unsupported(REQUIRED_EXCEL_API, request.lang) };
-      try {
-        return await run(async (ctx) => {
-          const { read, result } = await readAndAnalyze(ctx, request, false);
-          options.onSyncs?.({ operation: 'inspect', readSyncs: read.syncs, writeSyncs: 0 });
-          return result.ok ? { ok: true as const, analysis: result.analysis } : { ok: false as const, message: result.failure.message };
-        });
-      } catch (e) {
-        return { ok: false, message: describeError(e, request.lang, 'read') };
-      }
-    },
+    inspect: (request: CheckRequest) => checkSheet(request, false),
 
-    async check(request: CheckRequest): Promise<CheckOutcome> {
-      if (!supported()) return { ok: false, message: hostMessages.unsupported(REQUIRED_EXCEL_API, request.lang) };
-      const phase: Phase = { name: 'read' };
-      try {
-        return await run(async (ctx) => {
-          const { read, result } = await readAndAnalyze(ctx, request, true);
-          if (!result.ok) return { ok: false as const, message: result.failure.message };
-          const analysis = result.analysis;
-          const refusal = refuseWrite(read, request.lang, analysis.changes.sheets.length > 0);
-          if (refusal) return { ok: false as const, message: refusal };
-          const ops = planChangeSet(analysis.changes, {
-            sheetName: read.sheetName,
-            sheets: read.sheets,
-            customFormats: read.customFormats,
-            lang: request.lang,
-            pieceBytes,
-          });
-          phase.name = 'write';
-          const report = await executePlan(ctx, ops, budget);
-          options.onSyncs?.({ operation: 'check', readSyncs: read.syncs, writeSyncs: report.syncs });
-          return { ok: true as const, analysis };
-        });
-      } catch (e) {
-        return { ok: false, message: describeError(e, request.lang, phase.name) };
-      }
-    },
+    check: (request: CheckRequest) => checkSheet(request, true),
 
     async select(sheet: string, address: string): Promise<void> {
       try {
@@ -205,24 +244,12 @@ export function createExcelPlanHost(run: ExcelRun, options: ExcelHostOptions = {
       const phase: Phase = { name: 'read' };
       try {
         return await run(async (ctx): Promise<ReportOutcome> => {
-          // The period's cut-off needs the stored period table: read first, then judge tasks as of D.
-          const read = await readActiveSheet(ctx, { withConditionalFormats: true, budgetBytes: budget, sampleRows: options.sampleRows });
-          const settings = read.state.settings;
-          const asOf = request.asOf ?? resolvePeriod(request.period, request.year, settings.periods).to;
-          const result = analyze(read.grid, { asOf, wording: engineWording(lang), settings, correction: read.state.corrections[read.sheetName] });
-          if (!result.ok) return { ok: false, message: result.failure.message };
-          const built = buildReportChanges(result.analysis, { period: request.period, year: request.year, asOf, settings, agency: request.agency, lang });
-          const name = built.sheet.name;
-          if (sameName(name, read.sheetName)) return { ok: false, message: hostMessages.reportOnOwnSheet(read.sheetName, lang) };
-          const refusal = refuseWrite(read, lang, true);
-          if (refusal) return { ok: false, message: refusal };
-          const exists = read.sheets.some((s) => sameName(s.name, name));
-          if (exists && !(await request.confirmReplace(name))) return { ok: false, cancelled: true, message: hostMessages.reportCancelled(name, lang) };
-          const ops = planChangeSet(built.changes, { sheetName: read.sheetName, sheets: read.sheets, customFormats: read.customFormats, lang, pieceBytes });
-          phase.name = 'write';
-          const report = await executePlan(ctx, ops, budget);
-          options.onSyncs?.({ operation: 'report', readSyncs: read.syncs, writeSyncs: report.syncs });
-          return { ok: true, sheetName: name, replaced: exists };
+          const workbook = port(ctx, lang, phase);
+          const { period, year, asOf, agency, confirmReplace } = request;
+          const result = await runReport({ workbook, analyze }, { period, year, asOf, agency, lang, write: true, confirmReplace });
+          if (!result.ok) return { ok: false, ...refusalMessage(result.refusal, lang) };
+          options.onSyncs?.({ operation: 'report', readSyncs: workbook.readSyncs, writeSyncs: workbook.writeSyncs });
+          return { ok: true, sheetName: result.report.sheet.name, replaced: result.replaces };
         });
       } catch (e) {
         return { ok: false, message: describeError(e, lang, phase.name) };

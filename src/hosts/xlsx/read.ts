@@ -170,6 +170,12 @@ export function readGrid(worksheet: ExcelJS.Worksheet, date1904: boolean): Grid 
   return { sheetName: worksheet.name, values, origin: { row: 0, col: 0 }, merges, hiddenRows, date1904 };
 }
 
+/** Whether the sheet is protected (exceljs keeps it in a field it does not type). */
+export function isSheetProtected(worksheet: ExcelJS.Worksheet): boolean {
+  const protection = (worksheet as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
+  return !!protection && protection.sheet === true;
+}
+
 export function isDate1904(workbook: ExcelJS.Workbook): boolean {
   return !!workbook.properties?.date1904;
 }

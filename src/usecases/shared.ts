@@ -1,0 +1,60 @@
+/**
+ * The pieces the use cases share: what they depend on, the engine's inputs taken from the
+ * sheet's stored state, and the write left pending once everything is worked out.
+ */
+import type { AnalyzeOptions } from '../engine/analyze';
+import type { AnalyzeResult, ChangeSet, Grid, Lang } from '../engine/model';
+import type { Settings } from '../engine/settings';
+import type { ApplyReport, SheetSnapshot, WorkbookPort } from './ports';
+import { writeRefusal, type Refusal } from './refusals';
+import { engineWording } from '../i18n/engine';
+
+export type Analyzer = (grid: Grid, options: AnalyzeOptions) => AnalyzeResult;
+
+export interface UseCaseDeps {
+  workbook: WorkbookPort;
+  /** The engine (analyzeSheet unless given); replaceable in tests. */
+  analyze?: Analyzer;
+}
+
+/** The steps after reading, for a progress display. */
+export type UseCaseStep = 'analyse' | 'write';
+
+/**
+ * What became of the request to write. `apply` holds the change set and the port only, not the
+ * analysis: a caller may print the results and let go of them before a long write.
+ */
+export type PendingWrite =
+  | { state: 'not-asked' }
+  | { state: 'refused'; refusal: Refusal }
+  | { state: 'ready'; apply(): Promise<ApplyReport> };
+
+export const NOT_ASKED: PendingWrite = { state: 'not-asked' };
+
+/** The sheet without its cells: what is kept once the engine has read them. */
+export type SheetFacts = Omit<SheetSnapshot, 'grid'>;
+
+/** The engine's inputs from the stored state: settings (with an override of the plan year)
+ * and the user's column correction for this sheet. */
+export function engineInputs(sheet: SheetFacts, lang: Lang, planYear?: number): Omit<AnalyzeOptions, 'asOf'> {
+  const settings: Partial<Settings> = planYear === undefined ? sheet.state.settings : { ...sheet.state.settings, planYear };
+  return { wording: engineWording(lang), settings, correction: sheet.state.corrections[sheet.sheetName] };
+}
+
+/** The write of `changes`, unless the sheet's or the workbook's protection forbids it. */
+export function pendingWrite(workbook: WorkbookPort, sheet: SheetFacts, changes: ChangeSet, onStep?: (step: UseCaseStep) => void): PendingWrite {
+  const refusal = writeRefusal(sheet, changes);
+  if (refusal) return { state: 'refused', refusal };
+  return readyWrite(workbook, changes, onStep);
+}
+
+// A function of its own so that the closure holds nothing but these three.
+function readyWrite(workbook: WorkbookPort, changes: ChangeSet, onStep?: (step: UseCaseStep) => void): PendingWrite {
+  return {
+    state: 'ready',
+    apply() {
+      onStep?.('write');
+      return workbook.apply(changes);
+    },
+  };
+}
