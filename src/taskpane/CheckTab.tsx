@@ -22,8 +22,8 @@ import type { ColumnRole, ISODate, Lang } from '../engine/model';
 import { COLUMN_ROLES } from '../engine/model';
 import { isISODate } from '../engine/dates';
 import type { ColumnCorrection } from '../settings/schema';
-import { formatDate, type UiStrings } from '../i18n/ui';
-import type { PlanView } from './App';
+import { formatDate, type UiStrings } from './strings';
+import type { PlanView } from './plan-view';
 import { columnViews, tableRangeAddress } from './view-model';
 import { Results } from './Results';
 

@@ -9,17 +9,11 @@ import type { Analysis, ISODate, Lang } from '../engine/model';
 import { isISODate } from '../engine/dates';
 import type { PeriodId } from '../hosts/plan-host';
 import { DEFAULT_PERIODS, type PeriodDef } from '../settings/schema';
-import { formatDate, type UiStrings } from '../i18n/ui';
+import { formatDate, type UiStrings } from './strings';
 import { PERIOD_IDS, periodDueNext, reportSheetName, resolvePeriod } from '../report/periods';
 import { TASK_CLASSES } from '../report/classify';
 import { previewCounts } from './report-preview';
-
-export interface ReportChoice {
-  period: PeriodId;
-  year: number;
-  asOf: ISODate;
-  agency?: string;
-}
+import type { ReportChoice } from './plan-view';
 
 export interface ReportTabProps {
   t: UiStrings;
