@@ -56,8 +56,9 @@ describe('quarterly report tab', () => {
     expect(request).toMatchObject({ period: 'H1', year: 2024, asOf: '2024-06-14', agency: 'Sở Xây dựng tỉnh Nam Hà', lang: 'vi' });
     await waitFor(() => expect(host.state.settings.agency).toBe('Sở Xây dựng tỉnh Nam Hà'));
 
-    // Answering no changes nothing and says so.
-    await user.click(screen.getByRole('button', { name: 'Tạo báo cáo' }));
+    // Answering no changes nothing and says so. (While the dialog was open the rest of the pane
+    // was hidden from assistive technology; Fluent shows it again a moment after it closes.)
+    await user.click(await screen.findByRole('button', { name: 'Tạo báo cáo' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Huỷ' }));
     expect(await screen.findByText('Đã huỷ, không có gì thay đổi.')).toBeTruthy();
   });
