@@ -7,7 +7,7 @@
  */
 import type { ISODate, Lang } from '../engine/model';
 import type { PlanHost } from '../hosts/plan-host';
-import { uiStrings } from '../i18n/ui';
+import { uiStrings } from '../taskpane/strings';
 import type { PaneChannel } from '../taskpane/channel';
 
 export interface CommandEvent {

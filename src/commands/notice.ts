@@ -4,7 +4,7 @@
  * Excel has no toast API for add-ins; a dialog is the documented way to show something.
  */
 import type { Lang } from '../engine/model';
-import { uiStrings } from '../i18n/ui';
+import { uiStrings } from '../taskpane/strings';
 
 const CLOSE_AFTER_MS = 6000;
 

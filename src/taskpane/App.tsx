@@ -1,7 +1,7 @@
 /**
- * The task pane. It talks to the workbook only through a PlanHost; every call is wrapped so that
- * a failure becomes a visible message and the pane stays usable. One operation runs at a time
- * (buttons are disabled and a spinner says what is happening, also to screen readers).
+ * The task pane's layout: header with the language switch, the two tabs, the status line, the
+ * error and notice bars and the replace question. What it shows and does comes from
+ * usePlanState (use-plan-state.ts), which talks to the workbook through a PlanHost.
  */
 import * as React from 'react';
 import {
@@ -21,15 +21,15 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import type { Analysis, ColumnRole, ISODate, Lang } from '../engine/model';
+import type { ISODate, Lang } from '../engine/model';
 import { todayISO } from '../engine/dates';
-import type { CheckOutcome, PlanHost, ReportRequest } from '../hosts/plan-host';
-import type { WorkbookState } from '../engine/settings';
-import { uiStrings, type UiStrings } from '../i18n/ui';
-import type { PaneChannel, PaneRequest, PaneTab } from './channel';
-import { applyCorrection } from './view-model';
+import type { PlanHost } from '../hosts/plan-host';
+import type { PaneChannel, PaneTab } from './channel';
+import type { BusyKind, Notice } from './plan-view';
+import type { UiStrings } from './strings';
+import { usePlanState } from './use-plan-state';
 import { CheckTab } from './CheckTab';
-import { ReportTab, type ReportChoice } from './ReportTab';
+import { ReportTab } from './ReportTab';
 import { ConfirmReplaceDialog } from './ConfirmReplaceDialog';
 
 export interface AppProps {
@@ -44,20 +44,6 @@ export interface AppProps {
   today?: () => ISODate;
   dark?: boolean;
 }
-
-type BusyKind = 'reading' | 'checking' | 'saving' | 'report';
-
-export interface PlanView {
-  analysis: Analysis | null;
-  /** Why no table could be read (one sentence from the host), when it could not. */
-  failure: string | null;
-  /** The results were written to the sheet (a check), not only read (an inspect). */
-  written: boolean;
-  fromRibbon: boolean;
-  asOf: ISODate;
-}
-
-type Notice = { intent: 'success' | 'info'; text: string };
 
 const useStyles = makeStyles({
   root: {
@@ -82,193 +68,66 @@ const useStyles = makeStyles({
   status: { minHeight: '20px' },
 });
 
-function errorText(t: UiStrings, err: unknown): string {
-  const detail = err instanceof Error ? err.message : typeof err === 'string' ? err : JSON.stringify(err);
-  return t.unexpectedError(detail || '?');
+function LanguageSwitch(props: { t: UiStrings; lang: Lang; className: string; onChange: (lang: Lang) => void }): React.JSX.Element {
+  const { t } = props;
+  return (
+    <div className={props.className}>
+      <label htmlFor="pane-language">{t.languageLabel}</label>
+      <Select id="pane-language" size="small" value={props.lang} onChange={(_, data) => props.onChange(data.value as Lang)}>
+        <option value="vi" lang="vi">
+          {t.langNames.vi}
+        </option>
+        <option value="en" lang="en">
+          {t.langNames.en}
+        </option>
+      </Select>
+    </div>
+  );
+}
+
+function ErrorBar(props: { t: UiStrings; error: string; onDismiss: () => void }): React.JSX.Element {
+  return (
+    <div role="alert">
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{props.t.errorTitle}</MessageBarTitle>
+          {props.error}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button size="small" onClick={props.onDismiss}>
+            {props.t.dismiss}
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+    </div>
+  );
+}
+
+function NoticeBar(props: { t: UiStrings; notice: Notice; onDismiss: () => void }): React.JSX.Element {
+  return (
+    <MessageBar intent={props.notice.intent} layout="multiline">
+      <MessageBarBody>{props.notice.text}</MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={props.onDismiss}>
+          {props.t.dismiss}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
 }
 
 export function App(props: AppProps): React.JSX.Element {
-  const { host, channel, onLangChange } = props;
   const today = props.today ?? todayISO;
   const styles = useStyles();
-  const [lang, setLang] = React.useState<Lang>(props.initialLang);
-  const t = uiStrings(lang);
-  const [tab, setTab] = React.useState<PaneTab>(props.initialTab ?? 'check');
-  const [busy, setBusy] = React.useState<BusyKind | null>(null);
-  const busyRef = React.useRef(false);
-  const [error, setError] = React.useState<string | null>(null);
-  const [notice, setNotice] = React.useState<Notice | null>(null);
-  const [announcement, setAnnouncement] = React.useState('');
-  const [state, setState] = React.useState<WorkbookState | null>(null);
-  const [asOf, setAsOf] = React.useState<ISODate>(() => today());
-  const [view, setView] = React.useState<PlanView>(() => ({ analysis: null, failure: null, written: false, fromRibbon: false, asOf: today() }));
-  const [confirm, setConfirm] = React.useState<{ sheetName: string; resolve: (yes: boolean) => void } | null>(null);
-  const langRef = React.useRef(lang);
-  langRef.current = lang;
-
-  /** Run one host operation: busy while it runs, any failure shown, never two at once. */
-  const run = React.useCallback(
-    async (kind: BusyKind, work: () => Promise<void>): Promise<void> => {
-      if (busyRef.current) return;
-      busyRef.current = true;
-      setBusy(kind);
-      setError(null);
-      try {
-        await work();
-      } catch (err) {
-        setError(errorText(uiStrings(langRef.current), err));
-      } finally {
-        busyRef.current = false;
-        setBusy(null);
-      }
-    },
-    [],
-  );
-
-  // Bumped by every result shown, so that a slow read cannot overwrite a newer result (e.g. a
-  // check run from the ribbon while the pane was still reading the sheet).
-  const viewVersion = React.useRef(0);
-
-  const showOutcome = React.useCallback((outcome: CheckOutcome, when: ISODate, written: boolean, fromRibbon: boolean) => {
-    viewVersion.current++;
-    if (outcome.ok) setView({ analysis: outcome.analysis, failure: null, written, fromRibbon, asOf: when });
-    else setView({ analysis: null, failure: outcome.message, written: false, fromRibbon, asOf: when });
-  }, []);
-
-  const readSheet = React.useCallback(
-    (when: ISODate, language: Lang, keepWritten = false) =>
-      run('reading', async () => {
-        const started = ++viewVersion.current;
-        const loaded = await host.loadState();
-        setState(loaded);
-        const outcome = await host.inspect({ asOf: when, lang: language });
-        if (viewVersion.current !== started) return;
-        setView((previous) => ({
-          analysis: outcome.ok ? outcome.analysis : null,
-          failure: outcome.ok ? null : outcome.message,
-          written: keepWritten && previous.written && outcome.ok,
-          fromRibbon: false,
-          asOf: when,
-        }));
-      }),
-    [host, run],
-  );
-
-  // First look at the workbook when the pane opens.
-  // Only once: later reads are the user's (or a language switch's) doing.
-  const firstRead = React.useRef(false);
-  React.useEffect(() => {
-    if (firstRead.current) return;
-    firstRead.current = true;
-    void readSheet(asOf, lang);
-  }, [readSheet, asOf, lang]);
-
-  // Requests from the ribbon buttons.
-  React.useEffect(() => {
-    if (!channel) return undefined;
-    return channel.subscribe((request: PaneRequest) => {
-      setTab(request.tab);
-      if (request.check) {
-        setAsOf(request.check.asOf);
-        showOutcome(request.check.outcome, request.check.asOf, request.check.outcome.ok, true);
-      }
-      if (request.error) setError(request.error);
-    });
-  }, [channel, showOutcome]);
-
-  const switchLang = (next: Lang) => {
-    if (next === lang) return;
-    setLang(next);
-    onLangChange?.(next);
-    setAnnouncement('');
-    setNotice(null);
-    // Issue messages come from the engine in the language asked for: read again (nothing written).
-    if (view.analysis) void readSheet(view.asOf, next, true);
-  };
-
-  const check = () =>
-    run('checking', async () => {
-      setNotice(null);
-      const outcome = await host.check({ asOf, lang });
-      showOutcome(outcome, asOf, true, false);
-      if (outcome.ok) {
-        const s = outcome.analysis.summary;
-        setAnnouncement(s.errors + s.warnings + s.infos === 0 ? t.noIssues(s.tasks) : t.summary(s.tasks, s.errors, s.warnings, s.infos));
-      }
-    });
-
-  const correct = (letter: string, role: ColumnRole | 'none') => {
-    const analysis = view.analysis;
-    if (!analysis) return;
-    void run('saving', async () => {
-      const sheet = analysis.sheetName;
-      const correction = applyCorrection(analysis, state?.corrections[sheet], letter, role);
-      await host.saveCorrection(sheet, correction);
-      const roleName = role === 'none' ? t.roleNone : t.roleNames[role];
-      setNotice({ intent: 'success', text: t.correctionSaved(letter, roleName) });
-      const loaded = await host.loadState();
-      setState(loaded);
-      const outcome = await host.inspect({ asOf: view.asOf, lang });
-      showOutcome(outcome, view.asOf, false, false);
-    });
-  };
-
-  const clearCorrections = () => {
-    const analysis = view.analysis;
-    if (!analysis) return;
-    void run('saving', async () => {
-      await host.saveCorrection(analysis.sheetName, {});
-      setNotice({ intent: 'success', text: t.correctionsCleared });
-      const loaded = await host.loadState();
-      setState(loaded);
-      const outcome = await host.inspect({ asOf: view.asOf, lang });
-      showOutcome(outcome, view.asOf, false, false);
-    });
-  };
-
-  // Selecting a row is quick and must not block the pane: no busy state, errors still shown.
-  const select = async (address: string) => {
-    const analysis = view.analysis;
-    if (!analysis) return;
-    try {
-      await host.select(analysis.sheetName, address);
-      setAnnouncement(t.selectedAddress(address));
-    } catch (err) {
-      setError(errorText(t, err));
-    }
-  };
-
-  const askReplace = (sheetName: string) =>
-    new Promise<boolean>((resolve) => {
-      setConfirm({ sheetName, resolve });
-    });
-
-  const answerReplace = (yes: boolean) => {
-    confirm?.resolve(yes);
-    setConfirm(null);
-  };
-
-  const buildReport = (choice: ReportChoice) =>
-    run('report', async () => {
-      setNotice(null);
-      const request: ReportRequest = { ...choice, lang, confirmReplace: askReplace };
-      const outcome = await host.buildReport(request);
-      if (outcome.ok) {
-        const text = outcome.replaced ? t.reportReplaced(outcome.sheetName) : t.reportBuilt(outcome.sheetName);
-        setNotice({ intent: 'success', text });
-        setAnnouncement(text);
-        const agency = choice.agency?.trim();
-        if (state && agency && agency !== state.settings.agency) {
-          const settings = { ...state.settings, agency };
-          await host.saveSettings(settings);
-          setState({ ...state, settings });
-        }
-      } else if (outcome.cancelled) {
-        setNotice({ intent: 'info', text: t.reportCancelled });
-      } else {
-        setError(outcome.message);
-      }
-    });
+  const pane = usePlanState({
+    host: props.host,
+    initialLang: props.initialLang,
+    initialTab: props.initialTab,
+    onLangChange: props.onLangChange,
+    channel: props.channel,
+    today,
+  });
+  const { t, lang, tab, busy, error, notice, view, workbook } = pane;
 
   const busyText: Record<BusyKind, string> = {
     reading: t.busyReading,
@@ -284,20 +143,10 @@ export function App(props: AppProps): React.JSX.Element {
           <Title3 as="h1" className={styles.title}>
             {t.appTitle}
           </Title3>
-          <div className={styles.lang}>
-            <label htmlFor="pane-language">{t.languageLabel}</label>
-            <Select id="pane-language" size="small" value={lang} onChange={(_, data) => switchLang(data.value as Lang)}>
-              <option value="vi" lang="vi">
-                {t.langNames.vi}
-              </option>
-              <option value="en" lang="en">
-                {t.langNames.en}
-              </option>
-            </Select>
-          </div>
+          <LanguageSwitch t={t} lang={lang} className={styles.lang} onChange={pane.switchLang} />
         </header>
 
-        <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as PaneTab)}>
+        <TabList selectedValue={tab} onTabSelect={(_, data) => pane.setTab(data.value as PaneTab)}>
           <Tab value="check" id="tab-check" aria-controls="panel-check">
             {t.tabCheck}
           </Tab>
@@ -307,50 +156,26 @@ export function App(props: AppProps): React.JSX.Element {
         </TabList>
 
         <div role="status" aria-live="polite" aria-atomic="true" className={styles.status} data-testid="pane-status">
-          {busy ? <Spinner size="tiny" labelPosition="after" label={busyText[busy]} /> : announcement}
+          {busy ? <Spinner size="tiny" labelPosition="after" label={busyText[busy]} /> : pane.announcement}
         </div>
 
-        {error && (
-          <div role="alert">
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
-                {error}
-              </MessageBarBody>
-              <MessageBarActions>
-                <Button size="small" onClick={() => setError(null)}>
-                  {t.dismiss}
-                </Button>
-              </MessageBarActions>
-            </MessageBar>
-          </div>
-        )}
-
-        {notice && (
-          <MessageBar intent={notice.intent} layout="multiline">
-            <MessageBarBody>{notice.text}</MessageBarBody>
-            <MessageBarActions>
-              <Button size="small" onClick={() => setNotice(null)}>
-                {t.dismiss}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
+        {error && <ErrorBar t={t} error={error} onDismiss={pane.dismissError} />}
+        {notice && <NoticeBar t={t} notice={notice} onDismiss={pane.dismissNotice} />}
 
         <section id="panel-check" role="tabpanel" aria-labelledby="tab-check" hidden={tab !== 'check'}>
           <CheckTab
             t={t}
             lang={lang}
             view={view}
-            corrections={view.analysis ? state?.corrections[view.analysis.sheetName] : undefined}
+            corrections={view.analysis ? workbook?.corrections[view.analysis.sheetName] : undefined}
             busy={busy !== null}
-            asOf={asOf}
-            onAsOfChange={setAsOf}
-            onCheck={check}
-            onReadAgain={() => void readSheet(asOf, lang)}
-            onCorrect={correct}
-            onClearCorrections={clearCorrections}
-            onSelect={(address) => void select(address)}
+            asOf={pane.asOf}
+            onAsOfChange={pane.setAsOf}
+            onCheck={pane.check}
+            onReadAgain={pane.readAgain}
+            onCorrect={pane.correct}
+            onClearCorrections={pane.clearCorrections}
+            onSelect={pane.select}
           />
         </section>
 
@@ -359,15 +184,15 @@ export function App(props: AppProps): React.JSX.Element {
             t={t}
             lang={lang}
             today={today()}
-            periods={state?.settings.periods}
+            periods={workbook?.settings.periods}
             analysis={view.analysis}
-            defaultAgency={state?.settings.agency ?? view.analysis?.agency ?? ''}
+            defaultAgency={workbook?.settings.agency ?? view.analysis?.agency ?? ''}
             busy={busy !== null}
-            onBuild={(choice) => void buildReport(choice)}
+            onBuild={pane.buildReport}
           />
         </section>
 
-        <ConfirmReplaceDialog t={t} sheetName={confirm?.sheetName ?? null} onAnswer={answerReplace} />
+        <ConfirmReplaceDialog t={t} sheetName={pane.replacing} onAnswer={pane.answerReplace} />
       </main>
     </FluentProvider>
   );

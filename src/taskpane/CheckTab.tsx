@@ -23,8 +23,8 @@ import { COLUMN_ROLES } from '../engine/model';
 import { isISODate } from '../engine/dates';
 import type { ColumnCorrection } from '../engine/settings';
 import { formatDate } from '../i18n/dates';
-import type { UiStrings } from '../i18n/ui';
-import type { PlanView } from './App';
+import type { UiStrings } from './strings';
+import type { PlanView } from './plan-view';
 import { columnViews, tableRangeAddress } from './view-model';
 import { Results } from './Results';
 

@@ -4,7 +4,7 @@
  */
 import * as React from 'react';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
-import type { UiStrings } from '../i18n/ui';
+import type { UiStrings } from './strings';
 
 export interface ConfirmReplaceDialogProps {
   t: UiStrings;

@@ -10,17 +10,11 @@ import { isISODate, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../engine/dates';
 import type { PeriodId } from '../hosts/plan-host';
 import { DEFAULT_PERIODS, type PeriodDef } from '../engine/settings';
 import { formatDate } from '../i18n/dates';
-import type { UiStrings } from '../i18n/ui';
+import type { UiStrings } from './strings';
 import { PERIOD_IDS, periodDueNext, reportSheetName, resolvePeriod } from '../report/periods';
 import { TASK_CLASSES } from '../report/classify';
 import { previewCounts } from './report-preview';
-
-export interface ReportChoice {
-  period: PeriodId;
-  year: number;
-  asOf: ISODate;
-  agency?: string;
-}
+import type { ReportChoice } from './plan-view';
 
 export interface ReportTabProps {
   t: UiStrings;

@@ -18,7 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Analysis, Lang, Severity } from '../engine/model';
-import type { UiStrings } from '../i18n/ui';
+import type { UiStrings } from './strings';
 import { groupIssues, type IssueGroup, type IssueItem } from './view-model';
 import { issueTitle } from './issue-titles';
 

@@ -8,7 +8,7 @@ import { App } from './App';
 import { paneChannel } from './channel';
 import { preferredLang, rememberLang } from './lang';
 import { excelPlanHost } from './runtime';
-import { detectLang, uiStrings } from '../i18n/ui';
+import { detectLang, uiStrings } from './strings';
 
 function isDark(): boolean {
   try {

@@ -4,7 +4,7 @@
  * the workbook, which colleagues share). Without one: Vietnamese unless Office is in English.
  */
 import type { Lang } from '../engine/model';
-import { detectLang } from '../i18n/ui';
+import { detectLang } from './strings';
 
 const STORAGE_KEY = 'cchc-plan.lang';
 

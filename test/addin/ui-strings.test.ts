@@ -1,7 +1,7 @@
 /**
  * The pane's strings: both languages complete, Unicode NFC, and the language choice rule.
  */
-import { UI_STRINGS, detectLang } from '../../src/i18n/ui';
+import { UI_STRINGS, detectLang } from '../../src/taskpane/strings';
 
 function leaves(value: unknown, path: string, out: [string, string][]): void {
   if (typeof value === 'string') out.push([path, value]);

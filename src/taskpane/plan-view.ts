@@ -1,0 +1,32 @@
+/**
+ * The shapes the pane's state hook hands to its views. Kept apart from the components so that
+ * App, the hook and the tabs can share them without importing one another.
+ */
+import type { Analysis, ISODate } from '../engine/model';
+import type { PeriodId } from '../hosts/plan-host';
+
+export interface PlanView {
+  analysis: Analysis | null;
+  /** Why no table could be read (one sentence from the host), when it could not. */
+  failure: string | null;
+  /** The results were written to the sheet (a check), not only read (an inspect). */
+  written: boolean;
+  fromRibbon: boolean;
+  asOf: ISODate;
+}
+
+/** What the report tab asks to build. */
+export interface ReportChoice {
+  period: PeriodId;
+  year: number;
+  asOf: ISODate;
+  agency?: string;
+}
+
+/** The host operation under way; one at a time. */
+export type BusyKind = 'reading' | 'checking' | 'saving' | 'report';
+
+export interface Notice {
+  intent: 'success' | 'info';
+  text: string;
+}

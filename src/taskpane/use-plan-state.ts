@@ -1,0 +1,320 @@
+/**
+ * Everything the task pane remembers and does, apart from its layout. It talks to the workbook
+ * only through a PlanHost; every call is wrapped so that a failure becomes a visible message and
+ * the pane stays usable. One operation runs at a time (the views disable their buttons while
+ * `busy` is set).
+ */
+import * as React from 'react';
+import type { ColumnRole, ISODate, Lang } from '../engine/model';
+import type { CheckOutcome, PlanHost, ReportRequest } from '../hosts/plan-host';
+import type { WorkbookState } from '../engine/settings';
+import { uiStrings, type UiStrings } from './strings';
+import type { PaneChannel, PaneRequest, PaneTab } from './channel';
+import type { BusyKind, Notice, PlanView, ReportChoice } from './plan-view';
+import { applyCorrection } from './view-model';
+
+export interface PlanStateOptions {
+  host: PlanHost;
+  initialLang: Lang;
+  initialTab?: PaneTab;
+  /** Called when the user switches language (to remember the choice). */
+  onLangChange?: (lang: Lang) => void;
+  /** Requests from the ribbon commands (shared runtime). */
+  channel?: PaneChannel;
+  today: () => ISODate;
+}
+
+export interface PlanState {
+  lang: Lang;
+  t: UiStrings;
+  tab: PaneTab;
+  busy: BusyKind | null;
+  error: string | null;
+  notice: Notice | null;
+  /** What the status line says when nothing is running (also read by screen readers). */
+  announcement: string;
+  /** Settings and corrections stored in the workbook, once read. */
+  workbook: WorkbookState | null;
+  /** The day the check tab judges deadlines on. */
+  asOf: ISODate;
+  view: PlanView;
+  /** The report sheet the user is asked about replacing; null when no question is pending. */
+  replacing: string | null;
+
+  setTab: (tab: PaneTab) => void;
+  setAsOf: (asOf: ISODate) => void;
+  dismissError: () => void;
+  dismissNotice: () => void;
+  switchLang: (next: Lang) => void;
+  readAgain: () => void;
+  check: () => void;
+  correct: (letter: string, role: ColumnRole | 'none') => void;
+  clearCorrections: () => void;
+  select: (address: string) => void;
+  buildReport: (choice: ReportChoice) => void;
+  answerReplace: (replace: boolean) => void;
+}
+
+type Run = (kind: BusyKind, work: () => Promise<void>) => Promise<void>;
+
+function errorText(t: UiStrings, err: unknown): string {
+  const detail = err instanceof Error ? err.message : typeof err === 'string' ? err : JSON.stringify(err);
+  return t.unexpectedError(detail || '?');
+}
+
+/** Run one host operation: busy while it runs, any failure shown, never two at once. */
+function useOperations(langRef: React.RefObject<Lang>) {
+  const [busy, setBusy] = React.useState<BusyKind | null>(null);
+  const busyRef = React.useRef(false);
+  const [error, setError] = React.useState<string | null>(null);
+  const run: Run = React.useCallback(
+    async (kind, work) => {
+      if (busyRef.current) return;
+      busyRef.current = true;
+      setBusy(kind);
+      setError(null);
+      try {
+        await work();
+      } catch (err) {
+        setError(errorText(uiStrings(langRef.current), err));
+      } finally {
+        busyRef.current = false;
+        setBusy(null);
+      }
+    },
+    [langRef],
+  );
+  return { busy, error, setError, run };
+}
+
+/** What was read from the workbook: its stored state and the analysis shown. */
+function useSheetView(host: PlanHost, run: Run, today: () => ISODate) {
+  const [workbook, setWorkbook] = React.useState<WorkbookState | null>(null);
+  const [view, setView] = React.useState<PlanView>(() => ({ analysis: null, failure: null, written: false, fromRibbon: false, asOf: today() }));
+
+  // Bumped by every result shown, so that a slow read cannot overwrite a newer result (e.g. a
+  // check run from the ribbon while the pane was still reading the sheet).
+  const viewVersion = React.useRef(0);
+
+  const showOutcome = React.useCallback((outcome: CheckOutcome, when: ISODate, written: boolean, fromRibbon: boolean) => {
+    viewVersion.current++;
+    if (outcome.ok) setView({ analysis: outcome.analysis, failure: null, written, fromRibbon, asOf: when });
+    else setView({ analysis: null, failure: outcome.message, written: false, fromRibbon, asOf: when });
+  }, []);
+
+  const readSheet = React.useCallback(
+    (when: ISODate, language: Lang, keepWritten = false) =>
+      run('reading', async () => {
+        const started = ++viewVersion.current;
+        const loaded = await host.loadState();
+        setWorkbook(loaded);
+        const outcome = await host.inspect({ asOf: when, lang: language });
+        if (viewVersion.current !== started) return;
+        setView((previous) => ({
+          analysis: outcome.ok ? outcome.analysis : null,
+          failure: outcome.ok ? null : outcome.message,
+          written: keepWritten && previous.written && outcome.ok,
+          fromRibbon: false,
+          asOf: when,
+        }));
+      }),
+    [host, run],
+  );
+
+  /** After saving a correction (inside the saving operation): the new state, then the sheet read with it. */
+  const reloadAfterSave = async (when: ISODate, language: Lang) => {
+    const loaded = await host.loadState();
+    setWorkbook(loaded);
+    const outcome = await host.inspect({ asOf: when, lang: language });
+    showOutcome(outcome, when, false, false);
+  };
+
+  return { workbook, setWorkbook, view, showOutcome, readSheet, reloadAfterSave };
+}
+
+/** The question asked before a report sheet is replaced, as a promise the dialog answers. */
+function useReplaceQuestion() {
+  const [pending, setPending] = React.useState<{ sheetName: string; resolve: (yes: boolean) => void } | null>(null);
+  const askReplace = (sheetName: string) =>
+    new Promise<boolean>((resolve) => {
+      setPending({ sheetName, resolve });
+    });
+  const answerReplace = (yes: boolean) => {
+    pending?.resolve(yes);
+    setPending(null);
+  };
+  return { replacing: pending?.sheetName ?? null, askReplace, answerReplace };
+}
+
+/** What every action needs: the host, the language, one operation at a time, the pane's messages. */
+interface PaneTools {
+  host: PlanHost;
+  lang: Lang;
+  t: UiStrings;
+  run: Run;
+  setNotice: (notice: Notice | null) => void;
+  setAnnouncement: (text: string) => void;
+  setError: (error: string | null) => void;
+}
+
+type SheetView = ReturnType<typeof useSheetView>;
+
+/** Saving a column-role correction (or clearing them all), then reading the sheet with it. */
+function columnCorrections(tools: PaneTools, sheetView: SheetView) {
+  const { host, lang, t, run, setNotice } = tools;
+  const { view, workbook, reloadAfterSave } = sheetView;
+  const correct = (letter: string, role: ColumnRole | 'none') => {
+    const analysis = view.analysis;
+    if (!analysis) return;
+    void run('saving', async () => {
+      const sheet = analysis.sheetName;
+      const correction = applyCorrection(analysis, workbook?.corrections[sheet], letter, role);
+      await host.saveCorrection(sheet, correction);
+      const roleName = role === 'none' ? t.roleNone : t.roleNames[role];
+      setNotice({ intent: 'success', text: t.correctionSaved(letter, roleName) });
+      await reloadAfterSave(view.asOf, lang);
+    });
+  };
+
+  const clearCorrections = () => {
+    const analysis = view.analysis;
+    if (!analysis) return;
+    void run('saving', async () => {
+      await host.saveCorrection(analysis.sheetName, {});
+      setNotice({ intent: 'success', text: t.correctionsCleared });
+      await reloadAfterSave(view.asOf, lang);
+    });
+  };
+  return { correct, clearCorrections };
+}
+
+/** Building the report sheet, with the replace question; a new agency name is remembered. */
+function useReportBuild(tools: PaneTools, sheetView: SheetView) {
+  const { host, lang, t, run, setNotice, setAnnouncement, setError } = tools;
+  const { workbook, setWorkbook } = sheetView;
+  const { replacing, askReplace, answerReplace } = useReplaceQuestion();
+  const buildReport = (choice: ReportChoice) =>
+    void run('report', async () => {
+      setNotice(null);
+      const request: ReportRequest = { ...choice, lang, confirmReplace: askReplace };
+      const outcome = await host.buildReport(request);
+      if (outcome.ok) {
+        const text = outcome.replaced ? t.reportReplaced(outcome.sheetName) : t.reportBuilt(outcome.sheetName);
+        setNotice({ intent: 'success', text });
+        setAnnouncement(text);
+        const agency = choice.agency?.trim();
+        if (workbook && agency && agency !== workbook.settings.agency) {
+          const settings = { ...workbook.settings, agency };
+          await host.saveSettings(settings);
+          setWorkbook({ ...workbook, settings });
+        }
+      } else if (outcome.cancelled) {
+        setNotice({ intent: 'info', text: t.reportCancelled });
+      } else {
+        setError(outcome.message);
+      }
+    });
+
+  return { replacing, answerReplace, buildReport };
+}
+
+export function usePlanState(options: PlanStateOptions): PlanState {
+  const { host, channel, onLangChange, today } = options;
+  const [lang, setLang] = React.useState<Lang>(options.initialLang);
+  const t = uiStrings(lang);
+  const langRef = React.useRef(lang);
+  langRef.current = lang;
+  const [tab, setTab] = React.useState<PaneTab>(options.initialTab ?? 'check');
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+  const [announcement, setAnnouncement] = React.useState('');
+  const [asOf, setAsOf] = React.useState<ISODate>(() => today());
+  const { busy, error, setError, run } = useOperations(langRef);
+  const sheetView = useSheetView(host, run, today);
+  const { workbook, view, showOutcome, readSheet } = sheetView;
+  const tools: PaneTools = { host, lang, t, run, setNotice, setAnnouncement, setError };
+  const { correct, clearCorrections } = columnCorrections(tools, sheetView);
+  const { replacing, answerReplace, buildReport } = useReportBuild(tools, sheetView);
+
+  // First look at the workbook when the pane opens.
+  // Only once: later reads are the user's (or a language switch's) doing.
+  const firstRead = React.useRef(false);
+  React.useEffect(() => {
+    if (firstRead.current) return;
+    firstRead.current = true;
+    void readSheet(asOf, lang);
+  }, [readSheet, asOf, lang]);
+
+  // Requests from the ribbon buttons.
+  React.useEffect(() => {
+    if (!channel) return undefined;
+    return channel.subscribe((request: PaneRequest) => {
+      setTab(request.tab);
+      if (request.check) {
+        setAsOf(request.check.asOf);
+        showOutcome(request.check.outcome, request.check.asOf, request.check.outcome.ok, true);
+      }
+      if (request.error) setError(request.error);
+    });
+  }, [channel, showOutcome, setError]);
+
+  const switchLang = (next: Lang) => {
+    if (next === lang) return;
+    setLang(next);
+    onLangChange?.(next);
+    setAnnouncement('');
+    setNotice(null);
+    // Issue messages come from the engine in the language asked for: read again (nothing written).
+    if (view.analysis) void readSheet(view.asOf, next, true);
+  };
+
+  const check = () =>
+    void run('checking', async () => {
+      setNotice(null);
+      const outcome = await host.check({ asOf, lang });
+      showOutcome(outcome, asOf, true, false);
+      if (outcome.ok) {
+        const s = outcome.analysis.summary;
+        setAnnouncement(s.errors + s.warnings + s.infos === 0 ? t.noIssues(s.tasks) : t.summary(s.tasks, s.errors, s.warnings, s.infos));
+      }
+    });
+
+  // Selecting a row is quick and must not block the pane: no busy state, errors still shown.
+  const select = (address: string) => {
+    const analysis = view.analysis;
+    if (!analysis) return;
+    void (async () => {
+      try {
+        await host.select(analysis.sheetName, address);
+        setAnnouncement(t.selectedAddress(address));
+      } catch (err) {
+        setError(errorText(t, err));
+      }
+    })();
+  };
+
+  return {
+    lang,
+    t,
+    tab,
+    busy,
+    error,
+    notice,
+    announcement,
+    workbook,
+    asOf,
+    view,
+    replacing,
+    setTab,
+    setAsOf,
+    dismissError: () => setError(null),
+    dismissNotice: () => setNotice(null),
+    switchLang,
+    readAgain: () => void readSheet(asOf, lang),
+    check,
+    correct,
+    clearCorrections,
+    select,
+    buildReport,
+    answerReplace,
+  };
+}
