@@ -31,14 +31,16 @@ const TOTAL_START_RE = /^[tTcC]/;
 /** A totals row: "total" for the grand total that ends the table, "subtotal" for "Cộng …"
  * lines a table may hold after each section. */
 export function totalsRow(cells: readonly ClosingCell[]): 'total' | 'subtotal' | null {
-  const first = cells[0];
+  // The words sit in the first cell that is not a sum (a budget column may come first).
+  let at = 0;
+  while (at < cells.length && AMOUNT_RE.test(cells[at].text)) at++;
+  const first = cells[at];
   if (!first || !TOTAL_START_RE.test(first.text) || first.text.length > 40) return null;
-  const head = fold(first.text);
-  const m = TOTAL_RE.exec(head);
+  const m = TOTAL_RE.exec(fold(first.text));
   if (!m) return null;
-  for (let i = 1; i < cells.length; i++) {
+  for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
-    if (c.role === 'budget' || c.role === 'note') continue;
+    if (i === at || c.role === 'budget' || c.role === 'note') continue;
     if (!AMOUNT_RE.test(fold(c.text))) return null;
   }
   return m[1] === 'cong' || m[1] === 'cong kinh phi' ? 'subtotal' : 'total';

@@ -71,15 +71,16 @@ function combine(view: SheetView, row: number): HeaderCandidate | null {
   if (top.long > 1) return null;
   const single = build([row], top.roles, top.texts);
 
-  // A parent row names roles itself ("STT", "Nhiệm vụ", "Đơn vị thực hiện"…) and holds no prose.
+  // A parent row names roles itself ("STT", "Nhiệm vụ", "Đơn vị thực hiện"…) and holds no
+  // prose; a row cut by a converter may name none ("Đơn vị" / "chủ trì") but has short cells.
   const canBeParent = top.long === 0 && top.roles.size >= 2;
-  const below = canBeParent && row + 1 < view.endRow ? rowRoles(view, row + 1) : null;
+  const canBeCut = top.long === 0 && top.texts.size >= 3;
+  const below = (canBeParent || canBeCut) && row + 1 < view.endRow ? rowRoles(view, row + 1) : null;
   if (below && below.long === 0 && below.texts.size >= 1 && !isNumberingRow(view, row + 1)) {
-    const pair = below.roles.size >= 1 ? parentAndChildren(view, row, top, below) : null;
-    const singleOk = isAppendixLike(single.roles, single.texts.size);
+    const pair = canBeParent && below.roles.size >= 1 ? parentAndChildren(view, row, top, below) : null;
     if (pair && isAppendixLike(pair.roles, pair.texts.size) && pair.score >= single.score) return pair;
     const wrapped = wrappedLines(view, row, top, below);
-    if (wrapped && isAppendixLike(wrapped.roles, wrapped.texts.size) && (!singleOk || wrapped.score > single.score)) return wrapped;
+    if (wrapped && isAppendixLike(wrapped.roles, wrapped.texts.size) && wrapped.score >= single.score) return wrapped;
   }
   return isAppendixLike(single.roles, single.texts.size) ? single : null;
 }

@@ -27,15 +27,15 @@ export const ITEM_KINDS: ReadonlySet<LabelKind> = new Set(['lower', 'dash', 'plu
 
 const ROMAN_RE = /^(?=[IVXL])(X{0,3})(IX|IV|V?I{0,3})$/;
 const ROMAN_ALONE_RE = /^([IVXL]{1,5})\s*[.):]?$/;
-const ROMAN_TITLE_RE = /^([IVXL]{1,5})\s*[.):/-]\s*(\S.*)$/;
+const ROMAN_TITLE_RE = /^([IVXL]{1,5})\s*[.):/-]\s*([^\d\s].*)$/;
 const ROMAN_SPACE_TITLE_RE = /^([IVXL]{1,5})\s+(\p{Lu}.*)$/u;
-/** A single capital that is not a Roman numeral: "A", "B.", "C)". */
-const LETTER_ALONE_RE = /^([A-HJ-UWYZĐ])\s*[.):]?$/;
-const LETTER_TITLE_RE = /^([A-HJ-UWYZĐ])\s*[.):-]\s+(\S.*)$/;
+/** A part letter: "A", "B.", "C)" (parts stop well before "K." or "Q.", which sign documents). */
+const LETTER_ALONE_RE = /^([A-H])\s*[.):]?$/;
+const LETTER_TITLE_RE = /^([A-H])\s*[.):-]\s+([^\d\s].*)$/;
 const PART_RE = /^(ph[aầ]n\s+(?:th[uứ]\s+)?([\p{L}\d]{1,5}))\s*[.:)-]?\s*(.*)$/iu;
 const PART_NUMBER_RE = /^([ivxl]{1,5}|\d{1,2}|nhat|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)$/;
 const ARABIC_ALONE_RE = /^(\d{1,6}[a-z]?)\s*[.)]?$/;
-const ARABIC_TITLE_RE = /^(\d{1,3})\s*[.)]\s+(\S.*)$/;
+const ARABIC_TITLE_RE = /^(\d{1,3})(?:\s*[.)]\s+|\s+[-–]\s+)(\S.*)$/;
 const DECIMAL_ALONE_RE = /^(\d{1,3}(?:\.\d{1,3}){1,3})\.?$/;
 const DECIMAL_TITLE_RE = /^(\d{1,3}(?:\.\d{1,3}){1,3})\.?\s+(\S.*)$/;
 const LOWER_ALONE_RE = /^\(?([a-zđ])\s*[.)]$/;

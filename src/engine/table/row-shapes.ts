@@ -49,15 +49,18 @@ function waitsForNumber(text: string): boolean {
   return last.length <= 6 && NUMBER_TAKING_WORDS.has(last.toLowerCase());
 }
 
+/** Columns of unit names and times, where a converter leaves one word on a line of its own. */
+const SHORT_CELL_ROLES: ReadonlySet<ColumnRole | null> = new Set<ColumnRole | null>(['lead', 'support', 'monitor', 'deadline', 'start']);
+
 /** How this cell reads against the text above it in its column (empty when there is none). */
-export function shapeOf(text: string, aboveText: string): CellShape {
+export function shapeOf(text: string, aboveText: string, role: ColumnRole | null): CellShape {
   if (LOWER_START_RE.test(text)) return 'tail';
   if (aboveText === '') return closesBeforeOpening(text) ? 'tail' : 'head';
   if (endsOpen(aboveText)) return 'tail';
   // "CNTT)" closes a bracket opened in the cell above.
   if (closesBeforeOpening(text) || unbalanced(aboveText)) return 'tail';
   if (NUMBER_START_RE.test(text) && waitsForNumber(aboveText)) return 'tail';
-  if (LONE_WORD_RE.test(text) && !/[.;!?]$/.test(aboveText)) return 'tail';
+  if (SHORT_CELL_ROLES.has(role) && LONE_WORD_RE.test(text) && !/[.;!?]$/.test(aboveText)) return 'tail';
   if (BULLET_START_RE.test(text) && /(^|\s)[-+•]\s/.test(aboveText)) return 'neutral';
   return 'head';
 }
@@ -102,8 +105,9 @@ export function isContinuation(content: RowCell[], shapes: ShapeOf): boolean {
   const anyTail = content.some((c) => shapes(c) !== 'head');
   if (!anyTail) return false;
   // Unit names and deadlines start with capitals even when they continue a cell; they count as
-  // continuing when the descriptive cells of the row do.
-  if (content.some((c) => isNarrative(c.role))) return true;
+  // continuing when the descriptive cells of the row do. A bullet under a bullet ("- …" under
+  // "- …") continues a list only when nothing else on the row reads new.
+  if (hasNarrativeTail(content, shapes)) return true;
   return content.every((c) => shapes(c) !== 'head');
 }
 

@@ -44,7 +44,7 @@ export interface BodyScan {
 
 /** Columns of the tracking block: the user's progress notes, not the plan's content. */
 const TRACKING: ReadonlySet<ColumnRole> = new Set(['status', 'doneDate', 'result', 'dueDate', 'check']);
-const DESCRIPTIVE: ReadonlySet<ColumnRole | null> = new Set<ColumnRole | null>(['task', 'activity', 'objective', null]);
+const DESCRIPTIVE: ReadonlySet<ColumnRole | null> = new Set<ColumnRole | null>(['task', 'activity', 'objective']);
 const LONE_DASH_RE = /^\s*[-–—•·*]\s*$/;
 /** After this many blank rows, only clearly table-like rows continue the table. */
 const GAP_ROWS = 2;
@@ -62,6 +62,9 @@ interface OpenHeading {
   part: boolean;
   listed: boolean;
 }
+
+/** A row's label and the column it is written in. */
+type PlacedLabel = RowLabel & { col: number };
 
 /** What a labelled row holds besides its label. */
 interface LabelledShape {
@@ -88,7 +91,7 @@ class BodyScanner {
   private readonly hasMerges: boolean;
   private readonly resolver: CellResolver;
   private readonly outline = new Outline();
-  private readonly labels = new Map<number, RowLabel | null>();
+  private readonly labels = new Map<number, PlacedLabel | null>();
 
   private current: TaskBuilder | null = null;
   /** The current task's cells are resolved (it died young, see finish()). */
@@ -247,7 +250,7 @@ class BodyScanner {
 
   /** The row's label: the STT cell's own, else an item marker or a heading written at the
    * start of its first cell. Remembered: a heading's look-ahead reads rows twice. */
-  private labelOf(r: number, cells: RowCell[]): RowLabel | null {
+  private labelOf(r: number, cells: RowCell[]): PlacedLabel | null {
     let label = this.labels.get(r);
     if (label === undefined) {
       label = this.readLabel(r, cells);
@@ -256,30 +259,34 @@ class BodyScanner {
     return label;
   }
 
-  private readLabel(r: number, cells: RowCell[]): RowLabel | null {
+  private readLabel(r: number, cells: RowCell[]): PlacedLabel | null {
     const { sttCol } = this;
-    const titleCells = cells.filter((c) => c.role !== 'budget' && c.role !== 'note' && !(c.role !== null && TRACKING.has(c.role)));
+    const at = (label: RowLabel | null, col: number): PlacedLabel | null => (label ? { ...label, col } : null);
+    // A title merged across the row may start in any column, the budget's included.
+    const titleCells = cells.length === 1 ? cells : cells.filter((c) => c.role !== 'budget' && c.role !== 'note' && !(c.role !== null && TRACKING.has(c.role)));
     if (sttCol !== null && !(this.hasMerges && this.view.isCovered(r, sttCol))) {
       const own = cells.find((c) => c.col === sttCol);
       if (own) {
         const alone = own.text.length <= 14 ? labelAlone(own.text) : null;
-        if (alone) return alone;
+        if (alone) return at(alone, sttCol);
         // A title written after its number, alone on the row ("I. CẢI CÁCH THỂ CHẾ" merged across).
         const titled = titleCells.length === 1 && own.text.length <= MAX_TITLE ? labelWithTitle(own.text) : null;
-        return titled && !ITEM_KINDS.has(titled.kind) ? titled : null;
+        return titled && !ITEM_KINDS.has(titled.kind) ? at(titled, sttCol) : null;
       }
       // A lone dash reads as an empty cell but, before other words, it marks an item.
       const raw = this.view.raw(r, sttCol);
-      if (typeof raw === 'string' && LONE_DASH_RE.test(raw)) return { kind: raw.trim() === '+' ? 'plus' : 'dash', id: '-', rest: '' };
-      if (raw === '+' || (typeof raw === 'string' && raw.trim() === '+')) return { kind: 'plus', id: '+', rest: '' };
+      if (typeof raw === 'string' && LONE_DASH_RE.test(raw)) return { kind: 'dash', id: '-', rest: '', col: sttCol };
     }
     const first = cells[0];
     const atStart = first.col === this.layout.firstCol || (sttCol !== null && first.col <= sttCol);
     if (titleCells.length === 1 && titleCells[0] === first) {
       const heading = atStart ? labelWithTitle(first.text) : headingWithTitle(first.text);
-      if (heading) return heading;
+      if (heading) return at(heading, first.col);
     }
-    return DESCRIPTIVE.has(first.role) ? itemPrefix(first.text) : null;
+    // An item marker opens the row's first descriptive text ("- …" in the task column), even
+    // with a unit name written to its left.
+    const described = cells.find((c) => DESCRIPTIVE.has(c.role));
+    return described ? at(itemPrefix(described.text), described.col) : null;
   }
 
   private enterLabel(kind: LabelKind): number {
@@ -291,8 +298,8 @@ class BodyScanner {
     return depth;
   }
 
-  private shapeOfLabelled(cells: RowCell[], label: RowLabel): LabelledShape {
-    const labelCol = this.labelCol(cells, label);
+  private shapeOfLabelled(cells: RowCell[], label: PlacedLabel): LabelledShape {
+    const labelCol = label.col;
     let hasData = false;
     const titles: RowCell[] = [];
     let others = 0;
@@ -307,14 +314,8 @@ class BodyScanner {
     return { titleOnly, title: titles[0]?.text ?? '', hasData, bare: others === 0 };
   }
 
-  /** The column holding the label (the STT cell, or the first cell for a written-in label). */
-  private labelCol(cells: RowCell[], label: RowLabel): number {
-    if (this.sttCol !== null && (label.rest === '' || cells.some((c) => c.col === this.sttCol))) return this.sttCol;
-    return cells[0].col;
-  }
-
   /** A row with a label other than a bullet: a heading, a numbered task, an item of a group. */
-  private labelled(r: number, hidden: boolean, cells: RowCell[], label: RowLabel): void {
+  private labelled(r: number, hidden: boolean, cells: RowCell[], label: PlacedLabel): void {
     const depth = this.enterLabel(label.kind);
     const shape = this.shapeOfLabelled(cells, label);
     const item = ITEM_KINDS.has(label.kind);
@@ -335,7 +336,7 @@ class BodyScanner {
       return;
     }
     if (item) {
-      const inSttColumn = this.sttCol !== null && this.labelCol(cells, label) === this.sttCol;
+      const inSttColumn = this.sttCol !== null && label.col === this.sttCol;
       this.newTask(r, hidden, inSttColumn ? label.id : this.groupStt, { stt: true, group: false }, content);
       return;
     }
@@ -439,7 +440,8 @@ class BodyScanner {
         continue;
       }
       blanks = 0;
-      if (isNoteText(cells[0].text) || totalsRow(cells)) return false;
+      if (mightBeHeader(cells, this.sttCol) && repeatsHeader(this.view, rr, this.layout.headerWords)) continue;
+      if (isNoteText(cells[0].text) || totalsRow(cells) || isSignatureRow(cells, false)) return false;
       const next = this.labelOf(rr, cells);
       if (!next) continue;
       if (next.kind === label.kind || this.outline.closes(next.kind, depth)) return false;
@@ -463,7 +465,7 @@ class BodyScanner {
   /** Shapes (tail / head) against the task above, computed on demand: most rows are decided by
    * their first descriptive cell. */
   private shapes(above: TaskBuilder): ShapeOf {
-    return (c) => shapeOf(c.text, lastPart(above, c.col));
+    return (c) => shapeOf(c.text, lastPart(above, c.col), c.role);
   }
 
   private continueCurrent(r: number, hidden: boolean, content: { withRole: RowCell[] }): void {
@@ -503,7 +505,8 @@ function mightBeHeader(cells: RowCell[], sttCol: number | null): boolean {
   if (cells.length < 2) return false;
   for (const c of cells) {
     if (c.text.length > 60) return false;
-    if (c.col === sttCol && /^\d/.test(c.text)) return false;
+    // A task number, not a numbered header word ("1. STT").
+    if (c.col === sttCol && /^\d[\d.]*[.)]?$/.test(c.text)) return false;
   }
   return true;
 }
