@@ -81,7 +81,10 @@ export function labelAlone(text: string): RowLabel | null {
 function partLabel(t: string): RowLabel | null {
   const m = PART_RE.exec(t);
   if (!m || !PART_NUMBER_RE.test(fold(m[2]))) return null;
-  return { kind: 'part', id: m[1].replace(/\s+/g, ' '), rest: m[3].trim() };
+  // "PHẦN II", "Phần thứ hai": the word as in a sentence, a Roman numeral in capitals.
+  const ordinal = /^th/i.test(m[1].split(/\s+/)[1] ?? '') ? 'thứ ' : '';
+  const n = /^[ivxl]+$/i.test(m[2]) ? m[2].toUpperCase() : m[2].toLowerCase();
+  return { kind: 'part', id: `Phần ${ordinal}${n}`, rest: m[3].trim() };
 }
 
 /** A heading label followed by its title in one cell ("I. CẢI CÁCH THỂ CHẾ", "A. NHIỆM VỤ

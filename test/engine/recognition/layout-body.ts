@@ -183,7 +183,21 @@ class BodyWriter {
     if (roll < 0.12 && !first && sheet.has('output') && sheet.has('lead')) this.splitNumbered(stt);
     else if (roll < 0.27) this.groupHeading(stt);
     else if (roll < 0.35) this.cutOff(stt);
+    else if (roll < 0.42 && sheet.has('output')) this.leadRun(stt);
     else this.numbered(stt);
+  }
+
+  /** Numbered tasks sharing one lead, written once and merged down over them. The tasks after
+   * the first keep their own numbers (restarting the count is the caller's business). */
+  private leadRun(stt: string): void {
+    const { rng, sheet } = this;
+    this.feature('merged-lead-over-tasks');
+    const lead = sheet.colOf('lead');
+    const top = sheet.cells({ ...this.full(stt), lead: rng.pick(W.LEADS), output: rng.pick(W.OUTPUTS) }, 'task');
+    const n = Number(stt);
+    const more = Number.isInteger(n) ? rng.int(1, 2) : 0;
+    for (let i = 1; i <= more; i++) sheet.cells({ ...this.full(`${n}${LOWER[i - 1]}`), lead: null, output: rng.pick(W.OUTPUTS) }, 'task');
+    sheet.merge(top, lead, top + more, lead);
   }
 
   private nextText(): string {

@@ -94,6 +94,7 @@ function dress(rng: Rng, text: string, index: number): string {
   if (rng.chance(0.15)) t = t.toUpperCase();
   if (rng.chance(0.1)) t = `${index + 1}. ${t}`;
   if (rng.chance(0.1)) t = t.normalize('NFD');
+  if (rng.chance(0.1)) t = t.replace(' ', '\n');
   return t;
 }
 
