@@ -26,16 +26,18 @@ export function isNoteText(text: string): boolean {
 const TOTAL_RE = /^(tong cong|tong so|tong kinh phi|tong|cong|cong kinh phi)(\s+(muc|phan)\s+\S+|\s+[ivxl]+|\s*\([^)]*\))?\s*:?$/;
 /** A sum as a converter or a typist leaves it: "1.500.000", "250,5 triệu", "1,2 tỷ đồng". */
 const AMOUNT_RE = /^[\d.,\s]+\s*(d|dong|vnd|nghin|nghin dong|trieu|trieu dong|ty|ty dong|nhiem vu)?$/;
-const TOTAL_START_RE = /^[tTcC]/;
+/** Cheap test before folding: "Tổng …", "Cộng …" in any case. */
+const TOTAL_START_RE = /^(t[ổo]ng|c[ộo]ng)(\s|:|\(|$)/i;
+const AMOUNT_START_RE = /^[\d.,]/;
 
 /** A totals row: "total" for the grand total that ends the table, "subtotal" for "Cộng …"
  * lines a table may hold after each section. */
 export function totalsRow(cells: readonly ClosingCell[]): 'total' | 'subtotal' | null {
   // The words sit in the first cell that is not a sum (a budget column may come first).
   let at = 0;
-  while (at < cells.length && AMOUNT_RE.test(cells[at].text)) at++;
+  while (at < cells.length && AMOUNT_START_RE.test(cells[at].text) && AMOUNT_RE.test(fold(cells[at].text))) at++;
   const first = cells[at];
-  if (!first || !TOTAL_START_RE.test(first.text) || first.text.length > 40) return null;
+  if (!first || first.text.length > 40 || !TOTAL_START_RE.test(first.text)) return null;
   const m = TOTAL_RE.exec(fold(first.text));
   if (!m) return null;
   for (let i = 0; i < cells.length; i++) {
@@ -73,22 +75,22 @@ export function isPersonName(text: string): boolean {
 
 type SignPart = 'title' | 'signed' | 'name' | null;
 
+/** Cheapest tests first: this runs on every short row under the first task. */
 function signPart(text: string): SignPart {
-  if (text.length > 80) return null;
-  const f = fold(text);
-  if (SIGNED_RE.test(f)) return 'signed';
-  if (isUpper(text) && SIGN_TITLE_RE.test(f)) return 'title';
-  if (isPersonName(text)) return 'name';
-  return null;
+  if (text.length > 60) return null;
+  const c = text.charCodeAt(0);
+  if (c === 40 /* ( */ || c === 0x110 /* Đ */ || c === 0x111 /* đ */) return SIGNED_RE.test(fold(text)) ? 'signed' : null;
+  if (isUpper(text)) return SIGN_TITLE_RE.test(fold(text)) ? 'title' : isPersonName(text) ? 'name' : null;
+  return isPersonName(text) ? 'name' : null;
 }
 
 /** Columns where a person's name is the plan's own data ("Người thực hiện": a named officer). */
 const PEOPLE_ROLES: ReadonlySet<ColumnRole | null> = new Set<ColumnRole | null>(['lead', 'support', 'monitor']);
 
-/** Every cell of the row belongs to a signature block: titles (in capitals), "(Đã ký)", or
- * signers' names. Names alone count only off the columns that may name officers, or when two
- * signers stand side by side, and never on a numbered row. */
-export function isSignatureRow(cells: readonly ClosingCell[], hasLabel: boolean): boolean {
+/** Every cell of an unnumbered row belongs to a signature block: titles (in capitals),
+ * "(Đã ký)", or signers' names. Names alone count only off the columns that may name
+ * officers, or when two signers stand side by side. */
+export function isSignatureRow(cells: readonly ClosingCell[]): boolean {
   if (cells.length === 0 || cells.length > 4) return false;
   let strong = false;
   let namesOffPeople = 0;
@@ -98,6 +100,5 @@ export function isSignatureRow(cells: readonly ClosingCell[], hasLabel: boolean)
     if (part !== 'name') strong = true;
     else if (!PEOPLE_ROLES.has(c.role)) namesOffPeople++;
   }
-  if (strong) return true;
-  return !hasLabel && (cells.length >= 2 || namesOffPeople === cells.length);
+  return strong || cells.length >= 2 || namesOffPeople === cells.length;
 }

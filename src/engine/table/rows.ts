@@ -91,7 +91,8 @@ class BodyScanner {
   private readonly hasMerges: boolean;
   private readonly resolver: CellResolver;
   private readonly outline = new Outline();
-  private readonly labels = new Map<number, PlacedLabel | null>();
+  /** Labels read ahead of the scan by a heading's look-ahead. */
+  private readonly readAhead = new Map<number, PlacedLabel | null>();
 
   private current: TaskBuilder | null = null;
   /** The current task's cells are resolved (it died young, see finish()). */
@@ -181,7 +182,7 @@ class BodyScanner {
     if (this.closing(r, hidden, cells)) return;
 
     const label = this.labelOf(r, cells);
-    if (this.tasks.length > 0 && isSignatureRow(cells, label !== null)) {
+    if (label === null && this.tasks.length > 0 && isSignatureRow(cells)) {
       this.rows.push({ row: r, kind: 'note', hidden });
       this.ended = true;
       return;
@@ -249,44 +250,72 @@ class BodyScanner {
   }
 
   /** The row's label: the STT cell's own, else an item marker or a heading written at the
-   * start of its first cell. Remembered: a heading's look-ahead reads rows twice. */
+   * start of its first cell. Rows a heading's look-ahead read keep their label until the scan
+   * reaches them. */
   private labelOf(r: number, cells: RowCell[]): PlacedLabel | null {
-    let label = this.labels.get(r);
+    if (this.readAhead.size > 0) {
+      const label = this.readAhead.get(r);
+      if (label !== undefined) {
+        this.readAhead.delete(r);
+        return label;
+      }
+    }
+    return this.readLabel(r, cells);
+  }
+
+  private labelAhead(r: number, cells: RowCell[]): PlacedLabel | null {
+    let label = this.readAhead.get(r);
     if (label === undefined) {
       label = this.readLabel(r, cells);
-      this.labels.set(r, label);
+      this.readAhead.set(r, label);
     }
     return label;
   }
 
   private readLabel(r: number, cells: RowCell[]): PlacedLabel | null {
     const { sttCol } = this;
-    const at = (label: RowLabel | null, col: number): PlacedLabel | null => (label ? { ...label, col } : null);
-    // A title merged across the row may start in any column, the budget's included.
-    const titleCells = cells.length === 1 ? cells : cells.filter((c) => c.role !== 'budget' && c.role !== 'note' && !(c.role !== null && TRACKING.has(c.role)));
     if (sttCol !== null && !(this.hasMerges && this.view.isCovered(r, sttCol))) {
-      const own = cells.find((c) => c.col === sttCol);
+      let own: RowCell | undefined;
+      for (const c of cells) if (c.col === sttCol) own = c;
       if (own) {
         const alone = own.text.length <= 14 ? labelAlone(own.text) : null;
-        if (alone) return at(alone, sttCol);
+        if (alone) return placed(alone, sttCol);
         // A title written after its number, alone on the row ("I. CẢI CÁCH THỂ CHẾ" merged across).
-        const titled = titleCells.length === 1 && own.text.length <= MAX_TITLE ? labelWithTitle(own.text) : null;
-        return titled && !ITEM_KINDS.has(titled.kind) ? at(titled, sttCol) : null;
+        const titled = own.text.length <= MAX_TITLE && this.onlyTitle(cells) === own ? labelWithTitle(own.text) : null;
+        return titled && !ITEM_KINDS.has(titled.kind) ? placed(titled, sttCol) : null;
       }
       // A lone dash reads as an empty cell but, before other words, it marks an item.
       const raw = this.view.raw(r, sttCol);
       if (typeof raw === 'string' && LONE_DASH_RE.test(raw)) return { kind: 'dash', id: '-', rest: '', col: sttCol };
     }
     const first = cells[0];
-    const atStart = first.col === this.layout.firstCol || (sttCol !== null && first.col <= sttCol);
-    if (titleCells.length === 1 && titleCells[0] === first) {
+    if (first.text.length <= MAX_TITLE && this.onlyTitle(cells) === first) {
+      const atStart = first.col === this.layout.firstCol || (sttCol !== null && first.col <= sttCol);
       const heading = atStart ? labelWithTitle(first.text) : headingWithTitle(first.text);
-      if (heading) return at(heading, first.col);
+      if (heading) return placed(heading, first.col);
     }
     // An item marker opens the row's first descriptive text ("- …" in the task column), even
     // with a unit name written to its left.
-    const described = cells.find((c) => DESCRIPTIVE.has(c.role));
-    return described ? at(itemPrefix(described.text), described.col) : null;
+    for (const c of cells) {
+      if (DESCRIPTIVE.has(c.role)) {
+        const item = itemPrefix(c.text);
+        return item ? placed(item, c.col) : null;
+      }
+    }
+    return null;
+  }
+
+  /** The row's single title cell, if it holds nothing else but budget or note cells; a title
+   * merged across the row may start in any column, the budget's included. */
+  private onlyTitle(cells: RowCell[]): RowCell | null {
+    if (cells.length === 1) return cells[0];
+    let title: RowCell | null = null;
+    for (const c of cells) {
+      if (c.role === 'budget' || c.role === 'note' || (c.role !== null && TRACKING.has(c.role))) continue;
+      if (title) return null;
+      title = c;
+    }
+    return title;
   }
 
   private enterLabel(kind: LabelKind): number {
@@ -299,19 +328,23 @@ class BodyScanner {
   }
 
   private shapeOfLabelled(cells: RowCell[], label: PlacedLabel): LabelledShape {
-    const labelCol = label.col;
     let hasData = false;
-    const titles: RowCell[] = [];
+    let titles = 0;
+    let title = '';
     let others = 0;
     for (const c of cells) {
-      if (c.col === labelCol || (c.role !== null && TRACKING.has(c.role))) continue;
+      if (c.col === label.col || (c.role !== null && TRACKING.has(c.role))) continue;
       others++;
       if (DATA_ROLES.has(c.role)) hasData = true;
-      if (c.role !== 'budget' && c.role !== 'note') titles.push(c);
+      if (c.role === 'budget' || c.role === 'note') continue;
+      if (titles++ === 0) {
+        title = c.text;
+        // A title in a data column ("1 | | Kế hoạch") is a task's output, not a heading's words.
+        if (DATA_ROLES.has(c.role) && !SECTION_KINDS.has(label.kind)) titles++;
+      }
     }
-    if (label.rest !== '') return { titleOnly: titles.length === 0, title: label.rest, hasData, bare: false };
-    const titleOnly = titles.length === 1 && (SECTION_KINDS.has(label.kind) || !DATA_ROLES.has(titles[0].role));
-    return { titleOnly, title: titles[0]?.text ?? '', hasData, bare: others === 0 };
+    if (label.rest !== '') return { titleOnly: titles === 0, title: label.rest, hasData, bare: false };
+    return { titleOnly: titles === 1, title, hasData, bare: others === 0 };
   }
 
   /** A row with a label other than a bullet: a heading, a numbered task, an item of a group. */
@@ -441,8 +474,8 @@ class BodyScanner {
       }
       blanks = 0;
       if (mightBeHeader(cells, this.sttCol) && repeatsHeader(this.view, rr, this.layout.headerWords)) continue;
-      if (isNoteText(cells[0].text) || totalsRow(cells) || isSignatureRow(cells, false)) return false;
-      const next = this.labelOf(rr, cells);
+      if (isNoteText(cells[0].text) || totalsRow(cells) || isSignatureRow(cells)) return false;
+      const next = this.labelAhead(rr, cells);
       if (!next) continue;
       if (next.kind === label.kind || this.outline.closes(next.kind, depth)) return false;
       if (ITEM_KINDS.has(next.kind) && !this.shapeOfLabelled(cells, next).hasData) continue;
@@ -493,6 +526,13 @@ class BodyScanner {
     }
     return section;
   }
+}
+
+/** The label, now placed in its column (labels are fresh objects: no copy). */
+function placed(label: RowLabel, col: number): PlacedLabel {
+  const out = label as PlacedLabel;
+  out.col = col;
+  return out;
 }
 
 function headingWithTitle(text: string): RowLabel | null {

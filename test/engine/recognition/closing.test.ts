@@ -45,11 +45,11 @@ describe('signature blocks', () => {
   });
 
   it('a left and a right title on one row', () => {
-    expect(isSignatureRow([{ col: 1, role: 'task', text: 'NGƯỜI LẬP BIỂU' }, { col: 4, role: 'deadline', text: 'TM. ỦY BAN NHÂN DÂN' }], false)).toBe(true);
+    expect(isSignatureRow([{ col: 1, role: 'task', text: 'NGƯỜI LẬP BIỂU' }, { col: 4, role: 'deadline', text: 'TM. ỦY BAN NHÂN DÂN' }])).toBe(true);
   });
 
   it('a name in the lead column of a table that names officers is the plan\'s data', () => {
-    expect(isSignatureRow([{ col: 3, role: 'lead', text: 'Phạm Văn Nam' }], false)).toBe(false);
+    expect(isSignatureRow([{ col: 3, role: 'lead', text: 'Phạm Văn Nam' }])).toBe(false);
     const a = analyse([
       ['STT', 'Nhiệm vụ', 'Sản phẩm', 'Người thực hiện', 'Thời gian'],
       ['1', 'Cập nhật hồ sơ công chức', 'Hồ sơ', 'Phạm Văn Nam', 'Quý II/2025'],

@@ -159,9 +159,9 @@ class BodyWriter {
 
   /** A repeated page header or a blank row between units, now and then. */
   private between(): void {
-    const { rng } = this;
-    if (rng.chance(0.08)) this.repeatHeader();
-    else if (rng.chance(0.08)) {
+    const roll = this.rng.next();
+    if (roll < 0.08) this.repeatHeader();
+    else if (roll < 0.15) {
       this.feature('blank-row');
       this.sheet.row([], 'blank');
     }
