@@ -60,7 +60,12 @@ interface OpenHeading {
   row: number;
   depth: number;
   part: boolean;
-  listed: boolean;
+  /** Its entry in `sections`, once listed. */
+  info: SectionInfo | null;
+  /** Its row in `rows`, whose title grows when a converter cut it over two lines. */
+  scanned: Extract<ScannedRow, { kind: 'section' }>;
+  /** Last row of its title (the heading row, or the line that ends a cut title). */
+  lastRow: number;
 }
 
 /** A row's label and the column it is written in. */
@@ -396,7 +401,7 @@ class BodyScanner {
   /** A row without a label of its own (or a bullet item): a group row, a continuation, the
    * table's end, or an unnumbered section title. */
   private unlabelled(r: number, hidden: boolean, cells: RowCell[], afterGap: boolean): void {
-    if (this.upperCaseTitle(r, hidden, cells)) return;
+    if (this.continuesTitle(r, hidden, cells) || this.upperCaseTitle(r, hidden, cells)) return;
     const sttCell = this.sttCol !== null ? cells.find((c) => c.col === this.sttCol) : undefined;
     const content = this.contentOf(cells, sttCell ? sttCell.col : -1);
     if (content.content.length === 0) {
@@ -437,21 +442,39 @@ class BodyScanner {
     this.finish();
     this.current = null;
     const part = PART_KINDS.has(label.kind);
-    const heading: OpenHeading = { id: label.id, title, row: r, depth, part, listed: false };
+    const scanned = { row: r, kind: 'section' as const, hidden, section: label.id, title };
+    const heading: OpenHeading = { id: label.id, title, row: r, depth, part, info: null, scanned, lastRow: r };
     // A section of the plan (a reform area) is the shallowest heading that is not a part;
     // deeper ones are sub-sections or group headings.
     if (!part && !this.headings.some((h) => !h.part)) this.list(heading);
     this.headings.push(heading);
     this.section = this.chainSection();
-    this.rows.push({ row: r, kind: 'section', hidden, section: label.id, title });
+    this.rows.push(scanned);
     this.lastContentRow = r;
     this.groupStt = label.kind === 'arabic' || label.kind.startsWith('decimal') || label.kind === 'lower' ? label.id : null;
     this.groupReset = true;
   }
 
   private list(h: OpenHeading): void {
-    h.listed = true;
-    this.sections.push({ id: h.id, title: h.title, row: h.row });
+    h.info = { id: h.id, title: h.title, row: h.row };
+    this.sections.push(h.info);
+  }
+
+  /** Right under a heading, a row without data whose words read as the end of its title (a
+   * long title a converter cut over two lines) continues the title. */
+  private continuesTitle(r: number, hidden: boolean, cells: RowCell[]): boolean {
+    const h = this.headings[this.headings.length - 1];
+    if (this.current !== null || !h || h.lastRow !== this.lastContentRow) return false;
+    // A cell merged across the row is the title's line whatever column it starts in.
+    const across = cells.length === 1 && (this.view.mergeAt(r, cells[0].col)?.right ?? 0) > cells[0].col;
+    const data = (c: RowCell) => !across && (DATA_ROLES.has(c.role) || (c.role !== null && TRACKING.has(c.role)));
+    if (cells.some((c) => data(c) || shapeOf(c.text, h.title, c.role) !== 'tail')) return false;
+    h.title = [h.title, ...cells.map((c) => c.text)].join(' ');
+    h.scanned.title = h.title;
+    if (h.info) h.info.title = h.title;
+    h.lastRow = r;
+    this.push({ row: r, kind: 'continuation', hidden, of: h.row }, true);
+    return true;
   }
 
   /** The section a task under the open headings belongs to: the shallowest heading that is not
@@ -522,7 +545,7 @@ class BodyScanner {
     const section = this.section;
     if (section !== null && !this.headings.some((h) => !h.part)) {
       const part = this.headings[this.headings.length - 1];
-      if (part && !part.listed) this.list(part);
+      if (part && !part.info) this.list(part);
     }
     return section;
   }

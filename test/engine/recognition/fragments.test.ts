@@ -62,3 +62,23 @@ describe('rows that are not fragments', () => {
     expect(kinds(a)[3]).toBe('task');
   });
 });
+
+describe('a section title cut over two lines', () => {
+  it('the second line continues the title, it is not a task', () => {
+    const a = analyse(
+      [
+        H,
+        ['VI', 'Xây dựng và phát triển chính quyền điện tử,'],
+        ['', 'chính quyền số'],
+        ['1', 'Nâng cấp phần mềm một cửa', 'Phần mềm', 'Trung tâm Tin học', '', 'Quý III/2025'],
+        ['VII. CÔNG TÁC CHỈ ĐẠO,'],
+        ['ĐIỀU HÀNH'],
+        ['1', 'Ban hành kế hoạch năm', 'Kế hoạch', 'Văn phòng', '', 'Tháng 1/2025'],
+      ],
+      ['A5:F5', 'A6:F6'],
+    );
+    expect(kinds(a)).toEqual({ 2: 'section', 3: 'continuation', 4: 'task', 5: 'section', 6: 'continuation', 7: 'task' });
+    expect(a.sections.map((s) => s.title)).toEqual(['Xây dựng và phát triển chính quyền điện tử, chính quyền số', 'CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH']);
+    expect(a.tasks).toHaveLength(2);
+  });
+});

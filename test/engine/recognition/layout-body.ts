@@ -135,17 +135,29 @@ class BodyWriter {
     const stt = sheet.colOf('stt');
     const task = sheet.colOf('task');
     const oneCell = label === null || stt < 0 || rng.chance(0.3);
+    // A long title a converter cut over two lines: its end on the next row.
+    const cut = rng.chance(0.2) ? cutTitle(rng, title) : null;
+    if (cut) {
+      title = cut[0];
+      this.feature('section-title-cut');
+    }
     if (oneCell) {
       const text = label === null ? title : `${label}${rng.pick(['. ', '. ', ' - '])}${title}`;
       const r = sheet.row([text], 'section');
       sheet.merge(r, 0, r, sheet.width - 1);
       this.feature(`section-one-cell-${kind}`);
+      if (cut) sheet.merge(sheet.row([cut[1]], 'continuation'), 0, sheet.rows.length - 1, sheet.width - 1);
       return;
     }
     const r = sheet.cells({ stt: rng.chance(0.3) && kind !== 'sub' ? `${label}.` : label, task: title }, 'section');
     const end = stt > task ? stt - 1 : sheet.width - 1;
-    if (rng.chance(0.5)) sheet.merge(r, task, r, end);
+    const merged = rng.chance(0.5);
+    if (merged) sheet.merge(r, task, r, end);
     this.feature(`section-${kind}`);
+    if (cut) {
+      const t = sheet.cells({ task: cut[1] }, 'continuation');
+      if (merged) sheet.merge(t, task, t, end);
+    }
   }
 
   private maybeSubtotal(): void {
@@ -415,6 +427,18 @@ class BodyWriter {
     for (let r = last + 1; r < sheet.rows.length; r++) closingRows.push(sheet.rowAt(r));
     return { kinds, lastRow: sheet.rowAt(Math.max(last, firstBodyRow)), tasks, closingRows };
   }
+}
+
+/** Cut a section title where a converter would: after a comma, or before a lower-case word
+ * (titles in capitals only after a comma). */
+function cutTitle(rng: Rng, title: string): [string, string] | null {
+  const words = title.split(' ');
+  const upper = title === title.toUpperCase();
+  const at: number[] = [];
+  for (let i = 2; i < words.length; i++) if (words[i - 1].endsWith(',') || (!upper && /^\p{Ll}/u.test(words[i]))) at.push(i);
+  if (at.length === 0) return null;
+  const i = rng.pick(at);
+  return [words.slice(0, i).join(' '), words.slice(i).join(' ')];
 }
 
 /** Cut a phrase where a converter's line break would leave a tail the engine reads as one: a

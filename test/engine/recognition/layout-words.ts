@@ -51,6 +51,7 @@ export const SECTION_TITLES = [
   'Cải cách chế độ công vụ',
   'Cải cách tài chính công',
   'Xây dựng chính quyền số',
+  'Xây dựng và phát triển chính quyền điện tử, chính quyền số',
   'Công tác chỉ đạo, điều hành',
   'Nâng cao các chỉ số đánh giá',
 ];
