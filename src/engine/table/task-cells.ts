@@ -79,11 +79,9 @@ export function lastPart(b: TaskBuilder, col: number): string {
 
 /** The task lacks a lead or a deadline of its own (a cut-off first part). */
 export function isIncomplete(b: TaskBuilder, columns: Partial<Record<ColumnRole, number>>): boolean {
-  const has = (role: ColumnRole) => {
-    const col = columns[role];
-    return col === undefined || b.first[col] !== undefined;
-  };
-  return !has('lead') || !has('deadline');
+  const lead = columns.lead;
+  const deadline = columns.deadline;
+  return (lead !== undefined && b.first[lead] === undefined) || (deadline !== undefined && b.first[deadline] === undefined);
 }
 
 /** Resolves each finished task's cells; keeps the group and merge state between tasks. */
