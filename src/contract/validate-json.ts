@@ -23,7 +23,7 @@ export const issueCodeSchema = z.enum(ISSUE_CODES);
 /** The columns the JSON names, in the spec's order. */
 export const JSON_COLUMN_ROLES = [
   'stt', 'objective', 'task', 'activity', 'output', 'lead', 'support', 'deadline', 'budget',
-  'note', 'monitor', 'status', 'doneDate', 'result',
+  'note', 'monitor', 'status', 'doneDate', 'result', 'start',
 ] as const satisfies readonly ColumnRole[];
 
 const columnsSchema = z.strictObject(

@@ -16,6 +16,7 @@ import type {
   IssueCode,
   PlanRow,
   RecognisedTable,
+  ResolvedCell,
   Summary,
   TaskRow,
 } from './model';
@@ -123,7 +124,7 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult
     const cells = t.cells;
     const deadlineCell = cells.deadline;
     const deadlineValue: CellValue = !deadlineCell || deadlineCell.error ? null : typeof deadlineCell.value === 'number' ? deadlineCell.value : deadlineCell.text;
-    const deadline = deadlineOf(deadlineValue);
+    const deadline = withStart(deadlineOf(deadlineValue), cells.start, deadlineOf);
     const outputKind = outputKindOf(cells.output && !cells.output.error ? cells.output.text : '');
     const objectiveMeasurable = isMeasurableText(cells.objective?.text ?? '');
     const status = cells.status && !cells.status.error ? parseStatus(cells.status.value) : null;
@@ -173,6 +174,17 @@ function parseOptions(options: AnalyzeOptions): { settings: Settings; correction
   const parsed = columnCorrectionSchema.safeParse(options.correction);
   if (!parsed.success) return { badSettings: parsed.error.issues.map((i) => i.message).join('; ') };
   return { settings: parsedSettings.data, correction: parsed.data };
+}
+
+/** The plan's own start column ("Bắt đầu") gives the window's first day when it names one: a
+ * date, or a period whose first day it is ("Tháng 3/2025" → 1 March). An end column left empty
+ * stays a missing deadline whatever the start says. */
+function withStart(deadline: Deadline, startCell: ResolvedCell | undefined, parse: (value: CellValue) => Deadline): Deadline {
+  if (!startCell || startCell.error || startCell.text === '') return deadline;
+  const parsed = parse(typeof startCell.value === 'number' ? startCell.value : startCell.text);
+  const start = parsed.kind === 'date' ? (parsed.start ?? parsed.due) : null;
+  // Parsed deadlines are shared between tasks: a task's own start makes a copy.
+  return start && start !== deadline.start ? { ...deadline, start } : deadline;
 }
 
 function hasAnyText(view: SheetView): boolean {

@@ -123,7 +123,8 @@ export interface Issue {
 // ---------------------------------------------------------------------------------------------
 
 /** Column roles of domain.md, plus the two tracking columns the add-in writes (dueDate =
- * "Hạn chót", check = "Kiểm tra"). */
+ * "Hạn chót", check = "Kiểm tra"). `deadline` is the end of the work; `start` its beginning,
+ * when the plan gives the two in separate columns ("Bắt đầu" / "Hoàn thành"). */
 export type ColumnRole =
   | 'stt'
   | 'objective'
@@ -133,6 +134,7 @@ export type ColumnRole =
   | 'lead'
   | 'support'
   | 'deadline'
+  | 'start'
   | 'budget'
   | 'monitor'
   | 'note'
@@ -143,7 +145,7 @@ export type ColumnRole =
   | 'check';
 
 export const COLUMN_ROLES: readonly ColumnRole[] = [
-  'stt', 'objective', 'task', 'activity', 'output', 'lead', 'support', 'deadline', 'budget',
+  'stt', 'objective', 'task', 'activity', 'output', 'lead', 'support', 'deadline', 'start', 'budget',
   'monitor', 'note', 'status', 'doneDate', 'result', 'dueDate', 'check',
 ];
 

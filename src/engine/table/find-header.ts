@@ -1,8 +1,10 @@
 /**
  * Finding the appendix's header: the first row (or pair of rows, when a merged parent such as
- * "Đơn vị thực hiện" sits over "Chủ trì" / "Phối hợp") whose cells name enough column roles.
+ * "Đơn vị thực hiện" sits over "Chủ trì" / "Phối hợp", or when a converter cut the header's
+ * words over two lines) whose cells name enough column roles.
  */
 import type { ColumnRole } from '../model';
+import { fold } from '../text';
 import { normaliseHeader, roleOfHeader } from './header-roles';
 import type { SheetView } from './sheet-view';
 
@@ -62,51 +64,93 @@ function isAppendixLike(roles: Map<number, ColumnRole>, cells: number): boolean 
   return set.size >= 3 && hasWork && hasKey && roles.size >= cells * MIN_ROLE_COVERAGE;
 }
 
-/** Combine row r with the row under it when that row completes a two-row header. */
+/** Combine row r with the row under it when that row completes a two-row header: children
+ * under a merged parent, or the second line of header words a PDF converter cut off. */
 function combine(view: SheetView, row: number): HeaderCandidate | null {
   const top = rowRoles(view, row);
   if (top.long > 1) return null;
   const single = build([row], top.roles, top.texts);
 
-  // A parent row names roles itself ("STT", "Nhiệm vụ", "Đơn vị thực hiện"…) and holds no prose.
+  // A parent row names roles itself ("STT", "Nhiệm vụ", "Đơn vị thực hiện"…) and holds no
+  // prose; a row cut by a converter may name none ("Đơn vị" / "chủ trì") but has short cells.
   const canBeParent = top.long === 0 && top.roles.size >= 2;
-  const below = canBeParent && row + 1 < view.endRow ? rowRoles(view, row + 1) : null;
-  if (below && below.long === 0 && below.roles.size >= 1 && !isNumberingRow(view, row + 1)) {
-    // The lower row belongs to the header when its role cells sit under a parent cell that spans
-    // several columns, or under an empty cell, and it does not look like a task row itself.
-    let childUnderParent = 0;
-    for (const c of below.roles.keys()) {
-      const m = view.mergeAt(row, c);
-      const parentSpans = m !== undefined && m.right > m.left;
-      const parentEmpty = view.shownText(row, c) === '';
-      if (parentSpans || parentEmpty) childUnderParent++;
-    }
-    if (childUnderParent >= 1 && childUnderParent >= below.roles.size / 2) {
-      const roles = new Map<number, ColumnRole>();
-      const texts = new Map<number, string>();
-      const cols = new Set<number>([...top.texts.keys(), ...below.texts.keys()]);
-      // Parent cells spanning columns give their text to every column they cover.
-      for (const c of [...top.texts.keys()]) {
-        const m = view.mergeAt(row, c);
-        if (m && m.right > m.left) for (let k = m.left; k <= m.right; k++) cols.add(k);
-      }
-      for (const c of [...cols].sort((a, b) => a - b)) {
-        const parent = view.shownText(row, c);
-        const child = view.isCovered(row + 1, c) ? '' : view.text(row + 1, c);
-        const childRole = child ? roleOfHeader(child) : null;
-        const parentMerge = view.mergeAt(row, c);
-        const parentSpans = parentMerge !== undefined && parentMerge.right > parentMerge.left;
-        const parentRole = parent && !(parentSpans && child) ? roleOfHeader(parent) : null;
-        const role = childRole ?? parentRole ?? (parent && child ? roleOfHeader(`${parent} ${child}`) : null);
-        const text = parent && child && parent !== child ? `${parent} ${child}` : parent || child;
-        if (text) texts.set(c, text);
-        if (role) roles.set(c, role);
-      }
-      const pair = build([row, row + 1], roles, texts);
-      if (isAppendixLike(pair.roles, pair.texts.size) && pair.score >= single.score) return pair;
-    }
+  const canBeCut = top.long === 0 && top.texts.size >= 3;
+  const below = (canBeParent || canBeCut) && row + 1 < view.endRow ? rowRoles(view, row + 1) : null;
+  if (below && below.long === 0 && below.texts.size >= 1 && !isNumberingRow(view, row + 1)) {
+    const pair = canBeParent && below.roles.size >= 1 ? parentAndChildren(view, row, top, below) : null;
+    if (pair && isAppendixLike(pair.roles, pair.texts.size) && pair.score >= single.score) return pair;
+    const wrapped = wrappedLines(view, row, top, below);
+    if (wrapped && isAppendixLike(wrapped.roles, wrapped.texts.size) && wrapped.score >= single.score) return wrapped;
   }
   return isAppendixLike(single.roles, single.texts.size) ? single : null;
+}
+
+type RowRoles = ReturnType<typeof rowRoles>;
+
+/** The lower row holds children of the row above: its role cells sit under a parent cell that
+ * spans several columns, or under an empty cell, and it does not look like a task row itself. */
+function parentAndChildren(view: SheetView, row: number, top: RowRoles, below: RowRoles): HeaderCandidate | null {
+  let childUnderParent = 0;
+  for (const c of below.roles.keys()) {
+    const m = view.mergeAt(row, c);
+    const parentSpans = m !== undefined && m.right > m.left;
+    const parentEmpty = view.shownText(row, c) === '';
+    if (parentSpans || parentEmpty) childUnderParent++;
+  }
+  if (childUnderParent < 1 || childUnderParent < below.roles.size / 2) return null;
+  const roles = new Map<number, ColumnRole>();
+  const texts = new Map<number, string>();
+  const cols = new Set<number>([...top.texts.keys(), ...below.texts.keys()]);
+  // Parent cells spanning columns give their text to every column they cover.
+  for (const c of [...top.texts.keys()]) {
+    const m = view.mergeAt(row, c);
+    if (m && m.right > m.left) for (let k = m.left; k <= m.right; k++) cols.add(k);
+  }
+  for (const c of [...cols].sort((a, b) => a - b)) {
+    const parent = view.shownText(row, c);
+    const child = view.isCovered(row + 1, c) ? '' : view.text(row + 1, c);
+    const parentMerge = view.mergeAt(row, c);
+    const parentSpans = parentMerge !== undefined && parentMerge.right > parentMerge.left;
+    let childRole = child ? roleOfHeader(child) : null;
+    const parentRole = parent ? roleOfHeader(parent) : null;
+    // Under a "Thời gian …" parent, "Ngày hoàn thành" is the planned end, not a completion date.
+    if (parentSpans && parentRole === 'deadline' && childRole === 'doneDate') childRole = 'deadline';
+    const role = childRole ?? (parent && !(parentSpans && child) ? parentRole : null) ?? (parent && child ? roleOfHeader(`${parent} ${child}`) : null);
+    const text = parent && child && parent !== child ? `${parent} ${child}` : parent || child;
+    if (text) texts.set(c, text);
+    if (role) roles.set(c, role);
+  }
+  return build([row, row + 1], roles, texts);
+}
+
+/** Header words that read on from the cell above ("chủ trì" under "Đơn vị"). */
+const WRAP_OPEN_END_RE = /[/,&(-]$|\s(va|cua|theo|hoac)$/;
+/** Longest second line of a cut header cell. */
+const MAX_WRAP_TEXT = 40;
+
+/** The lower row is the second line of the header's words, cut off by a converter (a signed
+ * PDF turned into a sheet): each of its cells sits under a filled, unmerged header cell and
+ * reads on from it (lower-case start, or the cell above ends open), and the joined words name
+ * more roles than the upper row alone. */
+function wrappedLines(view: SheetView, row: number, top: RowRoles, below: RowRoles): HeaderCandidate | null {
+  if (below.texts.size > top.texts.size) return null;
+  for (const [c, t] of below.texts) {
+    const above = top.texts.get(c);
+    if (above === undefined || t.length > MAX_WRAP_TEXT || /^\(?\d/.test(t)) return null;
+    const m = view.mergeAt(row, c);
+    if (m && m.right > m.left) return null;
+    if (!/^\p{Ll}/u.test(t) && !WRAP_OPEN_END_RE.test(fold(above))) return null;
+  }
+  const roles = new Map<number, ColumnRole>();
+  const texts = new Map<number, string>();
+  for (const [c, above] of top.texts) {
+    const tail = below.texts.get(c);
+    const text = tail ? `${above} ${tail}` : above;
+    texts.set(c, text);
+    const role = tail ? roleOfHeader(text) ?? top.roles.get(c) : top.roles.get(c);
+    if (role) roles.set(c, role);
+  }
+  return build([row, row + 1], roles, texts);
 }
 
 function build(rows: number[], rawRoles: Map<number, ColumnRole>, texts: Map<number, string>): HeaderCandidate {
@@ -126,6 +170,13 @@ function build(rows: number[], rawRoles: Map<number, ColumnRole>, texts: Map<num
     }
     roles.set(c, role);
     taken.add(role);
+  }
+  // "Ngày bắt đầu" beside "Ngày hoàn thành": the pair is the plan's window, so the second is
+  // its end (the deadline), not the completion date the tracking block records.
+  if (taken.has('start') && !taken.has('deadline')) {
+    for (const [c, role] of roles) {
+      if (role === 'doneDate' && roles.get(c - 1) === 'start') roles.set(c, 'deadline');
+    }
   }
   const cols = [...texts.keys()];
   return {

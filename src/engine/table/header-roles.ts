@@ -53,24 +53,31 @@ const EXACT: Record<string, ColumnRole> = {
 };
 
 /** Keyword rules, first match wins. Order matters: "Thời gian hoàn thành" is a deadline, not a
- * completion date; "Nhiệm vụ/Hoạt động cụ thể" is the task, "Hoạt động" alone the activity;
- * "Theo dõi, kiểm tra, đôn đốc" is the monitor, not our "Kiểm tra". */
+ * completion date; "Thời gian bắt đầu" is the start, "Thời gian thực hiện" the deadline;
+ * "Nhiệm vụ/Hoạt động cụ thể" is the task, "Hoạt động" alone the activity; "Theo dõi, kiểm tra,
+ * đôn đốc" is the monitor, not our "Kiểm tra". docs/recognition.md lists the wordings. */
 const RULES: readonly [RegExp, ColumnRole][] = [
   [/^(so )?(stt|tt)$/, 'stt'],
   [/chu tri/, 'lead'],
   [/phoi hop/, 'support'],
-  [/theo doi|don doc|giam sat/, 'monitor'],
+  [/theo doi|don doc|giam sat|^lanh dao (phu trach|chi dao)/, 'monitor'],
+  // One column holding both ends ("Thời gian bắt đầu - kết thúc") is the deadline.
+  [/(bat dau|tu ngay).*(hoan thanh|ket thuc|den ngay)/, 'deadline'],
+  [/^((thoi gian|ngay|thoi diem|thang) )?(bat dau|khoi cong)( thuc hien)?$|^tu ngay$/, 'start'],
   [/^ngay hoan thanh|^thoi diem hoan thanh|^ngay thuc te hoan thanh/, 'doneDate'],
   [/^ket qua (thuc hien|trien khai)|^tinh hinh thuc hien$|^ket qua dat duoc/, 'result'],
   [/^(tinh trang|trang thai)/, 'status'],
-  [/thoi gian|thoi han|tien do|moc thoi gian|han hoan thanh|^han$/, 'deadline'],
+  [/thoi gian|thoi han|tien do|moc thoi gian|han hoan thanh|^han$|^((thoi gian|ngay|thoi diem) )?ket thuc$|^den ngay$/, 'deadline'],
   [/san pham|ket qua|dau ra/, 'output'],
   [/muc tieu|chi tieu/, 'objective'],
   [/^nhiem vu|^noi dung|^ten nhiem vu|^cong viec|^giai phap/, 'task'],
   [/^hoat dong/, 'activity'],
   [/kinh phi|nguon von|du toan/, 'budget'],
   [/ghi chu/, 'note'],
-  [/^(co quan|don vi|phong)( |,|\/).*(thuc hien|trach nhiem)$/, 'lead'],
+  // Who does the work, named without "chủ trì": "Bộ phận thực hiện", "Người thực hiện",
+  // "Công chức phụ trách", "Đơn vị chịu trách nhiệm", "Trách nhiệm thực hiện".
+  [/^(co quan|don vi|phong|bo phan|nguoi|can bo|cong chuc|ca nhan)\b.*(thuc hien|trach nhiem|phu trach|dau moi)$/, 'lead'],
+  [/^trach nhiem( thuc hien| chinh)?$|^(nguoi |don vi |bo phan )?phu trach$/, 'lead'],
 ];
 
 /** Cell texts repeat a lot ("Văn phòng Sở", "Kế hoạch"): remember answers, within bounds. */

@@ -1,0 +1,155 @@
+/**
+ * A task as the body scan builds it (its own row, then any continuation rows) and the cells it
+ * ends with once merges and task groups are resolved: own text joined across continuations,
+ * else a vertical merge from above, else (objective, task) the text of the row that opened the
+ * group.
+ */
+import type { CellRange, CellValue, ColumnRole, ResolvedCell } from '../model';
+import { cellError } from '../text';
+import type { RowCell } from './row-shapes';
+import type { SheetView } from './sheet-view';
+
+export interface ScannedTask {
+  row: number;
+  section: string | null;
+  stt: string | null;
+  continuationRows: number[];
+  cells: Partial<Record<ColumnRole, ResolvedCell>>;
+}
+
+export interface TaskBuilder {
+  task: ScannedTask;
+  /** First text part per sheet column, and any further parts from continuation rows (rare).
+   * Sparse arrays rather than Maps or per-column arrays: this is built for every task. */
+  first: (string | undefined)[];
+  more: (string[] | undefined)[];
+  /** Raw value of the first part of each column. */
+  values: CellValue[];
+  errors: (string | undefined)[];
+  lastPartRow: number;
+  /** The row carries its own number (STT or item label). */
+  sttOwn: boolean;
+  /** The task starts a group: rows after it without a number inherit its objective and task. */
+  opensGroup: boolean;
+}
+
+/** Roles a group row inherits from the rows above it without a merge (domain.md). */
+const GROUP_INHERITED: readonly ColumnRole[] = ['objective', 'task'];
+
+export function startTask(row: number, section: string | null, stt: string | null, own: { stt: boolean; group: boolean }, content: RowCell[], view: SheetView): TaskBuilder {
+  const b: TaskBuilder = {
+    task: { row, section, stt, continuationRows: [], cells: {} },
+    first: [],
+    more: [],
+    values: [],
+    errors: [],
+    lastPartRow: row,
+    sttOwn: own.stt,
+    opensGroup: own.group,
+  };
+  addParts(b, row, content, view);
+  return b;
+}
+
+export function appendRow(b: TaskBuilder, row: number, content: RowCell[], view: SheetView): void {
+  b.task.continuationRows.push(row);
+  b.lastPartRow = row;
+  addParts(b, row, content, view);
+}
+
+function addParts(b: TaskBuilder, row: number, content: RowCell[], view: SheetView): void {
+  for (const c of content) {
+    if (b.first[c.col] === undefined) {
+      b.first[c.col] = c.text;
+      const raw = view.raw(row, c.col);
+      b.values[c.col] = raw;
+      const err = typeof raw === 'string' && raw.charCodeAt(0) === 35 /* # */ ? cellError(raw) : null;
+      if (err) b.errors[c.col] = err;
+    } else {
+      (b.more[c.col] ??= []).push(c.text);
+    }
+  }
+}
+
+/** The last text part of a column ("" when the task has none there). */
+export function lastPart(b: TaskBuilder, col: number): string {
+  const more = b.more[col];
+  return more ? more[more.length - 1] : (b.first[col] ?? '');
+}
+
+/** The task lacks a lead or a deadline of its own (a cut-off first part). */
+export function isIncomplete(b: TaskBuilder, columns: Partial<Record<ColumnRole, number>>): boolean {
+  const lead = columns.lead;
+  const deadline = columns.deadline;
+  return (lead !== undefined && b.first[lead] === undefined) || (deadline !== undefined && b.first[deadline] === undefined);
+}
+
+/** Resolves each finished task's cells; keeps the group and merge state between tasks. */
+export class CellResolver {
+  private readonly lastGroup = new Map<ColumnRole, ResolvedCell>();
+  /** The inherited cell of each merge, shared by the rows it covers. */
+  private readonly mergedCells = new Map<CellRange, ResolvedCell>();
+  private lastSection: string | null | undefined;
+  /** Per resolved column: its role and whether a group row inherits it (no lookups per task). */
+  private readonly cols: { col: number; role: ColumnRole; grouped: boolean }[];
+  private readonly hasMerges: boolean;
+
+  constructor(
+    private readonly view: SheetView,
+    roleByCol: Map<number, ColumnRole>,
+    private readonly firstBodyRow: number,
+  ) {
+    this.hasMerges = view.grid.merges.length > 0;
+    this.cols = [...roleByCol.keys()]
+      .sort((a, b) => a - b)
+      .filter((c) => roleByCol.get(c) !== 'stt')
+      .map((col) => {
+        const role = roleByCol.get(col)!;
+        return { col, role, grouped: GROUP_INHERITED.includes(role) };
+      });
+  }
+
+  resolve(b: TaskBuilder): void {
+    if (b.opensGroup || b.task.section !== this.lastSection) {
+      this.lastGroup.clear();
+      this.lastSection = b.task.section;
+    }
+    const row = b.task.row;
+    for (const { col, role, grouped } of this.cols) {
+      const cell = b.first[col] !== undefined ? this.own(b, col) : this.inherited(row, col, role, grouped);
+      if (cell) {
+        b.task.cells[role] = cell;
+        if (grouped && cell.text) this.lastGroup.set(role, cell);
+      }
+    }
+  }
+
+  private own(b: TaskBuilder, col: number): ResolvedCell {
+    const firstPart = b.first[col]!;
+    const error = b.errors[col] ?? null;
+    const more = b.more[col];
+    if (!more) return { text: error ? '' : firstPart, value: b.values[col] ?? firstPart, error, inherited: false };
+    const all = [firstPart, ...more];
+    return { text: all.filter((t) => !cellError(t)).join(' '), value: all.join(' '), error, inherited: false };
+  }
+
+  private inherited(row: number, col: number, role: ColumnRole, grouped: boolean): ResolvedCell | undefined {
+    const m = this.hasMerges && this.view.isCovered(row, col) ? this.view.mergeAt(row, col) : undefined;
+    if (m && m.top < row && m.top >= this.firstBodyRow) {
+      let cell = this.mergedCells.get(m);
+      if (!cell) {
+        const v = this.view.raw(m.top, m.left);
+        cell = { text: this.view.text(m.top, m.left), value: v, error: cellError(v), inherited: true };
+        this.mergedCells.set(m, cell);
+      }
+      return cell;
+    }
+    if (!grouped) return undefined;
+    // One inherited copy per group cell, shared by the group's rows (cells are never mutated).
+    const source = this.lastGroup.get(role);
+    if (!source) return undefined;
+    const cell = source.inherited ? source : { ...source, inherited: true };
+    this.lastGroup.set(role, cell);
+    return cell;
+  }
+}
