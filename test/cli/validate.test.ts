@@ -47,7 +47,7 @@ describe('validate --json on a plan workbook', () => {
     expect(json.table.firstRow).toBe(9);
     expect(json.table.columns).toEqual({
       stt: 'A', objective: 'B', task: 'C', activity: null, output: 'D', lead: 'E', support: 'F', deadline: 'G', budget: 'H',
-      note: 'I', monitor: null, status: null, doneDate: null, result: null,
+      note: 'I', monitor: null, status: null, doneDate: null, result: null, start: null,
     });
     // Rows above the table are not listed; the numbering row and section rows are.
     expect(Math.min(...json.rows.map((r) => r.row))).toBeGreaterThanOrEqual(6);
