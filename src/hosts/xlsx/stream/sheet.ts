@@ -1,0 +1,257 @@
+/**
+ * One worksheet part, streamed once, into the engine's Grid (the same Grid read.ts's readGrid
+ * builds from exceljs) plus what the CLI needs besides: hidden columns and sheet protection.
+ *
+ * Cost follows the cells that hold values: a row or cell with only formatting allocates
+ * nothing, rows are stored only once they have a value, and the XML is never held whole.
+ */
+import type { CellRange, CellValue, Grid } from '../../../engine/model';
+import { parseA1Range } from '../../../engine/text';
+import type { ZipArchive, ZipEntry } from '../zip/archive';
+import { storedValue, type CellContext } from './cells';
+import { streamPart } from './parts';
+import { RichStringReader } from './strings';
+import { attribute, readAttributes, xmlBoolean, type Tag, type XmlHandler } from './xml';
+
+/** Excel's grid: 1,048,576 rows × 16,384 columns; anything addressed beyond is ignored. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
+export interface SheetContent {
+  grid: Grid;
+  /** Hidden columns (0-based), ascending. */
+  hiddenCols: number[];
+  /** <sheetProtection sheet="1">: the sheet is protected. */
+  protected: boolean;
+}
+
+export interface SheetReadOptions extends CellContext {
+  /**
+   * The cells other than the top-left of a merge read as "" (as exceljs reads them). Filling
+   * them costs one entry per cell, so at most this many are filled, merge by merge in file
+   * order; the merges themselves are always all reported.
+   */
+  maxMergeFollowers: number;
+  /** Stop after this row (0-based): the rest of the part is not inflated. */
+  lastRow?: number;
+}
+
+const ROW_ATTRIBUTES = ['r', 'hidden'] as const;
+const CELL_ATTRIBUTES = ['r', 't', 's'] as const;
+
+/** Column of an A1 reference ("AB12" → 27), or -1 when it has no letters. */
+function columnOf(ref: string): number {
+  let col = 0;
+  let i = ref.charCodeAt(0) === 0x24 ? 1 : 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i) | 0x20; // lower-case
+    if (ch < 0x61 || ch > 0x7a) break;
+    col = col * 26 + (ch - 0x60);
+    if (col > MAX_COLS) return MAX_COLS;
+  }
+  return col - 1;
+}
+
+class SheetParser implements XmlHandler {
+  collecting = false;
+  readonly values: (CellValue[] | undefined)[] = [];
+  readonly merges: CellRange[] = [];
+  readonly hiddenCols = new Set<number>();
+  hiddenRows: number[] = [];
+  protected = false;
+  stopped = false;
+
+  private depth = 0;
+  private inSheetData = false;
+  private inCols = false;
+  private inMerges = false;
+  private maxRow = -1;
+  private row = -1;
+  private line: CellValue[] | undefined;
+  private col = -1;
+  // The cell being read.
+  private cellType: string | undefined;
+  private cellStyle: string | undefined;
+  private cellText: string | null = null;
+  private inValue = false;
+  private inlineDepth = 0;
+  private inline: string | null | undefined;
+  private readonly richString = new RichStringReader();
+  private readonly found: (string | undefined)[] = [];
+
+  constructor(private readonly options: SheetReadOptions) {}
+
+  open(name: string, tag: Tag): void {
+    const depth = this.depth++;
+    if (this.inSheetData) {
+      if (depth === 2 && name === 'row') this.openRow(tag);
+      else if (depth === 3 && name === 'c') this.openCell(tag);
+      else if (depth === 4 && name === 'v') {
+        this.inValue = true;
+        this.cellText = '';
+        this.collecting = true;
+      } else if (depth === 4 && name === 'is') {
+        this.inlineDepth = depth;
+        this.richString.start();
+      } else if (this.inlineDepth > 0) {
+        this.richString.open(name);
+        this.collecting = this.richString.collecting;
+      }
+    } else if (depth === 1) {
+      if (name === 'sheetData') this.inSheetData = true;
+      else if (name === 'cols') this.inCols = true;
+      else if (name === 'mergeCells') this.inMerges = true;
+      else if (name === 'sheetProtection') this.protected = xmlBoolean(attribute(tag, 'sheet'));
+    } else if (depth === 2 && this.inCols && name === 'col') {
+      this.hideColumns(tag);
+    } else if (depth === 2 && this.inMerges && name === 'mergeCell') {
+      this.addMerge(attribute(tag, 'ref'));
+    }
+  }
+
+  close(name: string): void {
+    const depth = --this.depth;
+    if (this.inSheetData) {
+      if (depth === 4 && name === 'v') {
+        this.inValue = false;
+        this.collecting = false;
+      } else if (depth === 4 && name === 'is') {
+        this.inlineDepth = 0;
+        this.collecting = false;
+        const v = this.richString.value();
+        this.inline = this.richString.plain && v === '' ? null : v;
+      } else if (this.inlineDepth > 0) {
+        this.richString.close(name);
+        this.collecting = this.richString.collecting;
+      } else if (depth === 3 && name === 'c') {
+        this.closeCell();
+      } else if (depth === 2 && name === 'row') {
+        this.closeRow();
+      } else if (depth === 1 && name === 'sheetData') {
+        this.inSheetData = false;
+        if (this.options.lastRow !== undefined) this.stopped = true;
+      }
+    } else if (depth === 1) {
+      if (name === 'cols') this.inCols = false;
+      else if (name === 'mergeCells') this.inMerges = false;
+    }
+  }
+
+  text(s: string): void {
+    if (this.inValue) this.cellText += s;
+    else if (this.inlineDepth > 0) this.richString.text(s);
+  }
+
+  private openRow(tag: Tag): void {
+    readAttributes(tag, ROW_ATTRIBUTES, this.found);
+    const r = parseInt(this.found[0] ?? '', 10);
+    // A row without a number follows the one before (exceljs cannot read such rows at all).
+    this.row = r >= 1 ? r - 1 : this.row + 1;
+    this.col = -1;
+    this.line = undefined;
+    if (this.options.lastRow !== undefined && this.row > this.options.lastRow) {
+      this.stopped = true;
+      return;
+    }
+    if (this.row <= this.maxRow) {
+      // The same row again replaces the earlier one, as in exceljs.
+      this.values[this.row] = undefined;
+      this.hiddenRows = this.hiddenRows.filter((h) => h !== this.row);
+    }
+    this.maxRow = Math.max(this.maxRow, this.row);
+    if (this.row < MAX_ROWS && xmlBoolean(this.found[1])) this.hiddenRows.push(this.row);
+  }
+
+  private closeRow(): void {
+    if (this.line && this.row < MAX_ROWS) this.values[this.row] = this.line;
+    this.line = undefined;
+  }
+
+  private openCell(tag: Tag): void {
+    readAttributes(tag, CELL_ATTRIBUTES, this.found);
+    const ref = this.found[0];
+    const col = ref === undefined ? -1 : columnOf(ref);
+    // A cell without a reference is the one after the previous cell of the row.
+    this.col = col >= 0 ? col : this.col + 1;
+    this.cellType = this.found[1];
+    this.cellStyle = this.found[2];
+    this.cellText = null;
+    this.inline = undefined;
+  }
+
+  private closeCell(): void {
+    if (this.col >= MAX_COLS || this.stopped) return;
+    const v = storedValue(this.cellType, this.cellStyle, this.cellText, this.inline, this.options);
+    if (v === null) return;
+    (this.line ??= [])[this.col] = v;
+  }
+
+  private hideColumns(tag: Tag): void {
+    if (!xmlBoolean(attribute(tag, 'hidden'))) return;
+    const min = parseInt(attribute(tag, 'min') ?? '', 10);
+    const max = parseInt(attribute(tag, 'max') ?? '', 10);
+    if (!(min >= 1)) return;
+    const last = Math.min(max >= min ? max : min, MAX_COLS);
+    for (let c = min; c <= last; c++) this.hiddenCols.add(c - 1);
+  }
+
+  private addMerge(ref: string | undefined): void {
+    if (!ref) return;
+    let r: CellRange;
+    try {
+      r = parseA1Range(ref.trim());
+    } catch {
+      return;
+    }
+    const top = Math.min(r.top, r.bottom);
+    const bottom = Math.min(Math.max(r.top, r.bottom), MAX_ROWS - 1);
+    const left = Math.min(r.left, r.right);
+    const right = Math.min(Math.max(r.left, r.right), MAX_COLS - 1);
+    if (top < 0 || left < 0 || top >= MAX_ROWS || left >= MAX_COLS) return;
+    this.merges.push({ top, left, bottom, right });
+  }
+}
+
+/** Followers of each merge read as "", in file order, up to `budget` cells in all. */
+function fillMergeFollowers(values: (CellValue[] | undefined)[], merges: CellRange[], budget: number): void {
+  let left = budget;
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom && left > 0; r++) {
+      for (let c = m.left; c <= m.right && left > 0; c++) {
+        if (r === m.top && c === m.left) continue;
+        (values[r] ??= [])[c] = '';
+        left--;
+      }
+    }
+    if (left === 0) return;
+  }
+}
+
+/** Rows dense (holes null), missing rows empty, as readGrid leaves them. */
+function densify(values: (CellValue[] | undefined)[]): CellValue[][] {
+  // A row that was replaced by an empty one of the same number leaves no trailing empties.
+  while (values.length > 0 && values[values.length - 1] === undefined) values.length--;
+  const out = values as CellValue[][];
+  for (let r = 0; r < out.length; r++) {
+    const line = out[r];
+    if (!line) {
+      out[r] = [];
+      continue;
+    }
+    for (let c = 0; c < line.length; c++) if (line[c] === undefined) line[c] = null;
+  }
+  return out;
+}
+
+export async function readSheet(zip: ZipArchive, entry: ZipEntry, cap: number, sheetName: string, options: SheetReadOptions): Promise<SheetContent> {
+  const parser = new SheetParser(options);
+  await streamPart(zip, entry, cap, parser, () => parser.stopped);
+  fillMergeFollowers(parser.values, parser.merges, options.maxMergeFollowers);
+  const values = densify(parser.values);
+  const hiddenRows = [...new Set(parser.hiddenRows)].sort((a, b) => a - b);
+  return {
+    grid: { sheetName, values, origin: { row: 0, col: 0 }, merges: parser.merges, hiddenRows, date1904: options.date1904 },
+    hiddenCols: [...parser.hiddenCols].sort((a, b) => a - b),
+    protected: parser.protected,
+  };
+}
