@@ -39,17 +39,31 @@ export interface SheetReadOptions extends CellContext {
 const ROW_ATTRIBUTES = ['r', 'hidden'] as const;
 const CELL_ATTRIBUTES = ['r', 't', 's'] as const;
 
-/** Column of an A1 reference ("AB12" → 27), or -1 when it has no letters. */
-function columnOf(ref: string): number {
+/** Column of the A1 reference at `from` in `s` ("AB12" → 27), or -1 when it has no letters. */
+function columnOf(s: string, from = 0): number {
   let col = 0;
-  let i = ref.charCodeAt(0) === 0x24 ? 1 : 0;
-  for (; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i) | 0x20; // lower-case
+  let i = s.charCodeAt(from) === 0x24 ? from + 1 : from;
+  for (; i < s.length; i++) {
+    const ch = s.charCodeAt(i) | 0x20; // lower-case
     if (ch < 0x61 || ch > 0x7a) break;
     col = col * 26 + (ch - 0x60);
     if (col > MAX_COLS) return MAX_COLS;
   }
   return col - 1;
+}
+
+/**
+ * The column of an empty <c …/> when its first attribute is r="…" (as Excel, LibreOffice and
+ * exceljs write it), else -2. Such a cell holds no value — only its column matters, for a next
+ * cell written without a reference — so millions of formatted empty cells cost one look each.
+ */
+function emptyCellColumn(tag: Tag): number {
+  const { src, start, end } = tag;
+  let i = start + 1;
+  while (i < end && src.charCodeAt(i) > 0x20 && src.charCodeAt(i) !== 0x2f) i++;
+  if (src.charCodeAt(i) !== 0x20 || src.charCodeAt(i + 1) !== 0x72 || src.charCodeAt(i + 2) !== 0x3d) return -2;
+  const quote = src.charCodeAt(i + 3);
+  return quote === 0x22 || quote === 0x27 ? columnOf(src, i + 4) : -2;
 }
 
 class SheetParser implements XmlHandler {
@@ -168,6 +182,16 @@ class SheetParser implements XmlHandler {
   }
 
   private openCell(tag: Tag): void {
+    this.cellText = null;
+    this.inline = undefined;
+    if (tag.empty) {
+      const col = emptyCellColumn(tag);
+      if (col !== -2) {
+        this.col = col >= 0 ? col : this.col + 1;
+        this.cellType = undefined;
+        return;
+      }
+    }
     readAttributes(tag, CELL_ATTRIBUTES, this.found);
     const ref = this.found[0];
     const col = ref === undefined ? -1 : columnOf(ref);
@@ -175,8 +199,6 @@ class SheetParser implements XmlHandler {
     this.col = col >= 0 ? col : this.col + 1;
     this.cellType = this.found[1];
     this.cellStyle = this.found[2];
-    this.cellText = null;
-    this.inline = undefined;
   }
 
   private closeCell(): void {

@@ -27,6 +27,8 @@ export interface Tag {
   src: string;
   start: number;
   end: number;
+  /** "<… />": the element has no content (`close` follows at once). */
+  empty: boolean;
 }
 
 export interface XmlHandler {
@@ -70,7 +72,7 @@ function nameAt(s: string, start: number, limit: number): string {
 
 export class XmlScanner {
   private rest = '';
-  private readonly tag: Tag = { src: '', start: 0, end: 0 };
+  private readonly tag: Tag = { src: '', start: 0, end: 0, empty: false };
 
   constructor(
     private readonly handler: XmlHandler,
@@ -124,8 +126,9 @@ export class XmlScanner {
         tag.src = s;
         tag.start = lt;
         tag.end = gt;
+        tag.empty = s.charCodeAt(gt - 1) === SLASH;
         h.open(name, tag);
-        if (s.charCodeAt(gt - 1) === SLASH) h.close(name);
+        if (tag.empty) h.close(name);
         pos = gt + 1;
       }
     }
