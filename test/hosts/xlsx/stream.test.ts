@@ -133,7 +133,7 @@ describe('sheet content besides the grid', () => {
 });
 
 describe('where Excel and exceljs differ, the reader gives what Excel shows', () => {
-  test('text, boolean and error results of formulas in date-formatted cells; t="d"; entities decoded once; inline phonetic runs', async () => {
+  test('formula results 0 and FALSE; text, boolean and error results in date-formatted cells; t="d"; entities decoded once; inline phonetic runs', async () => {
     const grid = await firstGrid(
       rawWorkbook({
         sheets: [
@@ -141,7 +141,8 @@ describe('where Excel and exceljs differ, the reader gives what Excel shows', ()
             name: 'S',
             body: rows(
               '<row r="1"><c r="A1" s="1" t="str"><f>IF(1,"Quý I/2024")</f><v>Quý I/2024</v></c><c r="B1" s="1" t="b"><f>TRUE()</f><v>1</v></c>' +
-                '<c r="C1" s="1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D1" s="1"><f>DATE(2024,6,30)</f><v>45473</v></c></row>' +
+                '<c r="C1" s="1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D1" s="1"><f>DATE(2024,6,30)</f><v>45473</v></c>' +
+                '<c r="E1"><f>1-1</f><v>0</v></c><c r="F1" t="b"><f>1&gt;2</f><v>0</v></c></row>' +
                 '<row r="2"><c r="A2" t="d"><v>2024-06-30</v></c><c r="B2" t="d"><v>2024-06-30T12:00:00Z</v></c><c r="C2" t="d"><v>không phải ngày</v></c></row>' +
                 '<row r="3"><c r="A3" t="str"><v>a &amp;lt; b</v></c>' +
                 '<c r="B3" t="inlineStr"><is><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></is></c><c r="C3" t="inlineStr"><is><t>x_x000D_y</t></is></c></row>',
@@ -152,7 +153,7 @@ describe('where Excel and exceljs differ, the reader gives what Excel shows', ()
       }),
     );
     expect(grid.values).toStrictEqual([
-      ['Quý I/2024', true, '#DIV/0!', 45473],
+      ['Quý I/2024', true, '#DIV/0!', 45473, 0, false],
       [45473, 45473.5, 'không phải ngày'],
       ['a &lt; b', '東京', 'x\ry'],
     ]);

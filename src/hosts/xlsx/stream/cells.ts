@@ -13,7 +13,10 @@
  * A formula counts by its cached <v>; <f> itself is ignored. A cell without a value is null
  * whatever its style, so formatted empty cells cost nothing.
  *
- * Where exceljs loses what Excel shows, this reader keeps it (each is a deliberate difference):
+ * Where exceljs loses what Excel shows, this reader keeps it — and gives what Office.js gives
+ * the add-in for the same cell (each is a deliberate difference):
+ * - a formula whose cached result is 0 or FALSE stays 0 or FALSE (exceljs keeps only truthy
+ *   results, so it reads such a cell as empty);
  * - a formula's text, boolean or error result in a date-formatted cell (exceljs turns it into
  *   a Date of NaN, or of serial 1 for TRUE) stays that text, boolean or error;
  * - t="str" text is entity-decoded once, as XML says (exceljs decodes "&amp;lt;" twice, to "<");

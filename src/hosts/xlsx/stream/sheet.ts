@@ -101,8 +101,8 @@ class SheetParser implements XmlHandler {
       if (depth === 2 && name === 'row') this.openRow(tag);
       else if (depth === 3 && name === 'c') this.openCell(tag);
       else if (depth === 4 && name === 'v') {
+        // An empty <v></v> is no value (a formula's "" result reads as empty, as in exceljs).
         this.inValue = true;
-        this.cellText = '';
         this.collecting = true;
       } else if (depth === 4 && name === 'is') {
         this.inlineDepth = depth;
@@ -152,7 +152,9 @@ class SheetParser implements XmlHandler {
   }
 
   text(s: string): void {
-    if (this.inValue) this.cellText += s;
+    if (this.inValue) {
+      if (s !== '') this.cellText = this.cellText === null ? s : this.cellText + s;
+    }
     else if (this.inlineDepth > 0) this.richString.text(s);
   }
 
