@@ -160,6 +160,7 @@ describe('hand-written parts read as exceljs reads them', () => {
               '<row r="4" s="1" customFormat="1"><c r="A4" s="1"/><c r="B4" s="1"/></row>' +
               '<row r="3"><c r="C3" t="inlineStr"><is><t>nội dung</t></is></c><c r="D3" t="inlineStr"><is><r><t>a</t></r><r><rPr><i/></rPr><t>b</t></r></is></c></row>' +
               '<row r="6"><c r="A6"><v>1</v></c><c><v>2</v></c><c><v>3</v></c></row>' +
+              '<row r="7"><c r="A&#66;7"><v>8</v></c><c r=\'C7\' t=\'n\'><v>9</v></c></row>' +
               '</sheetData>',
           },
         ],

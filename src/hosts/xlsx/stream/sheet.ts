@@ -11,7 +11,7 @@ import type { ZipArchive, ZipEntry } from '../zip/archive';
 import { storedValue, type CellContext } from './cells';
 import { streamPart } from './parts';
 import { RichStringReader } from './strings';
-import { attribute, readAttributes, xmlBoolean, type Tag, type XmlHandler } from './xml';
+import { attribute, attributesStart, nextAttribute, readAttributes, spanValue, xmlBoolean, type AttributeSpan, type Tag, type XmlHandler } from './xml';
 
 /** Excel's grid: 1,048,576 rows × 16,384 columns; anything addressed beyond is ignored. */
 export const MAX_ROWS = 1_048_576;
@@ -37,7 +37,6 @@ export interface SheetReadOptions extends CellContext {
 }
 
 const ROW_ATTRIBUTES = ['r', 'hidden'] as const;
-const CELL_ATTRIBUTES = ['r', 't', 's'] as const;
 
 /** Column of the A1 reference at `from` in `s` ("AB12" → 27), or -1 when it has no letters. */
 function columnOf(s: string, from = 0): number {
@@ -50,6 +49,12 @@ function columnOf(s: string, from = 0): number {
     if (col > MAX_COLS) return MAX_COLS;
   }
   return col - 1;
+}
+
+/** An attribute value with a character or entity reference ("&…;") must be decoded first. */
+function hasReference(src: string, span: AttributeSpan): boolean {
+  for (let i = span.valueStart; i < span.valueEnd; i++) if (src.charCodeAt(i) === 0x26) return true;
+  return false;
 }
 
 /**
@@ -92,6 +97,7 @@ class SheetParser implements XmlHandler {
   private inline: string | null | undefined;
   private readonly richString = new RichStringReader();
   private readonly found: (string | undefined)[] = [];
+  private readonly span: AttributeSpan = { nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
 
   constructor(private readonly options: SheetReadOptions) {}
 
@@ -194,13 +200,21 @@ class SheetParser implements XmlHandler {
         return;
       }
     }
-    readAttributes(tag, CELL_ATTRIBUTES, this.found);
-    const ref = this.found[0];
-    const col = ref === undefined ? -1 : columnOf(ref);
+    // r, t and s in one pass; the reference's column is read in place (no string for it).
+    const { src } = tag;
+    const span = this.span;
+    let col = -1;
+    this.cellType = undefined;
+    this.cellStyle = undefined;
+    for (let i = attributesStart(tag); (i = nextAttribute(tag, i, span)) !== -1; ) {
+      if (span.nameEnd - span.nameStart !== 1) continue;
+      const name = src.charCodeAt(span.nameStart);
+      if (name === 0x72) col = hasReference(src, span) ? columnOf(spanValue(tag, span)) : columnOf(src, span.valueStart);
+      else if (name === 0x74) this.cellType = spanValue(tag, span);
+      else if (name === 0x73) this.cellStyle = spanValue(tag, span);
+    }
     // A cell without a reference is the one after the previous cell of the row.
     this.col = col >= 0 ? col : this.col + 1;
-    this.cellType = this.found[1];
-    this.cellStyle = this.found[2];
   }
 
   private closeCell(): void {

@@ -195,39 +195,73 @@ function isSpace(ch: number): boolean {
   return ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d;
 }
 
+/** One attribute of a start tag, as positions in `tag.src` (the value without its quotes). */
+export interface AttributeSpan {
+  nameStart: number;
+  nameEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** Where the attributes of a start tag begin (after the element name). */
+export function attributesStart(tag: Tag): number {
+  let i = tag.start + 1;
+  while (i < tag.end && !isNameEnd(tag.src.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * The next attribute of a start tag from position `from`, into `span`; returns the position
+ * after it, or -1 when there is none. Values are skipped by their quotes, so a value that
+ * happens to contain ` name="…"` is never mistaken for an attribute.
+ */
+export function nextAttribute(tag: Tag, from: number, span: AttributeSpan): number {
+  const { src, end } = tag;
+  let i = from;
+  while (i < end && isSpace(src.charCodeAt(i))) i++;
+  const nameStart = i;
+  while (i < end && src.charCodeAt(i) !== 0x3d && !isNameEnd(src.charCodeAt(i))) i++;
+  const nameEnd = i;
+  if (nameEnd === nameStart) return -1;
+  while (i < end && isSpace(src.charCodeAt(i))) i++;
+  if (src.charCodeAt(i) !== 0x3d) return -1;
+  i++;
+  while (i < end && isSpace(src.charCodeAt(i))) i++;
+  const quote = src.charCodeAt(i);
+  if (quote !== QUOTE && quote !== APOS) return -1;
+  const close = src.indexOf(quote === QUOTE ? '"' : "'", i + 1);
+  if (close === -1 || close > end) return -1;
+  span.nameStart = nameStart;
+  span.nameEnd = nameEnd;
+  span.valueStart = i + 1;
+  span.valueEnd = close;
+  return close + 1;
+}
+
+/** The decoded value of an attribute found by `nextAttribute`. */
+export function spanValue(tag: Tag, span: AttributeSpan): string {
+  return decodeXml(tag.src.slice(span.valueStart, span.valueEnd));
+}
+
+const scratch: AttributeSpan = { nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
+
 /**
  * Finds the attributes named in `names` in one pass over a start tag and stores their decoded
- * values in `out` (same positions; undefined when absent). Values are skipped by their quotes,
- * so a value that happens to contain ` name="…"` is never mistaken for an attribute. Names are
- * matched as written ("r", "r:id"), which is how SpreadsheetML parts spell them.
+ * values in `out` (same positions; undefined when absent). Names are matched as written ("r",
+ * "r:id"), which is how SpreadsheetML parts spell them.
  */
 export function readAttributes(tag: Tag, names: readonly string[], out: (string | undefined)[]): void {
   for (let k = 0; k < names.length; k++) out[k] = undefined;
-  const { src, end: len } = tag;
-  let i = tag.start + 1;
-  while (i < len && !isNameEnd(src.charCodeAt(i))) i++;
-  for (;;) {
-    while (i < len && isSpace(src.charCodeAt(i))) i++;
-    const nameStart = i;
-    while (i < len && src.charCodeAt(i) !== 0x3d && !isNameEnd(src.charCodeAt(i))) i++;
-    const nameEnd = i;
-    if (nameEnd === nameStart) return;
-    while (i < len && isSpace(src.charCodeAt(i))) i++;
-    if (src.charCodeAt(i) !== 0x3d) return;
-    i++;
-    while (i < len && isSpace(src.charCodeAt(i))) i++;
-    const quote = src.charCodeAt(i);
-    if (quote !== QUOTE && quote !== APOS) return;
-    const close = src.indexOf(quote === QUOTE ? '"' : "'", i + 1);
-    if (close === -1 || close > len) return;
+  const { src } = tag;
+  for (let i = attributesStart(tag); (i = nextAttribute(tag, i, scratch)) !== -1; ) {
+    const length = scratch.nameEnd - scratch.nameStart;
     for (let k = 0; k < names.length; k++) {
       const name = names[k];
-      if (name.length === nameEnd - nameStart && src.startsWith(name, nameStart)) {
-        out[k] = decodeXml(src.slice(i + 1, close));
+      if (name.length === length && src.startsWith(name, scratch.nameStart)) {
+        out[k] = spanValue(tag, scratch);
         break;
       }
     }
-    i = close + 1;
   }
 }
 
