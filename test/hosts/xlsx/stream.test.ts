@@ -108,7 +108,7 @@ describe('sheet content besides the grid', () => {
           {
             name: 'S',
             body:
-              '<cols><col min="1" max="1" width="6"/><col min="3" max="5" hidden="1" width="0"/><col min="8" max="8" hidden="true"/></cols>' +
+              '<cols><col min="1" max="1" width="6"/><col min="8" max="8" hidden="true"/><col min="3" max="5" hidden="1" width="0"/><col min="4" max="6" hidden="1"/></cols>' +
               rows('<row r="1"><c r="A1"><v>1</v></c></row>') +
               '<sheetProtection sheet="1" objects="1" scenarios="1"/>',
           },
@@ -117,7 +117,7 @@ describe('sheet content besides the grid', () => {
       }),
     );
     const s = await book.sheets[0].read();
-    expect(s.hiddenCols).toStrictEqual([2, 3, 4, 7]);
+    expect(s.hiddenCols).toStrictEqual([2, 3, 4, 5, 7]);
     expect(s.protected).toBe(true);
     const t = await book.sheets[1].read();
     expect(t.hiddenCols).toStrictEqual([]);

@@ -75,8 +75,9 @@ class SheetParser implements XmlHandler {
   collecting = false;
   readonly values: (CellValue[] | undefined)[] = [];
   readonly merges: CellRange[] = [];
-  readonly hiddenCols = new Set<number>();
-  hiddenRows: number[] = [];
+  /** Hidden column spans [first, last], 0-based, as written (they may overlap). */
+  readonly hiddenColSpans: [number, number][] = [];
+  readonly hiddenRows = new Set<number>();
   protected = false;
   stopped = false;
 
@@ -160,8 +161,9 @@ class SheetParser implements XmlHandler {
   text(s: string): void {
     if (this.inValue) {
       if (s !== '') this.cellText = this.cellText === null ? s : this.cellText + s;
+    } else if (this.inlineDepth > 0) {
+      this.richString.text(s);
     }
-    else if (this.inlineDepth > 0) this.richString.text(s);
   }
 
   private openRow(tag: Tag): void {
@@ -175,13 +177,14 @@ class SheetParser implements XmlHandler {
       this.stopped = true;
       return;
     }
+    if (this.row >= MAX_ROWS) return;
     if (this.row <= this.maxRow) {
       // The same row again replaces the earlier one, as in exceljs.
       this.values[this.row] = undefined;
-      this.hiddenRows = this.hiddenRows.filter((h) => h !== this.row);
+      this.hiddenRows.delete(this.row);
     }
     this.maxRow = Math.max(this.maxRow, this.row);
-    if (this.row < MAX_ROWS && xmlBoolean(this.found[1])) this.hiddenRows.push(this.row);
+    if (xmlBoolean(this.found[1])) this.hiddenRows.add(this.row);
   }
 
   private closeRow(): void {
@@ -228,9 +231,8 @@ class SheetParser implements XmlHandler {
     if (!xmlBoolean(attribute(tag, 'hidden'))) return;
     const min = parseInt(attribute(tag, 'min') ?? '', 10);
     const max = parseInt(attribute(tag, 'max') ?? '', 10);
-    if (!(min >= 1)) return;
-    const last = Math.min(max >= min ? max : min, MAX_COLS);
-    for (let c = min; c <= last; c++) this.hiddenCols.add(c - 1);
+    if (!(min >= 1) || min > MAX_COLS) return;
+    this.hiddenColSpans.push([min - 1, Math.min(max >= min ? max : min, MAX_COLS) - 1]);
   }
 
   private addMerge(ref: string | undefined): void {
@@ -248,6 +250,17 @@ class SheetParser implements XmlHandler {
     if (top < 0 || left < 0 || top >= MAX_ROWS || left >= MAX_COLS) return;
     this.merges.push({ top, left, bottom, right });
   }
+}
+
+/** The columns covered by any of the spans, ascending (at most MAX_COLS, whatever the spans). */
+function columnsOf(spans: [number, number][]): number[] {
+  const out: number[] = [];
+  let next = 0;
+  for (const [first, last] of [...spans].sort((a, b) => a[0] - b[0])) {
+    for (let c = Math.max(first, next); c <= last; c++) out.push(c);
+    next = Math.max(next, last + 1);
+  }
+  return out;
 }
 
 /** Followers of each merge read as "", in file order, up to `budget` cells in all. */
@@ -286,10 +299,10 @@ export async function readSheet(zip: ZipArchive, entry: ZipEntry, cap: number, s
   await streamPart(zip, entry, cap, parser, () => parser.stopped);
   fillMergeFollowers(parser.values, parser.merges, options.maxMergeFollowers);
   const values = densify(parser.values);
-  const hiddenRows = [...new Set(parser.hiddenRows)].sort((a, b) => a - b);
+  const hiddenRows = [...parser.hiddenRows].sort((a, b) => a - b);
   return {
     grid: { sheetName, values, origin: { row: 0, col: 0 }, merges: parser.merges, hiddenRows, date1904: options.date1904 },
-    hiddenCols: [...parser.hiddenCols].sort((a, b) => a - b),
+    hiddenCols: columnsOf(parser.hiddenColSpans),
     protected: parser.protected,
   };
 }
