@@ -195,6 +195,12 @@ describe('bounds', () => {
     expect(grid.values).toStrictEqual([[1, '', ''], [], [], [], [null, '']]);
   });
 
+  test('a sheet with more cells than the reader takes is refused with the limit', async () => {
+    const bytes = rawWorkbook({ sheets: [{ name: 'S', body: rows('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>') + '<mergeCells><mergeCell ref="C1:D1"/></mergeCells>' }] });
+    await expect((await readWorkbookStream(bytes, { maxCells: 3 })).sheets[0].read()).resolves.toBeDefined();
+    await expect((await readWorkbookStream(bytes, { maxCells: 2 })).sheets[0].read()).rejects.toMatchObject({ name: 'WorkbookFormatError', code: 'too-many-cells', limit: 2 });
+  });
+
   /** A deflate stream of `pieces` MiB of spaces inside a sheet: about 1 KB per MiB. */
   function bombEntry(pieces: number, declared: number): { entry: ZipEntry; data: Buffer } {
     const flush = { finishFlush: zlib.constants.Z_SYNC_FLUSH };

@@ -7,7 +7,8 @@
  *
  * Failures: ZipError from the container ('not-zip', 'zip64', 'damaged', 'method', and
  * 'too-large' with `limit` = the cap, for a part that expands past it); WorkbookFormatError
- * ('not-workbook': no workbook part or no worksheet; 'damaged': a part that is not XML).
+ * ('not-workbook': no workbook part or no worksheet; 'damaged': a part that is not XML;
+ * 'too-many-cells' with `limit`: a sheet holds more values and merges than `maxCells`).
  */
 import { parseWorkbookState, STATE_SHEET_NAME, type WorkbookState } from '../../../settings/schema';
 import { ZipArchive } from '../zip/archive';
@@ -27,6 +28,9 @@ export interface StreamReadOptions {
   limits?: Partial<PartLimits>;
   /** At most this many merged-away cells are filled with "" per sheet (default 1,000,000). */
   maxMergeFollowers?: number;
+  /** At most this many cells with a value, plus merges, per sheet (default 10,000,000: a
+   * 50,000-row plan has under 500,000); past it, WorkbookFormatError 'too-many-cells'. */
+  maxCells?: number;
 }
 
 export interface StreamSheet {
@@ -55,6 +59,7 @@ export interface WorkbookStream {
 }
 
 const DEFAULT_MAX_MERGE_FOLLOWERS = 1_000_000;
+const DEFAULT_MAX_CELLS = 10_000_000;
 
 /** An XML error becomes "this part is damaged"; other errors pass as they are. */
 async function inPart<T>(partName: string, read: () => T | Promise<T>): Promise<T> {
@@ -89,7 +94,13 @@ export async function readWorkbookStream(input: Buffer | ZipArchive, options: St
   const stringsEntry = partOf('sharedStrings', 'xl/sharedStrings.xml');
   const dateStyles = await inPart('styles', () => readDateStyles(stylesEntry ? partText(zip, stylesEntry, limits.other) : null));
   const sharedStrings = await inPart('sharedStrings', () => readSharedStrings(zip, stringsEntry, limits.sharedStrings));
-  const cellContext = { sharedStrings, dateStyles, date1904: book.date1904, maxMergeFollowers: options.maxMergeFollowers ?? DEFAULT_MAX_MERGE_FOLLOWERS };
+  const cellContext = {
+    sharedStrings,
+    dateStyles,
+    date1904: book.date1904,
+    maxMergeFollowers: options.maxMergeFollowers ?? DEFAULT_MAX_MERGE_FOLLOWERS,
+    maxCells: options.maxCells ?? DEFAULT_MAX_CELLS,
+  };
 
   const readTab = (tab: Tab, lastRow?: number) => {
     const entry = zip.find(tab.partName!)!;

@@ -10,6 +10,7 @@ import { parseA1Range } from '../../../engine/text';
 import type { ZipArchive, ZipEntry } from '../zip/archive';
 import { storedValue, type CellContext } from './cells';
 import { streamPart } from './parts';
+import { WorkbookFormatError } from './workbook';
 import { RichStringReader } from './strings';
 import { attribute, attributesStart, nextAttribute, readAttributes, spanValue, xmlBoolean, type AttributeSpan, type Tag, type XmlHandler } from './xml';
 
@@ -32,6 +33,9 @@ export interface SheetReadOptions extends CellContext {
    * order; the merges themselves are always all reported.
    */
   maxMergeFollowers: number;
+  /** At most this many cells with a value, plus merges, per sheet: past it the read stops with
+   * WorkbookFormatError 'too-many-cells' (memory follows these, not the part's size). */
+  maxCells: number;
   /** Stop after this row (0-based): the rest of the part is not inflated. */
   lastRow?: number;
 }
@@ -99,6 +103,7 @@ class SheetParser implements XmlHandler {
   private readonly richString = new RichStringReader();
   private readonly found: (string | undefined)[] = [];
   private readonly span: AttributeSpan = { nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
+  private cells = 0;
 
   constructor(private readonly options: SheetReadOptions) {}
 
@@ -224,7 +229,15 @@ class SheetParser implements XmlHandler {
     if (this.col >= MAX_COLS || this.stopped) return;
     const v = storedValue(this.cellType, this.cellStyle, this.cellText, this.inline, this.options);
     if (v === null) return;
+    this.count();
     (this.line ??= [])[this.col] = v;
+  }
+
+  private count(): void {
+    if (++this.cells > this.options.maxCells) {
+      const max = this.options.maxCells;
+      throw new WorkbookFormatError('too-many-cells', `more than ${max} cells with values or merges in one sheet`, max);
+    }
   }
 
   private hideColumns(tag: Tag): void {
@@ -248,6 +261,7 @@ class SheetParser implements XmlHandler {
     const left = Math.min(r.left, r.right);
     const right = Math.min(Math.max(r.left, r.right), MAX_COLS - 1);
     if (top < 0 || left < 0 || top >= MAX_ROWS || left >= MAX_COLS) return;
+    this.count();
     this.merges.push({ top, left, bottom, right });
   }
 }

@@ -8,13 +8,16 @@ import { attribute, scanXml, xmlBoolean, type Tag } from './xml';
 
 export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 
-/** Why a zip is not a workbook we can read. */
-export type WorkbookFormatFailure = 'not-workbook' | 'damaged';
+/** Why a zip is not a workbook we can read: no workbook part or no worksheet; a part that is
+ * not XML; a sheet with more cells (values and merges) than the reader takes. */
+export type WorkbookFormatFailure = 'not-workbook' | 'damaged' | 'too-many-cells';
 
 export class WorkbookFormatError extends Error {
   constructor(
     readonly code: WorkbookFormatFailure,
     message: string,
+    /** For 'too-many-cells': the limit that was exceeded. */
+    readonly limit?: number,
   ) {
     super(message);
     this.name = 'WorkbookFormatError';
