@@ -1,0 +1,133 @@
+/**
+ * Getting at the parts of the package: how much each may expand to, inflating a small part in
+ * one piece or a large one as a stream of chunks (never the whole sheet in memory), and the
+ * relationships that say which part is which.
+ */
+import { StringDecoder } from 'string_decoder';
+import zlib from 'zlib';
+import { ZipError, type ZipArchive, type ZipEntry } from '../zip/archive';
+import { attribute, scanXml, XmlScanner, type XmlHandler } from './xml';
+
+const MiB = 1024 * 1024;
+
+/**
+ * Uncompressed size caps, in bytes. A part that declares or inflates to more is refused with a
+ * ZipError 'too-large' whose `limit` is the cap, before it costs that much memory.
+ *
+ * Sheets are streamed (memory does not grow with the part), so their cap bounds time rather
+ * than memory: 1 GiB of sheet XML is ~40 million cells, far past any plan, yet a sheet of
+ * 1,048,576 formatted rows (~75 MB) or 8 million styled empty cells (~200 MB) still reads.
+ * Shared strings are held as strings, so their cap bounds memory: 256 MiB. Everything else we
+ * read (workbook, relationships, styles) is small in any real file.
+ */
+export interface PartLimits {
+  sheet: number;
+  sharedStrings: number;
+  /** workbook.xml, relationships, styles.xml. */
+  other: number;
+}
+
+export const DEFAULT_LIMITS: PartLimits = { sheet: 1024 * MiB, sharedStrings: 256 * MiB, other: 64 * MiB };
+
+function tooLarge(entry: ZipEntry, cap: number): ZipError {
+  return new ZipError('too-large', `${entry.name} expands to more than ${cap} bytes`, cap);
+}
+
+/** A small part as text, inflated in one piece under `cap`. */
+export function partText(zip: ZipArchive, entry: ZipEntry, cap: number): string {
+  return zip.text(entry, cap);
+}
+
+/** Inflater output chunk size: big enough that per-chunk work is negligible, small enough to
+ * keep memory flat. */
+const CHUNK = 256 * 1024;
+
+/**
+ * Feed a part to an XML handler as it inflates, chunk by chunk, under `cap` uncompressed bytes.
+ * `done()` lets the handler stop early (the rest is never inflated).
+ */
+export async function streamPart(zip: ZipArchive, entry: ZipEntry, cap: number, handler: XmlHandler, done: () => boolean = () => false): Promise<void> {
+  if (entry.uncompressedSize > cap) throw tooLarge(entry, cap);
+  const data = zip.raw(entry);
+  const scanner = new XmlScanner(handler);
+  const decoder = new StringDecoder('utf8');
+  if (entry.method === 0) {
+    for (let at = 0; at < data.length && !done(); at += CHUNK) scanner.write(decoder.write(data.subarray(at, at + CHUNK)));
+  } else if (entry.method === 8) {
+    await inflateInto(entry, data, cap, (chunk) => {
+      scanner.write(decoder.write(chunk));
+      return done();
+    });
+  } else {
+    throw new ZipError('method', `${entry.name}: compression method ${entry.method}`);
+  }
+  if (done()) return;
+  scanner.write(decoder.end());
+  scanner.end();
+}
+
+/** Inflate `data` chunk by chunk; `take` returns true to stop. Stops with 'too-large' past `cap`. */
+async function inflateInto(entry: ZipEntry, data: Buffer, cap: number, take: (chunk: Buffer) => boolean): Promise<void> {
+  const inflater = zlib.createInflateRaw({ chunkSize: CHUNK });
+  inflater.end(data);
+  let total = 0;
+  try {
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > cap) throw tooLarge(entry, cap);
+      if (take(chunk)) break;
+    }
+  } catch (e) {
+    if (e instanceof ZipError || !(e as NodeJS.ErrnoException).code?.startsWith('Z_')) throw e;
+    throw new ZipError('damaged', `${entry.name}: ${(e as Error).message}`);
+  } finally {
+    inflater.destroy();
+  }
+}
+
+export interface Relationship {
+  id: string;
+  /** The type URI's last segment ("worksheet", "sharedStrings", "officeDocument"…): the same in
+   * transitional and strict OOXML. */
+  type: string;
+  /** The target part's name in the zip (no leading "/"), or the raw target if external. */
+  target: string;
+  external: boolean;
+}
+
+/** The relationships part of `source` ("xl/workbook.xml" → "xl/_rels/workbook.xml.rels"). */
+export function relsPartName(source: string): string {
+  const slash = source.lastIndexOf('/');
+  return `${source.slice(0, slash + 1)}_rels/${source.slice(slash + 1)}.rels`;
+}
+
+/** A relationship target resolved against its source part's folder (OPC part names). */
+export function resolveTarget(source: string, target: string): string {
+  const base = target.startsWith('/') ? [] : source.split('/').slice(0, -1);
+  for (const segment of target.replace(/^\/+/, '').split('/')) {
+    if (segment === '..') base.pop();
+    else if (segment !== '.' && segment !== '') base.push(segment);
+  }
+  return base.join('/');
+}
+
+export function readRelationships(zip: ZipArchive, source: string, cap: number): Relationship[] {
+  const entry = zip.find(relsPartName(source));
+  if (!entry) return [];
+  const out: Relationship[] = [];
+  scanXml(partText(zip, entry, cap), {
+    collecting: false,
+    open(name, tag) {
+      if (name !== 'Relationship') return;
+      const id = attribute(tag, 'Id');
+      const type = attribute(tag, 'Type') ?? '';
+      const target = attribute(tag, 'Target');
+      if (id === undefined || target === undefined) return;
+      const external = attribute(tag, 'TargetMode') === 'External';
+      out.push({ id, type: type.slice(type.lastIndexOf('/') + 1), target: external ? target : resolveTarget(source, target.trim()), external });
+    },
+    close() {},
+    text() {},
+  });
+  return out;
+}
