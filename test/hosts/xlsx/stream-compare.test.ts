@@ -10,9 +10,9 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { readWorkbook } from '../../../src/hosts/xlsx/read';
 import { readWorkbookStream } from '../../../src/hosts/xlsx/stream';
-import { syntheticPlan, writeSyntheticXlsx } from '../../../src/bench/synthetic';
-import { STATE_SHEET_NAME } from '../../../src/settings/schema';
-import { buildWorkbook, xlsxBuffer } from '../../fixtures/build-xlsx';
+import { STATE_SHEET_NAME } from '../../../src/engine/settings';
+import { syntheticPlan } from '../../../src/testing/plans';
+import { buildWorkbook, writeXlsxStream, xlsxBuffer } from '../../../src/testing/plans/xlsx';
 import { congThuongPlan, huyenPlan, khoaHocPlan, proseOnly, taiNguyenPlan, trackedPlan } from '../../fixtures/plans';
 import { runCli, tempDir } from '../../cli/helpers';
 import { PLAN_2024 } from '../../report/plan-fixture';
@@ -104,7 +104,7 @@ describe('the same grids as the exceljs read', () => {
 
   test('a generated plan written by exceljs’s streaming writer (shared strings, styles, many merges)', async () => {
     const file = path.join(dir, 'synthetic.xlsx');
-    await writeSyntheticXlsx(syntheticPlan(3000), file);
+    await writeXlsxStream(syntheticPlan(3000).sheet, file);
     await expectSameAsExceljs(await fs.readFile(file));
   });
 

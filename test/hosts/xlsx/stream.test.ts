@@ -9,7 +9,7 @@ import { readWorkbookStream, WorkbookFormatError, DEFAULT_LIMITS } from '../../.
 import { XmlError, XmlScanner, readAttributes, type XmlHandler } from '../../../src/hosts/xlsx/stream/xml';
 import { ZipArchive, ZipError, type ZipEntry } from '../../../src/hosts/xlsx/zip/archive';
 import { ZipWriter } from '../../../src/hosts/xlsx/zip/writer';
-import { STATE_SHEET_NAME } from '../../../src/settings/schema';
+import { STATE_SHEET_NAME } from '../../../src/engine/settings';
 import { rawWorkbook, sheetDocument, stylesWith } from './stream-workbook';
 
 const MiB = 1024 * 1024;

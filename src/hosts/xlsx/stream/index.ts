@@ -10,7 +10,7 @@
  * ('not-workbook': no workbook part or no worksheet; 'damaged': a part that is not XML;
  * 'too-many-cells' with `limit`: a sheet holds more values and merges than `maxCells`).
  */
-import { parseWorkbookState, STATE_SHEET_NAME, type WorkbookState } from '../../../settings/schema';
+import { parseWorkbookState, STATE_SHEET_NAME, type WorkbookState } from '../../../engine/settings';
 import { ZipArchive } from '../zip/archive';
 import { DEFAULT_LIMITS, partText, type PartLimits } from './parts';
 import { readSheet, type SheetContent } from './sheet';

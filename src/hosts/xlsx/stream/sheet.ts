@@ -6,7 +6,7 @@
  * nothing, rows are stored only once they have a value, and the XML is never held whole.
  */
 import type { CellRange, CellValue, Grid } from '../../../engine/model';
-import { parseA1Range } from '../../../engine/text';
+import { parseA1Range } from '../../../engine/a1';
 import type { ZipArchive, ZipEntry } from '../zip/archive';
 import { storedValue, type CellContext } from './cells';
 import { streamPart } from './parts';
