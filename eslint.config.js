@@ -19,18 +19,9 @@ const nodeGlobals = {
   clearTimeout: 'readonly',
 };
 
-/**
- * The layers of src/ (README "Architecture"): a folder may not import the folders listed for it.
- * Imports are relative, so a folder is matched as a path segment reached through "../". The
- * same table is checked, with import cycles, by test/architecture/imports.test.ts.
- */
-const LAYERS = {
-  engine: ['i18n', 'report', 'hosts', 'cli', 'taskpane', 'commands', 'testing', 'contract', 'bench'],
-  report: ['hosts', 'cli', 'taskpane', 'commands', 'testing'],
-  i18n: ['hosts', 'cli', 'taskpane'],
-  hosts: ['cli', 'taskpane', 'commands'],
-  contract: ['hosts', 'cli', 'taskpane'],
-};
+/** The layers of src/: a folder may not import the folders listed for it (layers.js). Imports
+ * are relative, so a folder is matched as a path segment reached through "../". */
+const LAYERS = require('./layers');
 
 /** What the pure engine must not use: Node's own modules and the hosts' and the UI's libraries. */
 const ENGINE_PACKAGES =
@@ -40,7 +31,7 @@ function layerRule(folder, forbidden) {
   const patterns = [
     {
       regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`,
-      message: `src/${folder} may not import from ${forbidden.join(', ')} (layers: README "Architecture").`,
+      message: `src/${folder} may not import from ${forbidden.join(', ')} (layers: layers.js, docs/architecture.md).`,
     },
   ];
   if (folder === 'engine') patterns.push({ regex: ENGINE_PACKAGES, message: 'The engine is pure: no Node, Office or UI packages.' });
