@@ -7,7 +7,7 @@
  */
 import { a1 } from '../../../engine/a1';
 import { quoteSheet } from '../../../engine/a1';
-import type { SheetCell, SheetModel } from '../../../engine/model';
+import type { CellStyle, SheetCell, SheetModel } from '../../../engine/model';
 import { ChangeSetError } from '../../change-set-error';
 import { valueParts } from './cells';
 import type { StyleBook } from './styles';
@@ -34,9 +34,34 @@ function cellXml(cell: SheetCell, styles: StyleBook): string {
   return `<c r="${ref}"${sAttr}${parts.t ? ` t="${parts.t}"` : ''}>${parts.content}</c>`;
 }
 
+/**
+ * The cells to write: the model's, with each merge's other cells taking the top-left cell's
+ * format and losing their value, as when Excel (or exceljs) merges a range — so borders and
+ * fills cover the whole merged area.
+ */
+function withMergedFormats(model: SheetModel): SheetCell[] {
+  if (model.merges.length === 0) return model.cells;
+  const at = new Map<string, SheetCell>();
+  for (const cell of model.cells) at.set(`${cell.row}:${cell.col}`, { ...at.get(`${cell.row}:${cell.col}`), ...cell });
+  for (const m of model.merges) {
+    const master = at.get(`${m.top}:${m.left}`);
+    const look: CellStyle = {};
+    if (master) for (const key of STYLE_KEYS) if (master[key] !== undefined) (look as Record<string, unknown>)[key] = master[key];
+    for (let row = m.top; row <= m.bottom; row++) {
+      for (let col = m.left; col <= m.right; col++) {
+        if (row === m.top && col === m.left) continue;
+        at.set(`${row}:${col}`, { row, col, ...look });
+      }
+    }
+  }
+  return [...at.values()];
+}
+
+const STYLE_KEYS: (keyof CellStyle)[] = ['numberFormat', 'bold', 'italic', 'fontSize', 'wrapText', 'fill', 'fontColor', 'horizontalAlignment', 'verticalAlignment', 'border'];
+
 function rowsXml(model: SheetModel, styles: StyleBook): string {
   const byRow = new Map<number, SheetCell[]>();
-  for (const cell of model.cells) {
+  for (const cell of withMergedFormats(model)) {
     if (cell.row < 0 || cell.col < 0) throw new ChangeSetError(`cell outside the sheet on ${model.name}`);
     let line = byRow.get(cell.row);
     if (!line) byRow.set(cell.row, (line = []));

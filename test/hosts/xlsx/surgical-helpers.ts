@@ -1,0 +1,124 @@
+/**
+ * Helpers for the surgical writer's tests: what a workbook shows once read back by exceljs
+ * (values, the parts of a format the change sets set, widths, heights, merges, validations,
+ * highlight rules, page setup), in a form two workbooks can be compared by; the exceljs
+ * executor run on a buffer; and the parts of a zip.
+ */
+import ExcelJS from 'exceljs';
+import { applyChangeSet } from '../../../src/hosts/xlsx/apply';
+import { ZipArchive } from '../../../src/hosts/xlsx/zip/archive';
+import type { ChangeSet } from '../../../src/engine/model';
+
+export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** The exceljs executor's copy of `input` (the reference semantics). */
+export async function exceljsCopy(input: Buffer, changes: ChangeSet[]): Promise<Buffer> {
+  const workbook = await loadWorkbook(input);
+  for (const change of changes) applyChangeSet(workbook, change);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+type Json = unknown;
+
+function colour(c: Partial<ExcelJS.Color> | undefined): string | null {
+  return c?.argb ?? null;
+}
+
+/** The parts of a cell's format a change set can set, with exceljs's defaults made explicit. */
+function lookOf(cell: ExcelJS.Cell): Json {
+  const s = (cell.style ?? {}) as Partial<ExcelJS.Style>;
+  const fill = s.fill && s.fill.type === 'pattern' && s.fill.pattern !== 'none' ? { pattern: s.fill.pattern, fg: colour(s.fill.fgColor) } : null;
+  const sides = (['left', 'right', 'top', 'bottom'] as const).map((k) => s.border?.[k]?.style ?? null);
+  return {
+    bold: !!s.font?.bold,
+    italic: !!s.font?.italic,
+    size: s.font?.size ?? 11,
+    fontColor: colour(s.font?.color),
+    fill,
+    numFmt: s.numFmt && s.numFmt !== 'General' ? s.numFmt : null,
+    horizontal: s.alignment?.horizontal ?? null,
+    vertical: s.alignment?.vertical ?? null,
+    wrap: !!s.alignment?.wrapText,
+    border: sides.some(Boolean) ? sides : null,
+  };
+}
+
+function valueOf(cell: ExcelJS.Cell): Json {
+  const v = cell.value as unknown;
+  if (v && typeof v === 'object' && 'formula' in (v as object)) return { formula: (v as { formula: string }).formula };
+  if (v instanceof Date) return { date: v.toISOString() };
+  return v ?? null;
+}
+
+const EMPTY_LOOK = JSON.stringify(lookOf({ style: {} } as ExcelJS.Cell));
+
+function sheetFacts(ws: ExcelJS.Worksheet): Json {
+  const cells: Record<string, Json> = {};
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const value = valueOf(cell);
+      const look = lookOf(cell);
+      // A cell with nothing in it and the default format is the same as no cell.
+      if ((value === null || value === '') && JSON.stringify(look) === EMPTY_LOOK) return;
+      cells[cell.address] = { value, look };
+    });
+  });
+  const widths: Record<number, number | undefined> = {};
+  for (let c = 1; c <= Math.max(ws.columnCount, 1); c++) if (ws.getColumn(c).width !== undefined) widths[c] = ws.getColumn(c).width;
+  const heights: Record<number, number> = {};
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    if (row.height !== undefined) heights[row.number] = row.height;
+  });
+  const validations = Object.entries((ws as unknown as { dataValidations: { model: Record<string, Record<string, unknown>> } }).dataValidations.model)
+    .map(([address, v]) => [address, { type: v.type, formulae: v.formulae, errorStyle: v.errorStyle ?? null }] as const)
+    .sort((a, b) => a[0].localeCompare(b[0]));
+  const rules = ((ws as unknown as { conditionalFormattings: { ref: string; rules: Record<string, unknown>[] }[] }).conditionalFormattings ?? [])
+    .flatMap((cf) => cf.rules.map((r) => ({ ref: cf.ref, rule: r })))
+    .sort((a, b) => Number(a.rule.priority) - Number(b.rule.priority))
+    .map(({ ref, rule }) => {
+      const style = rule.style as { fill?: { bgColor?: ExcelJS.Color }; font?: { color?: ExcelJS.Color } } | undefined;
+      return { ref, type: rule.type, formulae: rule.formulae ?? null, stopIfTrue: !!rule.stopIfTrue, fill: colour(style?.fill?.bgColor), font: colour(style?.font?.color) };
+    });
+  const p = ws.pageSetup;
+  return {
+    name: ws.name,
+    state: ws.state,
+    cells,
+    widths,
+    heights,
+    merges: Object.keys((ws as unknown as { _merges: object })._merges).sort(),
+    validations,
+    rules,
+    page: { paperSize: p.paperSize ?? null, orientation: p.orientation, fitToPage: !!p.fitToPage, fitToWidth: p.fitToPage ? p.fitToWidth : null, fitToHeight: p.fitToPage ? p.fitToHeight : null, printTitlesRow: p.printTitlesRow ?? null },
+  };
+}
+
+/** Everything a user could see in the workbook that a change set can affect. */
+export function workbookFacts(workbook: ExcelJS.Workbook): Json {
+  return {
+    sheets: workbook.worksheets.map(sheetFacts),
+    fullCalcOnLoad: !!(workbook.calcProperties as { fullCalcOnLoad?: boolean } | undefined)?.fullCalcOnLoad,
+  };
+}
+
+/** Every entry of a zip by name: compressed bytes, method and CRC. */
+export function zipParts(bytes: Buffer): Map<string, { raw: Buffer; method: number; crc32: number; size: number }> {
+  const archive = new ZipArchive(bytes);
+  return new Map(archive.entries.map((e) => [e.name, { raw: archive.raw(e), method: e.method, crc32: e.crc32, size: e.uncompressedSize }]));
+}
+
+/** A part's text. */
+export function partText(bytes: Buffer, name: string): string {
+  const archive = new ZipArchive(bytes);
+  const entry = archive.find(name);
+  if (!entry) throw new Error(`no part ${name}`);
+  return archive.text(entry, 1 << 30);
+}
+
+export function hasPart(bytes: Buffer, name: string): boolean {
+  return !!new ZipArchive(bytes).find(name);
+}
