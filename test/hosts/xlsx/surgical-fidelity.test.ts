@@ -156,6 +156,7 @@ describe.each([
     const built = buildReport(analysis, { period: 'Q1', year: analysis.planYear, asOf: AS_OF, lang: 'vi', madeOn: AS_OF });
     const workbook = await loadWorkbook(surgicalCopy(input, built.changes).bytes);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', APPENDIX_SHEET, 'Biểu đồ', 'Tổng hợp', 'BC Quý I-2024']);
+    expect(workbook.worksheets.map((w) => w.name)).not.toContain(OLD_REPORT_SHEET);
     const appendix = workbook.getWorksheet(APPENDIX_SHEET)!;
     let written = 0;
     for (const write of built.changes.writes) {

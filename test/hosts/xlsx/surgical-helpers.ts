@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { applyChangeSet } from '../../../src/hosts/xlsx/apply';
 import { ZipArchive } from '../../../src/hosts/xlsx/zip/archive';
+import { ZipWriter } from '../../../src/hosts/xlsx/zip/writer';
 import type { ChangeSet } from '../../../src/engine/model';
 
 export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
@@ -121,4 +122,60 @@ export function partText(bytes: Buffer, name: string): string {
 
 export function hasPart(bytes: Buffer, name: string): boolean {
   return !!new ZipArchive(bytes).find(name);
+}
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export interface MinimalBook {
+  /** Worksheet (or chart sheet) XML by sheet name, in tab order. */
+  sheets: { name: string; xml: string; chart?: boolean }[];
+  /** styles.xml, or none at all. */
+  styles?: string | null;
+  /** Extra workbook.xml children after <sheets> (definedNames, calcPr…). */
+  workbookExtra?: string;
+  /** Extra parts, with their workbook relationship type and content type. */
+  parts?: { name: string; content: string; relType?: string; contentType?: string }[];
+}
+
+/** A hand-made package, as other programs write them (prefixes, missing parts…). */
+export function minimalWorkbook(book: MinimalBook): Buffer {
+  const writer = new ZipWriter(new Date(2024, 0, 2));
+  const overrides: string[] = [];
+  const rels: string[] = [];
+  const kind = (s: MinimalBook['sheets'][number]) => (s.chart ? 'chartsheet' : 'worksheet');
+  const partOf = (s: MinimalBook['sheets'][number], i: number) => `${s.chart ? 'chartsheets' : 'worksheets'}/sheet${i + 1}.xml`;
+  book.sheets.forEach((s, i) => {
+    overrides.push(`<Override PartName="/xl/${partOf(s, i)}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${kind(s)}+xml"/>`);
+    rels.push(`<Relationship Id="rId${i + 1}" Type="${REL_NS}/${kind(s)}" Target="${partOf(s, i)}"/>`);
+  });
+  if (book.styles !== null) {
+    overrides.push('<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>');
+    rels.push(`<Relationship Id="rId100" Type="${REL_NS}/styles" Target="styles.xml"/>`);
+  }
+  (book.parts ?? []).forEach((p, i) => {
+    if (p.contentType) overrides.push(`<Override PartName="/${p.name}" ContentType="${p.contentType}"/>`);
+    if (p.relType) rels.push(`<Relationship Id="rId${200 + i}" Type="${p.relType}" Target="${p.name.replace(/^xl\//, '')}"/>`);
+  });
+  writer.add('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides.join('')}</Types>`);
+  writer.add('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  const sheets = book.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  writer.add('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${sheets}</sheets>${book.workbookExtra ?? ''}</workbook>`);
+  writer.add('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
+  book.sheets.forEach((s, i) => writer.add(`xl/${partOf(s, i)}`, s.xml));
+  if (book.styles !== null) writer.add('xl/styles.xml', book.styles ?? DEFAULT_STYLES);
+  for (const p of book.parts ?? []) writer.add(p.name, p.content);
+  return writer.toBuffer();
+}
+
+export const DEFAULT_STYLES =
+  `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN_NS}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="0" fillId="1" borderId="0" xfId="0" applyFill="1"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/></styleSheet>';
+
+/** A worksheet part around the given sheetData rows and trailing elements. */
+export function sheetXml(rows: string, after = '', before = ''): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${before}<sheetData>${rows}</sheetData>${after}</worksheet>`;
 }

@@ -146,7 +146,7 @@ class SurgicalWriter {
     if (this.stylesBook?.changed) {
       let part = this.stylesPart;
       if (!part) {
-        part = this.store.freeName('xl/styles', '.xml');
+        part = this.store.has('xl/styles.xml') ? this.store.freeName('xl/styles', '.xml') : 'xl/styles.xml';
         this.store.addRelationship(this.workbookPart, REL_TYPE.styles, part);
         this.store.addContentTypeOverride(part, CONTENT_TYPE.styles);
       }

@@ -123,7 +123,7 @@ class RowEditor {
       maxCol = Math.max(maxCol, col);
       const edit = k < pending.length && pending[k] === col ? line!.get(pending[k++]) : undefined;
       // Every cell gets its explicit reference: an inserted cell would shift implicit ones.
-      if (attr(tag, 'r') === undefined) setAttr(tag, 'r', a1(row, col));
+      if (attr(tag, 'r') === undefined) setAttr(tag, 'r', a1(row, col), true);
       const content = selfClosing ? '' : inner.slice(gt + 1, end - `</${this.p}c>`.length);
       out += edit ? this.editCell(tag, content, row, col, edit) : this.keepCell(tag, content, inner.slice(lt, end), row, col);
       at = end;
@@ -135,7 +135,7 @@ class RowEditor {
       const [lo, hi] = spans.split(/[\s:]+/).filter(Boolean).map(Number);
       setAttr(rowTag, 'spans', `${Math.min(lo || Infinity, minCol + 1)}:${Math.max(hi || 0, maxCol + 1)}`);
     }
-    if (attr(rowTag, 'r') === undefined) setAttr(rowTag, 'r', String(row + 1));
+    if (attr(rowTag, 'r') === undefined) setAttr(rowTag, 'r', String(row + 1), true);
     return out === '' ? renderStartTag(rowTag, true) : `${renderStartTag(rowTag, false)}${out}</${this.p}row>`;
   }
 

@@ -91,13 +91,14 @@ export function attr(tag: StartTag, name: string): string | undefined {
   return found === undefined ? undefined : unescapeXml(found.raw);
 }
 
-/** Set (string) or remove (undefined) an attribute; a new one goes last, an existing one stays
- * where it was. */
-export function setAttr(tag: StartTag, name: string, value: string | undefined): void {
+/** Set (string) or remove (undefined) an attribute; a new one goes last (first with `first`),
+ * an existing one stays where it was. */
+export function setAttr(tag: StartTag, name: string, value: string | undefined, first = false): void {
   const i = tag.attrs.findIndex((a) => a.name === name);
   if (value === undefined) {
     if (i >= 0) tag.attrs.splice(i, 1);
   } else if (i >= 0) tag.attrs[i] = { name, raw: escapeAttr(value) };
+  else if (first) tag.attrs.unshift({ name, raw: escapeAttr(value) });
   else tag.attrs.push({ name, raw: escapeAttr(value) });
 }
 
