@@ -213,6 +213,22 @@ describe('the report sheet', () => {
   });
 });
 
+describe('what the writer reads', () => {
+  test('parts it does not edit are never inflated: a large image passes under a small cap', () => {
+    const image = Buffer.alloc(8 * 1024 * 1024, 7);
+    const input = minimalWorkbook({ sheets: [{ name: SHEET, xml: sheetXml(ROWS) }], parts: [{ name: 'xl/media/image1.png', content: image.toString('latin1') }] });
+    const out = surgicalCopy(input, changeSet({ writes: [{ range: r('C1'), values: [['x']] }] }), { partCap: 1024 * 1024 }).bytes;
+    expect(partText(out, SHEET_PART)).toContain('<c r="C1" t="inlineStr">');
+    expect(hasPart(out, 'xl/media/image1.png')).toBe(true);
+  });
+
+  test('an empty <sheetData/> gets its first rows', () => {
+    const input = minimalWorkbook({ sheets: [{ name: SHEET, xml: sheetXml('').replace('<sheetData></sheetData>', '<sheetData/>') }] });
+    const out = surgicalCopy(input, changeSet({ writes: [{ range: r('B2'), values: [[1]] }] })).bytes;
+    expect(partText(out, SHEET_PART)).toContain('<sheetData><row r="2"><c r="B2"><v>1</v></c></row></sheetData>');
+  });
+});
+
 describe('what the writer refuses', () => {
   test('a part larger than the cap, a zip that is not a workbook, a Strict Open XML workbook', () => {
     expect(() => surgicalCopy(book(), changeSet({ writes: [{ range: r('A1'), values: [['x']] }] }), { partCap: 100 })).toThrow(ZipError);

@@ -97,7 +97,7 @@ export function conditionalFormatEdits(
   const extRules = ext ? extensionRules(xml, ext) : [];
   const userPriorities = [...blocks.flatMap((b) => b.kept.map((k) => k.rule.priority)), ...extRules.map((r) => r.priority)].filter((p): p is number => p !== null);
   const n = change.rules.length;
-  const lowest = userPriorities.length > 0 ? Math.min(...userPriorities) : Infinity;
+  const lowest = userPriorities.reduce((a, b) => Math.min(a, b), Infinity);
   const offset = n > 0 && lowest <= n ? n + 1 - lowest : 0;
 
   const edits: TextEdit[] = [];

@@ -123,7 +123,7 @@ class SurgicalWriter {
     if (hasFormula(model)) this.fullCalc = true;
   }
 
-  private newWorksheetPart(xml: string): string {
+  private newWorksheetPart(xml: Buffer): string {
     const part = this.store.freeName('xl/worksheets/sheet', '.xml');
     this.store.set(part, xml);
     this.store.addContentTypeOverride(part, CONTENT_TYPE.worksheet);

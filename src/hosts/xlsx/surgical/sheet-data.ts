@@ -36,12 +36,8 @@ interface OrphanedShared {
   ref: string;
 }
 
-const CELL_REF = /^\$?([A-Za-z]{1,3})\$?([0-9]+)$/;
-
-function cellPosition(ref: string | undefined, fallbackCol: number, row: number): { row: number; col: number } {
-  const m = ref ? CELL_REF.exec(ref) : null;
-  return m ? { row: Number(m[2]) - 1, col: columnIndex(m[1]) } : { row, col: fallbackCol };
-}
+/** The reference attribute of a cell's start tag: its column letters. */
+const CELL_R_ATTR = /\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?[0-9]+["']/;
 
 /** Base format of a cell the tool creates: the row's own format when it has one, else the
  * column's, as Excel gives a new cell. */
@@ -115,17 +111,24 @@ class RowEditor {
       const gt = inner.indexOf('>', lt);
       const selfClosing = inner[gt - 1] === '/';
       const end = selfClosing ? gt + 1 : inner.indexOf(`</${this.p}c>`, gt) + `</${this.p}c>`.length;
-      const tag = parseStartTag(inner.slice(lt, gt + 1));
-      col = cellPosition(attr(tag, 'r'), col + 1, row).col;
+      const tagText = inner.slice(lt, gt + 1);
+      // Only the reference is read from a cell the tool leaves (the common case: fast).
+      const ref = CELL_R_ATTR.exec(tagText);
+      col = ref ? columnIndex(ref[1]) : col + 1;
       out += inner.slice(at, lt);
       emitNew(col);
       minCol = Math.min(minCol, col);
       maxCol = Math.max(maxCol, col);
       const edit = k < pending.length && pending[k] === col ? line!.get(pending[k++]) : undefined;
-      // Every cell gets its explicit reference: an inserted cell would shift implicit ones.
-      if (attr(tag, 'r') === undefined) setAttr(tag, 'r', a1(row, col), true);
       const content = selfClosing ? '' : inner.slice(gt + 1, end - `</${this.p}c>`.length);
-      out += edit ? this.editCell(tag, content, row, col, edit) : this.keepCell(tag, content, inner.slice(lt, end), row, col);
+      const adopting = this.orphans.size > 0 && content.includes('t="shared"');
+      if (ref && !edit && !adopting) out += inner.slice(lt, end);
+      else {
+        const tag = parseStartTag(tagText);
+        // Every cell gets its explicit reference: an inserted cell would shift implicit ones.
+        if (!ref) setAttr(tag, 'r', a1(row, col), true);
+        out += edit ? this.editCell(tag, content, row, col, edit) : this.keepCell(tag, content, row, col);
+      }
       at = end;
     }
     emitNew(Infinity);
@@ -141,12 +144,12 @@ class RowEditor {
 
   /** A cell without an edit: as it was, unless it is the next user of an orphaned shared
    * formula, which then becomes its master. */
-  private keepCell(tag: StartTag, content: string, original: string, row: number, col: number): string {
+  private keepCell(tag: StartTag, content: string, row: number, col: number): string {
     if (this.orphans.size > 0 && content.includes('t="shared"')) {
       const adopted = this.adoptShared(content, row, col);
       if (adopted !== null) return `${renderStartTag(tag, false)}${adopted}</${this.p}c>`;
     }
-    return attr(tag, 'r') === undefined ? original : tag.selfClosing ? renderStartTag(tag, true) : `${renderStartTag(tag, false)}${content}</${this.p}c>`;
+    return tag.selfClosing ? renderStartTag(tag, true) : `${renderStartTag(tag, false)}${content}</${this.p}c>`;
   }
 
   private editCell(tag: StartTag, content: string, row: number, col: number, edit: CellEdit): string {
