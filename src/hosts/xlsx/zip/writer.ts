@@ -28,8 +28,12 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
+/** Node's own CRC-32 where it has one (20.15 and later): several times faster on a large part. */
+const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array) => number }).crc32;
+
 /** CRC-32 of the zip format (zlib.crc32 exists only from Node 20.15; we support 20.9). */
 export function crc32(data: Uint8Array): number {
+  if (nativeCrc32) return nativeCrc32(data) >>> 0;
   let c = 0xffffffff;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;

@@ -1,0 +1,131 @@
+/**
+ * A change set's writes and formats, gathered by cell, and the <c> elements that carry them.
+ * The semantics are those of the exceljs executor (apply.ts): null leaves a cell, "" clears a
+ * cell that exists (never creates one), strings stay text (inline strings, so the shared-string
+ * table is never touched), a cell inside a user's merge other than its top-left is not written
+ * (its format still changes, as when a range is formatted in Excel).
+ */
+import { a1, a1Range } from '../../../engine/a1';
+import type { CellInput, CellRange, CellStyle, ChangeSet } from '../../../engine/model';
+import { ChangeSetError } from '../../change-set-error';
+import { hasStyle } from './styles';
+import { cleanText, escapeText, xstring } from './xml';
+
+export interface CellEdit {
+  /** undefined leaves the value; "" clears it. */
+  value?: Exclude<CellInput, null>;
+  /** Formats to apply in order, over the cell's current format. */
+  styles: CellStyle[];
+}
+
+/** Largest number of cells one change set may format: the engine's block is a few columns of
+ * the table's rows; a format over whole columns would be a malformed change set. */
+const MAX_FORMATTED_CELLS = 20_000_000;
+
+export interface SheetEdits {
+  /** Row → column → edit, 0-based. */
+  rows: Map<number, Map<number, CellEdit>>;
+  /** Column widths in characters, by column. */
+  widths: Map<number, number>;
+}
+
+function editAt(rows: SheetEdits['rows'], row: number, col: number): CellEdit {
+  let line = rows.get(row);
+  if (!line) rows.set(row, (line = new Map()));
+  let edit = line.get(col);
+  if (!edit) line.set(col, (edit = { styles: [] }));
+  return edit;
+}
+
+/** Gather the change set's cell changes, checked the way apply.ts checks them. */
+export function gatherEdits(changes: ChangeSet): SheetEdits {
+  const rows: SheetEdits['rows'] = new Map();
+  const widths = new Map<number, number>();
+  for (const write of changes.writes) {
+    const r = write.range;
+    write.values.forEach((line, i) => {
+      if (r.top + i > r.bottom) throw new ChangeSetError(`more rows than ${a1Range(r)} holds`);
+      line.forEach((v, j) => {
+        if (r.left + j > r.right) throw new ChangeSetError(`more columns than ${a1Range(r)} holds`);
+        if (v === null) return;
+        if (typeof v === 'number' && !Number.isFinite(v)) throw new ChangeSetError(`not a number Excel can store: ${v}`);
+        editAt(rows, r.top + i, r.left + j).value = v;
+      });
+    });
+  }
+  let formatted = 0;
+  for (const f of changes.formats) {
+    const r = f.range;
+    if (hasStyle(f)) {
+      formatted += (r.bottom - r.top + 1) * (r.right - r.left + 1);
+      if (formatted > MAX_FORMATTED_CELLS) throw new ChangeSetError(`formats over more than ${MAX_FORMATTED_CELLS} cells`);
+      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) editAt(rows, row, col).styles.push(f);
+    }
+    if (f.columnWidth !== undefined) for (let col = r.left; col <= r.right; col++) widths.set(col, f.columnWidth);
+  }
+  return { rows, widths };
+}
+
+/** Values aimed at a merge's cells other than its top-left are dropped (their formats stay). */
+export function skipMergeFollowers(edits: SheetEdits, merges: readonly CellRange[]): void {
+  for (const m of merges) {
+    for (let row = m.top; row <= m.bottom; row++) {
+      const line = edits.rows.get(row);
+      if (!line) continue;
+      for (let col = m.left; col <= m.right; col++) {
+        if (row === m.top && col === m.left) continue;
+        const edit = line.get(col);
+        if (!edit) continue;
+        delete edit.value;
+        if (edit.styles.length === 0) line.delete(col);
+      }
+      if (line.size === 0) edits.rows.delete(row);
+    }
+  }
+}
+
+/** The bounding rectangle of the cells the edits may create or change, or null. */
+export function editBounds(edits: SheetEdits): CellRange | null {
+  let bounds: CellRange | null = null;
+  for (const [row, line] of edits.rows) {
+    for (const col of line.keys()) {
+      if (!bounds) bounds = { top: row, left: col, bottom: row, right: col };
+      else {
+        bounds.top = Math.min(bounds.top, row);
+        bounds.bottom = Math.max(bounds.bottom, row);
+        bounds.left = Math.min(bounds.left, col);
+        bounds.right = Math.max(bounds.right, col);
+      }
+    }
+  }
+  return bounds;
+}
+
+/** A number as <v> text: the shortest round-tripping form JavaScript gives (valid xsd:double). */
+function numberText(v: number): string {
+  return Object.is(v, -0) ? '0' : String(v);
+}
+
+/** An inline string's <is> element. */
+export function inlineString(prefix: string, text: string): string {
+  const clean = xstring(cleanText(text));
+  const space = /^\s|\s$/.test(clean) ? ' xml:space="preserve"' : '';
+  return `<${prefix}is><${prefix}t${space}>${escapeText(clean)}</${prefix}t></${prefix}is>`;
+}
+
+/** The type attribute and content of a value written by the tool. */
+export function valueParts(prefix: string, v: Exclude<CellInput, null>): { t: string | undefined; content: string } {
+  if (typeof v === 'string') return v === '' ? { t: undefined, content: '' } : { t: 'inlineStr', content: inlineString(prefix, v) };
+  if (typeof v === 'boolean') return { t: 'b', content: `<${prefix}v>${v ? 1 : 0}</${prefix}v>` };
+  return { t: undefined, content: `<${prefix}v>${numberText(v)}</${prefix}v>` };
+}
+
+/** A new <c> element, or "" when it would hold nothing (no value, default format). */
+export function newCell(prefix: string, row: number, col: number, style: number, value: CellEdit['value']): string {
+  const parts = value === undefined ? { t: undefined, content: '' } : valueParts(prefix, value);
+  if (parts.content === '' && style === 0) return '';
+  const s = style !== 0 ? ` s="${style}"` : '';
+  const t = parts.t ? ` t="${parts.t}"` : '';
+  const ref = a1(row, col);
+  return parts.content === '' ? `<${prefix}c r="${ref}"${s}${t}/>` : `<${prefix}c r="${ref}"${s}${t}>${parts.content}</${prefix}c>`;
+}

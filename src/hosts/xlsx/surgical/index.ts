@@ -1,0 +1,178 @@
+/**
+ * The surgical .xlsx writer: a copy of the input workbook with an engine ChangeSet applied, in
+ * which every zip part the tool does not change is the input's compressed bytes, copied as they
+ * are — charts, pivot tables, slicers, drawings, images, comments, external links, metadata,
+ * macros (vbaProject.bin), custom XML, everything — and the parts it must change (the appendix
+ * sheet, styles, workbook, relationships, content types, the report sheet) are edited by adding
+ * only the tool's own cells, formats, rules and sheet. An .xlsm stays an .xlsm.
+ *
+ * Same semantics as the exceljs executor (apply.ts), which remains the reference; see
+ * docs/decisions.md for why this path exists.
+ */
+import type { ChangeSet, SheetModel } from '../../../engine/model';
+import { sameSheetName } from '../../../engine/text';
+import { ChangeSetError } from '../../change-set-error';
+import { CONTENT_TYPE, DEFAULT_PART_CAP, PartStore, REL_TYPE } from './package';
+import { hasFormula, printTitles, reportSheetXml } from './report-sheet';
+import { MINIMAL_STYLES, StyleBook } from './styles';
+import { WorkbookXml, type SheetEntry } from './workbook';
+import { editWorksheet } from './worksheet';
+
+export { PackageError, type PackageFailure } from './package';
+export { ZipError } from '../zip/archive';
+
+export interface SurgicalOptions {
+  /** Largest size one part the writer edits may inflate to (default 1 GB); a larger one is
+   * refused with ZipError 'too-large'. Parts copied as they are are never inflated. */
+  partCap?: number;
+  /** Time stamp of the zip entries the writer changes or adds (default: now). */
+  now?: Date;
+}
+
+export interface SurgicalCopy {
+  /** The new workbook file. */
+  bytes: Buffer;
+  /** What the change sets asked for that this writer does not do (charts), as apply.ts says. */
+  skipped: string[];
+}
+
+function hasSheetChanges(change: ChangeSet): boolean {
+  return (
+    change.writes.length > 0 || change.formats.length > 0 || change.validations.length > 0 ||
+    change.conditionalFormats.rules.length > 0 || change.conditionalFormats.tag !== ''
+  );
+}
+
+/** The sheet of that name: exact first, else as Excel compares names (NFC, any case). */
+function findSheet(sheets: SheetEntry[], name: string): SheetEntry | undefined {
+  return sheets.find((s) => s.name === name) ?? sheets.find((s) => sameSheetName(s.name, name));
+}
+
+class SurgicalWriter {
+  readonly store: PartStore;
+  readonly workbookPart: string;
+  readonly workbook: WorkbookXml;
+  private readonly originalWorkbook: string;
+  private stylesPart: string | null = null;
+  private stylesBook: StyleBook | null = null;
+  private calcChainStale = false;
+  private fullCalc = false;
+
+  constructor(input: Buffer, cap: number) {
+    this.store = new PartStore(input, cap);
+    this.workbookPart = this.store.workbookPart();
+    this.originalWorkbook = this.store.text(this.workbookPart)!;
+    this.workbook = new WorkbookXml(this.originalWorkbook);
+  }
+
+  /** styles.xml, read when first needed. */
+  get styles(): StyleBook {
+    if (!this.stylesBook) {
+      const rel = this.store.relationships(this.workbookPart).find((r) => r.type === REL_TYPE.styles && !r.external);
+      this.stylesPart = rel && this.store.has(rel.part) ? rel.part : null;
+      this.stylesBook = new StyleBook(this.stylesPart ? this.store.text(this.stylesPart)! : MINIMAL_STYLES);
+    }
+    return this.stylesBook;
+  }
+
+  private worksheetPart(entry: SheetEntry): string {
+    const rel = this.store.relationships(this.workbookPart).find((r) => r.id === entry.rId);
+    if (!rel || rel.external || rel.type !== REL_TYPE.worksheet || !this.store.has(rel.part)) throw new ChangeSetError(`${entry.name} is not a worksheet`);
+    return rel.part;
+  }
+
+  applySheetChanges(change: ChangeSet): void {
+    const entry = findSheet(this.workbook.sheets(), change.sheet);
+    if (!entry) throw new ChangeSetError(`no sheet named ${change.sheet}`);
+    const part = this.worksheetPart(entry);
+    const result = editWorksheet(this.store.bytes(part)!, change, this.styles);
+    this.store.set(part, result.bytes);
+    if (result.formulaRemoved) {
+      this.calcChainStale = true;
+      this.fullCalc = true;
+    }
+  }
+
+  /** Create the sheet, or replace the one of the same name where it stands in the tab order. */
+  placeSheet(model: SheetModel): void {
+    const xml = reportSheetXml(model, this.styles);
+    const old = findSheet(this.workbook.sheets(), model.name);
+    let localSheetId: number;
+    if (old) {
+      const rel = this.store.relationships(this.workbookPart).find((r) => r.id === old.rId);
+      if (rel && !rel.external && rel.type === REL_TYPE.worksheet && this.store.has(rel.part)) {
+        this.store.removeDependents(rel.part);
+        this.store.set(rel.part, xml);
+      } else {
+        // A chart sheet or dialog sheet of that name: its part goes, a worksheet takes its place.
+        if (rel && !rel.external) this.store.removeWithOrphans(rel.part);
+        const part = this.newWorksheetPart(xml);
+        this.store.retarget(this.workbookPart, old.rId, REL_TYPE.worksheet, part);
+      }
+      this.workbook.renameSheet(old.index, model.name);
+      this.workbook.dropLocalNames(old.index);
+      this.calcChainStale = true;
+      localSheetId = old.index;
+    } else {
+      const part = this.newWorksheetPart(xml);
+      const rId = this.store.addRelationship(this.workbookPart, REL_TYPE.worksheet, part);
+      localSheetId = this.workbook.addSheet(model.name, rId).index;
+    }
+    const titles = printTitles(model);
+    if (titles) this.workbook.addDefinedName('_xlnm.Print_Titles', localSheetId, titles);
+    if (hasFormula(model)) this.fullCalc = true;
+  }
+
+  private newWorksheetPart(xml: Buffer): string {
+    const part = this.store.freeName('xl/worksheets/sheet', '.xml');
+    this.store.set(part, xml);
+    this.store.addContentTypeOverride(part, CONTENT_TYPE.worksheet);
+    return part;
+  }
+
+  /** xl/calcChain.xml is Excel's cache of formula order; a stale one makes Excel repair the
+   * file, a missing one is rebuilt silently. */
+  private dropCalcChain(): void {
+    const rel = this.store.relationships(this.workbookPart).find((r) => r.type === REL_TYPE.calcChain);
+    if (!rel) return;
+    this.store.removeRelationship(this.workbookPart, rel.id);
+    if (!rel.external) this.store.removeWithOrphans(rel.part);
+  }
+
+  finish(now?: Date): Buffer {
+    if (this.calcChainStale) this.dropCalcChain();
+    if (this.fullCalc) this.workbook.setFullCalcOnLoad();
+    if (this.workbook.xml !== this.originalWorkbook) this.store.set(this.workbookPart, this.workbook.xml);
+    if (this.stylesBook?.changed) {
+      let part = this.stylesPart;
+      if (!part) {
+        part = this.store.has('xl/styles.xml') ? this.store.freeName('xl/styles', '.xml') : 'xl/styles.xml';
+        this.store.addRelationship(this.workbookPart, REL_TYPE.styles, part);
+        this.store.addContentTypeOverride(part, CONTENT_TYPE.styles);
+      }
+      this.store.set(part, this.stylesBook.toXml());
+    }
+    return this.store.toBuffer(now);
+  }
+}
+
+/**
+ * The input workbook with the change sets applied, in order, as a new file. Throws
+ * ChangeSetError for a change set it refuses (missing sheet, malformed), ZipError for a file
+ * that is not a readable zip or a part over the cap, PackageError for a package it cannot edit
+ * (not a workbook, Strict Open XML, XML it will not guess about). Nothing is written anywhere.
+ */
+export function surgicalCopy(input: Buffer, changes: ChangeSet | readonly ChangeSet[], options: SurgicalOptions = {}): SurgicalCopy {
+  const list: readonly ChangeSet[] = Array.isArray(changes) ? changes : [changes as ChangeSet];
+  const writer = new SurgicalWriter(input, options.partCap ?? DEFAULT_PART_CAP);
+  const skipped: string[] = [];
+  for (const change of list) {
+    if (hasSheetChanges(change)) writer.applySheetChanges(change);
+    for (const model of change.sheets) {
+      writer.placeSheet(model);
+      if (model.chart) skipped.push(`chart on ${model.name}`);
+    }
+  }
+  return { bytes: writer.finish(options.now), skipped };
+}
+

@@ -1,0 +1,264 @@
+/**
+ * The <sheetData> of a worksheet, edited in one forward pass over its bytes: rows without an
+ * edit are copied as slices of the inflated part (never decoded), rows with one are decoded,
+ * the tool's cells merged into them in column order, and rows that do not exist yet are
+ * inserted where their number says. The sheet is never parsed into a tree.
+ */
+import { a1, columnIndex } from '../../../engine/a1';
+import { ChangeSetError } from '../../change-set-error';
+import type { CellEdit, SheetEdits } from './cells';
+import { newCell, valueParts } from './cells';
+import { shiftFormula } from './formula-shift';
+import { PackageError } from './package';
+import type { StyleBook } from './styles';
+import { attr, parseStartTag, renderStartTag, setAttr, type StartTag } from './xml';
+
+export interface SheetDataContext {
+  /** Namespace prefix of the worksheet's elements ("" or "x:"). */
+  prefix: string;
+  styles: StyleBook;
+  /** Column styles from <cols>: a new cell takes its column's format. */
+  columnStyle: (col: number) => number;
+}
+
+export interface SheetDataResult {
+  chunks: Buffer[];
+  /** A formula cell was overwritten or cleared (the calculation chain is then stale). */
+  formulaRemoved: boolean;
+}
+
+/** A shared formula whose master cell the tool overwrote, waiting for its next user. */
+interface OrphanedShared {
+  si: string;
+  formula: string;
+  row: number;
+  col: number;
+  ref: string;
+}
+
+/** The reference attribute of a cell's start tag: its column letters. */
+const CELL_R_ATTR = /\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?[0-9]+["']/;
+
+/** Base format of a cell the tool creates: the row's own format when it has one, else the
+ * column's, as Excel gives a new cell. */
+function newCellBase(rowTag: StartTag | null, col: number, ctx: SheetDataContext): number {
+  if (rowTag && attr(rowTag, 'customFormat') === '1' && attr(rowTag, 's') !== undefined) return Number(attr(rowTag, 's'));
+  return ctx.columnStyle(col);
+}
+
+function derive(ctx: SheetDataContext, base: number, edit: CellEdit): number {
+  let s = base;
+  for (const spec of edit.styles) s = ctx.styles.derive(s, spec);
+  return s;
+}
+
+class RowEditor {
+  formulaRemoved = false;
+  readonly orphans = new Map<string, OrphanedShared>();
+
+  constructor(private readonly ctx: SheetDataContext) {}
+
+  private get p(): string {
+    return this.ctx.prefix;
+  }
+
+  /** A row that does not exist yet. */
+  newRow(row: number, line: Map<number, CellEdit>): string {
+    const cells = [...line.keys()].sort((a, b) => a - b).map((col) => {
+      const edit = line.get(col)!;
+      return newCell(this.p, row, col, derive(this.ctx, newCellBase(null, col, this.ctx), edit), edit.value);
+    });
+    const body = cells.join('');
+    return body === '' ? '' : `<${this.p}row r="${row + 1}">${body}</${this.p}row>`;
+  }
+
+  /** An existing row (its whole text) with the edits merged in. */
+  editRow(rowXml: string, row: number, line: Map<number, CellEdit> | undefined): string {
+    const startEnd = rowXml.indexOf('>') + 1;
+    const rowTag = parseStartTag(rowXml.slice(0, startEnd));
+    if (rowTag.selfClosing) return this.mergeCells(rowTag, row, '', line);
+    const closeAt = rowXml.lastIndexOf('</');
+    return this.mergeCells(rowTag, row, rowXml.slice(startEnd, closeAt), line);
+  }
+
+  private mergeCells(rowTag: StartTag, row: number, inner: string, line: Map<number, CellEdit> | undefined): string {
+    const pending = line ? [...line.keys()].sort((a, b) => a - b) : [];
+    let k = 0;
+    let out = '';
+    let col = -1;
+    let at = 0;
+    const open = `<${this.p}c`;
+    let minCol = Infinity;
+    let maxCol = -1;
+    const emitNew = (before: number) => {
+      while (k < pending.length && pending[k] < before) {
+        const c = pending[k++];
+        const edit = line!.get(c)!;
+        const xml = newCell(this.p, row, c, derive(this.ctx, newCellBase(rowTag, c, this.ctx), edit), edit.value);
+        if (xml !== '') {
+          out += xml;
+          minCol = Math.min(minCol, c);
+          maxCol = Math.max(maxCol, c);
+        }
+      }
+    };
+    while (at < inner.length) {
+      const lt = inner.indexOf(open, at);
+      if (lt < 0 || !/[\s/>]/.test(inner[lt + open.length])) {
+        if (lt >= 0) throw new PackageError('unsupported', `unexpected element in row ${row + 1}`);
+        break;
+      }
+      const gt = inner.indexOf('>', lt);
+      const selfClosing = inner[gt - 1] === '/';
+      const end = selfClosing ? gt + 1 : inner.indexOf(`</${this.p}c>`, gt) + `</${this.p}c>`.length;
+      const tagText = inner.slice(lt, gt + 1);
+      // Only the reference is read from a cell the tool leaves (the common case: fast).
+      const ref = CELL_R_ATTR.exec(tagText);
+      col = ref ? columnIndex(ref[1]) : col + 1;
+      out += inner.slice(at, lt);
+      emitNew(col);
+      minCol = Math.min(minCol, col);
+      maxCol = Math.max(maxCol, col);
+      const edit = k < pending.length && pending[k] === col ? line!.get(pending[k++]) : undefined;
+      const content = selfClosing ? '' : inner.slice(gt + 1, end - `</${this.p}c>`.length);
+      const adopting = this.orphans.size > 0 && content.includes('t="shared"');
+      if (ref && !edit && !adopting) out += inner.slice(lt, end);
+      else {
+        const tag = parseStartTag(tagText);
+        // Every cell gets its explicit reference: an inserted cell would shift implicit ones.
+        if (!ref) setAttr(tag, 'r', a1(row, col), true);
+        out += edit ? this.editCell(tag, content, row, col, edit) : this.keepCell(tag, content, row, col);
+      }
+      at = end;
+    }
+    emitNew(Infinity);
+    out += inner.slice(at);
+    const spans = attr(rowTag, 'spans');
+    if (spans !== undefined && maxCol >= 0) {
+      const [lo, hi] = spans.split(/[\s:]+/).filter(Boolean).map(Number);
+      setAttr(rowTag, 'spans', `${Math.min(lo || Infinity, minCol + 1)}:${Math.max(hi || 0, maxCol + 1)}`);
+    }
+    if (attr(rowTag, 'r') === undefined) setAttr(rowTag, 'r', String(row + 1), true);
+    return out === '' ? renderStartTag(rowTag, true) : `${renderStartTag(rowTag, false)}${out}</${this.p}row>`;
+  }
+
+  /** A cell without an edit: as it was, unless it is the next user of an orphaned shared
+   * formula, which then becomes its master. */
+  private keepCell(tag: StartTag, content: string, row: number, col: number): string {
+    if (this.orphans.size > 0 && content.includes('t="shared"')) {
+      const adopted = this.adoptShared(content, row, col);
+      if (adopted !== null) return `${renderStartTag(tag, false)}${adopted}</${this.p}c>`;
+    }
+    return tag.selfClosing ? renderStartTag(tag, true) : `${renderStartTag(tag, false)}${content}</${this.p}c>`;
+  }
+
+  private editCell(tag: StartTag, content: string, row: number, col: number, edit: CellEdit): string {
+    const before = attr(tag, 's');
+    const s = derive(this.ctx, before === undefined ? 0 : Number(before), edit);
+    if (s !== Number(before ?? 0)) setAttr(tag, 's', s === 0 ? undefined : String(s));
+    if (edit.value === undefined) return tag.selfClosing ? renderStartTag(tag, true) : `${renderStartTag(tag, false)}${content}</${this.p}c>`;
+    if (content.includes(`<${this.p}f`)) {
+      this.formulaRemoved = true;
+      this.orphanShared(content, row, col);
+    }
+    for (const gone of ['t', 'cm', 'vm']) setAttr(tag, gone, undefined);
+    const parts = valueParts(this.p, edit.value);
+    if (parts.t) setAttr(tag, 't', parts.t);
+    // Only the value is replaced: the cell's own extensions stay.
+    const ext = /<(?:[\w.-]+:)?extLst[\s\S]*$/.exec(content)?.[0] ?? '';
+    const body = parts.content + ext;
+    return body === '' ? renderStartTag(tag, true) : `${renderStartTag(tag, false)}${body}</${this.p}c>`;
+  }
+
+  private formulaTag(content: string): { tag: StartTag; text: string } | null {
+    const m = new RegExp(`<${this.p}f(\\s[^>]*)?(/>|>([\\s\\S]*?)</${this.p}f>)`).exec(content);
+    if (!m) return null;
+    return { tag: parseStartTag(`<${this.p}f${m[1] ?? ''}>`), text: m[3] ?? '' };
+  }
+
+  private orphanShared(content: string, row: number, col: number): void {
+    const f = this.formulaTag(content);
+    if (!f || attr(f.tag, 't') !== 'shared' || attr(f.tag, 'ref') === undefined) return;
+    const si = attr(f.tag, 'si')!;
+    this.orphans.set(si, { si, formula: f.text, row, col, ref: attr(f.tag, 'ref')! });
+  }
+
+  /** The content of a shared-formula user that becomes the master, or null if it is not one
+   * of the orphaned formulas. */
+  private adoptShared(content: string, row: number, col: number): string | null {
+    const f = this.formulaTag(content);
+    const si = f ? attr(f.tag, 'si') : undefined;
+    const orphan = si === undefined ? undefined : this.orphans.get(si);
+    if (!f || !orphan || attr(f.tag, 'ref') !== undefined) return null;
+    this.orphans.delete(orphan.si);
+    const bottomRight = orphan.ref.split(':').pop()!;
+    const ref = `${a1(row, col)}:${bottomRight}`;
+    const text = shiftFormula(orphan.formula, row - orphan.row, col - orphan.col);
+    setAttr(f.tag, 'ref', ref);
+    const master = `${renderStartTag(f.tag, false)}${text}</${this.p}f>`;
+    return content.replace(new RegExp(`<${this.p}f(\\s[^>]*)?(/>|>[\\s\\S]*?</${this.p}f>)`), () => master);
+  }
+}
+
+function rowNumber(tag: StartTag, previous: number): number {
+  const r = attr(tag, 'r');
+  if (r === undefined) return previous + 1;
+  const n = Number(r) - 1;
+  if (!Number.isInteger(n) || n < 0) throw new PackageError('unsupported', `row number ${r}`);
+  return n;
+}
+
+/**
+ * Edit the bytes between <sheetData> and </sheetData> (exclusive) of `data`. Returns the new
+ * content as chunks (unchanged rows are views into `data`).
+ */
+export function editSheetData(data: Buffer, start: number, end: number, edits: SheetEdits, ctx: SheetDataContext): SheetDataResult {
+  const bang = data.indexOf('<!', start);
+  if (bang >= 0 && bang < end) throw new PackageError('unsupported', 'comment or CDATA inside sheetData');
+  const editor = new RowEditor(ctx);
+  const pendingRows = [...edits.rows.keys()].sort((a, b) => a - b);
+  const chunks: Buffer[] = [];
+  const rowOpen = `<${ctx.prefix}row`;
+  const rowClose = `</${ctx.prefix}row>`;
+  let k = 0;
+  let at = start;
+  let previous = -1;
+  const flushNewRows = (before: number) => {
+    for (; k < pendingRows.length && pendingRows[k] < before; k++) {
+      const xml = editor.newRow(pendingRows[k], edits.rows.get(pendingRows[k])!);
+      if (xml) chunks.push(Buffer.from(xml, 'utf8'));
+    }
+  };
+  for (;;) {
+    const lt = data.indexOf(rowOpen, at);
+    if (lt < 0 || lt >= end) break;
+    const gt = data.indexOf('>', lt);
+    const selfClosing = data[gt - 1] === 0x2f;
+    const rowEnd = selfClosing ? gt + 1 : data.indexOf(rowClose, gt) + rowClose.length;
+    if (rowEnd <= gt || rowEnd > end) throw new PackageError('unsupported', 'a row is not closed');
+    const tag = parseStartTag(data.toString('utf8', lt, gt + 1));
+    const row = rowNumber(tag, previous);
+    previous = row;
+    flushNewRows(row);
+    chunks.push(data.subarray(at, lt));
+    const line = k < pendingRows.length && pendingRows[k] === row ? edits.rows.get(pendingRows[k++]) : undefined;
+    const needsLook = line !== undefined || (editor.orphans.size > 0 && data.subarray(gt, rowEnd).includes('t="shared"'));
+    chunks.push(needsLook ? Buffer.from(editor.editRow(data.toString('utf8', lt, rowEnd), row, line), 'utf8') : data.subarray(lt, rowEnd));
+    at = rowEnd;
+  }
+  flushNewRows(Infinity);
+  chunks.push(data.subarray(at, end));
+  if (editor.orphans.size > 0) {
+    // Masters whose formula nobody else uses any more: nothing to keep.
+    editor.orphans.clear();
+  }
+  return { chunks, formulaRemoved: editor.formulaRemoved };
+}
+
+/** Refuse a change set aimed outside Excel's grid before anything is built. */
+export function checkInGrid(edits: SheetEdits, maxRows: number, maxCols: number): void {
+  for (const [row, line] of edits.rows) {
+    if (row < 0 || row >= maxRows) throw new ChangeSetError(`row ${row + 1} is outside the sheet`);
+    for (const col of line.keys()) if (col < 0 || col >= maxCols) throw new ChangeSetError(`column ${col + 1} is outside the sheet`);
+  }
+}

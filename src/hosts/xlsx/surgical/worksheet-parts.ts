@@ -1,0 +1,204 @@
+/**
+ * The top-level elements of a worksheet other than its cells: where a new one must go (the
+ * CT_Worksheet sequence), the dimension, column widths, merges and data validations. Each edit
+ * rewrites one element and leaves the others' text as it was.
+ */
+import { a1, parseA1Range } from '../../../engine/a1';
+import type { CellRange, ListValidation } from '../../../engine/model';
+import { attr, childElements, cleanText, escapeText, parseStartTag, renderStartTag, setAttr, type ElementSpan, type StartTag } from './xml';
+
+/** CT_Worksheet's children in the order the schema requires (ECMA-376 §18.3.1.99). */
+const SHEET_ORDER = [
+  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection',
+  'protectedRanges', 'scenarios', 'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells',
+  'phoneticPr', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup',
+  'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing',
+  'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+];
+
+export function sheetRank(local: string): number {
+  return SHEET_ORDER.indexOf(local);
+}
+
+/**
+ * Where a new element named `local` goes among `children`: right after the last element the
+ * schema puts before it. Elements the schema does not name (mc:AlternateContent around
+ * controls, for instance) stay attached to what precedes them.
+ */
+export function insertionOffset(children: ElementSpan[], local: string, start: number): number {
+  const rank = sheetRank(local);
+  let at = start;
+  for (const child of children) {
+    const r = sheetRank(child.local);
+    if (r >= 0 && r < rank) at = child.end;
+  }
+  return at;
+}
+
+/** An sqref ("A1 B2:C9") as rectangles; null when any area is not a plain reference. */
+export function parseSqref(sqref: string): CellRange[] | null {
+  try {
+    return sqref.trim().split(/\s+/).filter(Boolean).map((area) => parseA1Range(area));
+  } catch {
+    return null;
+  }
+}
+
+/** A rectangle as an sqref area: always corner to corner ("B1:B1048576", never "B:B"). */
+export function sqrefArea(r: CellRange): string {
+  const first = a1(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? first : `${first}:${a1(r.bottom, r.right)}`;
+}
+
+function overlaps(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+/** `r` without the cells of `hole`: up to four rectangles. */
+export function subtract(r: CellRange, hole: CellRange): CellRange[] {
+  if (!overlaps(r, hole)) return [r];
+  const out: CellRange[] = [];
+  if (r.top < hole.top) out.push({ ...r, bottom: hole.top - 1 });
+  if (r.bottom > hole.bottom) out.push({ ...r, top: hole.bottom + 1 });
+  const top = Math.max(r.top, hole.top);
+  const bottom = Math.min(r.bottom, hole.bottom);
+  if (r.left < hole.left) out.push({ top, bottom, left: r.left, right: hole.left - 1 });
+  if (r.right > hole.right) out.push({ top, bottom, left: hole.right + 1, right: r.right });
+  return out;
+}
+
+export function parseMerges(xml: string, children: ElementSpan[]): CellRange[] {
+  const el = children.find((c) => c.local === 'mergeCells');
+  if (!el) return [];
+  const merges: CellRange[] = [];
+  for (const m of childElements(xml, el.contentStart, el.contentEnd)) {
+    if (m.local !== 'mergeCell') continue;
+    const areas = parseSqref(attr(parseStartTag(xml.slice(m.start, m.contentStart)), 'ref') ?? '');
+    if (areas) merges.push(...areas);
+  }
+  return merges;
+}
+
+/** The dimension element grown to hold `bounds`. */
+export function grownDimension(xml: string, el: ElementSpan, bounds: CellRange): string {
+  const tag = parseStartTag(xml.slice(el.start, el.contentStart));
+  const current = parseSqref(attr(tag, 'ref') ?? '')?.[0];
+  const next = current
+    ? { top: Math.min(current.top, bounds.top), left: Math.min(current.left, bounds.left), bottom: Math.max(current.bottom, bounds.bottom), right: Math.max(current.right, bounds.right) }
+    : bounds;
+  setAttr(tag, 'ref', sqrefArea(next));
+  return renderStartTag(tag, true);
+}
+
+interface ColEntry {
+  min: number;
+  max: number;
+  /** The original text, while the entry is unchanged. */
+  text: string | null;
+  tag: StartTag;
+}
+
+/** The <col> entries of a <cols> element (1-based min/max as written). */
+export function readCols(xml: string, el: ElementSpan | undefined): ColEntry[] {
+  if (!el) return [];
+  return childElements(xml, el.contentStart, el.contentEnd)
+    .filter((c) => c.local === 'col')
+    .map((c) => {
+      const tag = parseStartTag(xml.slice(c.start, c.contentStart));
+      return { min: Number(attr(tag, 'min')), max: Number(attr(tag, 'max')), text: xml.slice(c.start, c.end), tag };
+    });
+}
+
+/** The format index of a column (0-based), from its <col style>. */
+export function columnStyleOf(entries: ColEntry[]): (col: number) => number {
+  return (col) => {
+    const e = entries.find((x) => x.min <= col + 1 && col + 1 <= x.max);
+    const s = e ? attr(e.tag, 'style') : undefined;
+    return s === undefined ? 0 : Number(s);
+  };
+}
+
+function copyTag(tag: StartTag): StartTag {
+  return { name: tag.name, attrs: tag.attrs.map((a) => ({ ...a })), selfClosing: true };
+}
+
+/** The <cols> element with these widths (0-based column → characters) set; a <col> spanning
+ * several columns is split so that only the named columns change. */
+export function colsWithWidths(entries: ColEntry[], widths: Map<number, number>, name: string, colName: string): string {
+  let list = entries.map((e) => ({ ...e }));
+  for (const [col0, width] of [...widths].sort((a, b) => a[0] - b[0])) {
+    const col = col0 + 1;
+    const i = list.findIndex((e) => e.min <= col && col <= e.max);
+    const widthTag = (tag: StartTag) => {
+      setAttr(tag, 'width', String(width));
+      setAttr(tag, 'customWidth', '1');
+      return tag;
+    };
+    if (i < 0) {
+      list.push({ min: col, max: col, text: null, tag: widthTag({ name: colName, attrs: [{ name: 'min', raw: String(col) }, { name: 'max', raw: String(col) }], selfClosing: true }) });
+      continue;
+    }
+    const e = list[i];
+    const pieces: ColEntry[] = [];
+    const piece = (min: number, max: number, change: boolean) => {
+      const tag = copyTag(e.tag);
+      setAttr(tag, 'min', String(min));
+      setAttr(tag, 'max', String(max));
+      pieces.push({ min, max, text: null, tag: change ? widthTag(tag) : tag });
+    };
+    if (e.min < col) piece(e.min, col - 1, false);
+    piece(col, col, true);
+    if (col < e.max) piece(col + 1, e.max, false);
+    list = [...list.slice(0, i), ...pieces, ...list.slice(i + 1)];
+  }
+  list.sort((a, b) => a.min - b.min);
+  return `<${name}>${list.map((e) => e.text ?? renderStartTag(e.tag, true)).join('')}</${name}>`;
+}
+
+/** A list's inline formula: "a,b,c" in quotes, inner quotes doubled (as apply.ts writes it). */
+function listFormula(choices: string[]): string {
+  return `"${choices.map((c) => cleanText(c).replace(/"/g, '""')).join(',')}"`;
+}
+
+export function validationXml(prefix: string, v: ListValidation): string {
+  // A warning, not a stop: wordings outside the list stay allowed.
+  return (
+    `<${prefix}dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" sqref="${sqrefArea(v.range)}">` +
+    `<${prefix}formula1>${escapeText(listFormula(v.choices))}</${prefix}formula1></${prefix}dataValidation>`
+  );
+}
+
+/**
+ * The <dataValidations> element with ours added: a validation of the user's keeps its text,
+ * except that the cells ours cover leave its sqref (dropped when none is left), as a new
+ * validation replaces the old one on those cells in Excel.
+ */
+export function dataValidationsWith(xml: string, el: ElementSpan | undefined, prefix: string, ours: ListValidation[]): string {
+  const kept: string[] = [];
+  let openTag: StartTag = { name: `${prefix}dataValidations`, attrs: [], selfClosing: false };
+  if (el) {
+    openTag = parseStartTag(xml.slice(el.start, el.contentStart));
+    for (const v of childElements(xml, el.contentStart, el.contentEnd)) {
+      const text = xml.slice(v.start, v.end);
+      if (v.local !== 'dataValidation') {
+        kept.push(text);
+        continue;
+      }
+      const tag = parseStartTag(xml.slice(v.start, v.contentStart));
+      const areas = parseSqref(attr(tag, 'sqref') ?? '');
+      if (!areas || !areas.some((a) => ours.some((o) => overlaps(a, o.range)))) {
+        kept.push(text);
+        continue;
+      }
+      let left = areas;
+      for (const o of ours) left = left.flatMap((a) => subtract(a, o.range));
+      if (left.length === 0) continue;
+      setAttr(tag, 'sqref', left.map(sqrefArea).join(' '));
+      kept.push(renderStartTag(tag, v.contentEnd === v.end) + xml.slice(v.contentStart, v.end));
+    }
+  }
+  const all = [...kept, ...ours.map((v) => validationXml(prefix, v))];
+  setAttr(openTag, 'count', String(all.filter((t) => t.startsWith(`<${prefix}dataValidation `) || t.startsWith(`<${prefix}dataValidation>`)).length));
+  return all.length === 0 ? '' : `${renderStartTag(openTag, false)}${all.join('')}</${openTag.name}>`;
+}
+

@@ -1,0 +1,143 @@
+/**
+ * One worksheet part edited for a change set: the text before <sheetData> (dimension, column
+ * widths) and after it (merges read, conditional formats, data validations) as strings, the
+ * rows in between as bytes (sheet-data.ts). Elements the tool adds go where CT_Worksheet's
+ * sequence puts them.
+ */
+import { MAX_COLS, MAX_ROWS } from '../../../engine/a1';
+import type { ChangeSet } from '../../../engine/model';
+import { editBounds, gatherEdits, skipMergeFollowers } from './cells';
+import { conditionalFormatEdits, type TextEdit } from './conditional-formats';
+import { PackageError } from './package';
+import { checkInGrid, editSheetData } from './sheet-data';
+import type { StyleBook } from './styles';
+import { childElements, splice, XmlShapeError, type ElementSpan } from './xml';
+import { colsWithWidths, columnStyleOf, dataValidationsWith, grownDimension, insertionOffset, parseMerges, readCols } from './worksheet-parts';
+
+interface SheetSplit {
+  prefix: string;
+  /** Text before <sheetData …>, the sheetData start tag, and the offsets of its content. */
+  head: string;
+  open: string;
+  contentStart: number;
+  contentEnd: number;
+  /** Text after </sheetData>, up to and including the end of the document. */
+  tail: string;
+  selfClosing: boolean;
+}
+
+function isNameChar(byte: number): boolean {
+  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f || byte === 0x2d || byte === 0x2e;
+}
+
+/** Find the worksheet's <sheetData> (the real one: the head before it must be well formed). */
+function splitSheet(data: Buffer): SheetSplit {
+  for (let at = data.indexOf('sheetData'); at >= 0; at = data.indexOf('sheetData', at + 1)) {
+    let lt = at - 1;
+    while (lt >= 0 && isNameChar(data[lt])) lt--;
+    if (lt < 0 || (data[lt] !== 0x3c && data[lt] !== 0x3a)) continue;
+    if (data[lt] === 0x3a) {
+      lt--;
+      while (lt >= 0 && isNameChar(data[lt])) lt--;
+      if (lt < 0 || data[lt] !== 0x3c) continue;
+    }
+    const after = data[at + 'sheetData'.length];
+    if (after !== 0x20 && after !== 0x2f && after !== 0x3e && after !== 0x09 && after !== 0x0a && after !== 0x0d) continue;
+    const head = data.toString('utf8', 0, lt).replace(/^\uFEFF/, '');
+    try {
+      childElements(head.slice(rootContentStart(head)));
+    } catch (e) {
+      if (e instanceof XmlShapeError) continue;
+      throw e;
+    }
+    const prefix = data.toString('utf8', lt + 1, at);
+    const gt = data.indexOf('>', at);
+    const open = data.toString('utf8', lt, gt + 1);
+    const selfClosing = data[gt - 1] === 0x2f;
+    const close = `</${prefix}sheetData>`;
+    const closeAt = selfClosing ? gt + 1 : data.indexOf(close, gt);
+    if (closeAt < 0) throw new PackageError('unsupported', 'sheetData is not closed');
+    const tailStart = selfClosing ? gt + 1 : closeAt + close.length;
+    return { prefix, head, open, contentStart: gt + 1, contentEnd: closeAt, tail: data.toString('utf8', tailStart), selfClosing };
+  }
+  throw new PackageError('unsupported', 'no sheetData in the worksheet');
+}
+
+/** Offset just after the document element's start tag. */
+function rootContentStart(head: string): number {
+  const m = /<([\w.-]+:)?worksheet[\s>]/.exec(head);
+  if (!m) throw new PackageError('unsupported', 'not a worksheet');
+  return head.indexOf('>', m.index) + 1;
+}
+
+export interface WorksheetEditResult {
+  bytes: Buffer;
+  formulaRemoved: boolean;
+}
+
+/** Apply the change set's sheet changes to one worksheet part. */
+export function editWorksheet(data: Buffer, changes: ChangeSet, styles: StyleBook): WorksheetEditResult {
+  const split = splitSheet(data);
+  const { prefix } = split;
+  const headStart = rootContentStart(split.head);
+  const headChildren = childElements(split.head, headStart);
+  const tailEnd = split.tail.lastIndexOf('</');
+  const tailChildren = childElements(split.tail, 0, tailEnd);
+
+  const edits = gatherEdits(changes);
+  checkInGrid(edits, MAX_ROWS, MAX_COLS);
+  skipMergeFollowers(edits, parseMerges(split.tail, tailChildren));
+
+  const colsEl = headChildren.find((c) => c.local === 'cols');
+  const cols = readCols(split.head, colsEl);
+  const sheetData = editSheetData(data, split.contentStart, split.selfClosing ? split.contentStart : split.contentEnd, edits, {
+    prefix,
+    styles,
+    columnStyle: columnStyleOf(cols),
+  });
+
+  const head = splice(split.head, headEdits(split.head, headChildren, headStart, prefix, edits, cols, colsEl));
+  const tail = splice(split.tail, tailEdits(split.tail, tailChildren, prefix, changes, styles));
+  const open = split.selfClosing ? split.open.replace(/\s*\/>$/, '>') : split.open;
+  const close = `</${prefix}sheetData>`;
+  const bytes = Buffer.concat([Buffer.from(head + open, 'utf8'), ...sheetData.chunks, Buffer.from(close + tail, 'utf8')]);
+  return { bytes, formulaRemoved: sheetData.formulaRemoved };
+}
+
+function headEdits(
+  head: string,
+  children: ElementSpan[],
+  start: number,
+  prefix: string,
+  edits: ReturnType<typeof gatherEdits>,
+  cols: ReturnType<typeof readCols>,
+  colsEl: ElementSpan | undefined,
+): TextEdit[] {
+  const out: TextEdit[] = [];
+  const bounds = editBounds(edits);
+  const dimension = children.find((c) => c.local === 'dimension');
+  if (bounds && dimension) out.push({ start: dimension.start, end: dimension.end, text: grownDimension(head, dimension, bounds) });
+  if (edits.widths.size > 0) {
+    const text = colsWithWidths(cols, edits.widths, colsEl?.name ?? `${prefix}cols`, `${prefix}col`);
+    if (colsEl) out.push({ start: colsEl.start, end: colsEl.end, text });
+    else {
+      const at = insertionOffset(children, 'cols', start);
+      out.push({ start: at, end: at, text });
+    }
+  }
+  return out;
+}
+
+function tailEdits(tail: string, children: ElementSpan[], prefix: string, changes: ChangeSet, styles: StyleBook): TextEdit[] {
+  const out = conditionalFormatEdits(tail, children, 0, prefix, changes.conditionalFormats, styles);
+  if (changes.validations.length > 0) {
+    const el = children.find((c) => c.local === 'dataValidations');
+    const text = dataValidationsWith(tail, el, prefix, changes.validations);
+    if (el) out.push({ start: el.start, end: el.end, text });
+    else {
+      const at = insertionOffset(children, 'dataValidations', 0);
+      out.push({ start: at, end: at, text });
+    }
+  }
+  return out;
+}

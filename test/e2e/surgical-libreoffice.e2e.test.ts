@@ -1,0 +1,142 @@
+/**
+ * The surgical copy in a real spreadsheet program: LibreOffice (headless) opens the copy of a
+ * workbook holding a chart, a pivot table, an external link, a dynamic array, every kind of
+ * conditional format, validations, an image, a comment, custom XML (and, as .xlsm, a macro
+ * part), and exports every sheet as shown to CSV. Every cell of the user's reads as in the
+ * input, the tracking block and the report are there, the report's formulas are computed.
+ *
+ * Needs soffice (Debian: libreoffice-calc); .ci/run installs it.
+ */
+import { execFile } from 'child_process';
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import { promisify } from 'util';
+import { parseA1Range } from '../../src/engine/a1';
+import { analyzeSheet } from '../../src/engine/analyze';
+import type { Analysis, ChangeSet } from '../../src/engine/model';
+import { readWorkbook } from '../../src/hosts/xlsx/read';
+import { surgicalCopy } from '../../src/hosts/xlsx/surgical';
+import { engineWording } from '../../src/i18n/engine';
+import { buildReport } from '../../src/report';
+import { APPENDIX_SHEET } from '../hosts/xlsx/fixtures/plan-tnmt';
+import { richWorkbook } from '../hosts/xlsx/fixtures/rich-workbook';
+import { loadWorkbook } from '../hosts/xlsx/surgical-helpers';
+
+const exec = promisify(execFile);
+const AS_OF = '2024-03-10';
+const REPORT = 'BC Quý I-2024';
+/** Text with every character class a writer can get wrong. */
+const TRICKY = 'Mã _x0041_ & <b> "trích" \u0007 Phu\u0323 lu\u0323c';
+
+let dir: string;
+let profile: string;
+
+async function soffice(args: string[]): Promise<void> {
+  await exec('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', ...args], { timeout: 150_000 });
+}
+
+/** Every sheet as LibreOffice shows it: <outDir>/<name>-<sheet>.csv. */
+async function exportCsv(file: string, outDir: string): Promise<void> {
+  await fs.mkdir(outDir, { recursive: true });
+  await soffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', outDir, file]);
+}
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+async function readCsv(file: string): Promise<string[][]> {
+  return parseCsv((await fs.readFile(file, 'utf8')).normalize('NFC'));
+}
+
+async function analyse(input: Buffer): Promise<Analysis> {
+  const sheet = readWorkbook(await loadWorkbook(input)).sheets.find((s) => s.name === APPENDIX_SHEET)!;
+  const result = analyzeSheet(sheet.grid, { asOf: AS_OF, wording: engineWording('vi') });
+  if (!result.ok) throw new Error(result.failure.message);
+  return result.analysis;
+}
+
+beforeAll(async () => {
+  try {
+    await exec('soffice', ['--version'], { timeout: 60_000 });
+  } catch {
+    throw new Error('LibreOffice (soffice) is needed: apt-get install -y libreoffice-calc');
+  }
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-e2e-surgical-'));
+  profile = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-lo-profile-'));
+});
+
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+  await fs.rm(profile, { recursive: true, force: true });
+});
+
+describe.each([
+  { ext: 'xlsx', macro: false },
+  { ext: 'xlsm', macro: true },
+])('a rich .$ext workbook, report copy', ({ ext, macro }) => {
+  test('LibreOffice reads every user cell as in the input, the tracking block, the report and its computed totals', async () => {
+    const input = await richWorkbook({ macro, oldReport: true });
+    const analysis = await analyse(input);
+    const built = buildReport(analysis, { period: 'Q1', year: analysis.planYear, asOf: AS_OF, lang: 'vi', madeOn: AS_OF });
+    const extra: ChangeSet = { sheet: 'Hướng dẫn', writes: [{ range: parseA1Range('A5'), values: [[TRICKY]] }], formats: [], validations: [], conditionalFormats: { tag: '', rules: [] }, sheets: [] };
+    const { bytes } = surgicalCopy(input, [built.changes, extra]);
+    await fs.writeFile(path.join(dir, `in-${ext}.${ext}`), input);
+    await fs.writeFile(path.join(dir, `out-${ext}.${ext}`), bytes);
+    await exportCsv(path.join(dir, `in-${ext}.${ext}`), path.join(dir, `before-${ext}`));
+    await exportCsv(path.join(dir, `out-${ext}.${ext}`), path.join(dir, `after-${ext}`));
+    const sheet = async (side: 'in' | 'out', name: string) => readCsv(path.join(dir, `${side === 'in' ? 'before' : 'after'}-${ext}`, `${side}-${ext}-${name}.csv`));
+
+    // The appendix: every column but the tracking block's, row by row, as LibreOffice shows it.
+    const before = await sheet('in', APPENDIX_SHEET);
+    const after = await sheet('out', APPENDIX_SHEET);
+    const tracking = Object.values(analysis.tracking.columns);
+    const user = (line: string[]) => line.filter((_, c) => !tracking.includes(c));
+    expect(after.length).toBe(before.length);
+    for (let r = 0; r < before.length; r++) expect({ row: r + 1, cells: user(after[r]) }).toEqual({ row: r + 1, cells: user(before[r]) });
+    const headerRow = analysis.table.headerRows[analysis.table.headerRows.length - 1];
+    expect(tracking.map((c) => after[headerRow][c])).toEqual(['Tình trạng', 'Ngày hoàn thành', 'Kết quả thực hiện', 'Hạn chót', 'Kiểm tra']);
+    const leadMissing = analysis.tasks.find((t) => t.issues.some((i) => i.code === 'lead-missing'))!;
+    expect(after[leadMissing.row][analysis.tracking.columns.check]).toContain(leadMissing.issues.find((i) => i.code === 'lead-missing')!.message);
+
+    // The other sheets: as they were (the guide gains the one cell written to it).
+    for (const name of ['Biểu đồ', 'Tổng hợp']) expect(await sheet('out', name)).toEqual(await sheet('in', name));
+    const guide = await sheet('out', 'Hướng dẫn');
+    expect(guide[4][0]).toBe('Mã _x0041_ & <b> "trích"  Phụ lục');
+
+    // The report replaced the old one and LibreOffice computed its formulas.
+    const report = await sheet('out', REPORT);
+    const total = report.find((line) => line.some((v) => v === 'Tổng cộng'))!;
+    expect(total.filter((v) => /^\d+$/.test(v)).map(Number)).toContain(analysis.summary.tasks);
+    await expect(fs.access(path.join(dir, `after-${ext}`, `out-${ext}-bc quý i-2024.csv`))).rejects.toThrow();
+  });
+});
