@@ -4,7 +4,7 @@
  */
 import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../engine/dates';
 import type { Lang } from '../engine/model';
-import type { OpenFailureCode, UncarriedPart } from '../hosts/xlsx/read';
+import type { OpenFailureCode } from '../hosts/xlsx/read';
 import type { WriteFailureCode } from '../hosts/xlsx/write';
 
 type Text = { vi: string; en: string };
@@ -27,6 +27,10 @@ export function openFailure(code: OpenFailureCode, file: string, lang: Lang): st
     encrypted: {
       vi: `Tệp ${f} được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu mở tệp rồi kiểm tra lại.`,
       en: `${f} is protected with a password; remove the opening password and check again.`,
+    },
+    'too-large': {
+      vi: `Tệp ${f} giải nén ra quá lớn (hơn 1 GB cho một phần của tệp), có thể là tệp hỏng hoặc tệp độc hại; không kiểm tra tệp này.`,
+      en: `${f} expands to more than 1 GB in one part (a damaged or hostile file); it was not checked.`,
     },
     damaged: {
       vi: `Tệp ${f} bị hỏng hoặc chưa tải về đầy đủ; hãy lấy lại bản đầy đủ của tệp.`,
@@ -87,20 +91,6 @@ export const messages = {
       vi: `Trang tính “${sheet}” trong “${file}” đang được bảo vệ nên không ghi bản kiểm tra; hãy bỏ bảo vệ trang tính (Review › Unprotect Sheet) rồi chạy lại.`,
       en: `Sheet “${sheet}” in “${file}” is protected, so no checked copy was written; unprotect the sheet (Review › Unprotect Sheet) and run again.`,
     }),
-  partsNotCopied: (parts: UncarriedPart[], lang: Lang) => {
-    const names: Record<UncarriedPart, Text> = {
-      chart: { vi: 'biểu đồ', en: 'charts' },
-      'pivot-table': { vi: 'PivotTable', en: 'pivot tables' },
-      slicer: { vi: 'slicer', en: 'slicers' },
-      'form-control': { vi: 'điều khiển biểu mẫu', en: 'form controls' },
-      macro: { vi: 'macro', en: 'macros' },
-    };
-    const list = parts.map((p) => pick(lang, names[p])).join(', ');
-    return pick(lang, {
-      vi: `Lưu ý: bản kiểm tra không giữ được ${list} của tệp gốc (chỉ giữ được khi kiểm tra trong Excel); tệp gốc vẫn nguyên vẹn.`,
-      en: `Note: the checked copy does not keep the input's ${list} (only checking inside Excel does); the input is unchanged.`,
-    });
-  },
   chartSkipped: (lang: Lang) =>
     pick(lang, { vi: 'Biểu đồ chỉ được vẽ khi chạy trong Excel; bản ghi ra không có biểu đồ.', en: 'Charts are drawn only inside Excel; the written copy has none.' }),
   noCommand: (lang: Lang) =>

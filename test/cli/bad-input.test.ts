@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
+import { ZipArchive } from '../../src/hosts/xlsx/zip/archive';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { analyzeSheet } from '../../src/engine/analyze';
@@ -63,6 +64,23 @@ describe('files that cannot be checked', () => {
     expect(await expectCannotCheck('cat-ngang.xlsx', undefined, 'en')).toMatch(/damaged or incomplete/);
     await fs.writeFile(path.join(dir, 'cu.xls'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
     await expectCannotCheck('cu.xls', /\.xls\)/);
+  });
+
+  test('a zip bomb: a sheet that says it expands past the cap is refused in one sentence, never inflated', async () => {
+    const whole = Buffer.from(await buildWorkbook(planWorkbook()).xlsx.writeBuffer());
+    const zip = new ZipArchive(whole);
+    const sheet = zip.find('xl/worksheets/sheet1.xml')!;
+    // Forge the central directory's uncompressed size of the sheet to 3 GB, as a bomb declares it.
+    const bomb = Buffer.from(whole);
+    let forged = 0;
+    for (let at = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) {
+      const nameLength = bomb.readUInt16LE(at + 28);
+      if (bomb.toString('utf8', at + 46, at + 46 + nameLength) === sheet.name) forged = bomb.writeUInt32LE(3_000_000_000, at + 24) && forged + 1;
+    }
+    expect(forged).toBe(1);
+    await fs.writeFile(path.join(dir, 'bom.xlsx'), bomb);
+    expect(await expectCannotCheck('bom.xlsx', /giải nén ra quá lớn/)).toContain('bom.xlsx');
+    expect(await expectCannotCheck('bom.xlsx', undefined, 'en')).toMatch(/expands to more than/);
   });
 
   test('a workbook whose sheets are all empty', async () => {
@@ -247,7 +265,11 @@ describe('50,000 rows', () => {
     expect(json.table.lastRow).toBe(plan.sheet.rows.length);
     expect([0, 1]).toContain(result.code);
     // The copy carries the tracking block: its headers are among the copy's strings, not the input's.
-    const strings = async (f: string) => (await (await JSZip.loadAsync(await fs.readFile(f))).file('xl/sharedStrings.xml')?.async('string')) ?? '';
+    const strings = async (f: string) => {
+      const zip = await JSZip.loadAsync(await fs.readFile(f));
+      const parts = Object.keys(zip.files).filter((n) => n === 'xl/sharedStrings.xml' || n.startsWith('xl/worksheets/sheet'));
+      return (await Promise.all(parts.map((n) => zip.file(n)!.async('string')))).join('');
+    };
     expect(await strings(file)).not.toContain('Hạn chót');
     const copied = await strings(path.join(outDir, 'lon.xlsx'));
     for (const header of ['Tình trạng', 'Hạn chót', 'Kiểm tra']) expect(copied).toContain(header);

@@ -1,5 +1,6 @@
 import { promises as fs } from 'fs';
 import JSZip from 'jszip';
+import { ZipArchive } from '../../src/hosts/xlsx/zip/archive';
 import path from 'path';
 import { analyzeSheet } from '../../src/engine/analyze';
 import { engineWording } from '../../src/i18n/engine';
@@ -184,17 +185,21 @@ describe('validate --out', () => {
     expect(serialToISO(grid.values[21][dueCol] as number, true)).toBe('2024-03-31');
   });
 
-  test('a copy that cannot keep the input\'s charts or pivot tables says so', async () => {
+  test('the copy keeps the input\'s charts and pivot tables byte for byte, with nothing to warn about', async () => {
     const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, 'plan.xlsx')));
-    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
-    zip.file('xl/pivotTables/pivotTable1.xml', '<pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
-    await fs.writeFile(path.join(dir, 'plan-chart.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
-    const withChart = await runCli(['validate', 'plan-chart.xlsx', '--as-of', '2024-07-15', '--out', 'plan-chart-checked.xlsx'], { cwd: dir });
-    expect(withChart.stdout).toMatch(/không giữ được biểu đồ, PivotTable/);
+    const chart = '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>';
+    const pivot = '<pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';
+    zip.file('xl/charts/chart1.xml', chart);
+    zip.file('xl/pivotTables/pivotTable1.xml', pivot);
+    await fs.writeFile(path.join(dir, 'plan-chart.xlsx'), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
     const json = await runCli(['validate', 'plan-chart.xlsx', '--json', '--lang', 'en', '--as-of', '2024-07-15', '--out', 'plan-chart-checked.xlsx'], { cwd: dir });
-    expect(json.stderr.trim()).toBe('Note: the checked copy does not keep the input\'s charts, pivot tables (only checking inside Excel does); the input is unchanged.');
-    const plain = await runCli(['validate', 'plan.xlsx', '--as-of', '2024-07-15', '--out', 'plan-plain-checked.xlsx'], { cwd: dir });
-    expect(plain.stdout).not.toMatch(/không giữ được/);
+    expect(json.stderr.trim()).toBe('');
+    const input = new ZipArchive(await fs.readFile(path.join(dir, 'plan-chart.xlsx')));
+    const copy = new ZipArchive(await fs.readFile(path.join(dir, 'plan-chart-checked.xlsx')));
+    for (const part of ['xl/charts/chart1.xml', 'xl/pivotTables/pivotTable1.xml']) {
+      expect(copy.raw(copy.find(part)!).equals(input.raw(input.find(part)!))).toBe(true);
+    }
+    expect(copy.text(copy.find('xl/charts/chart1.xml')!, 1000)).toBe(chart);
   });
 
   test('--out naming the input itself is refused and the input is not touched', async () => {

@@ -116,7 +116,6 @@ async function checkOne(
       try {
         await write.apply();
         if (!args.json) io.stdout(`\n${formatWrittenLine(tracking, target.shown, lang)}\n`);
-        if (workbook.notCopied.length > 0) notes.push(messages.partsNotCopied(workbook.notCopied, lang));
       } catch (e) {
         if (!(e instanceof CopyError)) throw e;
         writeProblem = copyFailure(e, target.shown, lang);

@@ -1,18 +1,20 @@
 /**
- * The .xlsx host's WorkbookPort (src/usecases/ports.ts): a workbook file opened with exceljs.
- * readSheet() finds the appendix sheet; apply() makes the changes in memory and writes them to a
- * copy, atomically. exceljs stays behind this module: callers see plain data and the errors
- * below, never an exceljs type.
+ * The .xlsx host's WorkbookPort (src/usecases/ports.ts) over a workbook file. readSheet() reads
+ * with the streaming reader (stream/: bounded inflation, cells outside the table cost nothing);
+ * apply() makes the copy with the surgical writer (surgical/: the input's zip with only the
+ * tool's edits, every other part copied byte for byte) and writes it atomically. Callers see
+ * plain data and the errors below; no library type crosses this line.
  */
-import type ExcelJS from 'exceljs';
 import { chooseAppendixSheet } from '../../engine/analyze';
 import type { ChangeSet, Grid } from '../../engine/model';
 import { fold } from '../../engine/text';
 import type { ApplyReport, SheetReadResult, SheetSnapshot, WorkbookPort } from '../../usecases/ports';
 import { ChangeSetError } from '../change-set-error';
-import { applyChangeSet } from './apply';
-import { isDate1904, isSheetProtected, listSheets, openWorkbook, readGrid, readWorkbookState, uncarriedParts, type UncarriedPart } from './read';
-import { writeWorkbookAtomically, WorkbookWriteError, type WriteFailureCode } from './write';
+import { readWorkbookBytes, WorkbookOpenError } from './read';
+import { readWorkbookStream, WorkbookFormatError, type StreamSheet, type WorkbookStream } from './stream';
+import { PackageError, surgicalCopy } from './surgical';
+import { writeBytesAtomically, WorkbookWriteError, type WriteFailureCode } from './write';
+import { ZipError } from './zip/archive';
 
 export interface OpenOptions {
   /** The sheet to check, by name (exact, then ignoring case and accents); else it is found. */
@@ -21,10 +23,7 @@ export interface OpenOptions {
   copyTo?: string;
 }
 
-export interface OpenedWorkbook extends WorkbookPort {
-  /** What a copy of this file written here would lose (charts, pivot tables…). */
-  readonly notCopied: UncarriedPart[];
-}
+export type OpenedWorkbook = WorkbookPort;
 
 export type CopyFailureCode = WriteFailureCode | 'invalid-changes';
 
@@ -46,17 +45,49 @@ function hasAnyValue(grid: Grid): boolean {
   return false;
 }
 
+/** A reader's or writer's refusal of the package, as the open failure the CLI words. */
+function openFailure(e: unknown, file: string): WorkbookOpenError | null {
+  if (e instanceof ZipError) {
+    if (e.code === 'too-large') return new WorkbookOpenError('too-large', file, e.message);
+    // The container check already found a zip's signature: a zip that cannot be read is damaged.
+    return new WorkbookOpenError('damaged', file, e.message);
+  }
+  if (e instanceof WorkbookFormatError) {
+    if (e.code === 'too-many-cells') return new WorkbookOpenError('too-large', file, e.message);
+    return new WorkbookOpenError(e.code === 'not-workbook' ? 'not-workbook' : 'damaged', file, e.message);
+  }
+  if (e instanceof PackageError) return new WorkbookOpenError(e.code === 'not-workbook' ? 'not-workbook' : 'damaged', file, e.message);
+  return null;
+}
+
 /**
- * Open a workbook file; every failure to open is a WorkbookOpenError (read.ts) with a code the
- * caller can word.
+ * Open a workbook file; every failure to open or read it is a WorkbookOpenError (read.ts) with a
+ * code the caller can word.
  */
 export async function openXlsxWorkbook(file: string, options: OpenOptions = {}): Promise<OpenedWorkbook> {
-  const workbook = await openWorkbook(file);
-  const notCopied = await uncarriedParts(file);
+  const bytes = await readWorkbookBytes(file);
+  let book: WorkbookStream;
+  try {
+    book = await readWorkbookStream(bytes);
+  } catch (e) {
+    throw openFailure(e, file) ?? e;
+  }
+  // The sheet is read here, not in readSheet(), so that a part too large to read is refused as
+  // the file failing to open — one sentence, before any check starts.
+  let chosen: SheetReadResult | null;
+  try {
+    chosen = await readChosenSheet(book, options.sheet);
+  } catch (e) {
+    throw openFailure(e, file) ?? e;
+  }
   return {
-    notCopied,
-    readSheet: async () => readChosenSheet(workbook, options.sheet),
-    apply: async (changes) => applyToCopy(workbook, changes, options.copyTo),
+    readSheet: async () => {
+      const result = chosen;
+      chosen = null; // the grid is the engine's now: keep no second reference to it
+      if (!result) throw new Error('readSheet() is called once per opened workbook');
+      return result;
+    },
+    apply: async (changes) => applyToCopy(bytes, changes, options.copyTo),
   };
 }
 
@@ -65,58 +96,61 @@ export async function openXlsxWorkbook(file: string, options: OpenOptions = {}):
  * preferred. When no sheet holds an appendix the active sheet is returned, so that the engine's
  * own failure ("no appendix table on sheet …") is what the user reads.
  */
-function readChosenSheet(workbook: ExcelJS.Workbook, wanted: string | undefined): SheetReadResult {
-  const date1904 = isDate1904(workbook);
-  const { sheets, activeIndex } = listSheets(workbook);
+async function readChosenSheet(book: WorkbookStream, wanted: string | undefined): Promise<SheetReadResult> {
+  const { sheets, activeIndex } = book;
   const sheetNames = sheets.map((s) => s.name);
-  const chosen = (ws: ExcelJS.Worksheet, grid: Grid): SheetReadResult => ({ ok: true, sheet: snapshot(workbook, ws, grid, sheetNames) });
+  const chosen = async (sheet: StreamSheet, grid?: Grid): Promise<SheetReadResult> => {
+    const content = await sheet.read();
+    return { ok: true, sheet: snapshot(book, grid ?? content.grid, content.protected, sheetNames) };
+  };
 
   if (wanted !== undefined) {
-    const ws =
+    const sheet =
       sheets.find((s) => s.name === wanted) ??
       sheets.find((s) => s.name.normalize('NFC') === wanted.normalize('NFC')) ??
       sheets.find((s) => fold(s.name) === fold(wanted));
-    if (!ws) return { ok: false, refusal: { code: 'no-such-sheet', wanted, sheetNames } };
-    return chosen(ws, readGrid(ws, date1904));
+    if (!sheet) return { ok: false, refusal: { code: 'no-such-sheet', wanted, sheetNames } };
+    return chosen(sheet);
   }
 
-  const visible = sheets.filter((s) => (s.state ?? 'visible') === 'visible');
+  const visible = sheets.filter((s) => s.visibility === 'visible');
   const candidates = visible.length > 0 ? visible : sheets;
-  const grids = candidates.map((ws) => readGrid(ws, date1904));
+  const grids: Grid[] = [];
+  for (const sheet of candidates) grids.push((await sheet.read()).grid);
   if (!grids.some(hasAnyValue)) return { ok: false, refusal: { code: 'empty-workbook' } };
   const active = activeIndex >= 0 ? candidates.indexOf(sheets[activeIndex]) : -1;
   const found = chooseAppendixSheet(grids, active >= 0 ? active : undefined);
   const index = found >= 0 ? found : active >= 0 && hasAnyValue(grids[active]) ? active : grids.findIndex(hasAnyValue);
+  // The other sheets' grids are not kept: only the chosen one goes on to the engine.
   return chosen(candidates[index], grids[index]);
 }
 
-function snapshot(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, grid: Grid, sheetNames: string[]): SheetSnapshot {
-  const { state, problem } = readWorkbookState(workbook);
+function snapshot(book: WorkbookStream, grid: Grid, sheetProtected: boolean, sheetNames: string[]): SheetSnapshot {
   return {
     sheetName: grid.sheetName,
     grid,
-    state,
-    stateProblem: problem,
-    // exceljs does not read the workbook's structure lock; the copy is a new file either way.
-    protection: { sheet: isSheetProtected(ws), structure: false },
+    state: book.state,
+    stateProblem: book.stateProblem,
+    // The structure lock stops Excel from adding sheets; the copy is a new file either way.
+    protection: { sheet: sheetProtected, structure: false },
     sheetNames,
   };
 }
 
-async function applyToCopy(workbook: ExcelJS.Workbook, changes: ChangeSet, copyTo: string | undefined): Promise<ApplyReport> {
+async function applyToCopy(input: Buffer, changes: ChangeSet, copyTo: string | undefined): Promise<ApplyReport> {
   if (copyTo === undefined) throw new Error('apply() on a workbook opened without copyTo');
-  let skipped: string[];
+  let copy: { bytes: Buffer; skipped: string[] };
   try {
-    skipped = applyChangeSet(workbook, changes).skipped;
+    copy = surgicalCopy(input, changes);
   } catch (e) {
-    if (e instanceof ChangeSetError) throw new CopyError('invalid-changes', e.message);
+    if (e instanceof ChangeSetError || e instanceof PackageError || e instanceof ZipError) throw new CopyError('invalid-changes', e.message);
     throw e;
   }
   try {
-    await writeWorkbookAtomically(workbook, copyTo);
+    await writeBytesAtomically(copy.bytes, copyTo);
   } catch (e) {
     if (e instanceof WorkbookWriteError) throw new CopyError(e.code, e.detail);
     throw e;
   }
-  return { skipped };
+  return { skipped: copy.skipped };
 }

@@ -19,7 +19,9 @@ export type OpenFailureCode =
   | 'not-workbook'
   | 'old-xls'
   | 'encrypted'
-  | 'damaged';
+  | 'damaged'
+  /** A part of the zip expands past what the tool accepts (a zip bomb, or far too big a sheet). */
+  | 'too-large';
 
 /** Why a file could not be opened as a workbook; `detail` is the underlying error, for logs only. */
 export class WorkbookOpenError extends Error {
@@ -59,6 +61,25 @@ async function sniff(file: string): Promise<{ head: Buffer; size: number }> {
   }
 }
 
+/**
+ * The file's bytes, once it is known to be a zip container and not an old .xls or an encrypted
+ * workbook; every failure is a WorkbookOpenError with a code the caller can word.
+ */
+export async function readWorkbookBytes(file: string): Promise<Buffer> {
+  const { head, size } = await sniff(file);
+  if (head.length >= 8 && head.equals(CFB_MAGIC)) {
+    const whole = await fs.readFile(file);
+    throw new WorkbookOpenError(whole.includes(ENCRYPTION_STREAM) ? 'encrypted' : 'old-xls', file, 'OLE compound file');
+  }
+  const isZip = head.length >= 4 && (head.subarray(0, 4).equals(ZIP_MAGIC) || head.subarray(0, 4).equals(EMPTY_ZIP_MAGIC));
+  if (!isZip) throw new WorkbookOpenError('not-workbook', file, size === 0 ? 'empty file' : 'not a zip container');
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    throw new WorkbookOpenError('unreadable', file, String(e));
+  }
+}
+
 /** Open a workbook; every failure is a WorkbookOpenError with a code the caller can word. */
 export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const { head, size } = await sniff(file);
@@ -86,24 +107,6 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
     throw new WorkbookOpenError('not-workbook', file, 'no worksheet in the file');
   }
   return workbook;
-}
-
-/** Parts of a package that exceljs does not carry into a file it writes, by the name the zip
- * stores for them (names are stored uncompressed, so the bytes can be searched directly). */
-const UNCARRIED_PARTS: { marker: string; kind: UncarriedPart }[] = [
-  { marker: 'xl/charts/chart', kind: 'chart' },
-  { marker: 'xl/pivotTables/', kind: 'pivot-table' },
-  { marker: 'xl/slicers/', kind: 'slicer' },
-  { marker: 'xl/ctrlProps/', kind: 'form-control' },
-  { marker: 'xl/vbaProject.bin', kind: 'macro' },
-];
-export type UncarriedPart = 'chart' | 'pivot-table' | 'slicer' | 'form-control' | 'macro';
-
-/** What the file holds that a copy written by exceljs would lose (the input itself is kept). */
-export async function uncarriedParts(file: string): Promise<UncarriedPart[]> {
-  const bytes = await fs.readFile(file).catch(() => null);
-  if (!bytes) return [];
-  return UNCARRIED_PARTS.filter((p) => bytes.includes(p.marker)).map((p) => p.kind);
 }
 
 export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';

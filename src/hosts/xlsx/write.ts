@@ -28,13 +28,23 @@ function classify(e: unknown): WriteFailureCode {
   return 'write-failed';
 }
 
+/** Write `bytes` to `target` so that a failure never leaves a partly written file: a temporary
+ * file beside the target, renamed over it once complete. */
+export async function writeBytesAtomically(bytes: Buffer, target: string): Promise<void> {
+  await writeAtomically(target, (temp) => fs.writeFile(temp, bytes, { flag: 'wx' }));
+}
+
 export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, target: string): Promise<void> {
+  await writeAtomically(target, (temp) => workbook.xlsx.writeFile(temp));
+}
+
+async function writeAtomically(target: string, write: (temp: string) => Promise<void>): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const stat = await fs.stat(target).catch(() => null);
   if (stat?.isDirectory()) throw new WorkbookWriteError('is-directory', target, 'target is a directory');
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await workbook.xlsx.writeFile(temp);
+    await write(temp);
     await fs.rename(temp, target);
   } catch (e) {
     await fs.unlink(temp).catch(() => undefined);
