@@ -5,7 +5,7 @@
  */
 import { FakeExcelError } from './errors';
 import { FakeObject, defineProperties, notImplemented } from './fake-object';
-import type { FakeRequestContext } from './context';
+import { MAX_MERGED_AREAS, type FakeRequestContext } from './context';
 import { MAX_COLS, MAX_ROWS, cellCount, intersect, parseArea, qualified, rectRef, type Rect } from './address';
 import { checkRect, cols, readCells, rows, sheetAlive, writeCells, type AreasEntity, type RangeEntity } from './cells';
 import type { FakeCellValue, Hyperlink } from './model';
@@ -165,11 +165,18 @@ export class FakeRange extends FakeObject<RangeEntity> {
       return used ? intersect(used, e.rect) : null;
     }, true);
   }
+  /** Its JSDoc: "if the merged areas count in this range is more than 512, then this method will
+   * fail to return the result" — the sync fails; the host must ask for smaller ranges. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, this, 'getMergedAreasOrNullObject', [], () => {
       const e = this._target();
-      const rects = e.sheet.merges.filter((m) => intersect(m, e.rect));
-      return rects.length ? { sheet: e.sheet, rects } : null;
+      const rects = e.sheet.mergesIn(e.rect);
+      const stats = this.context.runtime.stats;
+      stats.maxMergedAreas = Math.max(stats.maxMergedAreas, rects.length);
+      if (rects.length > MAX_MERGED_AREAS) {
+        throw new FakeExcelError('GeneralException', `The range holds ${rects.length} merged areas; getMergedAreasOrNullObject cannot return more than ${MAX_MERGED_AREAS}.`);
+      }
+      return rects.length ? { sheet: e.sheet, rects: [...rects].sort((a, b) => a.top - b.top || a.left - b.left) } : null;
     }, true);
   }
   private special(cellType: string): AreasEntity | null {
