@@ -39,6 +39,8 @@ export interface FakeRuntime {
   state: WorkbookState;
   stats: FakeExcelStats;
   payloadLimitBytes: number;
+  /** Merged areas one getMergedAreasOrNullObject call may return (512 in Excel). */
+  maxMergedAreas: number;
   /** Failures to inject, by sync number (1-based, counted over the fake's life). */
   injected: Map<number, FakeExcelError>;
   /** Co-author edits applied just before the sync of that number runs its actions. */

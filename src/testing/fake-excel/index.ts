@@ -12,13 +12,16 @@
  * No Node APIs: it runs in the task pane bundle too.
  */
 import { FakeExcelError, type FakeErrorCode } from './errors';
-import { FakeRequestContext, PAYLOAD_LIMIT_BYTES, type FakeExcelStats, type FakeRuntime, type Interference, type SyncRecord } from './context';
+import { FakeRequestContext, MAX_MERGED_AREAS, PAYLOAD_LIMIT_BYTES, type FakeExcelStats, type FakeRuntime, type Interference, type SyncRecord } from './context';
 import { FakeWorkbook } from './workbook';
 import { dumpSheet, dumpWorkbook, seedWorkbook, type FakeWorkbookSeed, type SheetDump, type WorkbookDump, type WorkbookState } from './model';
 
 export interface FakeExcelOptions {
   /** Defaults to 5 MB, Excel on the web's limit for a request and for a response. */
   payloadLimitBytes?: number;
+  /** Merged areas one getMergedAreasOrNullObject call may return; defaults to Excel's 512. A
+   * lower limit makes tests of the host's fallback cheap. */
+  maxMergedAreas?: number;
   /** What Office.context.requirements.isSetSupported answers; defaults to every ExcelApi set up to 1.13. */
   supportedExcelApi?: string;
 }
@@ -77,6 +80,7 @@ export function createFakeExcel(seed: FakeWorkbookSeed, options: FakeExcelOption
     state: seedWorkbook(seed),
     stats: { syncs: 0, requests: [], maxMergedAreas: 0 },
     payloadLimitBytes: options.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES,
+    maxMergedAreas: options.maxMergedAreas ?? MAX_MERGED_AREAS,
     injected: new Map(),
     interference: new Map(),
     cellEdit: null,

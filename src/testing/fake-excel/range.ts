@@ -5,7 +5,7 @@
  */
 import { FakeExcelError } from './errors';
 import { FakeObject, defineProperties, notImplemented } from './fake-object';
-import { MAX_MERGED_AREAS, type FakeRequestContext } from './context';
+import type { FakeRequestContext } from './context';
 import { MAX_COLS, MAX_ROWS, cellCount, intersect, parseArea, qualified, rectRef, type Rect } from './address';
 import { checkRect, cols, readCells, rows, sheetAlive, writeCells, type AreasEntity, type RangeEntity } from './cells';
 import type { FakeCellValue, Hyperlink } from './model';
@@ -173,8 +173,9 @@ export class FakeRange extends FakeObject<RangeEntity> {
       const rects = e.sheet.mergesIn(e.rect);
       const stats = this.context.runtime.stats;
       stats.maxMergedAreas = Math.max(stats.maxMergedAreas, rects.length);
-      if (rects.length > MAX_MERGED_AREAS) {
-        throw new FakeExcelError('GeneralException', `The range holds ${rects.length} merged areas; getMergedAreasOrNullObject cannot return more than ${MAX_MERGED_AREAS}.`);
+      const limit = this.context.runtime.maxMergedAreas;
+      if (rects.length > limit) {
+        throw new FakeExcelError('GeneralException', `The range holds ${rects.length} merged areas; getMergedAreasOrNullObject cannot return more than ${limit}.`);
       }
       return rects.length ? { sheet: e.sheet, rects: [...rects].sort((a, b) => a.top - b.top || a.left - b.left) } : null;
     }, true);
