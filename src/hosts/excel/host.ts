@@ -25,7 +25,7 @@ import { hostMessages } from './messages';
 import { DEFAULT_BUDGET_BYTES, MAX_CELL_TEXT } from './payload';
 import { ChangeSetError } from '../change-set-error';
 import { planChangeSet } from './plan';
-import { isPayloadError, readActiveSheet, type SheetRead } from './read';
+import { isCellEditError, isPayloadError, readActiveSheet, type SheetRead } from './read';
 import { REQUIRED_EXCEL_API, officeIsSetSupported, type IsSetSupported } from './requirements';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -57,30 +57,39 @@ export function describeError(e: unknown, lang: Lang, phase: Phase['name']): str
   const write = e instanceof WriteError ? e : null;
   const cause = write ? write.cause : e;
   const code = (cause as { code?: string } | null)?.code ?? 'GeneralException';
-  const written = write ? write.groupsDone > 0 || !isPayloadError(cause) : false;
+  // A batch Excel refuses whole (too large, or the user is typing in a cell) wrote nothing itself.
+  const refusedWhole = isPayloadError(cause) || isCellEditError(cause);
+  const written = write ? write.groupsDone > 0 || !refusedWhole : false;
   const tail = phase === 'write' && written ? hostMessages.partlyWritten(lang) : hostMessages.nothingWritten(lang);
   if (code === 'AccessDenied') return `${hostMessages.protectedGeneric(lang)} ${tail}`;
   if (isPayloadError(cause)) return `${hostMessages.tooLarge(lang)} ${tail}`;
-  if (code === 'InvalidOperationInCellEditMode') return hostMessages.cellEditMode(lang);
+  if (isCellEditError(cause)) return `${hostMessages.cellEditMode(lang)} ${tail}`;
   const detail = cause instanceof Error ? cause.message : String(cause);
-  return `${hostMessages.excelError(code, detail, lang)} ${tail}`;
+  // Cell-edit mode can also come back as a bare InvalidOperation: say what to try.
+  const hint = code === 'InvalidOperation' ? ` ${hostMessages.cellEditHint(lang)}` : '';
+  return `${hostMessages.excelError(code, detail, lang)}${hint} ${tail}`;
 }
 
-async function readState(ctx: Excel.RequestContext): Promise<{ state: WorkbookState; exists: boolean; name: string }> {
+async function readState(ctx: Excel.RequestContext): Promise<{ state: WorkbookState; exists: boolean; name: string; structureProtected: boolean }> {
   const sheets = ctx.workbook.worksheets.load('items/name');
+  const protection = ctx.workbook.protection.load('protected');
   await ctx.sync();
+  const structureProtected = protection.protected;
   const found = sheets.items.find((s) => sameName(s.name, STATE_SHEET_NAME));
-  if (!found) return { state: parseWorkbookState(null).state, exists: false, name: STATE_SHEET_NAME };
+  if (!found) return { state: parseWorkbookState(null).state, exists: false, name: STATE_SHEET_NAME, structureProtected };
   const cell = ctx.workbook.worksheets.getItem(found.name).getRange('A1').load('values');
   await ctx.sync();
   const raw = cell.values?.[0]?.[0];
-  return { state: parseWorkbookState(typeof raw === 'string' ? raw : null).state, exists: true, name: found.name };
+  return { state: parseWorkbookState(typeof raw === 'string' ? raw : null).state, exists: true, name: found.name, structureProtected };
 }
 
 /** The state JSON in A1 of the very hidden state sheet, created when missing; one sync. */
-async function writeState(ctx: Excel.RequestContext, state: WorkbookState, where: { exists: boolean; name: string }, lang: Lang): Promise<void> {
+async function writeState(ctx: Excel.RequestContext, state: WorkbookState, where: { exists: boolean; name: string; structureProtected: boolean }, lang: Lang): Promise<void> {
   const json = JSON.stringify(state);
   if (json.length > MAX_CELL_TEXT) throw new Error(hostMessages.stateTooLarge(lang));
+  // Adding (and hiding) the state sheet changes the workbook's structure: checked first, so that
+  // nothing is half done.
+  if (!where.exists && where.structureProtected) throw new Error(hostMessages.settingsNeedStructure(lang));
   let sheet: Excel.Worksheet;
   if (where.exists) {
     sheet = ctx.workbook.worksheets.getItem(where.name);

@@ -244,6 +244,11 @@ function conditionalFormatOps(sheetName: string, tag: string, rules: Conditional
       },
     });
   });
+  if (rules.length > 0) {
+    // Rules added through the API may not repaint when their cells change until the sheet is
+    // calculated (office-js #5299; #1157): once, after the last rule.
+    ops.push({ label: 'calculate after the highlights', bytes: OP_OVERHEAD_BYTES, queue: ({ sheet }) => sheet(sheetName).calculate(true) });
+  }
   return ops;
 }
 
