@@ -1,8 +1,9 @@
 /**
  * A synthetic appendix of any size, shaped like the real ones: title rows, a two-row header with
  * a merged "Đơn vị thực hiện" parent, a numbering row, eight sections, STT and objective merged
- * over task groups, deadlines in the usual wordings (and some real dates), outputs of every
- * class, a continuation row now and then, some tasks with problems. Deterministic (seeded), so
+ * over task groups (and the lead unit over every other group), deadlines in the usual wordings
+ * (and some real dates), outputs of every class, a continuation row now and then, some tasks
+ * with problems. Deterministic (seeded), so
  * runs compare. Used by the bench and by the 50,000-row CLI test.
  */
 import ExcelJS from 'exceljs';
@@ -138,6 +139,8 @@ export function syntheticPlan(rows: number, seed = 2024): SyntheticPlan {
     }
     const bottom = out.length;
     if (bottom > top) merges.push(`A${top}:A${bottom}`, `B${top}:B${bottom}`);
+    // Every other group shares one lead unit, written once and merged down (as pasted from Word).
+    if (bottom > top && stt % 2 === 0) merges.push(`E${top}:E${bottom}`);
   }
   // Followers of a merge read as "" (only the top-left holds the value).
   for (const m of merges) {
