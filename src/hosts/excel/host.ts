@@ -27,6 +27,7 @@ import { ChangeSetError } from '../change-set-error';
 import { planChangeSet } from './plan';
 import { isCellEditError, isPayloadError, readActiveSheet, type SheetRead } from './read';
 import { REQUIRED_EXCEL_API, officeIsSetSupported, type IsSetSupported } from './requirements';
+import { guardRun, type ErrorLog, type WorkbookLock } from './run-guard';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -41,6 +42,10 @@ export interface ExcelHostOptions {
   analyze?: (grid: Grid, options: AnalyzeOptions) => AnalyzeResult;
   /** Called after every check/report with the syncs the operation took (bench, diagnostics). */
   onSyncs?: (info: { operation: string; readSyncs: number; writeSyncs: number }) => void;
+  /** Shared by every host of the runtime (task pane and ribbon): one batch at a time. */
+  lock?: WorkbookLock;
+  /** Where the last Excel error is kept for the support information. */
+  errors?: ErrorLog;
 }
 
 interface Phase {
@@ -104,7 +109,8 @@ async function writeState(ctx: Excel.RequestContext, state: WorkbookState, where
   await ctx.sync();
 }
 
-export function createExcelPlanHost(run: ExcelRun, options: ExcelHostOptions = {}): PlanHost {
+export function createExcelPlanHost(excelRun: ExcelRun, options: ExcelHostOptions = {}): PlanHost {
+  const run = guardRun(excelRun, options);
   const isSetSupported = options.isSetSupported ?? officeIsSetSupported();
   const budget = options.budgetBytes ?? DEFAULT_BUDGET_BYTES;
   const analyze = options.analyze ?? engineAnalyze;
