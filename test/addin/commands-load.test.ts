@@ -26,6 +26,7 @@ describe('commands.ts at load', () => {
       addin: { showAsTaskpane: async () => undefined },
     };
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require('../../src/commands/commands');
     });
     expect(associated.map(([name]) => name)).toEqual(['validatePlan', 'openReport']);
@@ -36,6 +37,7 @@ describe('commands.ts at load', () => {
 
   it('loads without Office (a plain browser) without throwing', () => {
     delete (globalThis as { Office?: unknown }).Office;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     expect(() => jest.isolateModules(() => require('../../src/commands/commands'))).not.toThrow();
   });
 });
