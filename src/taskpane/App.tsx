@@ -31,6 +31,8 @@ import { applyCorrection } from './view-model';
 import { CheckTab } from './CheckTab';
 import { ReportTab, type ReportChoice } from './ReportTab';
 import { ConfirmReplaceDialog } from './ConfirmReplaceDialog';
+import { Diagnostics } from './Diagnostics';
+import type { SupportInfo } from '../hosts/excel/support-text';
 
 export interface AppProps {
   host: PlanHost;
@@ -43,6 +45,8 @@ export interface AppProps {
   /** Today's date; tests pin it. */
   today?: () => ISODate;
   dark?: boolean;
+  /** Gathers the support information (Diagnostics.tsx); the section is shown when given. */
+  supportInfo?: () => Promise<SupportInfo>;
 }
 
 type BusyKind = 'reading' | 'checking' | 'saving' | 'report';
@@ -366,6 +370,8 @@ export function App(props: AppProps): React.JSX.Element {
             onBuild={(choice) => void buildReport(choice)}
           />
         </section>
+
+        {props.supportInfo && <Diagnostics lang={lang} collect={props.supportInfo} />}
 
         <ConfirmReplaceDialog t={t} sheetName={confirm?.sheetName ?? null} onAnswer={answerReplace} />
       </main>

@@ -5,7 +5,8 @@
  * support information.
  */
 import type { PlanHost } from '../hosts/plan-host';
-import { ErrorLog, WorkbookLock, createExcelPlanHost } from '../hosts/excel';
+import { ErrorLog, WorkbookLock, collectSupportInfo, createExcelPlanHost, guardRun, type OfficeDiagnostics, type SupportInfo } from '../hosts/excel';
+import { officeIsSetSupported } from '../hosts/excel/requirements';
 
 export const workbookLock = new WorkbookLock();
 export const excelErrors = new ErrorLog();
@@ -23,4 +24,24 @@ export function excelPlanHost(): PlanHost {
 export function commandPlanHost(): PlanHost {
   commandHost ??= createExcelPlanHost((batch) => Excel.run({ delayForCellEdit: true }, batch), { lock: workbookLock, errors: excelErrors });
   return commandHost;
+}
+
+function officeDiagnostics(): OfficeDiagnostics | null {
+  try {
+    const d = Office.context.diagnostics;
+    return d ? { host: String(d.host), platform: String(d.platform), version: String(d.version) } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The pane's support information: read through the same lock, its own errors not recorded. */
+export function supportInfo(): Promise<SupportInfo> {
+  return collectSupportInfo({
+    run: guardRun(Excel.run, { lock: workbookLock }),
+    isSetSupported: officeIsSetSupported(),
+    office: officeDiagnostics(),
+    errors: excelErrors,
+    userAgent: navigator.userAgent,
+  });
 }
