@@ -5,7 +5,6 @@
  * with its Office.js code and debug info. Read only: one read batch, nothing written.
  */
 import { a1Range } from '../../engine/a1';
-import type { Lang } from '../../engine/model';
 import type { ExcelRun } from './host';
 import { readRows } from './read-rows';
 import type { IsSetSupported } from './requirements';
