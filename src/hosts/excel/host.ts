@@ -28,6 +28,7 @@ import { planChangeSet } from './plan';
 import { isCellEditError, isPayloadError, readActiveSheet, type SheetRead } from './read';
 import { REQUIRED_EXCEL_API, officeIsSetSupported, type IsSetSupported } from './requirements';
 import { guardRun, type ErrorLog, type WorkbookLock } from './run-guard';
+import { RowsMovedError, keyCellsOf, repairMovedRows } from './coauthor';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -167,7 +168,21 @@ export function createExcelPlanHost(excelRun: ExcelRun, options: ExcelHostOption
             pieceBytes,
           });
           phase.name = 'write';
-          const report = await executePlan(ctx, ops, budget);
+          let report;
+          try {
+            report = await executePlan(ctx, ops, budget, keyCellsOf(analysis, read.grid));
+          } catch (e) {
+            // A co-author moved the rows between our read and our write (coauthor.ts).
+            if (!(e instanceof RowsMovedError)) throw e;
+            const reanalyze = (grid: Grid) => analyze(grid, { asOf: request.asOf, lang: request.lang, settings: read.state.settings, correction: read.state.corrections[read.sheetName] });
+            return repairMovedRows({ read, analysis }, {
+              lang: request.lang,
+              pieceBytes,
+              reread: () => readActiveSheet(ctx, { withConditionalFormats: true, budgetBytes: budget, sampleRows: options.sampleRows }),
+              analyze: reanalyze,
+              execute: async (more, keys) => void (await executePlan(ctx, more, budget, keys)),
+            });
+          }
           options.onSyncs?.({ operation: 'check', readSyncs: read.syncs, writeSyncs: report.syncs });
           return { ok: true as const, analysis };
         });

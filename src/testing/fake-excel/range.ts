@@ -8,7 +8,7 @@ import { FakeObject, defineProperties, notImplemented } from './fake-object';
 import type { FakeRequestContext } from './context';
 import { MAX_COLS, MAX_ROWS, cellCount, intersect, parseArea, qualified, rectRef, type Rect } from './address';
 import { checkRect, cols, readCells, rows, sheetAlive, writeCells, type AreasEntity, type RangeEntity } from './cells';
-import type { FakeCellValue, Hyperlink } from './model';
+import { DEFAULT_STYLE, type FakeCellValue, type Hyperlink } from './model';
 import { FakeRangeFormat } from './format';
 import { FakeConditionalFormatCollection } from './conditional-formats';
 import { FakeDataValidation } from './data-validation';
@@ -218,6 +218,27 @@ export class FakeRange extends FakeObject<RangeEntity> {
           }
         }
         e.sheet.addMerge(t);
+      }
+    });
+  }
+  /** Range.clear(applyTo): "All" (default), "Formats" or "Contents" (values and formulas). */
+  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+    this._call('clear', [applyTo], (e) => {
+      e.sheet.assertWritable();
+      if (!['All', 'Formats', 'Contents'].includes(applyTo)) throw notImplemented(`Range.clear("${applyTo}")`);
+      for (let r = e.rect.top; r <= e.rect.bottom; r++) {
+        for (let c = e.rect.left; c <= e.rect.right; c++) {
+          const cell = e.sheet.cell(r, c);
+          if (!cell) continue;
+          if (applyTo !== 'Formats') {
+            cell.value = '';
+            cell.formula = null;
+          }
+          if (applyTo !== 'Contents') {
+            cell.style = DEFAULT_STYLE;
+            cell.numberFormat = 'General';
+          }
+        }
       }
     });
   }
