@@ -139,8 +139,11 @@ export function syntheticPlan(rows: number, seed = 2024): SyntheticPlan {
     }
     const bottom = out.length;
     if (bottom > top) merges.push(`A${top}:A${bottom}`, `B${top}:B${bottom}`);
-    // Every other group shares one lead unit, written once and merged down (as pasted from Word).
-    if (bottom > top && stt % 2 === 0) merges.push(`E${top}:E${bottom}`);
+    // Every other group shares one lead unit, written once and merged down (as pasted from Word),
+    // where no row below the first would be left with nothing but its task words.
+    const followers = out.slice(top, bottom);
+    const keepsTasks = followers.every((row) => row[4] === '' || row[3] !== '' || row[6] !== '');
+    if (bottom > top && stt % 2 === 0 && keepsTasks) merges.push(`E${top}:E${bottom}`);
   }
   // Followers of a merge read as "" (only the top-left holds the value).
   for (const m of merges) {

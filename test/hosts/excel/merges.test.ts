@@ -1,7 +1,8 @@
 /**
  * Merged cells past Excel's 512 merged areas per getMergedAreasOrNullObject call: appendices
  * pasted from Word carry one merge per STT / objective / lead run and one per section row, and
- * a 760-row plan already has 513. The host asks in row blocks that cannot pass the limit, all in
+ * the 760-row synthetic plan has more than 512 (513 before its lead runs were merged, 627 now).
+ * The host asks in row blocks that cannot pass the limit, all in
  * the read's own syncs, and asks in smaller blocks when Excel refuses anyway.
  */
 import { createExcelPlanHost } from '../../../src/hosts/excel';
@@ -27,7 +28,7 @@ async function readMerges(seed: FakeWorkbookSeed, options: FakeExcelOptions = {}
 const key = (r: { top: number; left: number; bottom: number; right: number }) => `${r.top},${r.left},${r.bottom},${r.right}`;
 
 describe('merged areas beyond 512', () => {
-  test('the 760-row synthetic plan (513 merges) is validated, every merge read, no call over 512', async () => {
+  test('the 760-row synthetic plan (over 512 merges) is validated, every merge read, no call over 512', async () => {
     const { seed, merges } = seedOf(760);
     expect(merges.length).toBeGreaterThan(MAX_MERGED_AREAS);
     const excel = createFakeExcel(seed);
