@@ -36,7 +36,7 @@ export interface PlanContext {
   /** The sheet the data changes go to, as read (the active sheet). */
   sheetName: string;
   /** Existing sheets (to replace a report sheet of the same name in its place). */
-  sheets: { name: string; position: number }[];
+  sheets: { name: string; position: number; visibility?: string }[];
   /** Custom conditional formats on the sheet, with their formulas, from the read. */
   customFormats: ExistingFormat[];
   lang: Lang;
@@ -343,7 +343,12 @@ function sheetOps(model: SheetModel, ctx: PlanContext): PlannedOp[] {
     label: `${old ? 'replace' : 'create'} sheet ${name}`,
     bytes: OP_OVERHEAD_BYTES * 3,
     queue: ({ ctx: c }) => {
-      if (old) c.workbook.worksheets.getItem(old.name).delete();
+      if (old) {
+        const previous = c.workbook.worksheets.getItem(old.name);
+        // Its JSDoc: deleting a "VeryHidden" sheet fails with InvalidOperation; hidden first.
+        if (old.visibility === 'VeryHidden') previous.visibility = 'Hidden';
+        previous.delete();
+      }
       const created = c.workbook.worksheets.add(name);
       // A replaced sheet keeps its place among the tabs.
       if (old) created.position = old.position;

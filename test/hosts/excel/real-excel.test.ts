@@ -105,3 +105,14 @@ test('pages tall for "one page wide": at least one, growing with the rows and th
   expect(pagesTallEnough(model(300))).toBe(Math.ceil((300 * 15) / 475) + 1);
   expect(pagesTallEnough(model(10, { 0: 400, 1: 400 }))).toBeGreaterThan(pagesTallEnough(model(10)));
 });
+
+test('a very hidden report sheet is replaced too: made hidden first, as deleting a very hidden sheet fails', async () => {
+  const seed = JSON.parse(JSON.stringify(congThuongPlan)) as FakeWorkbookSeed;
+  seed.sheets.push({ name: 'BC Quý II-2024', rows: [['bản cũ']], visibility: 'VeryHidden' });
+  const excel = createFakeExcel(seed);
+  const outcome = await createExcelPlanHost(excel.run).buildReport({ period: 'Q2', year: 2024, lang: 'vi', confirmReplace: async () => true });
+  expect(outcome).toEqual({ ok: true, sheetName: 'BC Quý II-2024', replaced: true });
+  const report = excel.dumpSheet('BC Quý II-2024');
+  expect(report.visibility).toBe('Visible');
+  expect(Object.values(report.cells).map((c) => c.value)).not.toContain('bản cũ');
+});
