@@ -18,6 +18,12 @@ export interface OfficeBenchRow {
   writeSyncs: number;
   maxRequestBytes: number;
   maxResponseBytes: number;
+  /** The most merged areas asked of one getMergedAreasOrNullObject call (Excel: at most 512). */
+  maxMergedAreasPerRead: number;
+  /** The longest highlight (conditional-format) formula written, in characters (target ≤ 255). */
+  maxCfFormulaChars: number;
+  /** Merged areas on the sheet. */
+  merges: number;
   /** Bytes of all responses: the sheet's values as JSON, plus merges and metadata. */
   totalResponseBytes: number;
   ms: number;
@@ -47,6 +53,9 @@ export async function officeBench(rows: number): Promise<OfficeBenchRow> {
     writeSyncs,
     maxRequestBytes: excel.maxRequestBytes(),
     maxResponseBytes: excel.maxResponseBytes(),
+    maxMergedAreasPerRead: excel.stats.maxMergedAreas,
+    maxCfFormulaChars: Math.max(0, ...excel.dumpSheet(plan.sheet.name).conditionalFormats.map((cf) => (cf.formula ?? '').length)),
+    merges: plan.sheet.merges?.length ?? 0,
     totalResponseBytes: excel.stats.requests.reduce((n, r) => n + r.responseBytes, 0),
     ms: round(ms, 0),
   };
@@ -59,7 +68,7 @@ export const officeSection: BenchSection<OfficeBenchRow[]> = {
     const out: OfficeBenchRow[] = [];
     for (const rows of sizes) {
       const row = await officeBench(rows);
-      ctx.log(`office ${rows} rows: ${row.syncs} syncs, largest request ${row.maxRequestBytes} B, largest response ${row.maxResponseBytes} B`);
+      ctx.log(`office ${rows} rows: ${row.syncs} syncs, largest request ${row.maxRequestBytes} B, largest response ${row.maxResponseBytes} B, ${row.maxMergedAreasPerRead} merged areas per call at most`);
       out.push(row);
     }
     return out;
@@ -68,7 +77,7 @@ export const officeSection: BenchSection<OfficeBenchRow[]> = {
     const kb = (n: number) => `${round(n / 1024, 0)} kB`.padStart(8);
     return result.map(
       (r) =>
-        `office  ${String(r.rows).padStart(6)} rows  ${r.syncs} syncs (read ${r.readSyncs}, write ${r.writeSyncs})  largest request ${kb(r.maxRequestBytes)}  largest response ${kb(r.maxResponseBytes)}  ${r.ms} ms on the fake`,
+        `office  ${String(r.rows).padStart(6)} rows  ${r.syncs} syncs (read ${r.readSyncs}, write ${r.writeSyncs})  largest request ${kb(r.maxRequestBytes)}  largest response ${kb(r.maxResponseBytes)}  ${r.maxMergedAreasPerRead}/${r.merges} merged areas per call  CF formula ≤ ${r.maxCfFormulaChars} chars  ${r.ms} ms on the fake`,
     );
   },
 };

@@ -136,9 +136,48 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904 }: T
   return { sheet, writes, formats, validations, conditionalFormats: { tag: CF_TAG, rules }, sheets: [] };
 }
 
-/** Overdue (red) first, then other problems (yellow), then done (green); each stops the next.
- * Driven by TODAY(), "Hạn chót", "Tình trạng" and "Kiểm tra", so they stay right on later days
- * and disappear once the problem is fixed and the plan checked again. */
+/**
+ * Excel documents no length limit for a conditional format's formula, but 255 characters is the
+ * documented cap for data-validation formulas and what older Excel and other programs accept;
+ * the rules are kept within it.
+ */
+export const MAX_CF_FORMULA_CHARS = 255;
+
+/** An Excel array constant of texts: {"a","b"}. */
+function textArray(words: readonly string[]): string {
+  return `{${words.map(excelString).join(',')}}`;
+}
+
+/**
+ * The done wordings in as few groups as keep `formulaOf(group)` within MAX_CF_FORMULA_CHARS (in
+ * order; a single wording too long for any rule would be a bug in the list, and throws).
+ */
+function doneGroups(formulaOf: (words: readonly string[]) => string): string[][] {
+  const groups: string[][] = [];
+  let current: string[] = [];
+  for (const w of DONE_WORDINGS) {
+    if (current.length > 0 && formulaOf([...current, w]).length > MAX_CF_FORMULA_CHARS) {
+      groups.push(current);
+      current = [];
+    }
+    current.push(w);
+    if (formulaOf(current).length > MAX_CF_FORMULA_CHARS) throw new Error(`status wording "${w}" does not fit a highlight rule`);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/**
+ * Overdue (red), other problems (yellow), done (green), driven by TODAY(), "Hạn chót",
+ * "Tình trạng" and "Kiểm tra", so they stay right on later days and disappear once the problem is
+ * fixed and the plan checked again. What a row shows:
+ *   done, with a problem in Kiểm tra → yellow;  done otherwise → green (even past its due date);
+ *   not done and past due → red;  not done, with a problem → yellow.
+ * "Done" is one of every wording validation.md accepts as done (DONE_WORDINGS); a single rule
+ * holding them all and the due-date test would pass 255 characters, so the done tests come first,
+ * split over as few rules as fit, each stopping the rules after it: the red rule then needs no
+ * "not done" part. Every rule stops the next.
+ */
 function highlightRules(table: RecognisedTable, plan: TrackingPlan): ConditionalFormatRule[] {
   const first = table.firstRow;
   const last = Math.max(table.lastRow, first);
@@ -147,11 +186,16 @@ function highlightRules(table: RecognisedTable, plan: TrackingPlan): Conditional
   // Column fixed, row relative: each row of the range tests its own cells.
   const ref = (role: ColumnRole & TrackingRole) => a1(first, plan.columns[role], 'col');
   const status = ref('status');
-  const done = `OR(${DONE_WORDINGS.map((w) => `TRIM(${status})=${excelString(w)}`).join(',')})`;
+  const problem = `LEN(${ref('check')})>0`;
   const tag = (name: string) => `N(${excelString(`${CF_TAG}:${name}`)})=0`;
+  const done = (words: readonly string[]) => `OR(TRIM(${status})=${textArray(words)})`;
+  // The longer of the two done rules decides the groups (the tag's number: two digits at most).
+  const groups = doneGroups((words) => `=AND(${tag('done-problem-00')},${problem},${done(words)})`);
+  const numbered = groups.map((words, i) => ({ words, n: i + 1 }));
   return [
-    { range, formula: `=AND(${tag('overdue')},ISNUMBER(${ref('dueDate')}),${ref('dueDate')}<TODAY(),NOT(${done}))`, ...HIGHLIGHT.overdue, stopIfTrue: true },
-    { range, formula: `=AND(${tag('problem')},LEN(${ref('check')})>0)`, ...HIGHLIGHT.problem, stopIfTrue: true },
-    { range, formula: `=AND(${tag('done')},${done})`, ...HIGHLIGHT.done, stopIfTrue: true },
+    ...numbered.map(({ words, n }) => ({ range, formula: `=AND(${tag(`done-problem-${n}`)},${problem},${done(words)})`, ...HIGHLIGHT.problem, stopIfTrue: true })),
+    ...numbered.map(({ words, n }) => ({ range, formula: `=AND(${tag(`done-${n}`)},${done(words)})`, ...HIGHLIGHT.done, stopIfTrue: true })),
+    { range, formula: `=AND(${tag('overdue')},ISNUMBER(${ref('dueDate')}),${ref('dueDate')}<TODAY())`, ...HIGHLIGHT.overdue, stopIfTrue: true },
+    { range, formula: `=AND(${tag('problem')},${problem})`, ...HIGHLIGHT.problem, stopIfTrue: true },
   ];
 }

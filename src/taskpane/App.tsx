@@ -31,6 +31,8 @@ import { usePlanState } from './use-plan-state';
 import { CheckTab } from './CheckTab';
 import { ReportTab } from './ReportTab';
 import { ConfirmReplaceDialog } from './ConfirmReplaceDialog';
+import { Diagnostics } from './Diagnostics';
+import type { SupportInfo } from '../hosts/excel/support-text';
 
 export interface AppProps {
   host: PlanHost;
@@ -43,6 +45,8 @@ export interface AppProps {
   /** Today's date; tests pin it. */
   today?: () => ISODate;
   dark?: boolean;
+  /** Gathers the support information (Diagnostics.tsx); the section is shown when given. */
+  supportInfo?: () => Promise<SupportInfo>;
 }
 
 const useStyles = makeStyles({
@@ -191,6 +195,8 @@ export function App(props: AppProps): React.JSX.Element {
             onBuild={pane.buildReport}
           />
         </section>
+
+        {props.supportInfo && <Diagnostics lang={lang} collect={props.supportInfo} />}
 
         <ConfirmReplaceDialog t={t} sheetName={pane.replacing} onAnswer={pane.answerReplace} />
       </main>

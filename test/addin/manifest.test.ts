@@ -190,13 +190,37 @@ describe('manifest.xml', () => {
     const paneUrl = resourceIds('bt:Urls').get(runtime.attrs.resid)!.attrs.DefaultValue;
     expect(paneUrl).toBe(child(child(root, 'DefaultSettings'), 'SourceLocation').attrs.DefaultValue);
     expect(child(formFactor, 'FunctionFile').attrs.resid).toBe(runtime.attrs.resid);
-    walk(root, (e) => {
-      if (e.name === 'Action' && e.attrs['xsi:type'] === 'ShowTaskpane') {
-        expect(child(e, 'SourceLocation').attrs.resid).toBe(runtime.attrs.resid);
-        // One pane only: every ShowTaskpane names the same pane.
-        expect(child(e, 'TaskpaneId').text).toBe('CchcPane');
+  });
+
+  it('opens one and the same pane from every task-pane action and from showAsTaskpane()', () => {
+    // The shared-runtime guide: the ribbon's functions and the pane share a runtime only when the
+    // FunctionFile and every ShowTaskpane action load the runtime's page, and showAsTaskpane()
+    // (run by "Quarterly report" and "Validate plan") shows the pane of that runtime; every
+    // task-pane action must then name the same TaskpaneId, or Excel opens a second pane.
+    const runtimes = children(child(host, 'Runtimes'), 'Runtime');
+    expect(runtimes).toHaveLength(1);
+    const runtimeResid = runtimes[0].attrs.resid;
+    const paneIds = new Set<string>();
+    const functionForms = new Set<Element>();
+    let showTaskpane = 0;
+    walk(host, (e, parent) => {
+      if (e.name === 'DesktopFormFactor' || e.name === 'AllFormFactors') {
+        walk(e, (a) => {
+          if (a.name === 'Action' && a.attrs['xsi:type'] === 'ExecuteFunction') functionForms.add(e);
+        });
       }
+      if (e.name !== 'Action' || e.attrs['xsi:type'] !== 'ShowTaskpane') return;
+      showTaskpane++;
+      expect(parent?.name).toBe('Control');
+      expect(child(e, 'SourceLocation').attrs.resid).toBe(runtimeResid);
+      paneIds.add(child(e, 'TaskpaneId').text);
     });
+    expect(showTaskpane).toBeGreaterThan(0);
+    expect([...paneIds]).toHaveLength(1);
+    expect([...paneIds][0]).toMatch(/^\S{1,32}$/);
+    // Every form factor with ExecuteFunction buttons loads its functions from the runtime's page.
+    expect(functionForms.size).toBeGreaterThan(0);
+    for (const form of functionForms) expect(child(form, 'FunctionFile').attrs.resid).toBe(runtimeResid);
   });
 
   it('puts the three commands on the Home tab: validate and report run functions, open shows the pane', () => {

@@ -89,6 +89,8 @@ beforeAll(async () => {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
     viewport: { width: 1280, height: 860 },
     locale: 'vi-VN',
+    // The support information's Copy button writes to the clipboard; the test reads it back.
+    permissions: ['clipboard-read', 'clipboard-write'],
   });
   page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (err) => pageErrors.push(String(err)));
@@ -189,6 +191,50 @@ describe('task pane in Chromium over the fake Excel', () => {
     await page.getByText(/Sheet “.+” replaced\./).first().waitFor();
     const after = await page.evaluate(() => window.cchcHarness.dump().sheets.map((s) => s.name));
     expect(after).toEqual(names);
+  });
+
+  it('a ribbon click while the pane is busy waits for the pane: one set of highlights, the ribbon’s result shown', async () => {
+    await page.getByRole('tab', { name: 'Check', exact: true }).click();
+    const taggedRules = () =>
+      page.evaluate(() => window.cchcHarness.dump().sheets.find((s) => s.name === window.cchcHarness.dump().activeSheet)!.conditionalFormats.map((c) => c.formula ?? '').filter((f) => f.includes('cchc-plan:')));
+    await page.evaluate(() => window.cchcHarness.hold());
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.locator('main[aria-busy="true"]').waitFor();
+    const callsWhileBusy = await page.evaluate(() => window.cchcHarness.calls());
+    await page.evaluate(() => {
+      (window as unknown as { ribbonDone: Promise<unknown> }).ribbonDone = window.cchcHarness.ribbonValidate();
+    });
+    await page.waitForTimeout(300);
+    // The ribbon's check waits on the workbook lock: nothing of it has run yet.
+    expect(await page.evaluate(() => window.cchcHarness.calls())).toBe(callsWhileBusy);
+    await shot('07-ribbon-while-busy');
+    await page.evaluate(() => window.cchcHarness.release());
+    const ribbon = (await page.evaluate(() => (window as unknown as { ribbonDone: Promise<unknown> }).ribbonDone)) as { completed: number; panesShown: number };
+    expect(ribbon.completed).toBe(1);
+    expect(ribbon.panesShown).toBe(1);
+    await page.locator('main[aria-busy="false"]').waitFor();
+    const rules = await taggedRules();
+    expect(rules.length).toBeGreaterThan(0);
+    // One rule per tag: the two checks did not both add their set.
+    expect(new Set(rules.map((f) => /cchc-plan:[a-z0-9-]+/.exec(f)![0])).size).toBe(rules.length);
+  });
+
+  it('shows the support information and copies it for a support request', async () => {
+    const section = page.getByTestId('diagnostics');
+    await section.getByRole('button', { name: 'Show support information' }).click();
+    const list = page.getByTestId('diagnostics-list');
+    await list.waitFor();
+    const text = (await list.textContent()) ?? '';
+    expect(text).toContain('Add-in version0.1.0.0');
+    expect(text).toContain('ExcelApi1.13 (needs 1.13)');
+    expect(text).toMatch(new RegExp(`Sheet${SHEET} — A1:[A-Z]+\\d+ \\(\\d+ rows × \\d+ columns\\), \\d+ merged areas`));
+    await section.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await shot('08-support-information');
+    await section.getByRole('button', { name: 'Copy' }).click();
+    await section.getByText('Copied to the clipboard.').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.split('\n')[0]).toBe('Support information — CCHC plan checker');
+    expect(copied).toContain(`Sheet: ${SHEET} — A1:`);
   });
 
   it('ran without a page error and without any request leaving the machine', () => {

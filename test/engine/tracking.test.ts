@@ -6,7 +6,8 @@ import { analyzeSheet } from '../../src/engine/analyze';
 import { isoToSerial } from '../../src/engine/dates';
 import type { Analysis, CellRange, ChangeSet, Grid } from '../../src/engine/model';
 import { a1Range, columnLetter, parseA1Range } from '../../src/engine/a1';
-import { CF_TAG } from '../../src/engine/tracking';
+import { CF_TAG, MAX_CF_FORMULA_CHARS } from '../../src/engine/tracking';
+import { DONE_WORDINGS } from '../../src/engine/status';
 import { engineWording } from '../../src/i18n/engine';
 import { congThuongPlan, trackedPlan } from '../fixtures/plans';
 import { toGrid } from '../../src/testing/plans';
@@ -96,19 +97,36 @@ describe('tracking block on a plan without one', () => {
   it('highlights overdue red, other problems yellow, done green, all tagged and live (TODAY())', () => {
     const rules = a.changes.conditionalFormats.rules;
     expect(a.changes.conditionalFormats.tag).toBe(CF_TAG);
-    expect(rules.map((r) => [r.fill, r.fontColor])).toEqual([
-      ['#FFC7CE', '#9C0006'],
-      ['#FFEB9C', '#9C5700'],
-      ['#C6EFCE', '#006100'],
-    ]);
+    // Done with a problem (yellow), done (green), each over as many rules as the wordings need;
+    // then overdue (red) and any other problem (yellow).
+    const yellow = ['#FFEB9C', '#9C5700'];
+    const green = ['#C6EFCE', '#006100'];
+    const n = rules.length / 2 - 1;
+    expect(rules.map((r) => [r.fill, r.fontColor])).toEqual([...Array(n).fill(yellow), ...Array(n).fill(green), ['#FFC7CE', '#9C0006'], yellow]);
     for (const r of rules) {
       expect(a1Range(r.range)).toBe('A6:N21');
       expect(r.formula).toContain(`N("${CF_TAG}:`);
       expect(r.stopIfTrue).toBe(true);
+      expect(r.formula.length).toBeLessThanOrEqual(MAX_CF_FORMULA_CHARS);
     }
-    expect(rules[0].formula).toContain('$M6<TODAY()');
-    expect(rules[0].formula).toContain('TRIM($J6)="Hoàn thành"');
-    expect(rules[1].formula).toContain('LEN($N6)>0');
+    expect(rules[2 * n].formula).toContain('$M6<TODAY()');
+    expect(rules[2 * n + 1].formula).toContain('LEN($N6)>0');
+    expect(rules[0].formula).toContain('LEN($N6)>0');
+    expect(rules[0].formula).toMatch(/^=AND\(N\("cchc-plan:done-problem-1"\)=0,LEN\(\$N6\)>0,OR\(TRIM\(\$J6\)=\{"Hoàn thành",/);
+  });
+
+  it('keeps every highlight formula within 255 characters and understands every done wording', () => {
+    // A table far down and far right: the longest references Excel has.
+    const far = (r: CellRange): CellRange => ({ top: r.top + 1_040_000, bottom: r.bottom + 1_040_000, left: r.left + 16_000, right: r.right + 16_000 });
+    const shifted = { ...grid, origin: { row: 1_040_000, col: 16_000 } };
+    const b = analyse(shifted);
+    expect(b.changes.conditionalFormats.rules[0].range).toEqual(far(a.changes.conditionalFormats.rules[0].range));
+    const rules = b.changes.conditionalFormats.rules;
+    expect(Math.max(...rules.map((r) => r.formula.length))).toBeLessThanOrEqual(MAX_CF_FORMULA_CHARS);
+    const n = rules.length / 2 - 1;
+    const listed = (formulas: string[]) => formulas.flatMap((f) => [...f.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replace(/""/g, '"'))).filter((w) => !w.startsWith(CF_TAG));
+    expect(listed(rules.slice(0, n).map((r) => r.formula))).toEqual([...DONE_WORDINGS]);
+    expect(listed(rules.slice(n, 2 * n).map((r) => r.formula))).toEqual([...DONE_WORDINGS]);
   });
 });
 

@@ -104,7 +104,8 @@ describe('the generators are pinned (the bench figures and host tests were measu
   test('synthetic appendix of 1,000 rows', () => {
     const plan = syntheticPlan(1_000);
     expect([plan.sheet.rows.length, plan.tasks]).toEqual([1_007, 969]);
-    expect(digest(toGrid(plan.sheet))).toBe('d70824806811bf6a');
+    // Re-pinned when every other group got its lead unit merged down (realistic merges, issue 9).
+    expect(digest(toGrid(plan.sheet))).toBe('b800fde7d0bbd4c2');
   });
 
   test('district plan of 400 tasks for the fake Excel', () => {

@@ -7,6 +7,7 @@
  */
 import { packGroups } from './payload';
 import type { PlannedOp, QueueScope } from './plan';
+import { RowsMovedError, sameValues, type KeyCells } from './coauthor';
 
 /** An Excel error during the writes, with how many groups were already sent. */
 export class WriteError extends Error {
@@ -27,10 +28,16 @@ export interface ExecuteReport {
   groupBytes: number[];
 }
 
-export async function executePlan(ctx: Excel.RequestContext, ops: readonly PlannedOp[], budgetBytes: number): Promise<ExecuteReport> {
+/**
+ * `keys`: cells re-read at the start of every group's batch, before its writes, and compared after
+ * the sync with what the analysis read; a difference means a co-author moved the rows and throws
+ * RowsMovedError (coauthor.ts) once the group is done.
+ */
+export async function executePlan(ctx: Excel.RequestContext, ops: readonly PlannedOp[], budgetBytes: number, keys: readonly KeyCells[] = []): Promise<ExecuteReport> {
   const groups = packGroups(ops, budgetBytes);
   let done = 0;
   for (const group of groups) {
+    const reread = keys.map((k) => ({ k, range: ctx.workbook.worksheets.getItem(k.sheet).getRange(k.address).load('values') }));
     const proxies = new Map<string, Excel.Worksheet>();
     const scope: QueueScope = {
       ctx,
@@ -50,6 +57,7 @@ export async function executePlan(ctx: Excel.RequestContext, ops: readonly Plann
       throw new WriteError(e, done, groups.length);
     }
     done++;
+    if (reread.some(({ k, range }) => !sameValues(range.values, k.expected))) throw new RowsMovedError(done, groups.length);
   }
   return { syncs: groups.length, groups: groups.length, groupBytes: groups.map((g) => g.reduce((n, op) => n + op.bytes, 0)) };
 }

@@ -11,7 +11,8 @@
  *   buildReport(): one Excel.run — read → analyse → report builder → confirm replacement → write
  */
 import { engineWording } from '../../i18n/engine';
-import type { ChangeSet, Lang } from '../../engine/model';
+import { analyzeSheet } from '../../engine/analyze';
+import type { AnalyzeResult, Analysis, ChangeSet, Grid, Lang } from '../../engine/model';
 import {
   STATE_SHEET_NAME,
   columnCorrectionSchema,
@@ -28,8 +29,10 @@ import { hostMessages } from './messages';
 import { DEFAULT_BUDGET_BYTES, MAX_CELL_TEXT } from './payload';
 import { ChangeSetError } from '../change-set-error';
 import { planChangeSet } from './plan';
-import { isPayloadError, readActiveSheet, type SheetRead } from './read';
+import { isCellEditError, isPayloadError, readActiveSheet, type SheetRead } from './read';
 import { REQUIRED_EXCEL_API, officeIsSetSupported, type IsSetSupported } from './requirements';
+import { guardRun, type ErrorLog, type WorkbookLock } from './run-guard';
+import { RowsMovedError, keyCellsOf, repairMovedRows } from './coauthor';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -44,6 +47,10 @@ export interface ExcelHostOptions {
   analyze?: Analyzer;
   /** Called after every check/report with the syncs the operation took (bench, diagnostics). */
   onSyncs?: (info: { operation: string; readSyncs: number; writeSyncs: number }) => void;
+  /** Shared by every host of the runtime (task pane and ribbon): one batch at a time. */
+  lock?: WorkbookLock;
+  /** Where the last Excel error is kept for the support information. */
+  errors?: ErrorLog;
 }
 
 interface Phase {
@@ -56,30 +63,39 @@ export function describeError(e: unknown, lang: Lang, phase: Phase['name']): str
   const write = e instanceof WriteError ? e : null;
   const cause = write ? write.cause : e;
   const code = (cause as { code?: string } | null)?.code ?? 'GeneralException';
-  const written = write ? write.groupsDone > 0 || !isPayloadError(cause) : false;
+  // A batch Excel refuses whole (too large, or the user is typing in a cell) wrote nothing itself.
+  const refusedWhole = isPayloadError(cause) || isCellEditError(cause);
+  const written = write ? write.groupsDone > 0 || !refusedWhole : false;
   const tail = phase === 'write' && written ? hostMessages.partlyWritten(lang) : hostMessages.nothingWritten(lang);
   if (code === 'AccessDenied') return `${hostMessages.protectedGeneric(lang)} ${tail}`;
   if (isPayloadError(cause)) return `${hostMessages.tooLarge(lang)} ${tail}`;
-  if (code === 'InvalidOperationInCellEditMode') return hostMessages.cellEditMode(lang);
+  if (isCellEditError(cause)) return `${hostMessages.cellEditMode(lang)} ${tail}`;
   const detail = cause instanceof Error ? cause.message : String(cause);
-  return `${hostMessages.excelError(code, detail, lang)} ${tail}`;
+  // Cell-edit mode can also come back as a bare InvalidOperation: say what to try.
+  const hint = code === 'InvalidOperation' ? ` ${hostMessages.cellEditHint(lang)}` : '';
+  return `${hostMessages.excelError(code, detail, lang)}${hint} ${tail}`;
 }
 
-async function readState(ctx: Excel.RequestContext): Promise<{ state: WorkbookState; exists: boolean; name: string }> {
+async function readState(ctx: Excel.RequestContext): Promise<{ state: WorkbookState; exists: boolean; name: string; structureProtected: boolean }> {
   const sheets = ctx.workbook.worksheets.load('items/name');
+  const protection = ctx.workbook.protection.load('protected');
   await ctx.sync();
+  const structureProtected = protection.protected;
   const found = sheets.items.find((s) => sameSheetName(s.name, STATE_SHEET_NAME));
-  if (!found) return { state: parseWorkbookState(null).state, exists: false, name: STATE_SHEET_NAME };
+  if (!found) return { state: parseWorkbookState(null).state, exists: false, name: STATE_SHEET_NAME, structureProtected };
   const cell = ctx.workbook.worksheets.getItem(found.name).getRange('A1').load('values');
   await ctx.sync();
   const raw = cell.values?.[0]?.[0];
-  return { state: parseWorkbookState(typeof raw === 'string' ? raw : null).state, exists: true, name: found.name };
+  return { state: parseWorkbookState(typeof raw === 'string' ? raw : null).state, exists: true, name: found.name, structureProtected };
 }
 
 /** The state JSON in A1 of the very hidden state sheet, created when missing; one sync. */
-async function writeState(ctx: Excel.RequestContext, state: WorkbookState, where: { exists: boolean; name: string }, lang: Lang): Promise<void> {
+async function writeState(ctx: Excel.RequestContext, state: WorkbookState, where: { exists: boolean; name: string; structureProtected: boolean }, lang: Lang): Promise<void> {
   const json = JSON.stringify(state);
   if (json.length > MAX_CELL_TEXT) throw new Error(hostMessages.stateTooLarge(lang));
+  // Adding (and hiding) the state sheet changes the workbook's structure: checked first, so that
+  // nothing is half done.
+  if (!where.exists && where.structureProtected) throw new Error(hostMessages.settingsNeedStructure(lang));
   let sheet: Excel.Worksheet;
   if (where.exists) {
     sheet = ctx.workbook.worksheets.getItem(where.name);
@@ -104,12 +120,26 @@ interface ExcelPortOptions {
   phase: Phase;
 }
 
+/** The analysis the check's write comes from, and how to analyse again: the write re-reads key
+ * cells of that analysis to notice a co-author moving rows meanwhile (coauthor.ts). */
+interface AnalyzedSheet {
+  analysis: Analysis;
+  analyze: (grid: Grid) => AnalyzeResult;
+}
+
+/** What became of a write during which a co-author moved the rows. */
+type CoauthorOutcome = { ok: true; analysis: Analysis } | { ok: false; message: string };
+
 /** WorkbookPort over one Excel.run's context: the active sheet, read once; the read's sheet
  * list and existing highlights are what the write is planned against. */
 class ExcelWorkbookPort implements WorkbookPort {
   private read: SheetRead | null = null;
   readSyncs = 0;
   writeSyncs = 0;
+  /** Set by the check's analyzer (watchAnalysis); the report's write has no key cells. */
+  analyzed: AnalyzedSheet | null = null;
+  /** Set when the rows moved during the write: repaired, or a sentence to show. */
+  coauthor: CoauthorOutcome | null = null;
 
   constructor(
     private readonly ctx: Excel.RequestContext,
@@ -142,9 +172,36 @@ class ExcelWorkbookPort implements WorkbookPort {
     // Planned (and refused if invalid) before anything is sent.
     const ops = planChangeSet(changes, { sheetName: read.sheetName, sheets: read.sheets, customFormats: read.customFormats, lang, pieceBytes });
     phase.name = 'write';
-    const report = await executePlan(this.ctx, ops, budget);
-    this.writeSyncs = report.syncs;
+    const analyzed = this.analyzed;
+    const keys = analyzed ? keyCellsOf(analyzed.analysis, read.grid) : [];
+    try {
+      const report = await executePlan(this.ctx, ops, budget, keys);
+      this.writeSyncs = report.syncs;
+    } catch (e) {
+      // A co-author moved the rows between our read and our write (coauthor.ts).
+      if (!(e instanceof RowsMovedError) || !analyzed) throw e;
+      this.coauthor = await repairMovedRows(
+        { read, analysis: analyzed.analysis },
+        {
+          lang,
+          pieceBytes,
+          reread: () => readActiveSheet(this.ctx, { withConditionalFormats: true, budgetBytes: budget, sampleRows: this.options.sampleRows }),
+          analyze: analyzed.analyze,
+          execute: async (more, moreKeys) => void (await executePlan(this.ctx, more, budget, moreKeys)),
+        },
+      );
+    }
     return { skipped: [] };
+  }
+
+  /** The analyzer for the check: the same engine, its analysis (and options) kept for the
+   * write's co-author detection. */
+  watchAnalysis(analyze: Analyzer): Analyzer {
+    return (grid, options) => {
+      const result = analyze(grid, options);
+      this.analyzed = result.ok ? { analysis: result.analysis, analyze: (again) => analyze(again, options) } : null;
+      return result;
+    };
   }
 }
 
@@ -170,10 +227,11 @@ function refusalMessage(refusal: Refusal, lang: Lang): { message: string; cancel
   }
 }
 
-export function createExcelPlanHost(run: ExcelRun, options: ExcelHostOptions = {}): PlanHost {
+export function createExcelPlanHost(excelRun: ExcelRun, options: ExcelHostOptions = {}): PlanHost {
+  const run = guardRun(excelRun, options);
   const isSetSupported = options.isSetSupported ?? officeIsSetSupported();
   const budget = options.budgetBytes ?? DEFAULT_BUDGET_BYTES;
-  const analyze = options.analyze;
+  const analyze = options.analyze ?? analyzeSheet;
   const pieceBytes = Math.max(10_000, Math.floor(budget / 4));
 
   const supported = (): boolean => isSetSupported('ExcelApi', REQUIRED_EXCEL_API);
@@ -186,8 +244,10 @@ export function createExcelPlanHost(run: ExcelRun, options: ExcelHostOptions = {
     try {
       return await run(async (ctx): Promise<CheckOutcome> => {
         const workbook = port(ctx, lang, phase);
-        const result = await runCheck({ workbook, analyze }, { asOf: request.asOf, lang, write });
+        const engine = write ? workbook.watchAnalysis(analyze) : analyze;
+        const result = await runCheck({ workbook, analyze: engine }, { asOf: request.asOf, lang, write });
         if (!result.ok) return { ok: false, message: refusalMessage(result.refusal, lang).message };
+        if (workbook.coauthor) return workbook.coauthor;
         options.onSyncs?.({ operation: write ? 'check' : 'inspect', readSyncs: workbook.readSyncs, writeSyncs: workbook.writeSyncs });
         return { ok: true, analysis: result.analysis };
       });

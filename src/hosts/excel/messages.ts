@@ -32,11 +32,9 @@ export const hostMessages = {
       'The data is too large for Excel to transfer even in pieces (Excel on the web limits each transfer to 5 MB): split the table over several sheets or use the cchc-plan command on the .xlsx file.',
     ),
   cellEditMode: (lang: Lang) =>
-    pick(
-      lang,
-      'Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc rồi thử lại. Chưa có gì được ghi.',
-      'Excel is editing a cell: press Enter or Esc and try again. Nothing was written.',
-    ),
+    pick(lang, 'Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc rồi thử lại.', 'Excel is editing a cell: press Enter or Esc and try again.'),
+  cellEditHint: (lang: Lang) =>
+    pick(lang, 'Nếu đang gõ trong một ô, hãy nhấn Enter hoặc Esc rồi thử lại.', 'If a cell is being edited, press Enter or Esc and try again.'),
   excelError: (code: string, detail: string, lang: Lang) =>
     pick(lang, `Excel báo lỗi (${code}): ${detail}`, `Excel reported an error (${code}): ${detail}`),
   nothingWritten: (lang: Lang) => pick(lang, 'Chưa có gì được ghi.', 'Nothing was written.'),
@@ -57,6 +55,12 @@ export const hostMessages = {
       lang,
       'Thiết lập quá dài để lưu vào một ô Excel (tối đa 32.767 ký tự): hãy rút gọn danh sách tên đơn vị hoặc từ sản phẩm.',
       'The settings are too long to store in one Excel cell (32,767 characters at most): shorten the unit alias or deliverable lists.',
+    ),
+  settingsNeedStructure: (lang: Lang) =>
+    pick(
+      lang,
+      'Sổ làm việc đang được bảo vệ cấu trúc nên không thêm được trang ẩn lưu thiết lập: hãy bỏ bảo vệ (Xem lại › Bảo vệ sổ làm việc) rồi lưu lại. Chưa có gì được ghi.',
+      'The workbook’s structure is protected, so the hidden sheet that stores the settings cannot be added: unprotect it (Review › Protect Workbook) and save again. Nothing was written.',
     ),
   reportCancelled: (sheet: string, lang: Lang) =>
     pick(lang, `Đã hủy: trang tính “${sheet}” được giữ nguyên.`, `Cancelled: sheet “${sheet}” was left as it was.`),

@@ -36,7 +36,7 @@ export interface PlanContext {
   /** The sheet the data changes go to, as read (the active sheet). */
   sheetName: string;
   /** Existing sheets (to replace a report sheet of the same name in its place). */
-  sheets: { name: string; position: number }[];
+  sheets: { name: string; position: number; visibility?: string }[];
   /** Custom conditional formats on the sheet, with their formulas, from the read. */
   customFormats: ExistingFormat[];
   lang: Lang;
@@ -142,21 +142,39 @@ function applyStyle(format: Excel.RangeFormat, s: StyleSpec): void {
   }
 }
 
-function formatOps(sheetName: string, f: FormatChange): PlannedOp[] {
+/**
+ * One number format for every cell of a range, as the 2-D array Range.numberFormat takes (its
+ * type is any[][]; no scalar form is documented), in pieces of rows under `pieceBytes`.
+ */
+function numberFormatOps(sheetName: string, r: CellRange, format: string, pieceBytes: number): PlannedOp[] {
+  const cols = r.right - r.left + 1;
+  const rowBytes = jsonBytes(new Array<string>(cols).fill(format)) + 1;
+  return rowBlocks(new Array<number>(r.bottom - r.top + 1).fill(rowBytes), pieceBytes).map(({ start, end, bytes }) => {
+    const address = a1Range({ top: r.top + start, left: r.left, bottom: r.top + end - 1, right: r.right });
+    return {
+      label: `number format ${address}`,
+      bytes: bytes + OP_OVERHEAD_BYTES,
+      queue: ({ sheet }) => {
+        sheet(sheetName).getRange(address).numberFormat = Array.from({ length: end - start }, () => new Array<string>(cols).fill(format));
+      },
+    };
+  });
+}
+
+function formatOps(sheetName: string, f: FormatChange, pieceBytes: number): PlannedOp[] {
   const address = checkRange(f.range, 'format');
   checkColor(f.fill, `format ${address}`);
   checkColor(f.fontColor, `format ${address}`);
   if (f.columnWidth !== undefined && !(f.columnWidth >= 0 && f.columnWidth <= 255)) throw new ChangeSetError(`format ${address}: column width ${f.columnWidth}`);
   const ops: PlannedOp[] = [];
+  if (f.numberFormat !== undefined) ops.push(...numberFormatOps(sheetName, f.range, f.numberFormat, pieceBytes));
   const n = styleCount(f);
-  if (n > 0 || f.numberFormat !== undefined || f.columnWidth !== undefined) {
+  if (n > 0 || f.columnWidth !== undefined) {
     ops.push({
       label: `format ${address}`,
-      bytes: OP_OVERHEAD_BYTES * (1 + n + (f.numberFormat !== undefined ? 1 : 0) + (f.columnWidth !== undefined ? 1 : 0)),
+      bytes: OP_OVERHEAD_BYTES * (1 + n + (f.columnWidth !== undefined ? 1 : 0)),
       queue: ({ sheet }) => {
         const range = sheet(sheetName).getRange(address);
-        // One value for the whole range: Excel applies it to every cell.
-        if (f.numberFormat !== undefined) range.numberFormat = f.numberFormat as unknown as string[][];
         applyStyle(range.format, f);
         if (f.columnWidth !== undefined) range.format.columnWidth = charactersToPoints(f.columnWidth);
       },
@@ -226,6 +244,11 @@ function conditionalFormatOps(sheetName: string, tag: string, rules: Conditional
       },
     });
   });
+  if (rules.length > 0) {
+    // Rules added through the API may not repaint when their cells change until the sheet is
+    // calculated (office-js #5299; #1157): once, after the last rule.
+    ops.push({ label: 'calculate after the highlights', bytes: OP_OVERHEAD_BYTES, queue: ({ sheet }) => sheet(sheetName).calculate(true) });
+  }
   return ops;
 }
 
@@ -320,7 +343,12 @@ function sheetOps(model: SheetModel, ctx: PlanContext): PlannedOp[] {
     label: `${old ? 'replace' : 'create'} sheet ${name}`,
     bytes: OP_OVERHEAD_BYTES * 3,
     queue: ({ ctx: c }) => {
-      if (old) c.workbook.worksheets.getItem(old.name).delete();
+      if (old) {
+        const previous = c.workbook.worksheets.getItem(old.name);
+        // Its JSDoc: deleting a "VeryHidden" sheet fails with InvalidOperation; hidden first.
+        if (old.visibility === 'VeryHidden') previous.visibility = 'Hidden';
+        previous.delete();
+      }
       const created = c.workbook.worksheets.add(name);
       // A replaced sheet keeps its place among the tabs.
       if (old) created.position = old.position;
@@ -386,6 +414,22 @@ function sheetOps(model: SheetModel, ctx: PlanContext): PlannedOp[] {
   return ops;
 }
 
+/** Default row height (Calibri 11) and the printable height of an A4 page in points, landscape
+ * (the smaller) less generous margins: fit to width only ever shrinks, so a page holds at least
+ * this much of the sheet. */
+const DEFAULT_ROW_POINTS = 15;
+const A4_PRINTABLE_POINTS = 595 - 120;
+const MAX_FIT_PAGES = 32_767;
+
+/** Pages tall that never bind: the sheet's rows at their heights over a page, plus one. */
+export function pagesTallEnough(model: SheetModel): number {
+  const lastRow = model.cells.reduce((m, c) => Math.max(m, c.row), 0);
+  const heights = model.rowHeights ?? {};
+  let points = 0;
+  for (let r = 0; r <= lastRow; r++) points += heights[r] ?? DEFAULT_ROW_POINTS;
+  return Math.min(MAX_FIT_PAGES, Math.ceil(points / A4_PRINTABLE_POINTS) + 1);
+}
+
 /** Merges, column widths, row heights, page layout and the chart of a sheet being built. */
 function layoutOps(model: SheetModel): PlannedOp[] {
   const name = model.name;
@@ -415,6 +459,7 @@ function layoutOps(model: SheetModel): PlannedOp[] {
     i = j + 1;
   }
   const print = model.print;
+  const pagesTall = pagesTallEnough(model);
   let titleRows: string | null = null;
   if (print.repeatRows) {
     const rows = wholeRows(print.repeatRows.first, print.repeatRows.last);
@@ -429,8 +474,10 @@ function layoutOps(model: SheetModel): PlannedOp[] {
       layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
       layout.paperSize = 'A4';
       if (titleRows) layout.setPrintTitleRows(titleRows);
-      // One page wide, as many pages tall as needed (0 = automatic).
-      if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      // One page wide, as many pages tall as needed: the file format's "0 = automatic" is not a
+      // documented value of PageLayoutZoomOptions, so the pages tall are a count large enough
+      // that the width decides the scale.
+      if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: pagesTall };
     },
   });
   if (model.chart) {
@@ -464,7 +511,7 @@ export function planChangeSet(changes: ChangeSet, ctx: PlanContext): PlannedOp[]
   }
   const target = ctx.sheetName;
   for (const w of changes.writes) ops.push(...valueOps(target, w.range, w.values, ctx.pieceBytes, 'values'));
-  for (const f of changes.formats) ops.push(...formatOps(target, f));
+  for (const f of changes.formats) ops.push(...formatOps(target, f, ctx.pieceBytes));
   for (const v of changes.validations) ops.push(validationOp(target, v.range, v.choices, ctx.lang));
   ops.push(...conditionalFormatOps(target, changes.conditionalFormats.tag, changes.conditionalFormats.rules, ctx.customFormats));
   const names = new Set<string>();

@@ -21,8 +21,11 @@ export const FEATURE_REQUIREMENTS: Readonly<Record<string, string>> = {
   'Workbook.protection (sheet add/delete allowed?)': '1.7',
   'Range.conditionalFormats, custom rules, priority, stopIfTrue (highlights)': '1.6',
   'WorksheetCollection.getItemOrNullObject, Range.getIntersectionOrNullObject': '1.4',
+  'Worksheet.calculate (repaint the highlights after adding them)': '1.6',
   'Worksheet.getUsedRange(valuesOnly), Range.rowHidden, format.columnWidth/rowHeight, Workbook.functions (1904 check)': '1.2',
-  'Worksheet.visibility = VeryHidden (state sheet), charts, activate/select': '1.1',
+  // Its JSDoc: "ExcelApi 1.1 for reading visibility; 1.2 for setting it".
+  'Worksheet.visibility = VeryHidden (setting it, for the state sheet)': '1.2',
+  'Worksheet.visibility (reading it), charts, activate/select': '1.1',
 };
 
 export type IsSetSupported = (name: string, minVersion: string) => boolean;

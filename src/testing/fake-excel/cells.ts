@@ -55,19 +55,18 @@ export function subtract(a: Rect, b: Rect): Rect[] {
 type CellKind = 'values' | 'formulas' | 'numberFormat';
 
 /** Range.values / formulas / numberFormat = x: a 2-D array of the range's shape (null leaves a
- * cell as it is) or one value for every cell. Validated in full before anything is written. */
+ * cell as it is) — the API's type is any[][], and no scalar form is documented for these
+ * properties, so the fake refuses one. Validated in full before anything is written. */
 export function writeCells(ctx: FakeRequestContext, e: RangeEntity, input: unknown, kind: CellKind): void {
   e.sheet.assertWritable();
   const nr = rows(e.rect);
   const nc = cols(e.rect);
-  const at = (r: number, c: number): unknown => (Array.isArray(input) ? (input[r] as unknown[])[c] : input);
-  if (input === null || input === undefined) {
-    throw new FakeExcelError('InvalidArgument', `null is not a valid input for Range.${kind}; use a 2-D array with null for the cells to leave unchanged.`);
+  const at = (r: number, c: number): unknown => (input as unknown[][])[r][c];
+  if (!Array.isArray(input)) {
+    throw new FakeExcelError('InvalidArgument', `Range.${kind} takes a 2-D array of the range's shape (${nr}×${nc}), with null for the cells to leave unchanged; got ${input === null ? 'null' : typeof input}.`);
   }
-  if (Array.isArray(input)) {
-    if (input.length !== nr || input.some((row) => !Array.isArray(row) || row.length !== nc)) {
-      throw new FakeExcelError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${nr}×${nc}).`);
-    }
+  if (input.length !== nr || input.some((row) => !Array.isArray(row) || row.length !== nc)) {
+    throw new FakeExcelError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${nr}×${nc}).`);
   }
   for (let r = 0; r < nr; r++) {
     for (let c = 0; c < nc; c++) {

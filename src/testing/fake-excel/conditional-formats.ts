@@ -174,7 +174,7 @@ export class FakeConditionalFormatCollection extends FakeObject<RangeEntity> {
     this._call('add', [type], (e) => {
       e.sheet.assertWritable();
       if (!CF_TYPES.includes(type)) throw new FakeExcelError('InvalidArgument', `Unknown conditional format type ${type}.`);
-      const cf: ConditionalFormatState = { id: this.context.state.newId('cf'), type, ranges: [e.rect], formula: null, fill: null, fontColor: null, stopIfTrue: false };
+      const cf: ConditionalFormatState = { id: this.context.state.newId('cf'), type, ranges: [e.rect], formula: null, fill: null, fontColor: null, stopIfTrue: false, stale: true };
       // Excel puts a new rule first (priority 0).
       e.sheet.conditionalFormats.unshift(cf);
       created = { sheet: e.sheet, cf };

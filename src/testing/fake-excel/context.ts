@@ -13,6 +13,9 @@ import type { WorkbookState } from './model';
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 /** Excel: a range read is limited to 5 million cells. */
 export const MAX_GET_CELLS = 5_000_000;
+/** Range.getMergedAreasOrNullObject "will fail to return the result" past this many merged areas
+ * (its JSDoc in @types/office-js). */
+export const MAX_MERGED_AREAS = 512;
 
 export interface SyncRecord {
   requestBytes: number;
@@ -25,14 +28,25 @@ export interface SyncRecord {
 export interface FakeExcelStats {
   syncs: number;
   requests: SyncRecord[];
+  /** The most merged areas one getMergedAreasOrNullObject call covered (refused past 512). */
+  maxMergedAreas: number;
 }
+
+/** Something another person (or Excel itself) does to the workbook between two syncs. */
+export type Interference = (state: WorkbookState) => void;
 
 export interface FakeRuntime {
   state: WorkbookState;
   stats: FakeExcelStats;
   payloadLimitBytes: number;
+  /** Merged areas one getMergedAreasOrNullObject call may return (512 in Excel). */
+  maxMergedAreas: number;
   /** Failures to inject, by sync number (1-based, counted over the fake's life). */
   injected: Map<number, FakeExcelError>;
+  /** Co-author edits applied just before the sync of that number runs its actions. */
+  interference: Map<number, Interference[]>;
+  /** The user is typing in a cell: a batch fails with this code (or waits, with delayForCellEdit). */
+  cellEdit: { code: 'InvalidOperation' | 'InvalidOperationInCellEditMode'; ended: Promise<void>; end: () => void } | null;
 }
 
 const encoder = new TextEncoder();
@@ -69,7 +83,11 @@ export class FakeRequestContext {
   /** Set by the workbook proxy's module to avoid a circular import. */
   workbook!: unknown;
 
-  constructor(readonly runtime: FakeRuntime) {}
+  /** delayForCellEdit of Excel.run's options: wait for the user to leave the cell instead of failing. */
+  constructor(
+    readonly runtime: FakeRuntime,
+    readonly delayForCellEdit = false,
+  ) {}
 
   get state(): WorkbookState {
     return this.runtime.state;
@@ -126,15 +144,23 @@ export class FakeRequestContext {
     });
     const record: SyncRecord = { requestBytes: utf8Bytes(request), responseBytes: 0, actions: actions.length, failed: null };
     const stats = this.runtime.stats;
+    // Excel refuses a batch while the user edits a cell, or holds it until they leave the cell.
+    const editing = this.runtime.cellEdit;
+    if (editing && this.delayForCellEdit) await editing.ended;
     stats.syncs++;
     stats.requests.push(record);
     await Promise.resolve();
+    if (editing && !this.delayForCellEdit && this.runtime.cellEdit === editing) {
+      record.failed = editing.code;
+      throw new FakeExcelError(editing.code, 'The request could not be processed because Excel is in cell-edit mode. Press Enter or Esc to leave the cell, then try again.');
+    }
     const limit = this.runtime.payloadLimitBytes;
     const injected = this.runtime.injected.get(stats.syncs);
     if (injected) {
       record.failed = injected.code;
       throw injected;
     }
+    for (const edit of this.runtime.interference.get(stats.syncs) ?? []) edit(this.runtime.state);
     if (record.requestBytes > limit) {
       record.failed = 'RequestPayloadSizeLimitExceeded';
       throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${record.requestBytes} bytes > ${limit}).`);

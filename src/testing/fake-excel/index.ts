@@ -12,20 +12,31 @@
  * No Node APIs: it runs in the task pane bundle too.
  */
 import { FakeExcelError, type FakeErrorCode } from './errors';
-import { FakeRequestContext, PAYLOAD_LIMIT_BYTES, type FakeExcelStats, type FakeRuntime, type SyncRecord } from './context';
+import { FakeRequestContext, MAX_MERGED_AREAS, PAYLOAD_LIMIT_BYTES, type FakeExcelStats, type FakeRuntime, type Interference, type SyncRecord } from './context';
 import { FakeWorkbook } from './workbook';
 import { dumpSheet, dumpWorkbook, seedWorkbook, type FakeWorkbookSeed, type SheetDump, type WorkbookDump, type WorkbookState } from './model';
 
 export interface FakeExcelOptions {
   /** Defaults to 5 MB, Excel on the web's limit for a request and for a response. */
   payloadLimitBytes?: number;
+  /** Merged areas one getMergedAreasOrNullObject call may return; defaults to Excel's 512. A
+   * lower limit makes tests of the host's fallback cheap. */
+  maxMergedAreas?: number;
   /** What Office.context.requirements.isSetSupported answers; defaults to every ExcelApi set up to 1.13. */
   supportedExcelApi?: string;
 }
 
+/** The part of Excel.RunOptions the fake honours. */
+export interface FakeRunOptions {
+  delayForCellEdit?: boolean;
+}
+
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+
 export interface FakeExcel {
-  /** Drop-in for Excel.run(batch). */
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Drop-in for Excel.run(batch) and Excel.run({ delayForCellEdit }, batch). */
+  run<T>(batch: Batch<T>): Promise<T>;
+  run<T>(options: FakeRunOptions, batch: Batch<T>): Promise<T>;
   /** Drop-in for Office.context.requirements.isSetSupported. */
   isSetSupported(name: string, minVersion?: string): boolean;
   readonly state: WorkbookState;
@@ -36,6 +47,19 @@ export interface FakeExcel {
   maxResponseBytes(): number;
   /** Make the n-th sync from now fail with this Excel error before it applies anything. */
   failSync(afterSyncs: number, code: FakeErrorCode, message: string): void;
+  /**
+   * The user starts typing in a cell: every batch now fails with `code` (Microsoft's page on
+   * cell-edit mode says InvalidOperation; Excel.ErrorCodes also has InvalidOperationInCellEditMode),
+   * except batches run with delayForCellEdit, which wait until endCellEdit().
+   */
+  startCellEdit(code?: 'InvalidOperation' | 'InvalidOperationInCellEditMode'): void;
+  /** The user presses Enter or Esc. */
+  endCellEdit(): void;
+  /** A co-author's (or any outside) change, applied just before the n-th sync from now runs. */
+  interfere(afterSyncs: number, edit: Interference): void;
+  /** A co-author inserts `count` empty rows at Excel row `row` (1-based) of `sheet` just before
+   * the n-th sync from now: cells, merges, hidden rows, highlights and validations move down. */
+  insertRowsBeforeSync(afterSyncs: number, sheet: string, row: number, count: number): void;
   dump(): WorkbookDump;
   dumpSheet(name: string): SheetDump;
 }
@@ -54,14 +78,23 @@ function versionAtLeast(have: string, want: string): boolean {
 export function createFakeExcel(seed: FakeWorkbookSeed, options: FakeExcelOptions = {}): FakeExcel {
   const runtime: FakeRuntime = {
     state: seedWorkbook(seed),
-    stats: { syncs: 0, requests: [] },
+    stats: { syncs: 0, requests: [], maxMergedAreas: 0 },
     payloadLimitBytes: options.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES,
+    maxMergedAreas: options.maxMergedAreas ?? MAX_MERGED_AREAS,
     injected: new Map(),
+    interference: new Map(),
+    cellEdit: null,
   };
   const supported = options.supportedExcelApi ?? '1.13';
+  const interfere = (afterSyncs: number, edit: Interference) => {
+    const at = runtime.stats.syncs + afterSyncs;
+    runtime.interference.set(at, [...(runtime.interference.get(at) ?? []), edit]);
+  };
   return {
-    async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-      const ctx = new FakeRequestContext(runtime);
+    async run<T>(first: FakeRunOptions | Batch<T>, second?: Batch<T>): Promise<T> {
+      const batch = typeof first === 'function' ? first : second!;
+      const options = typeof first === 'function' ? {} : first;
+      const ctx = new FakeRequestContext(runtime, options.delayForCellEdit === true);
       ctx.workbook = new FakeWorkbook(ctx);
       try {
         const result = await batch(ctx as unknown as Excel.RequestContext);
@@ -84,7 +117,9 @@ export function createFakeExcel(seed: FakeWorkbookSeed, options: FakeExcelOption
     resetStats() {
       runtime.stats.syncs = 0;
       runtime.stats.requests = [];
+      runtime.stats.maxMergedAreas = 0;
       runtime.injected.clear();
+      runtime.interference.clear();
     },
     maxRequestBytes() {
       return runtime.stats.requests.reduce((m: number, r: SyncRecord) => Math.max(m, r.requestBytes), 0);
@@ -94,6 +129,25 @@ export function createFakeExcel(seed: FakeWorkbookSeed, options: FakeExcelOption
     },
     failSync(afterSyncs: number, code: FakeErrorCode, message: string) {
       runtime.injected.set(runtime.stats.syncs + afterSyncs, new FakeExcelError(code, message));
+    },
+    startCellEdit(code = 'InvalidOperation') {
+      if (runtime.cellEdit) return;
+      let end = () => {};
+      const ended = new Promise<void>((resolve) => (end = resolve));
+      runtime.cellEdit = { code, ended, end };
+    },
+    endCellEdit() {
+      const editing = runtime.cellEdit;
+      runtime.cellEdit = null;
+      editing?.end();
+    },
+    interfere,
+    insertRowsBeforeSync(afterSyncs: number, sheet: string, row: number, count: number) {
+      interfere(afterSyncs, (state) => {
+        const s = state.sheet(sheet);
+        if (!s) throw new Error(`no sheet named ${sheet}`);
+        s.insertRows(row - 1, count);
+      });
     },
     dump() {
       return dumpWorkbook(runtime.state);
@@ -107,5 +161,5 @@ export function createFakeExcel(seed: FakeWorkbookSeed, options: FakeExcelOption
 }
 
 export { FakeExcelError, type FakeErrorCode } from './errors';
-export { PAYLOAD_LIMIT_BYTES, MAX_GET_CELLS, type FakeExcelStats, type SyncRecord } from './context';
+export { PAYLOAD_LIMIT_BYTES, MAX_GET_CELLS, MAX_MERGED_AREAS, type FakeExcelStats, type Interference, type SyncRecord } from './context';
 export type { FakeWorkbookSeed, FakeSheetSeed, FakeConditionalFormatSeed, SheetDump, WorkbookDump, CellDump, CellStyle, ConditionalFormatDump } from './model';

@@ -66,6 +66,9 @@ export interface ConditionalFormatState {
   fill: string | null;
   fontColor: string | null;
   stopIfTrue: boolean;
+  /** Added through the API and not yet recalculated: Excel may not repaint it when its cells
+   * change until the sheet is calculated (office-js #5299; #1157 suggests worksheet.calculate). */
+  stale?: boolean;
 }
 
 export interface ValidationState {
@@ -219,6 +222,27 @@ export class SheetState {
 
   columnWidth(col: number): number {
     return this.columnWidths.get(col) ?? STANDARD_COLUMN_WIDTH_POINTS;
+  }
+
+  /**
+   * `count` empty rows inserted before row `at` (0-based), as a co-author's Insert › Sheet Rows:
+   * everything from `at` down moves down; a merge, highlight or validation that spans `at` grows.
+   */
+  insertRows(at: number, count: number): void {
+    const shiftRow = (r: number) => (r >= at ? r + count : r);
+    const shiftRect = (x: Rect): Rect => ({ ...x, top: shiftRow(x.top), bottom: x.bottom >= at ? x.bottom + count : x.bottom });
+    const moved = [...this.cells.entries()].map(([r, row]) => [shiftRow(r), row] as const);
+    this.cells.clear();
+    for (const [r, row] of moved) this.cells.set(r, row);
+    this.merges = this.merges.map(shiftRect);
+    const hidden = [...this.hiddenRows].map(shiftRow);
+    this.hiddenRows.clear();
+    for (const r of hidden) this.hiddenRows.add(r);
+    const heights = [...this.rowHeights.entries()].map(([r, h]) => [shiftRow(r), h] as const);
+    this.rowHeights.clear();
+    for (const [r, h] of heights) this.rowHeights.set(r, h);
+    for (const cf of this.conditionalFormats) cf.ranges = cf.ranges.map(shiftRect);
+    for (const v of this.validations) v.rect = shiftRect(v.rect);
   }
 }
 

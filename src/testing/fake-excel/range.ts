@@ -8,7 +8,7 @@ import { FakeObject, defineProperties, notImplemented } from './fake-object';
 import type { FakeRequestContext } from './context';
 import { MAX_COLS, MAX_ROWS, cellCount, intersect, parseArea, qualified, rectRef, type Rect } from './address';
 import { checkRect, cols, readCells, rows, sheetAlive, writeCells, type AreasEntity, type RangeEntity } from './cells';
-import type { FakeCellValue, Hyperlink } from './model';
+import { DEFAULT_STYLE, type FakeCellValue, type Hyperlink } from './model';
 import { FakeRangeFormat } from './format';
 import { FakeConditionalFormatCollection } from './conditional-formats';
 import { FakeDataValidation } from './data-validation';
@@ -167,11 +167,19 @@ export class FakeRange extends FakeObject<RangeEntity> {
       return used ? intersect(used, e.rect) : null;
     }, true);
   }
+  /** Its JSDoc: "if the merged areas count in this range is more than 512, then this method will
+   * fail to return the result" — the sync fails; the host must ask for smaller ranges. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, this, 'getMergedAreasOrNullObject', [], () => {
       const e = this._target();
-      const rects = e.sheet.merges.filter((m) => intersect(m, e.rect));
-      return rects.length ? { sheet: e.sheet, rects } : null;
+      const rects = e.sheet.mergesIn(e.rect);
+      const stats = this.context.runtime.stats;
+      stats.maxMergedAreas = Math.max(stats.maxMergedAreas, rects.length);
+      const limit = this.context.runtime.maxMergedAreas;
+      if (rects.length > limit) {
+        throw new FakeExcelError('GeneralException', `The range holds ${rects.length} merged areas; getMergedAreasOrNullObject cannot return more than ${limit}.`);
+      }
+      return rects.length ? { sheet: e.sheet, rects: [...rects].sort((a, b) => a.top - b.top || a.left - b.left) } : null;
     }, true);
   }
   private special(cellType: string): AreasEntity | null {
@@ -212,6 +220,27 @@ export class FakeRange extends FakeObject<RangeEntity> {
           }
         }
         e.sheet.addMerge(t);
+      }
+    });
+  }
+  /** Range.clear(applyTo): "All" (default), "Formats" or "Contents" (values and formulas). */
+  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+    this._call('clear', [applyTo], (e) => {
+      e.sheet.assertWritable();
+      if (!['All', 'Formats', 'Contents'].includes(applyTo)) throw notImplemented(`Range.clear("${applyTo}")`);
+      for (let r = e.rect.top; r <= e.rect.bottom; r++) {
+        for (let c = e.rect.left; c <= e.rect.right; c++) {
+          const cell = e.sheet.cell(r, c);
+          if (!cell) continue;
+          if (applyTo !== 'Formats') {
+            cell.value = '';
+            cell.formula = null;
+          }
+          if (applyTo !== 'Contents') {
+            cell.style = DEFAULT_STYLE;
+            cell.numberFormat = 'General';
+          }
+        }
       }
     });
   }

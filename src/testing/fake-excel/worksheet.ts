@@ -14,6 +14,32 @@ import { FakeRange, FakeRangeAreas } from './range';
 
 type PageZoom = { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
 
+/**
+ * PageLayoutZoomOptions as documented (ExcelApi 1.9): `scale` "can be between 10 and 400"; the
+ * fit-to-pages counts are numbers of pages, so whole numbers from 1 (Excel's dialog stops at
+ * 32767). A scale and a fit cannot be set together. Anything else is refused, as 0 ("automatic"
+ * in the file format) is nowhere documented for the API.
+ */
+function checkZoom(x: PageZoom): PageZoom {
+  const out: PageZoom = {};
+  const pages = (n: unknown, what: string) => {
+    if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 32767) throw new FakeExcelError('InvalidArgument', `PageLayoutZoomOptions.${what} ${String(n)} is not a number of pages (1–32767).`);
+    return n as number;
+  };
+  if (x === null || typeof x !== 'object') throw new FakeExcelError('InvalidArgument', 'zoom must be a PageLayoutZoomOptions object.');
+  if (x.scale !== undefined && x.scale !== null) {
+    if (typeof x.scale !== 'number' || x.scale < 10 || x.scale > 400) throw new FakeExcelError('InvalidArgument', `PageLayoutZoomOptions.scale ${String(x.scale)} is outside 10–400.`);
+    out.scale = x.scale;
+  }
+  if (x.horizontalFitToPages !== undefined && x.horizontalFitToPages !== null) out.horizontalFitToPages = pages(x.horizontalFitToPages, 'horizontalFitToPages');
+  if (x.verticalFitToPages !== undefined && x.verticalFitToPages !== null) out.verticalFitToPages = pages(x.verticalFitToPages, 'verticalFitToPages');
+  if (out.scale !== undefined && (out.horizontalFitToPages !== undefined || out.verticalFitToPages !== undefined)) {
+    throw new FakeExcelError('InvalidArgument', 'PageLayoutZoomOptions: a scale and a fit to pages cannot be set together.');
+  }
+  if (Object.keys(out).length === 0) throw new FakeExcelError('InvalidArgument', 'PageLayoutZoomOptions: set a scale or a fit to pages.');
+  return out;
+}
+
 export class FakePageLayout extends FakeObject<SheetState> {
   declare orientation: string;
   declare paperSize: string;
@@ -46,7 +72,7 @@ defineProperties(FakePageLayout, {
   zoom: {
     read: (s) => ({ ...s.pageLayout.zoom }),
     write: (s, x) => {
-      s.pageLayout.zoom = { ...x };
+      s.pageLayout.zoom = checkZoom(x);
     },
   },
 });
@@ -142,10 +168,18 @@ export class FakeWorksheet extends FakeObject<SheetState> {
       this.context.state.activeSheet = s.name;
     });
   }
+  /** Its JSDoc: deleting a "VeryHidden" sheet "will fail with an InvalidOperation exception". */
   delete(): void {
     this._call('delete', [], (s) => {
       this.context.state.assertStructureWritable();
+      if (s.visibility === 'VeryHidden') throw new FakeExcelError('InvalidOperation', `The worksheet '${s.name}' is very hidden: make it hidden or visible before deleting it.`);
       this.context.state.deleteSheet(s.name);
+    });
+  }
+  /** Recalculates the sheet; conditional formats added through the API are repainted from here on. */
+  calculate(markAllDirty: boolean): void {
+    this._call('calculate', [markAllDirty], (s) => {
+      for (const cf of s.conditionalFormats) cf.stale = false;
     });
   }
 }

@@ -1,9 +1,9 @@
 /**
  * A synthetic appendix of any size, shaped like the real ones: title rows, a two-row header with
  * a merged "Đơn vị thực hiện" parent, a numbering row, eight sections, STT and objective merged
- * over task groups, deadlines in the usual wordings (and some real dates), outputs of every
- * class, a continuation row now and then, some tasks with problems. Deterministic (seeded), so
- * runs compare. Used by the bench and by the 50,000-row CLI test.
+ * over task groups (and the lead unit over every other group), deadlines in the usual wordings
+ * (and some real dates), outputs of every class, a continuation row now and then, some tasks
+ * with problems. Deterministic (seeded), so runs compare. Used by the bench and by the 50,000-row CLI test.
  */
 import { layOutPlan, type OutlineGroup, type OutlineSection, type OutlineValue, type PlanOutline } from './outline';
 import type { PlanSheet } from './sheet';
@@ -106,6 +106,11 @@ function syntheticSections(rows: number, seed: number): OutlineSection[] {
         inSection++;
       }
     }
+    // Every other group shares one lead unit, written once and merged down (as pasted from Word),
+    // where no row below the first would be left with nothing but its task words.
+    const spansRows = group.tasks.length > 1 || group.tasks.some((t) => t.tail);
+    const keepsTasks = group.tasks.slice(1).every((t) => t.lead === '' || t.output !== '' || t.deadline !== '');
+    if (spansRows && stt % 2 === 0 && keepsTasks) group.lead = group.tasks[0].lead;
   }
   return sections;
 }

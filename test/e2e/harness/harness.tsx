@@ -4,12 +4,17 @@
  * the fake's active sheet and its selection, so screenshots show what the pane did. The test
  * reads the fake's state through window.cchcHarness.
  *
+ * The ribbon's "Validate plan" runs here too (the real command handler over a host that shares
+ * the pane's workbook lock, as in the add-in's shared runtime), and hold()/release() keep the
+ * pane's next Excel batch waiting, so that a click can land while the pane is busy.
+ *
  * Query: ?lang=vi|en (the pane's starting language), ?today=YYYY-MM-DD (pins "today").
  */
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { createFakeExcel, type WorkbookDump } from '../../../src/testing/fake-excel';
-import { createExcelPlanHost } from '../../../src/hosts/excel';
+import { ErrorLog, WorkbookLock, collectSupportInfo, createExcelPlanHost, guardRun, type ExcelRun } from '../../../src/hosts/excel';
+import { createCommandHandlers } from '../../../src/commands/handlers';
 import type { PlanHost } from '../../../src/hosts/plan-host';
 import { App } from '../../../src/taskpane/App';
 import { PaneChannel } from '../../../src/taskpane/channel';
@@ -25,6 +30,11 @@ declare global {
       channel: PaneChannel;
       /** Number of host calls finished, to wait on. */
       calls(): number;
+      /** The pane's next Excel batch waits until release(). */
+      hold(): void;
+      release(): void;
+      /** The ribbon's "Validate plan"; resolves once its event has completed, with what it did. */
+      ribbonValidate(): Promise<{ completed: number; notices: string[]; panesShown: number }>;
     };
   }
 }
@@ -117,8 +127,52 @@ window.cchcHarness = {
   dump: () => excel.dump(),
   channel,
   calls: () => finishedCalls,
+  hold: () => undefined,
+  release: () => undefined,
+  ribbonValidate: async () => ({ completed: 0, notices: [], panesShown: 0 }),
 };
 
-const host = observed(createExcelPlanHost(excel.run, { isSetSupported: excel.isSetSupported }));
+// The pane's batches can be held, to keep it busy while the ribbon is clicked.
+let gate: { promise: Promise<void>; open: () => void } | null = null;
+const paneRun: ExcelRun = async (batch) => {
+  if (gate) await gate.promise;
+  return excel.run(batch);
+};
+const lock = new WorkbookLock();
+const errors = new ErrorLog();
+const host = observed(createExcelPlanHost(paneRun, { isSetSupported: excel.isSetSupported, lock, errors }));
+const ribbonHost = observed(createExcelPlanHost((batch) => excel.run({ delayForCellEdit: true }, batch), { isSetSupported: excel.isSetSupported, lock, errors }));
+const notices: string[] = [];
+let panesShown = 0;
+const ribbon = createCommandHandlers({
+  host: () => ribbonHost,
+  channel,
+  lang: () => lang,
+  today: () => today,
+  showPane: async () => void panesShown++,
+  notify: async (message) => void notices.push(message),
+});
+window.cchcHarness.hold = () => {
+  let open = () => {};
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  gate = { promise, open };
+};
+window.cchcHarness.release = () => {
+  gate?.open();
+  gate = null;
+};
+window.cchcHarness.ribbonValidate = async () => {
+  let completed = 0;
+  await ribbon.validatePlan({ completed: () => void completed++ });
+  return { completed, notices: [...notices], panesShown };
+};
+const supportInfo = () =>
+  collectSupportInfo({
+    run: guardRun(excel.run, { lock }),
+    isSetSupported: excel.isSetSupported,
+    office: { host: 'Excel', platform: 'OfficeOnline (fake Excel in the test harness)', version: '16.0 (fake)' },
+    errors,
+    userAgent: navigator.userAgent,
+  });
 createRoot(document.getElementById('sheet')!).render(<SheetView />);
-createRoot(document.getElementById('root')!).render(<App host={host} initialLang={lang} channel={channel} today={() => today} />);
+createRoot(document.getElementById('root')!).render(<App host={host} initialLang={lang} channel={channel} today={() => today} supportInfo={supportInfo} />);

@@ -1,0 +1,209 @@
+/**
+ * Co-authoring (Excel on the web): someone else can insert or delete rows between our read and
+ * our write. Excel applies our writes at the addresses we send, so the tracking values and the
+ * highlights would land on the wrong rows, silently.
+ *
+ * Detection: every write batch first re-reads a few key cells — the table's header row and its
+ * first and last task rows, over the user's own columns — and compares them, after the sync,
+ * with what the analysis read (apply.ts). Any difference means the rows moved.
+ *
+ * Repair, when the whole table moved by k rows (rows inserted or deleted above it, the usual
+ * case): read the sheet again; put back, at every address our batch wrote, what the shifted
+ * content had there before (known from the first read); analyse again; undo the formats and the
+ * drop-down our batch left where the new change set does not put them again; write again,
+ * checked the same way. When rows moved inside the table, or they move again: our highlight rules are removed
+ * (never left on the wrong rows) and one sentence asks to check again.
+ */
+import type { AnalyzeResult, Analysis, CellRange, CellValue, ChangeSet, Grid, Lang } from '../../engine/model';
+import { a1Range } from '../../engine/a1';
+import { OP_OVERHEAD_BYTES } from './payload';
+import { planChangeSet, type PlannedOp } from './plan';
+import type { ExistingFormat, SheetRead } from './read';
+
+/** Cells re-read in the write batch, with the values the analysis read there. */
+export interface KeyCells {
+  sheet: string;
+  address: string;
+  expected: CellValue[][];
+}
+
+/** The rows under the key cells moved between the read and a write group. */
+export class RowsMovedError extends Error {
+  constructor(
+    readonly groupsDone: number,
+    readonly groupsTotal: number,
+  ) {
+    super('The rows of the table moved while it was being written (another person edited the sheet).');
+    this.name = 'RowsMovedError';
+  }
+}
+
+const TRACKING_ROLES = ['status', 'doneDate', 'result', 'dueDate', 'check'] as const;
+
+function valueAt(grid: Grid, row: number, col: number): CellValue {
+  const v = grid.values[row - grid.origin.row]?.[col - grid.origin.col];
+  return v === null || v === undefined ? '' : v;
+}
+
+/** The user's columns of the table: from its first column up to the first tracking column. */
+function userColumns(analysis: Analysis): { left: number; right: number } {
+  const { firstCol, lastCol, columns } = analysis.table;
+  const tracking = TRACKING_ROLES.map((r) => analysis.tracking.columns[r]).filter((c) => c >= firstCol && c <= lastCol);
+  const right = Math.min(lastCol, ...tracking.map((c) => c - 1));
+  if (right >= firstCol) return { left: firstCol, right };
+  const task = columns.task ?? firstCol;
+  return { left: task, right: task };
+}
+
+function keyRows(analysis: Analysis): number[] {
+  const rows = [analysis.table.headerRows[analysis.table.headerRows.length - 1]];
+  if (analysis.tasks.length > 0) rows.push(analysis.tasks[0].row, analysis.tasks[analysis.tasks.length - 1].row);
+  return [...new Set(rows)];
+}
+
+function rowValues(grid: Grid, row: number, cols: { left: number; right: number }): CellValue[] {
+  return Array.from({ length: cols.right - cols.left + 1 }, (_, i) => valueAt(grid, row, cols.left + i));
+}
+
+export function keyCellsOf(analysis: Analysis, grid: Grid): KeyCells[] {
+  // An analysis without a table (a replaced engine in tests) has nothing to anchor on.
+  if (!analysis.table || !analysis.tracking) return [];
+  const cols = userColumns(analysis);
+  return keyRows(analysis).map((row) => ({
+    sheet: analysis.sheetName,
+    address: a1Range({ top: row, left: cols.left, bottom: row, right: cols.right }),
+    expected: [rowValues(grid, row, cols)],
+  }));
+}
+
+export function sameValues(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** How far the whole table moved (rows), found by its header row; null unless its key rows all
+ * moved by the same amount. */
+export function tableShift(analysis: Analysis, before: Grid, after: Grid): number | null {
+  const cols = userColumns(analysis);
+  const rows = keyRows(analysis);
+  const header = rowValues(before, rows[0], cols);
+  const last = after.origin.row + after.values.length - 1;
+  const candidates: number[] = [];
+  for (let r = after.origin.row; r <= last; r++) if (sameValues(rowValues(after, r, cols), header)) candidates.push(r - rows[0]);
+  candidates.sort((a, b) => Math.abs(a) - Math.abs(b));
+  return candidates.find((k) => rows.every((row) => sameValues(rowValues(after, row + k, cols), rowValues(before, row, cols)))) ?? null;
+}
+
+function setValue(grid: Grid, row: number, col: number, v: CellValue): void {
+  const r = row - grid.origin.row;
+  const c = col - grid.origin.col;
+  if (r < 0 || c < 0) return;
+  while (grid.values.length <= r) grid.values.push([]);
+  const line = grid.values[r];
+  while (line.length <= c) line.push('');
+  line[c] = v;
+}
+
+/** `range` less the rows `covers` cover over the same columns. */
+function rowsNotCovered(range: CellRange, covers: readonly CellRange[]): CellRange[] {
+  let parts = [range];
+  for (const c of covers) {
+    if (c.left !== range.left || c.right !== range.right) continue;
+    parts = parts.flatMap((p) => {
+      if (c.bottom < p.top || c.top > p.bottom) return [p];
+      const out: CellRange[] = [];
+      if (p.top < c.top) out.push({ ...p, bottom: c.top - 1 });
+      if (p.bottom > c.bottom) out.push({ ...p, top: c.bottom + 1 });
+      return out;
+    });
+  }
+  return parts;
+}
+
+/**
+ * The value every cell our misplaced batch wrote would hold had we not written — the content now
+ * there came from k rows away, known from the first read — patched into `after` as well, so
+ * that the next analysis sees the sheet as the user left it.
+ */
+export function undoValues(changes: ChangeSet, before: Grid, after: Grid, k: number): ChangeSet['writes'] {
+  return changes.writes.map((w) => {
+    const values = w.values.map((line, i) => line.map((_, j) => valueAt(before, w.range.top + i - k, w.range.left + j)));
+    values.forEach((line, i) => line.forEach((v, j) => setValue(after, w.range.top + i, w.range.left + j, v)));
+    return { range: w.range, values };
+  });
+}
+
+/** What the misplaced batch formatted or gave a drop-down that the new change set does not
+ * cover again: number formats back to General, other formats and drop-downs cleared. */
+function leftoverOps(sheetName: string, old: ChangeSet, next: ChangeSet): PlannedOp[] {
+  const ops: PlannedOp[] = [];
+  const op = (label: string, r: CellRange, act: (range: Excel.Range) => void): PlannedOp => ({
+    label: `${label} ${a1Range(r)}`,
+    bytes: OP_OVERHEAD_BYTES,
+    queue: ({ sheet }) => act(sheet(sheetName).getRange(a1Range(r))),
+  });
+  for (const f of old.formats) {
+    const styled = Object.keys(f).some((key) => key !== 'range' && key !== 'numberFormat' && key !== 'columnWidth');
+    const same = next.formats.filter((g) => styled === Object.keys(g).some((key) => key !== 'range' && key !== 'numberFormat' && key !== 'columnWidth'));
+    for (const r of rowsNotCovered(f.range, same.map((g) => g.range))) {
+      if (styled) ops.push(op('clear formats', r, (range) => range.clear('Formats')));
+      else ops.push(op('number format back', r, (range) => (range.numberFormat = Array.from({ length: r.bottom - r.top + 1 }, () => new Array<string>(r.right - r.left + 1).fill('General')))));
+    }
+  }
+  for (const v of old.validations) {
+    for (const r of rowsNotCovered(v.range, next.validations.map((x) => x.range))) ops.push(op('clear validation', r, (range) => range.dataValidation.clear()));
+  }
+  return ops;
+}
+
+/** Deletes every highlight rule of ours (found by the tag), one op. */
+export function removeHighlightsOp(tag: string, existing: ExistingFormat[]): PlannedOp[] {
+  const ours = tag === '' ? [] : existing.filter((f) => f.formula.includes(tag));
+  if (ours.length === 0) return [];
+  return [{ label: `delete ${ours.length} tagged conditional formats`, bytes: OP_OVERHEAD_BYTES * ours.length, queue: () => ours.forEach((f) => f.proxy.delete()) }];
+}
+
+export interface RepairDeps {
+  lang: Lang;
+  pieceBytes: number;
+  /** Reads the active sheet again (with its conditional formats). */
+  reread(): Promise<SheetRead>;
+  analyze(grid: Grid): AnalyzeResult;
+  /** Sends planned ops, verifying `keys` in each group (throws RowsMovedError). */
+  execute(ops: PlannedOp[], keys: KeyCells[]): Promise<void>;
+}
+
+export const coauthorMessages = {
+  moved: (lang: Lang) =>
+    lang === 'vi'
+      ? 'Trong lúc kiểm tra, có người đã thêm hoặc xoá dòng trong bảng (cùng sửa tệp): tiện ích đã gỡ phần tô màu để không tô nhầm dòng; hãy bấm Kiểm tra lại.'.normalize('NFC')
+      : 'While the plan was being checked, someone added or deleted rows in the table (co-editing): the highlights were removed so that no row is highlighted wrongly; choose Check again.',
+};
+
+/** After a RowsMovedError: repaired (the outcome of the second write) or reported in one sentence. */
+export async function repairMovedRows(old: { read: SheetRead; analysis: Analysis }, deps: RepairDeps): Promise<{ ok: true; analysis: Analysis } | { ok: false; message: string }> {
+  const again = await deps.reread();
+  const tag = old.analysis.changes.conditionalFormats.tag;
+  const giveUp = async (existing: ExistingFormat[]) => {
+    await deps.execute(removeHighlightsOp(tag, existing), []);
+    return { ok: false as const, message: coauthorMessages.moved(deps.lang) };
+  };
+  const k = tableShift(old.analysis, old.read.grid, again.grid);
+  if (k === null || k === 0) return giveUp(again.customFormats);
+  const restored = undoValues(old.analysis.changes, old.read.grid, again.grid, k);
+  const result = deps.analyze(again.grid);
+  if (!result.ok) return giveUp(again.customFormats);
+  const restore: ChangeSet = { sheet: again.sheetName, writes: restored, formats: [], validations: [], conditionalFormats: { tag: '', rules: [] }, sheets: [] };
+  const context = { sheetName: again.sheetName, sheets: again.sheets, customFormats: again.customFormats, lang: deps.lang, pieceBytes: deps.pieceBytes };
+  const ops = [
+    ...planChangeSet(restore, context),
+    ...leftoverOps(again.sheetName, old.analysis.changes, result.analysis.changes),
+    ...planChangeSet(result.analysis.changes, context),
+  ];
+  try {
+    await deps.execute(ops, keyCellsOf(result.analysis, again.grid));
+  } catch (e) {
+    if (!(e instanceof RowsMovedError)) throw e;
+    return giveUp((await deps.reread()).customFormats);
+  }
+  return { ok: true, analysis: result.analysis };
+}

@@ -1,0 +1,62 @@
+/**
+ * One lock for the task pane and the ribbon: a ribbon click while the pane is checking must not
+ * start a second, interleaved write (both would find no rules of ours and both add theirs).
+ * And the last Excel error is kept, code and debug info, for the support information.
+ */
+import { createExcelPlanHost, ErrorLog, WorkbookLock, type ExcelRun } from '../../../src/hosts/excel';
+import { CF_TAG } from '../../../src/engine/tracking';
+import { createFakeExcel, type FakeWorkbookSeed } from '../../../src/testing/fake-excel';
+import { congThuongPlan } from '../../fixtures/plans';
+
+const AS_OF = '2024-06-01';
+
+async function twoChecksAtOnce(lock?: WorkbookLock) {
+  const excel = createFakeExcel(congThuongPlan as FakeWorkbookSeed);
+  const pane = createExcelPlanHost(excel.run, { lock });
+  const ribbonRun: ExcelRun = (batch) => excel.run({ delayForCellEdit: true }, batch);
+  const ribbon = createExcelPlanHost(ribbonRun, { lock });
+  const [a, b] = await Promise.all([pane.check({ asOf: AS_OF, lang: 'vi' }), ribbon.check({ asOf: AS_OF, lang: 'vi' })]);
+  if (!a.ok || !b.ok) throw new Error('check failed');
+  const tagged = excel.dumpSheet('Phụ lục').conditionalFormats.filter((c) => (c.formula ?? '').includes(CF_TAG));
+  return { tagged: tagged.length, rules: a.analysis.changes.conditionalFormats.rules.length };
+}
+
+describe('the workbook lock', () => {
+  test('without it, two checks at once leave two sets of highlight rules (the bug it prevents)', async () => {
+    const { tagged, rules } = await twoChecksAtOnce();
+    expect(tagged).toBe(2 * rules);
+  });
+
+  test('with one lock shared by the pane and the ribbon, the second check waits: one set of rules', async () => {
+    const lock = new WorkbookLock();
+    const seen: boolean[] = [];
+    lock.subscribe((busy) => seen.push(busy));
+    const { tagged, rules } = await twoChecksAtOnce(lock);
+    expect(tagged).toBe(rules);
+    expect(lock.busy).toBe(false);
+    expect(seen).toEqual([true, false]);
+  });
+
+  test('a batch that fails releases the lock for the next one', async () => {
+    const lock = new WorkbookLock();
+    const failing = lock.run(async () => {
+      throw new Error('boom');
+    });
+    await expect(failing).rejects.toThrow('boom');
+    await expect(lock.run(async () => 42)).resolves.toBe(42);
+    expect(lock.busy).toBe(false);
+  });
+});
+
+test('the last Excel error is kept with its Office.js code and debug info', async () => {
+  const excel = createFakeExcel(congThuongPlan as FakeWorkbookSeed);
+  const errors = new ErrorLog();
+  const host = createExcelPlanHost(excel.run, { errors });
+  expect(errors.last).toBeNull();
+  excel.failSync(3, 'GeneralException', 'There was an internal error while processing the request.');
+  const outcome = await host.check({ asOf: AS_OF, lang: 'en' });
+  expect(outcome.ok).toBe(false);
+  expect(errors.last).toMatchObject({ code: 'GeneralException', message: 'There was an internal error while processing the request.' });
+  expect(JSON.parse(errors.last!.debugInfo!)).toMatchObject({ code: 'GeneralException' });
+  expect(errors.last!.at).toMatch(/^\d{4}-\d\d-\d\dT/);
+});
