@@ -1,0 +1,187 @@
+/**
+ * Per cell: is this text TCVN3, VNI or Unicode? Legacy text reaches us as Latin-1 characters
+ * ("NhiÖm vô" is TCVN3 for "Nhiệm vụ", "Nhieäm vuï" the same in VNI), so the question only arises
+ * for text that holds characters of U+00A1–U+00FF and no Vietnamese letter beyond Latin-1 (a cell
+ * with "ệ" or "ư" is Unicode, whatever else it holds). Such text is read three ways and the
+ * accented words counted that are real Vietnamese syllables under each reading (syllable.ts);
+ * a legacy reading wins only when it makes more of them than the Unicode reading and the cell
+ * then reads as Vietnamese overall. English and French words, numbers and dates never change
+ * the count in favour of a legacy reading.
+ *
+ * The font, when the host knows it, settles what the user sees: a ".Vn…" font draws TCVN3, a
+ * "VNI-…" font draws VNI; the text is then read in that encoding unless the Unicode reading
+ * makes more syllables (Unicode text typed into a cell that kept an old font).
+ */
+import type { LegacyEncoding } from '../model';
+import { decodeTcvn3 } from './tcvn3';
+import { isVietnameseSyllable } from './syllable';
+import { decodeVni } from './vni';
+
+export type { LegacyEncoding } from '../model';
+
+export interface LegacyFont {
+  encoding: LegacyEncoding;
+  /** A ".Vn…H" font: TCVN3 drawn in capitals. */
+  upper: boolean;
+}
+
+/** What a font name says about the encoding of the text it draws, or null for a Unicode font. */
+export function legacyFontOf(name: string | null | undefined): LegacyFont | null {
+  if (!name) return null;
+  const n = name.trim();
+  if (/^\.vn/i.test(n)) return { encoding: 'tcvn3', upper: /[a-z0-9 ]H$/.test(n) };
+  if (/^vni[- _]/i.test(n)) return { encoding: 'vni', upper: false };
+  return null;
+}
+
+export type Verdict =
+  /** Read as this legacy encoding. */
+  | { kind: 'legacy'; encoding: LegacyEncoding; text: string }
+  /** Thin evidence: the legacy reading ties with a flawed Unicode reading, or rests on one word
+   * of letters Unicode uses too ("Où"). Taken when the rest of the sheet is in that encoding. */
+  | { kind: 'ambiguous'; encoding: LegacyEncoding; text: string }
+  | { kind: 'unicode'; vietnamese: boolean };
+
+/** Vietnamese letters outside Latin-1, and the combining marks of decomposed text. */
+function isUnicodeVietnamese(code: number): boolean {
+  return (
+    (code >= 0x1ea0 && code <= 0x1ef9) ||
+    code === 0x0102 || code === 0x0103 || code === 0x0110 || code === 0x0111 ||
+    code === 0x0128 || code === 0x0129 || code === 0x0168 || code === 0x0169 ||
+    code === 0x01a0 || code === 0x01a1 || code === 0x01af || code === 0x01b0 ||
+    (code >= 0x0300 && code <= 0x0323)
+  );
+}
+
+const UNICODE_PLAIN: Verdict = { kind: 'unicode', vietnamese: false };
+const UNICODE_VIETNAMESE: Verdict = { kind: 'unicode', vietnamese: true };
+
+/** One scan: the text is Unicode Vietnamese, or has no Latin-1 character a legacy encoding
+ * uses, or needs the full test. */
+function quickLook(text: string): Verdict | null {
+  let latin1 = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xa1) continue;
+    if (c <= 0xff) latin1 = true;
+    else if (isUnicodeVietnamese(c)) return UNICODE_VIETNAMESE;
+  }
+  return latin1 ? null : UNICODE_PLAIN;
+}
+
+const TOKEN = /[A-Za-z\u00a1-\u00ff]+/g;
+
+interface Counts {
+  /** Accented words that are syllables as read. */
+  valid: number;
+  /** Plain ASCII words that are syllables, and all plain ASCII words (acronyms left out). */
+  plainValid: number;
+  plain: number;
+  /** Words holding a character of U+00A1–U+00FF. */
+  accented: number;
+}
+
+function isAsciiLetters(w: string): boolean {
+  return /^[A-Za-z]+$/.test(w);
+}
+
+/** Counts of one reading: `decode` maps an accented word to the letters it is read as. */
+function countReading(words: readonly string[], decode: (w: string) => string, withLoneSigns: boolean): Counts {
+  const counts: Counts = { valid: 0, plainValid: 0, plain: 0, accented: 0 };
+  for (const w of words) {
+    if (isAsciiLetters(w)) {
+      // "UBND", "CCHC": acronyms say nothing about the language.
+      if (w.length >= 2 && w === w.toUpperCase()) continue;
+      counts.plain++;
+      if (isVietnameseSyllable(w)) counts.plainValid++;
+      continue;
+    }
+    // A lone sign ("×" in "3×4", "½", "«") is not a word unless the font says it is a letter.
+    if (w.length === 1 && !withLoneSigns) continue;
+    counts.accented++;
+    if (isVietnameseSyllable(decode(w))) counts.valid++;
+  }
+  return counts;
+}
+
+/** Share of the words that are Vietnamese syllables under a reading. */
+function vietnameseShare(c: Counts): number {
+  const words = c.plain + c.accented;
+  return words === 0 ? 0 : (c.plainValid + c.valid) / words;
+}
+
+function decoderOf(encoding: LegacyEncoding, upper: boolean): (s: string) => string {
+  return encoding === 'vni' ? decodeVni : (s) => decodeTcvn3(s, { upperFont: upper });
+}
+
+/** Toned letters that are rare in Vietnamese words; a reading that makes fewer of them wins a
+ * tie ("Chuû trì" is VNI "Chủ trì", not TCVN3 "Chuỷ trỡ"). */
+const RARE_LETTERS = /[ẳẵẫẽỗỡỹỷỵẲẴẪẼỖỠỸỶỴ]/g;
+
+function rareLetters(text: string): number {
+  return text.match(RARE_LETTERS)?.length ?? 0;
+}
+
+/**
+ * Decide how one cell's text is to be read. `font` is the cell's font name, when known.
+ *
+ * A legacy reading is taken when it makes more accented words real syllables than the Unicode
+ * reading does. A tie is taken only where the Unicode reading leaves some word malformed (a text
+ * whose every word is good Unicode — "Hoàn thành", "Tháng 6", "Hòa" — stays Unicode even when a
+ * legacy reading also makes words of it): with the font's word for it, as legacy; without, as
+ * `ambiguous`, for the sheet to settle.
+ */
+export function detectLegacy(text: string, font?: string | null): Verdict {
+  const quick = quickLook(text);
+  if (quick) return quick;
+  const hint = legacyFontOf(font);
+  const words = text.match(TOKEN) ?? [];
+  const lone = hint !== null;
+  const unicode = countReading(words, (w) => w, lone);
+  const unicodeFlawed = unicode.valid < unicode.accented;
+
+  if (hint) {
+    const decoded = decoderOf(hint.encoding, hint.upper)(text);
+    if (decoded === text) return UNICODE_PLAIN;
+    const reading = countReading(words, decoderOf(hint.encoding, false), lone);
+    const better = reading.valid > unicode.valid || (reading.valid === unicode.valid && unicodeFlawed);
+    return better ? { kind: 'legacy', encoding: hint.encoding, text: decoded } : UNICODE_PLAIN;
+  }
+
+  let best: { encoding: LegacyEncoding; valid: number; rare: number; text: string } | null = null;
+  for (const encoding of ['tcvn3', 'vni'] as const) {
+    const decode = decoderOf(encoding, false);
+    const reading = countReading(words, decode, false);
+    if (reading.valid === 0 || reading.valid < unicode.valid) continue;
+    if (reading.valid === unicode.valid && !unicodeFlawed) continue;
+    if (vietnameseShare(reading) <= 0.5) continue;
+    const decoded = decode(text);
+    if (decoded === text) continue;
+    const rare = rareLetters(decoded);
+    if (best && (reading.valid < best.valid || (reading.valid === best.valid && rare >= best.rare))) continue;
+    best = { encoding, valid: reading.valid, rare, text: decoded };
+  }
+  if (!best) return UNICODE_PLAIN;
+  // One word made of letters Unicode Vietnamese (or French) also uses is thin evidence: "Où"
+  // is French, though VNI for "Ó". A sign no Vietnamese word holds ("¸" in "Th¸ng") is not.
+  const clear = best.valid > unicode.valid && (best.valid >= 2 || hasForeignSign(text));
+  return { kind: clear ? 'legacy' : 'ambiguous', encoding: best.encoding, text: best.text };
+}
+
+/** Latin-1 letters of Unicode Vietnamese. */
+const VIETNAMESE_LATIN1 = new Set('àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ');
+
+/** A character of U+00A1–U+00FF that is not a letter of Unicode Vietnamese. */
+function hasForeignSign(text: string): boolean {
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xa1 && c <= 0xff && !VIETNAMESE_LATIN1.has(ch)) return true;
+  }
+  return false;
+}
+
+/** The text may be legacy text: it has Latin-1 letters or signs and no Vietnamese letter beyond
+ * Latin-1. A cheap first filter for hosts that fetch fonts only where they can matter. */
+export function mayBeLegacy(text: string): boolean {
+  return quickLook(text) === null;
+}
