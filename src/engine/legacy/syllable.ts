@@ -57,8 +57,8 @@ function check(word: string): boolean {
   for (const onset of ONSETS) {
     if (!bare.startsWith(onset)) continue;
     const rhyme = bare.slice(onset.length);
-    // "qu" spells /kw/: "quỳnh" is q + uynh as much as qu + ynh.
-    const fitsRhyme = RHYMES.has(rhyme) || (onset === 'qu' && RHYMES.has(`u${rhyme}`));
+    // "qu" spells /kw/: "quỳnh", "quyết" are qu + the rhymes of "huỳnh", "khuyết".
+    const fitsRhyme = RHYMES.has(rhyme) || (onset === 'qu' && rhyme.startsWith('y') && rhyme !== 'yu' && RHYMES.has(`u${rhyme}`));
     if (fitsRhyme && toneFits(rhyme, tone)) return true;
   }
   return false;
