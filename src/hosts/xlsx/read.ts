@@ -9,6 +9,7 @@ import type { CellRange, CellValue, Grid } from '../../engine/model';
 import { parseWorkbookState, STATE_SHEET_NAME, type WorkbookState } from '../../engine/settings';
 import { cellValue, type ExceljsCellLike } from './cell-value';
 import { applyExceljsPatches } from './exceljs-patches';
+import { legacyFontName, type FontedCellLike } from './fonts';
 
 applyExceljsPatches();
 
@@ -142,6 +143,7 @@ interface RangeLike {
 export function readGrid(worksheet: ExcelJS.Worksheet, date1904: boolean): Grid {
   const values: CellValue[][] = [];
   const hiddenRows: number[] = [];
+  let fonts: (string | null)[][] | undefined;
   // exceljs's public eachRow skips rows without values, but a hidden empty row still matters.
   const rows = (worksheet as unknown as { _rows: (RowLike | undefined)[] })._rows ?? [];
   for (const row of rows) {
@@ -154,6 +156,8 @@ export function readGrid(worksheet: ExcelJS.Worksheet, date1904: boolean): Grid 
       if (v === null) return;
       if (!line) line = [];
       line[col - 1] = v;
+      const font = typeof v === 'string' ? legacyFontName(cell as FontedCellLike) : null;
+      if (font) ((fonts ??= [])[r] ??= [])[col - 1] = font;
     });
     if (line) {
       // Fill the holes eachCell left so every row is a dense array.
@@ -167,7 +171,7 @@ export function readGrid(worksheet: ExcelJS.Worksheet, date1904: boolean): Grid 
   for (const m of Object.values(mergeMap)) {
     if (m) merges.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
   }
-  return { sheetName: worksheet.name, values, origin: { row: 0, col: 0 }, merges, hiddenRows, date1904 };
+  return { sheetName: worksheet.name, values, origin: { row: 0, col: 0 }, merges, hiddenRows, date1904, ...(fonts ? { fonts } : {}) };
 }
 
 export function isDate1904(workbook: ExcelJS.Workbook): boolean {
