@@ -20,7 +20,8 @@ import {
   type WorkbookState,
 } from '../../engine/settings';
 import { engineWording } from '../../i18n/engine';
-import type { CheckOutcome, CheckRequest, PlanHost, ReportOutcome, ReportRequest } from '../plan-host';
+import type { CheckOutcome, CheckRequest, ConvertOutcome, ConvertRequest, PlanHost, ReportOutcome, ReportRequest } from '../plan-host';
+import { convertActiveSheet } from './convert';
 import { WriteError, executePlan } from './apply';
 import { hostMessages } from './messages';
 import { DEFAULT_BUDGET_BYTES, MAX_CELL_TEXT } from './payload';
@@ -226,6 +227,19 @@ export function createExcelPlanHost(run: ExcelRun, options: ExcelHostOptions = {
         });
       } catch (e) {
         return { ok: false, message: describeError(e, lang, phase.name) };
+      }
+    },
+
+    async convertToUnicode(request: ConvertRequest): Promise<ConvertOutcome> {
+      const { lang } = request;
+      if (!supported()) return { ok: false, message: hostMessages.unsupported(REQUIRED_EXCEL_API, lang) };
+      try {
+        const done = await run((ctx) => convertActiveSheet(ctx, budget));
+        options.onSyncs?.({ operation: 'convert', readSyncs: done.readSyncs, writeSyncs: done.writeSyncs });
+        if (done.sheetProtected) return { ok: false, message: hostMessages.protectedSheet(done.sheetName, lang) };
+        return { ok: true, sheetName: done.sheetName, cells: done.cells, byEncoding: done.byEncoding };
+      } catch (e) {
+        return { ok: false, message: describeError(e, lang, 'write') };
       }
     },
   };
