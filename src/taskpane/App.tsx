@@ -31,6 +31,7 @@ import { applyCorrection } from './view-model';
 import { CheckTab } from './CheckTab';
 import { ReportTab, type ReportChoice } from './ReportTab';
 import { ConfirmReplaceDialog } from './ConfirmReplaceDialog';
+import { LegacyNotice, legacyStrings } from './LegacyNotice';
 
 export interface AppProps {
   host: PlanHost;
@@ -270,6 +271,18 @@ export function App(props: AppProps): React.JSX.Element {
       }
     });
 
+  // Rewrites the sheet's TCVN3/VNI cells (the notice has asked), then reads the sheet again.
+  const convertLegacy = () =>
+    run('saving', async () => {
+      setNotice(null);
+      const outcome = await host.convertToUnicode!({ lang });
+      if (!outcome.ok) return setError(outcome.message);
+      const text = legacyStrings(lang).converted(outcome.cells, outcome.sheetName);
+      setNotice({ intent: 'success', text });
+      setAnnouncement(text);
+      showOutcome(await host.inspect({ asOf: view.asOf, lang }), view.asOf, false, false);
+    });
+
   const busyText: Record<BusyKind, string> = {
     reading: t.busyReading,
     checking: t.busyChecking,
@@ -336,6 +349,8 @@ export function App(props: AppProps): React.JSX.Element {
             </MessageBarActions>
           </MessageBar>
         )}
+
+        <LegacyNotice lang={lang} analysis={view.analysis} busy={busy !== null} onConvert={host.convertToUnicode ? convertLegacy : undefined} />
 
         <section id="panel-check" role="tabpanel" aria-labelledby="tab-check" hidden={tab !== 'check'}>
           <CheckTab

@@ -1,0 +1,69 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The pane's legacy-text notice over the Office.js host and the fake Excel: it appears when the
+ * sheet holds TCVN3 text, asks before it changes the user's cells, converts them on "yes" and
+ * leaves them on "no".
+ */
+import './jsdom-text-encoder';
+import * as React from 'react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../src/taskpane/App';
+import { createExcelPlanHost } from '../../src/hosts/excel';
+import { createFakeExcel } from '../../src/testing/fake-excel';
+import type { Lang } from '../../src/engine/model';
+import { tcvn3Appendix, unicodeAppendix } from '../engine/legacy/appendix-fixture';
+import { MemoryHost } from './memory-host';
+import { sampleOutcome } from './sample-plan';
+
+function setup(lang: Lang = 'vi') {
+  // Seeded by hand: jsdom has no structuredClone for toFakeSeed.
+  const excel = createFakeExcel({ sheets: [{ name: 'PL', rows: tcvn3Appendix.rows.map((line) => line.slice()) }] });
+  const host = createExcelPlanHost(excel.run, { isSetSupported: excel.isSetSupported });
+  const user = userEvent.setup();
+  render(<App host={host} initialLang={lang} today={() => '2025-07-01'} />);
+  return { excel, user };
+}
+
+const legacyCount = tcvn3Appendix.rows.flat().filter((v, i) => typeof v === 'string' && v !== unicodeAppendix.rows.flat()[i]).length;
+
+describe('legacy text notice', () => {
+  it('says how many cells were TCVN3, asks before converting, converts on "yes", then is gone', async () => {
+    const { excel, user } = setup();
+    const notice = await screen.findByTestId('legacy-notice');
+    expect(notice.textContent).toContain(`${legacyCount} ô của trang “PL” được gõ bằng bảng mã TCVN3 (ABC)`);
+    await user.click(within(notice).getByRole('button', { name: 'Chuyển sang Unicode' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('Thao tác này sửa chính các ô của bạn');
+    expect(dialog.textContent).toContain('Times New Roman');
+    await user.click(within(dialog).getByRole('button', { name: 'Chuyển' }));
+    expect(await screen.findByText(`Đã chuyển ${legacyCount} ô của trang “PL” sang Unicode (phông Times New Roman).`, { selector: '*:not([role=status])' })).toBeTruthy();
+    await waitFor(() => expect(screen.queryByTestId('legacy-notice')).toBeNull());
+    expect(excel.dumpSheet('PL').cells.B4.value).toBe('Nội dung nhiệm vụ');
+  });
+
+  it('changes nothing when the user cancels', async () => {
+    const { excel, user } = setup('en');
+    const notice = await screen.findByTestId('legacy-notice');
+    const before = excel.dump();
+    await user.click(within(notice).getByRole('button', { name: 'Convert to Unicode' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('This changes your own cells');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(excel.dump()).toEqual(before);
+    expect(screen.getByTestId('legacy-notice')).toBeTruthy();
+  });
+
+  it('only informs on a host that cannot convert', async () => {
+    const host = new MemoryHost((request) => {
+      const outcome = sampleOutcome(request);
+      return outcome.ok ? { ok: true, analysis: { ...outcome.analysis, legacyCells: [{ row: 3, col: 1, encoding: 'vni' }] } } : outcome;
+    });
+    render(<App host={host} initialLang="vi" today={() => '2024-05-15'} />);
+    const notice = await screen.findByTestId('legacy-notice');
+    expect(notice.textContent).toContain('bảng mã VNI');
+    expect(within(notice).queryByRole('button')).toBeNull();
+  });
+});
