@@ -5,7 +5,7 @@
  * analysis runs on the grid it returns.
  */
 import type { CellValue, Grid, LegacyCell, LegacyEncoding } from '../model';
-import { detectLegacy, type Verdict } from './detect';
+import { detectLegacy, quickLook, type Verdict } from './detect';
 
 export interface SheetText {
   text: string;
@@ -25,14 +25,20 @@ class SheetJudge {
   unicodeVietnamese = 0;
 
   judge(text: string, font: string | null | undefined): Verdict {
+    // The one scan first: the cache would cost more than it saves on a Unicode sheet.
+    const v = quickLook(text) ?? this.judgeFully(text, font);
+    if (v.kind === 'legacy') this.clear[v.encoding]++;
+    else if (v.kind === 'unicode' && v.vietnamese) this.unicodeVietnamese++;
+    return v;
+  }
+
+  private judgeFully(text: string, font: string | null | undefined): Verdict {
     const key = font ? `${font}\u0000${text}` : text;
     let v = this.cache.get(key);
     if (v === undefined) {
       v = detectLegacy(text, font);
       this.cache.set(key, v);
     }
-    if (v.kind === 'legacy') this.clear[v.encoding]++;
-    else if (v.kind === 'unicode' && v.vietnamese) this.unicodeVietnamese++;
     return v;
   }
 
