@@ -38,8 +38,14 @@ export interface ConvertRequest {
 }
 
 export type ConvertOutcome =
-  /** `cells` were rewritten as Unicode on `sheetName` (0 when none held legacy text). */
-  | { ok: true; sheetName: string; cells: number; byEncoding: Record<LegacyEncoding, number> }
+  /** `cells` were rewritten as Unicode in all (0 when none held legacy text), by sheet in tab
+   * order; protected sheets were skipped. */
+  | {
+      ok: true;
+      cells: number;
+      sheets: { sheet: string; cells: number; byEncoding: Record<LegacyEncoding, number> }[];
+      protectedSheets: string[];
+    }
   | { ok: false; message: string };
 
 export interface PlanHost {
@@ -53,7 +59,7 @@ export interface PlanHost {
   saveCorrection(sheet: string, correction: ColumnCorrection): Promise<void>;
   saveSettings(settings: Settings): Promise<void>;
   buildReport(request: ReportRequest): Promise<ReportOutcome>;
-  /** Rewrite the active sheet's TCVN3 and VNI text as Unicode in Times New Roman: this changes
-   * the user's own cells, so the pane asks first. Hosts without it offer no conversion. */
+  /** Rewrite the workbook's TCVN3 and VNI text as Unicode in Times New Roman: this changes the
+   * user's own cells, so the pane asks first. Hosts without it offer no conversion. */
   convertToUnicode?(request: ConvertRequest): Promise<ConvertOutcome>;
 }

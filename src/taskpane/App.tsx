@@ -271,13 +271,13 @@ export function App(props: AppProps): React.JSX.Element {
       }
     });
 
-  // Rewrites the sheet's TCVN3/VNI cells (the notice has asked), then reads the sheet again.
+  // Rewrites the workbook's TCVN3/VNI cells (the notice has asked), then reads the sheet again.
   const convertLegacy = () =>
     run('saving', async () => {
       setNotice(null);
       const outcome = await host.convertToUnicode!({ lang });
       if (!outcome.ok) return setError(outcome.message);
-      const text = legacyStrings(lang).converted(outcome.cells, outcome.sheetName);
+      const text = legacyStrings(lang).converted(outcome);
       setNotice({ intent: 'success', text });
       setAnnouncement(text);
       showOutcome(await host.inspect({ asOf: view.asOf, lang }), view.asOf, false, false);

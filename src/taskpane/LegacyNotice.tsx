@@ -1,6 +1,6 @@
 /**
- * Shown when the analysis read TCVN3 or VNI cells: says so, and offers to rewrite them as
- * Unicode in the workbook itself, after a confirmation that says this changes the user's own
+ * Shown when the analysis read TCVN3 or VNI cells: says so, and offers to rewrite the workbook's
+ * legacy text as Unicode in the workbook itself, after a confirmation that says this changes the user's own
  * cells (Cancel is the default: Escape or closing the dialog answers no). Its strings live here,
  * Vietnamese first, English second.
  */
@@ -19,6 +19,7 @@ import {
   MessageBarTitle,
 } from '@fluentui/react-components';
 import type { Analysis, Lang, LegacyEncoding } from '../engine/model';
+import type { ConvertOutcome } from '../hosts/plan-host';
 
 const NAMES: Record<LegacyEncoding, string> = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI' };
 
@@ -27,32 +28,48 @@ function encodingsOf(analysis: Analysis): string {
   return (['tcvn3', 'vni'] as const).filter((e) => found.has(e)).map((e) => NAMES[e]).join(', ');
 }
 
+type Converted = Extract<ConvertOutcome, { ok: true }>;
+
+const quoted = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
+
 const STRINGS = {
   vi: {
     title: 'Chữ theo bảng mã cũ',
     found: (cells: number, sheet: string, encodings: string) =>
       `${cells} ô của trang “${sheet}” được gõ bằng bảng mã ${encodings}; công cụ đã đọc chúng như Unicode để kiểm tra.`,
     convert: 'Chuyển sang Unicode',
-    confirmTitle: 'Chuyển các ô này sang Unicode?',
+    confirmTitle: 'Chuyển chữ bảng mã cũ sang Unicode?',
     confirmBody: (cells: number, sheet: string) =>
-      `Thao tác này sửa chính các ô của bạn: ${cells} ô trên trang “${sheet}” sẽ được viết lại bằng Unicode và đổi phông chữ sang Times New Roman. Công thức và các ô khác giữ nguyên. Không thể hoàn tác bằng Ctrl+Z; nếu cần, hãy lưu một bản sao của tệp trước.`,
+      `Thao tác này sửa chính các ô của bạn: mọi ô chữ TCVN3 hay VNI trong sổ tính (${cells} ô trên trang “${sheet}”, và các trang khác nếu có) sẽ được viết lại bằng Unicode và đổi phông chữ sang Times New Roman. Công thức và các ô khác giữ nguyên. Không thể hoàn tác bằng Ctrl+Z; nếu cần, hãy lưu một bản sao của tệp trước.`,
     confirm: 'Chuyển',
     cancel: 'Huỷ',
-    converted: (cells: number, sheet: string) =>
-      cells === 0 ? `Trang “${sheet}” không còn ô nào cần chuyển.` : `Đã chuyển ${cells} ô của trang “${sheet}” sang Unicode (phông Times New Roman).`,
+    converted: (done: Converted) => {
+      const summary =
+        done.cells === 0
+          ? 'Không còn ô nào cần chuyển sang Unicode.'
+          : `Đã chuyển ${done.cells} ô sang Unicode (phông Times New Roman): ${done.sheets.filter((s) => s.cells > 0).map((s) => `trang “${s.sheet}” ${s.cells} ô`).join(', ')}.`;
+      return done.protectedSheets.length ? `${summary} Trang đang được bảo vệ nên chưa chuyển: ${quoted(done.protectedSheets)}.` : summary;
+    },
   },
   en: {
     title: 'Text in an old encoding',
     found: (cells: number, sheet: string, encodings: string) =>
-      `${cells} ${cells === 1 ? 'cell' : 'cells'} of sheet “${sheet}” were typed in ${encodings}; they were read as Unicode for the check.`,
+      cells === 1
+        ? `1 cell of sheet “${sheet}” was typed in ${encodings}; it was read as Unicode for the check.`
+        : `${cells} cells of sheet “${sheet}” were typed in ${encodings}; they were read as Unicode for the check.`,
     convert: 'Convert to Unicode',
-    confirmTitle: 'Convert these cells to Unicode?',
+    confirmTitle: 'Convert the old-encoding text to Unicode?',
     confirmBody: (cells: number, sheet: string) =>
-      `This changes your own cells: ${cells} ${cells === 1 ? 'cell' : 'cells'} on sheet “${sheet}” will be rewritten in Unicode and their font set to Times New Roman. Formulas and other cells stay as they are. Ctrl+Z cannot undo it; save a copy of the file first if you need one.`,
+      `This changes your own cells: every TCVN3 or VNI text cell of the workbook (${cells} on sheet “${sheet}”, and any on other sheets) will be rewritten in Unicode and its font set to Times New Roman. Formulas and other cells stay as they are. Ctrl+Z cannot undo it; save a copy of the file first if you need one.`,
     confirm: 'Convert',
     cancel: 'Cancel',
-    converted: (cells: number, sheet: string) =>
-      cells === 0 ? `Sheet “${sheet}” has no cell left to convert.` : `Converted ${cells} ${cells === 1 ? 'cell' : 'cells'} of sheet “${sheet}” to Unicode (font Times New Roman).`,
+    converted: (done: Converted) => {
+      const summary =
+        done.cells === 0
+          ? 'No cell is left to convert to Unicode.'
+          : `Converted ${done.cells} ${done.cells === 1 ? 'cell' : 'cells'} to Unicode (font Times New Roman): ${done.sheets.filter((s) => s.cells > 0).map((s) => `sheet “${s.sheet}” ${s.cells}`).join(', ')}.`;
+      return done.protectedSheets.length ? `${summary} Protected sheets were not converted: ${quoted(done.protectedSheets)}.` : summary;
+    },
   },
 } as const;
 

@@ -17,6 +17,10 @@ import { tcvn3Appendix, unicodeAppendix } from '../engine/legacy/appendix-fixtur
 import { MemoryHost } from './memory-host';
 import { sampleOutcome } from './sample-plan';
 
+/** The host reads and converts through the fake Excel: give a busy machine room (no timing is
+ * asserted). */
+const WAIT = { timeout: 20_000 };
+
 function setup(lang: Lang = 'vi') {
   // Seeded by hand: jsdom has no structuredClone for toFakeSeed.
   const excel = createFakeExcel({ sheets: [{ name: 'PL', rows: tcvn3Appendix.rows.map((line) => line.slice()) }] });
@@ -31,27 +35,28 @@ const legacyCount = tcvn3Appendix.rows.flat().filter((v, i) => typeof v === 'str
 describe('legacy text notice', () => {
   it('says how many cells were TCVN3, asks before converting, converts on "yes", then is gone', async () => {
     const { excel, user } = setup();
-    const notice = await screen.findByTestId('legacy-notice');
+    const notice = await screen.findByTestId('legacy-notice', {}, WAIT);
     expect(notice.textContent).toContain(`${legacyCount} ô của trang “PL” được gõ bằng bảng mã TCVN3 (ABC)`);
     await user.click(within(notice).getByRole('button', { name: 'Chuyển sang Unicode' }));
-    const dialog = await screen.findByRole('dialog');
-    expect(dialog.textContent).toContain('Thao tác này sửa chính các ô của bạn');
+    const dialog = await screen.findByRole('dialog', {}, WAIT);
+    expect(dialog.textContent).toContain(`Thao tác này sửa chính các ô của bạn: mọi ô chữ TCVN3 hay VNI trong sổ tính (${legacyCount} ô trên trang “PL”`);
     expect(dialog.textContent).toContain('Times New Roman');
     await user.click(within(dialog).getByRole('button', { name: 'Chuyển' }));
-    expect(await screen.findByText(`Đã chuyển ${legacyCount} ô của trang “PL” sang Unicode (phông Times New Roman).`, { selector: '*:not([role=status])' })).toBeTruthy();
-    await waitFor(() => expect(screen.queryByTestId('legacy-notice')).toBeNull());
+    const done = `Đã chuyển ${legacyCount} ô sang Unicode (phông Times New Roman): trang “PL” ${legacyCount} ô.`;
+    expect(await screen.findByText(done, { selector: '*:not([role=status])' }, WAIT)).toBeTruthy();
+    await waitFor(() => expect(screen.queryByTestId('legacy-notice')).toBeNull(), WAIT);
     expect(excel.dumpSheet('PL').cells.B4.value).toBe('Nội dung nhiệm vụ');
   });
 
   it('changes nothing when the user cancels', async () => {
     const { excel, user } = setup('en');
-    const notice = await screen.findByTestId('legacy-notice');
+    const notice = await screen.findByTestId('legacy-notice', {}, WAIT);
     const before = excel.dump();
     await user.click(within(notice).getByRole('button', { name: 'Convert to Unicode' }));
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await screen.findByRole('dialog', {}, WAIT);
     expect(dialog.textContent).toContain('This changes your own cells');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), WAIT);
     expect(excel.dump()).toEqual(before);
     expect(screen.getByTestId('legacy-notice')).toBeTruthy();
   });
@@ -62,7 +67,7 @@ describe('legacy text notice', () => {
       return outcome.ok ? { ok: true, analysis: { ...outcome.analysis, legacyCells: [{ row: 3, col: 1, encoding: 'vni' }] } } : outcome;
     });
     render(<App host={host} initialLang="vi" today={() => '2024-05-15'} />);
-    const notice = await screen.findByTestId('legacy-notice');
+    const notice = await screen.findByTestId('legacy-notice', {}, WAIT);
     expect(notice.textContent).toContain('bảng mã VNI');
     expect(within(notice).queryByRole('button')).toBeNull();
   });

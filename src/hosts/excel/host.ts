@@ -21,7 +21,7 @@ import {
 } from '../../engine/settings';
 import { engineWording } from '../../i18n/engine';
 import type { CheckOutcome, CheckRequest, ConvertOutcome, ConvertRequest, PlanHost, ReportOutcome, ReportRequest } from '../plan-host';
-import { convertActiveSheet } from './convert';
+import { convertWorkbook } from './convert';
 import { WriteError, executePlan } from './apply';
 import { hostMessages } from './messages';
 import { DEFAULT_BUDGET_BYTES, MAX_CELL_TEXT } from './payload';
@@ -234,10 +234,10 @@ export function createExcelPlanHost(run: ExcelRun, options: ExcelHostOptions = {
       const { lang } = request;
       if (!supported()) return { ok: false, message: hostMessages.unsupported(REQUIRED_EXCEL_API, lang) };
       try {
-        const done = await run((ctx) => convertActiveSheet(ctx, budget));
+        const done = await run((ctx) => convertWorkbook(ctx, budget));
         options.onSyncs?.({ operation: 'convert', readSyncs: done.readSyncs, writeSyncs: done.writeSyncs });
-        if (done.sheetProtected) return { ok: false, message: hostMessages.protectedSheet(done.sheetName, lang) };
-        return { ok: true, sheetName: done.sheetName, cells: done.cells, byEncoding: done.byEncoding };
+        const cells = done.sheets.reduce((n, s) => n + s.cells, 0);
+        return { ok: true, cells, sheets: done.sheets, protectedSheets: done.protectedSheets };
       } catch (e) {
         return { ok: false, message: describeError(e, lang, 'write') };
       }
