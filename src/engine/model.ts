@@ -39,7 +39,8 @@ export interface Grid {
   /** The workbook uses the 1904 date system: serial 0 is 1904-01-01. */
   date1904: boolean;
   /** Font name of cells, aligned with `values`, where the host knows it (a host may give only
-   * the legacy ".Vn…" and "VNI-…" fonts): it tells TCVN3 and VNI text apart (legacy/). */
+   * those of text cells that may be legacy text): a ".Vn…" or "VNI-…" font says the text is
+   * TCVN3 or VNI, another font that it is Unicode as shown (src/engine/legacy). */
   fonts?: (string | null | undefined)[][];
 }
 

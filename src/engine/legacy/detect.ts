@@ -37,9 +37,10 @@ export function legacyFontOf(name: string | null | undefined): LegacyFont | null
 export type Verdict =
   /** Read as this legacy encoding. */
   | { kind: 'legacy'; encoding: LegacyEncoding; text: string }
-  /** Thin evidence: the legacy reading ties with a flawed Unicode reading, or rests on one word
-   * of letters Unicode uses too ("Où"). Taken when the rest of the sheet is in that encoding. */
-  | { kind: 'ambiguous'; encoding: LegacyEncoding; text: string }
+  /** Thin evidence: a legacy reading that only ties with the Unicode one, rests on one word of
+   * letters Unicode uses too ("Où"), or ties with the other legacy reading ("Thuû" is TCVN3
+   * "Thuỷ" and VNI "Thủ"). Taken when the rest of the sheet is in one of these encodings. */
+  | { kind: 'ambiguous'; readings: Partial<Record<LegacyEncoding, string>> }
   | { kind: 'unicode'; vietnamese: boolean };
 
 /** Vietnamese letters outside Latin-1, and the combining marks of decomposed text. */
@@ -76,6 +77,14 @@ function isAsciiLetters(w: string): boolean {
   return /^[A-Za-z]+$/.test(w);
 }
 
+/** A capital after a small letter ("phÝ", "NhiÖm") is no Vietnamese spelling: in TCVN3 those
+ * Latin-1 capitals are small toned letters. */
+const MIXED_CASE = /\p{Ll}\p{Lu}/u;
+
+function isSyllable(word: string): boolean {
+  return !MIXED_CASE.test(word) && isVietnameseSyllable(word);
+}
+
 /** Counts of one reading: `decode` maps an accented word to the letters it is read as. */
 function countReading(words: readonly string[], decode: (w: string) => string, withLoneSigns: boolean): Counts {
   const counts: Counts = { valid: 0, plainValid: 0, plain: 0, accented: 0 };
@@ -84,13 +93,13 @@ function countReading(words: readonly string[], decode: (w: string) => string, w
       // "UBND", "CCHC": acronyms say nothing about the language.
       if (w.length >= 2 && w === w.toUpperCase()) continue;
       counts.plain++;
-      if (isVietnameseSyllable(w)) counts.plainValid++;
+      if (isSyllable(w)) counts.plainValid++;
       continue;
     }
     // A lone sign ("×" in "3×4", "½", "«") is not a word unless the font says it is a letter.
     if (w.length === 1 && !withLoneSigns) continue;
     counts.accented++;
-    if (isVietnameseSyllable(decode(w))) counts.valid++;
+    if (isSyllable(decode(w))) counts.valid++;
   }
   return counts;
 }
@@ -107,20 +116,29 @@ function decoderOf(encoding: LegacyEncoding, upper: boolean): (s: string) => str
 
 /** Toned letters that are rare in Vietnamese words; a reading that makes fewer of them wins a
  * tie ("Chuû trì" is VNI "Chủ trì", not TCVN3 "Chuỷ trỡ"). */
-const RARE_LETTERS = /[ẳẵẫẽỗỡỹỷỵẲẴẪẼỖỠỸỶỴ]/g;
+const RARE_LETTERS = /[ẳẵẫẽỗỡỵẲẴẪẼỖỠỴ]/g;
 
 function rareLetters(text: string): number {
   return text.match(RARE_LETTERS)?.length ?? 0;
+}
+
+interface Candidate {
+  encoding: LegacyEncoding;
+  valid: number;
+  rare: number;
+  text: string;
+  /** Only as good as the Unicode reading. */
+  tie: boolean;
 }
 
 /**
  * Decide how one cell's text is to be read. `font` is the cell's font name, when known.
  *
  * A legacy reading is taken when it makes more accented words real syllables than the Unicode
- * reading does. A tie is taken only where the Unicode reading leaves some word malformed (a text
- * whose every word is good Unicode — "Hoàn thành", "Tháng 6", "Hòa" — stays Unicode even when a
- * legacy reading also makes words of it): with the font's word for it, as legacy; without, as
- * `ambiguous`, for the sheet to settle.
+ * reading does, on more than thin evidence (see Verdict). A text whose every word is good Unicode
+ * never becomes VNI ("Hoàn thành" would read "Hồn thành", and the add-in writes it), and becomes
+ * TCVN3 only as thin evidence ("Céng" is TCVN3 "Cộng"; TCVN3 leaves "Hoàn thành" as it is). With
+ * the font's word for it, a tie with a flawed Unicode reading is taken.
  */
 export function detectLegacy(text: string, font?: string | null): Verdict {
   const quick = quickLook(text);
@@ -139,24 +157,28 @@ export function detectLegacy(text: string, font?: string | null): Verdict {
     return better ? { kind: 'legacy', encoding: hint.encoding, text: decoded } : UNICODE_PLAIN;
   }
 
-  let best: { encoding: LegacyEncoding; valid: number; rare: number; text: string } | null = null;
+  const candidates: Candidate[] = [];
   for (const encoding of ['tcvn3', 'vni'] as const) {
     const decode = decoderOf(encoding, false);
     const reading = countReading(words, decode, false);
     if (reading.valid === 0 || reading.valid < unicode.valid) continue;
-    if (reading.valid === unicode.valid && !unicodeFlawed) continue;
+    const tie = reading.valid === unicode.valid;
+    if (tie && !unicodeFlawed && encoding === 'vni') continue;
     if (vietnameseShare(reading) <= 0.5) continue;
     const decoded = decode(text);
-    if (decoded === text) continue;
-    const rare = rareLetters(decoded);
-    if (best && (reading.valid < best.valid || (reading.valid === best.valid && rare >= best.rare))) continue;
-    best = { encoding, valid: reading.valid, rare, text: decoded };
+    if (decoded !== text) candidates.push({ encoding, valid: reading.valid, rare: rareLetters(decoded), text: decoded, tie });
   }
-  if (!best) return UNICODE_PLAIN;
+  if (candidates.length === 0) return UNICODE_PLAIN;
+  candidates.sort((a, b) => b.valid - a.valid || a.rare - b.rare);
+  const [best, other] = candidates;
+  const tiedEncodings = other !== undefined && other.valid === best.valid && other.rare === best.rare;
   // One word made of letters Unicode Vietnamese (or French) also uses is thin evidence: "Où"
   // is French, though VNI for "Ó". A sign no Vietnamese word holds ("¸" in "Th¸ng") is not.
-  const clear = best.valid > unicode.valid && (best.valid >= 2 || hasForeignSign(text));
-  return { kind: clear ? 'legacy' : 'ambiguous', encoding: best.encoding, text: best.text };
+  const clear = !best.tie && !tiedEncodings && (best.valid >= 2 || hasForeignSign(text));
+  if (clear) return { kind: 'legacy', encoding: best.encoding, text: best.text };
+  const readings: Partial<Record<LegacyEncoding, string>> = { [best.encoding]: best.text };
+  if (tiedEncodings) readings[other.encoding] = other.text;
+  return { kind: 'ambiguous', readings };
 }
 
 /** Latin-1 letters of Unicode Vietnamese. */

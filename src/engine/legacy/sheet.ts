@@ -5,7 +5,7 @@
  * analysis runs on the grid it returns.
  */
 import type { CellValue, Grid, LegacyCell, LegacyEncoding } from '../model';
-import { detectLegacy, quickLook, type Verdict } from './detect';
+import { detectLegacy, legacyFontOf, quickLook, type Verdict } from './detect';
 
 export interface SheetText {
   text: string;
@@ -50,10 +50,13 @@ class SheetJudge {
     return n >= 2 && n * 2 >= this.unicodeVietnamese ? encoding : null;
   }
 
-  resolve(v: Verdict, sheetEncoding: LegacyEncoding | null): LegacyReading | null {
+  /** The reading of one cell once the sheet is known. Thin evidence is never taken for a cell
+   * the host says is in a Unicode font: it shows the user its text as it is. */
+  resolve(v: Verdict, sheetEncoding: LegacyEncoding | null, font: string | null | undefined): LegacyReading | null {
     if (v.kind === 'legacy') return { encoding: v.encoding, text: v.text };
-    if (v.kind === 'ambiguous' && v.encoding === sheetEncoding) return { encoding: v.encoding, text: v.text };
-    return null;
+    if (font && !legacyFontOf(font)) return null;
+    const text = v.kind === 'ambiguous' && sheetEncoding ? v.readings[sheetEncoding] : undefined;
+    return text === undefined || !sheetEncoding ? null : { encoding: sheetEncoding, text };
   }
 }
 
@@ -62,7 +65,7 @@ export function readSheetTexts(texts: readonly SheetText[]): (LegacyReading | nu
   const judge = new SheetJudge();
   const verdicts = texts.map((t) => judge.judge(t.text, t.font));
   const encoding = judge.sheetEncoding();
-  return verdicts.map((v) => judge.resolve(v, encoding));
+  return verdicts.map((v, i) => judge.resolve(v, encoding, texts[i].font));
 }
 
 export interface DecodedGrid {
@@ -76,7 +79,7 @@ export interface DecodedGrid {
  * The input is not changed. */
 export function decodeLegacyGrid(grid: Grid): DecodedGrid {
   const judge = new SheetJudge();
-  const found: { r: number; c: number; verdict: Verdict }[] = [];
+  const found: { r: number; c: number; verdict: Verdict; font: string | null | undefined }[] = [];
   const { values, fonts } = grid;
   for (let r = 0; r < values.length; r++) {
     const line = values[r];
@@ -85,8 +88,9 @@ export function decodeLegacyGrid(grid: Grid): DecodedGrid {
     for (let c = 0; c < line.length; c++) {
       const v = line[c];
       if (typeof v !== 'string' || v === '') continue;
-      const verdict = judge.judge(v, fontLine?.[c]);
-      if (verdict.kind !== 'unicode') found.push({ r, c, verdict });
+      const font = fontLine?.[c];
+      const verdict = judge.judge(v, font);
+      if (verdict.kind !== 'unicode') found.push({ r, c, verdict, font });
     }
   }
   if (found.length === 0) return { grid, cells: [] };
@@ -94,8 +98,8 @@ export function decodeLegacyGrid(grid: Grid): DecodedGrid {
   const encoding = judge.sheetEncoding();
   const cells: LegacyCell[] = [];
   const copied = new Map<number, CellValue[]>();
-  for (const { r, c, verdict } of found) {
-    const reading = judge.resolve(verdict, encoding);
+  for (const { r, c, verdict, font } of found) {
+    const reading = judge.resolve(verdict, encoding, font);
     if (!reading) continue;
     let line = copied.get(r);
     if (!line) copied.set(r, (line = values[r].slice()));

@@ -9,7 +9,8 @@ import type { CellRange, CellValue, Grid } from '../../engine/model';
 import { parseWorkbookState, STATE_SHEET_NAME, type WorkbookState } from '../../engine/settings';
 import { cellValue, type ExceljsCellLike } from './cell-value';
 import { applyExceljsPatches } from './exceljs-patches';
-import { legacyFontName, type FontedCellLike } from './fonts';
+import { textFontName, type FontedCellLike } from './fonts';
+import { mayBeLegacy } from '../../engine/legacy/detect';
 
 applyExceljsPatches();
 
@@ -156,7 +157,7 @@ export function readGrid(worksheet: ExcelJS.Worksheet, date1904: boolean): Grid 
       if (v === null) return;
       if (!line) line = [];
       line[col - 1] = v;
-      const font = typeof v === 'string' ? legacyFontName(cell as FontedCellLike) : null;
+      const font = typeof v === 'string' && mayBeLegacy(v) ? textFontName(cell as FontedCellLike) : null;
       if (font) ((fonts ??= [])[r] ??= [])[col - 1] = font;
     });
     if (line) {

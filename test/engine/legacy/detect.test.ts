@@ -13,9 +13,26 @@ describe('genuine Unicode text', () => {
     expect(hard.length).toBeGreaterThanOrEqual(60);
   });
 
-  it.each(UNICODE_VIETNAMESE)('%s is Unicode', (text) => {
-    expect(detectLegacy(text).kind).toBe('unicode');
-    expect(detectLegacy(text, 'Times New Roman').kind).toBe('unicode');
+  // Some ("Tháng 6" is also TCVN3 "Thỏng 6") are thin evidence at most, for the sheet to settle.
+  it.each(UNICODE_VIETNAMESE)('%s is never taken for legacy text on its own', (text) => {
+    expect(detectLegacy(text).kind).not.toBe('legacy');
+    expect(detectLegacy(text, 'Times New Roman').kind).not.toBe('legacy');
+    expect(readSheetTexts([{ text }])).toEqual([null]);
+  });
+
+  it('of every word well-formed, is never read as VNI, even in a VNI sheet', () => {
+    const vniSheet = ['Nhiệm vụ', 'Chủ trì', 'Thời gian hoàn thành', 'Rà soát quy trình'].map((t) => ({ text: encodeVni(t) }));
+    const read = readSheetTexts([...vniSheet, ...UNICODE_VIETNAMESE.map((text) => ({ text }))]);
+    expect(read.slice(vniSheet.length).filter((r) => r !== null)).toEqual([]);
+  });
+
+  it('in a Unicode font stays as written, even in a TCVN3 or VNI sheet', () => {
+    for (const encode of [encodeTcvn3, encodeVni]) {
+      const legacySheet = ['Nhiệm vụ', 'Chủ trì', 'Thời gian hoàn thành', 'Rà soát quy trình'].map((t) => ({ text: encode(t) }));
+      const read = readSheetTexts([...legacySheet, ...UNICODE_VIETNAMESE.map((text) => ({ text, font: 'Times New Roman' }))]);
+      expect(read.slice(0, legacySheet.length).every((r) => r !== null)).toBe(true);
+      expect(read.slice(legacySheet.length).filter((r) => r !== null)).toEqual([]);
+    }
   });
 
   // "Où" is also VNI for "Ó": alone it is at most thin evidence, which a Unicode sheet never takes.
@@ -26,10 +43,9 @@ describe('genuine Unicode text', () => {
   });
 
   it('in capitals and in small letters too', () => {
-    for (const text of UNICODE_VIETNAMESE) {
-      expect([text, detectLegacy(text.toUpperCase()).kind]).toEqual([text, 'unicode']);
-      expect([text, detectLegacy(text.toLowerCase()).kind]).toEqual([text, 'unicode']);
-    }
+    const texts = UNICODE_VIETNAMESE.flatMap((t) => [t.toUpperCase(), t.toLowerCase()]);
+    for (const text of texts) expect([text, detectLegacy(text).kind === 'legacy']).toEqual([text, false]);
+    expect(readSheetTexts(texts.map((text) => ({ text }))).filter((r) => r !== null)).toEqual([]);
   });
 
   it('a whole sheet of it holds no legacy cell', () => {
@@ -63,17 +79,39 @@ describe('legacy text', () => {
   ];
 
   // "Quý" is written the same in TCVN3 and in Unicode.
-  it.each(phrases.filter((t) => encodeTcvn3(t) !== t))('%s in TCVN3 is found and read back', (text) => {
-    expect(detectLegacy(encodeTcvn3(text))).toMatchObject({ encoding: 'tcvn3', text });
+  const tcvn3Phrases = phrases.filter((t) => encodeTcvn3(t) !== t);
+  // One word of shared letters ("Thaùng 6/2025") is thin evidence: found, settled by the sheet.
+  const thin = ['Tháng 6/2025', 'Quý II/2025'];
+
+  it.each(tcvn3Phrases)('%s in TCVN3 is found and read back', (text) => {
+    expect(detectLegacy(encodeTcvn3(text))).toEqual({ kind: 'legacy', encoding: 'tcvn3', text });
   });
 
-  it.each(phrases)('%s in VNI is found and read back', (text) => {
-    expect(detectLegacy(encodeVni(text))).toMatchObject({ encoding: 'vni', text });
+  it.each(phrases.filter((t) => !thin.includes(t)))('%s in VNI is found and read back', (text) => {
+    expect(detectLegacy(encodeVni(text))).toEqual({ kind: 'legacy', encoding: 'vni', text });
+  });
+
+  it.each(thin)('%s in VNI is thin evidence, read back in a VNI sheet', (text) => {
+    expect(detectLegacy(encodeVni(text))).toEqual({ kind: 'ambiguous', readings: { vni: text } });
+  });
+
+  it('a sheet of them is read back in full, in either encoding', () => {
+    expect(readSheetTexts(tcvn3Phrases.map((t) => ({ text: encodeTcvn3(t) }))).map((r) => r?.text)).toEqual(tcvn3Phrases);
+    expect(readSheetTexts(phrases.map((t) => ({ text: encodeVni(t) }))).map((r) => r?.text)).toEqual(phrases);
+  });
+
+  it('the whole Unicode corpus, encoded, is read back: a TCVN3 or VNI sheet loses nothing', () => {
+    for (const encode of [encodeTcvn3, encodeVni]) {
+      const changed = UNICODE_VIETNAMESE.filter((t) => encode(t) !== t && t !== 'Ủy ban');
+      expect(readSheetTexts(changed.map((t) => ({ text: encode(t) }))).map((r) => r?.text)).toEqual(changed);
+    }
+    // TCVN3 has no "Ủ": "ñy ban" is drawn, and read, "ủy ban".
+    expect(readSheetTexts([{ text: encodeTcvn3('Nhiệm vụ') }, { text: encodeTcvn3('Ủy ban') }])[1]?.text).toBe('ủy ban');
   });
 
   it('one word of letters Unicode also uses is thin evidence, settled by the sheet', () => {
     // "Thaùng 6" is VNI for "Tháng 6"; alone it could be a typo in Unicode.
-    expect(detectLegacy('Thaùng 6')).toEqual({ kind: 'ambiguous', encoding: 'vni', text: 'Tháng 6' });
+    expect(detectLegacy('Thaùng 6')).toEqual({ kind: 'ambiguous', readings: { vni: 'Tháng 6' } });
     expect(readSheetTexts([{ text: 'Thaùng 6' }])).toEqual([null]);
     const sheet = ['Nhieäm vuï', 'Chuû trì', 'Thaùng 6'].map((text) => ({ text }));
     expect(readSheetTexts(sheet)[2]).toEqual({ encoding: 'vni', text: 'Tháng 6' });
@@ -95,6 +133,23 @@ describe('legacy text', () => {
     expect(detectLegacy('Thaùng 6', 'VNI-Times')).toEqual({ kind: 'legacy', encoding: 'vni', text: 'Tháng 6' });
     expect(detectLegacy('\u00ae', '.VnTime')).toEqual({ kind: 'legacy', encoding: 'tcvn3', text: 'đ' });
     expect(detectLegacy('\u00ae').kind).toBe('unicode');
+  });
+
+  it('a text both encodings read as well is settled by the sheet', () => {
+    // "Thuû": TCVN3 "Thuỷ", VNI "Thủ".
+    expect(detectLegacy('Thuû')).toEqual({ kind: 'ambiguous', readings: { tcvn3: 'Thuỷ', vni: 'Thủ' } });
+    const tcvn3 = ['Nhiệm vụ', 'Chủ trì'].map((t) => ({ text: encodeTcvn3(t) }));
+    const vni = ['Nhiệm vụ', 'Chủ trì'].map((t) => ({ text: encodeVni(t) }));
+    expect(readSheetTexts([...tcvn3, { text: 'Thuû' }])[2]).toEqual({ encoding: 'tcvn3', text: 'Thuỷ' });
+    expect(readSheetTexts([...vni, { text: 'Thuû' }])[2]).toEqual({ encoding: 'vni', text: 'Thủ' });
+  });
+
+  it('a TCVN3 word that is also a well-formed Unicode one follows a TCVN3 sheet', () => {
+    // "Céng" is TCVN3 for "Cộng", "Ghi chó" for "Ghi chú", "Cã" for "Có".
+    const sheet = ['Nhiệm vụ', 'Chủ trì', 'Thời gian hoàn thành'].map((t) => ({ text: encodeTcvn3(t) }));
+    const read = readSheetTexts([...sheet, { text: 'Céng' }, { text: 'Ghi chó' }, { text: 'Cã' }]);
+    expect(read.slice(3).map((r) => r?.text)).toEqual(['Cộng', 'Ghi chú', 'Có']);
+    expect(readSheetTexts([{ text: 'Céng' }, { text: 'Ghi chó' }])).toEqual([null, null]);
   });
 
   it('a ".Vn…H" font gives capitals', () => {
