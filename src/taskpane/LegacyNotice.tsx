@@ -13,6 +13,7 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  DialogTrigger,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -94,43 +95,46 @@ export function LegacyNotice({ lang, analysis, busy, onConvert }: LegacyNoticePr
     setAsking(false);
     if (yes) onConvert?.();
   };
+  // The button is the dialog's trigger: a dialog opened from a plain click handler would take
+  // that very click, still bubbling, for a click outside it and close at once.
   return (
-    <>
-      <MessageBar intent="warning" layout="multiline" data-testid="legacy-notice">
-        <MessageBarBody>
-          <MessageBarTitle>{t.title}</MessageBarTitle>
-          {t.found(cells, analysis.sheetName, encodingsOf(analysis))}
-        </MessageBarBody>
-        {onConvert ? (
-          <MessageBarActions>
-            <Button size="small" disabled={busy} onClick={() => setAsking(true)}>
-              {t.convert}
-            </Button>
-          </MessageBarActions>
-        ) : null}
-      </MessageBar>
-      <Dialog
-        modalType="modal"
-        open={asking}
-        onOpenChange={(_, data) => {
-          if (!data.open) answer(false);
-        }}
-      >
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t.confirmTitle}</DialogTitle>
-            <DialogContent>{t.confirmBody(cells, analysis.sheetName)}</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => answer(true)}>
-                {t.confirm}
+    <MessageBar intent="warning" layout="multiline" data-testid="legacy-notice">
+      <MessageBarBody>
+        <MessageBarTitle>{t.title}</MessageBarTitle>
+        {t.found(cells, analysis.sheetName, encodingsOf(analysis))}
+      </MessageBarBody>
+      {onConvert ? (
+        <MessageBarActions>
+          <Dialog
+            modalType="modal"
+            open={asking}
+            onOpenChange={(_, data) => {
+              if (data.open) setAsking(true);
+              else answer(false);
+            }}
+          >
+            <DialogTrigger disableButtonEnhancement>
+              <Button size="small" disabled={busy}>
+                {t.convert}
               </Button>
-              <Button appearance="secondary" onClick={() => answer(false)}>
-                {t.cancel}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
-    </>
+            </DialogTrigger>
+            <DialogSurface>
+              <DialogBody>
+                <DialogTitle>{t.confirmTitle}</DialogTitle>
+                <DialogContent>{t.confirmBody(cells, analysis.sheetName)}</DialogContent>
+                <DialogActions>
+                  <Button appearance="primary" onClick={() => answer(true)}>
+                    {t.confirm}
+                  </Button>
+                  <Button appearance="secondary" onClick={() => answer(false)}>
+                    {t.cancel}
+                  </Button>
+                </DialogActions>
+              </DialogBody>
+            </DialogSurface>
+          </Dialog>
+        </MessageBarActions>
+      ) : null}
+    </MessageBar>
   );
 }

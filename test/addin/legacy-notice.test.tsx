@@ -30,6 +30,19 @@ function setup(lang: Lang = 'vi') {
   return { excel, user };
 }
 
+/** Click the notice's button once the pane is no longer busy with its first read (the notice
+ * shows before the read ends, its button disabled until then), and wait for the dialog's button
+ * `answer`. In jsdom, Fluent's modal marks its own surface aria-hidden a moment after opening
+ * (focus never moves in), so the dialog is looked up with hidden elements included. */
+async function openDialog(user: ReturnType<typeof userEvent.setup>, label: string, answer: string): Promise<{ dialog: HTMLElement; answerButton: HTMLElement }> {
+  const notice = await screen.findByTestId('legacy-notice', {}, WAIT);
+  const button = within(notice).getByRole('button', { name: label }) as HTMLButtonElement;
+  await waitFor(() => expect(button.disabled).toBe(false), WAIT);
+  await user.click(button);
+  const answerButton = await screen.findByRole('button', { name: answer, hidden: true }, WAIT);
+  return { dialog: screen.getByRole('dialog', { hidden: true }), answerButton };
+}
+
 const legacyCount = tcvn3Appendix.rows.flat().filter((v, i) => typeof v === 'string' && v !== unicodeAppendix.rows.flat()[i]).length;
 
 describe('legacy text notice', () => {
@@ -37,11 +50,10 @@ describe('legacy text notice', () => {
     const { excel, user } = setup();
     const notice = await screen.findByTestId('legacy-notice', {}, WAIT);
     expect(notice.textContent).toContain(`${legacyCount} ô của trang “PL” được gõ bằng bảng mã TCVN3 (ABC)`);
-    await user.click(within(notice).getByRole('button', { name: 'Chuyển sang Unicode' }));
-    const dialog = await screen.findByRole('dialog', {}, WAIT);
+    const { dialog, answerButton } = await openDialog(user, 'Chuyển sang Unicode', 'Chuyển');
     expect(dialog.textContent).toContain(`Thao tác này sửa chính các ô của bạn: mọi ô chữ TCVN3 hay VNI trong sổ tính (${legacyCount} ô trên trang “PL”`);
     expect(dialog.textContent).toContain('Times New Roman');
-    await user.click(within(dialog).getByRole('button', { name: 'Chuyển' }));
+    await user.click(answerButton);
     const done = `Đã chuyển ${legacyCount} ô sang Unicode (phông Times New Roman): trang “PL” ${legacyCount} ô.`;
     expect(await screen.findByText(done, { selector: '*:not([role=status])' }, WAIT)).toBeTruthy();
     await waitFor(() => expect(screen.queryByTestId('legacy-notice')).toBeNull(), WAIT);
@@ -50,13 +62,12 @@ describe('legacy text notice', () => {
 
   it('changes nothing when the user cancels', async () => {
     const { excel, user } = setup('en');
-    const notice = await screen.findByTestId('legacy-notice', {}, WAIT);
+    await screen.findByTestId('legacy-notice', {}, WAIT);
     const before = excel.dump();
-    await user.click(within(notice).getByRole('button', { name: 'Convert to Unicode' }));
-    const dialog = await screen.findByRole('dialog', {}, WAIT);
+    const { dialog, answerButton } = await openDialog(user, 'Convert to Unicode', 'Cancel');
     expect(dialog.textContent).toContain('This changes your own cells');
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), WAIT);
+    await user.click(answerButton);
+    await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull(), WAIT);
     expect(excel.dump()).toEqual(before);
     expect(screen.getByTestId('legacy-notice')).toBeTruthy();
   });
