@@ -17,11 +17,12 @@ import { todayISO } from '../engine/dates';
 import type { Lang } from '../engine/model';
 import { langFromArgv } from './args';
 import { EXIT_COULD_NOT_CHECK, EXIT_OK, type CliCommand, type CliIO, type CommandContext } from './command';
+import { convertCommand } from './commands/convert';
 import { reportCommand } from './commands/report';
 import { validateCommand } from './commands/validate';
 import { messages } from './messages';
 
-const COMMANDS: CliCommand[] = [validateCommand, reportCommand];
+const COMMANDS: CliCommand[] = [validateCommand, reportCommand, convertCommand];
 
 /** The version in the project's package.json, found upwards from this file (src/cli or dist/cli). */
 function version(): string {

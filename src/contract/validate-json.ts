@@ -6,7 +6,8 @@
  *
  * Fields beyond the spec's example (allowed by "more fields may be added"): table.tracking
  * (where the tracking block is), rows[].task (the task's own words), rows[].doneDate,
- * rows[].deadline.offset (event deadlines), rows[].hidden.
+ * rows[].deadline.offset (event deadlines), rows[].hidden, legacyCells (cells that held TCVN3
+ * or VNI text and were read as Unicode; present only when there were such cells).
  */
 import { z } from 'zod';
 import { ISSUE_CODES } from '../engine/issues';
@@ -94,6 +95,7 @@ export const validateJsonSchema = z.strictObject({
     infos: count,
     byCode: z.partialRecord(issueCodeSchema, count),
   }),
+  legacyCells: z.array(z.strictObject({ row: excelRow, col: letter, encoding: z.enum(['tcvn3', 'vni']) })).optional(),
 });
 export type ValidateJson = z.infer<typeof validateJsonSchema>;
 export type ValidateRowJson = z.infer<typeof validateRowJsonSchema>;
@@ -187,6 +189,9 @@ export function toValidateJson(analysis: Analysis, file: string): ValidateJson {
       infos: analysis.summary.infos,
       byCode: { ...analysis.summary.byCode },
     },
+    ...(analysis.legacyCells?.length
+      ? { legacyCells: analysis.legacyCells.map((c) => ({ row: c.row + 1, col: columnLetter(c.col), encoding: c.encoding })) }
+      : {}),
   };
 }
 

@@ -22,6 +22,7 @@ import type {
 } from './model';
 import { classifyOutput, isMeasurable } from './outputs';
 import { agencyFromTitles, yearFromDeadlines, yearFromTitles } from './plan-info';
+import { decodeLegacyGrid } from './legacy/sheet';
 import { isReportSheet } from './report-marker';
 import { checkTask } from './rules';
 import { columnCorrectionSchema, settingsSchema, type ColumnCorrection, type Settings } from './settings';
@@ -48,8 +49,10 @@ export interface AnalyzeOptions {
   correction?: ColumnCorrection;
 }
 
-export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult {
+export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResult {
   const { wording } = options;
+  // TCVN3 and VNI cells are read as Unicode before anything else looks at the sheet.
+  const { grid, cells: legacyCells } = decodeLegacyGrid(input);
   const fail = <K extends FailureReason>(reason: K, facts: FailureFacts[K]): AnalyzeResult =>
     ({ ok: false, failure: { code: FAILURE_CATALOGUE[reason], message: wording.failures[reason](facts) } });
   const parsedOptions = parseOptions(options);
@@ -163,6 +166,7 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions): AnalyzeResult
     tracking: { columns: plan.columns, reused: plan.reused },
     changes,
   };
+  if (legacyCells.length > 0) analysis.legacyCells = legacyCells;
   return { ok: true, analysis };
 }
 
@@ -260,7 +264,13 @@ function summarise(tasks: readonly TaskRow[]): Summary {
 /** Index of the grid that holds the appendix: the preferred one when it has a table, else the
  * first that has one; -1 when none has. */
 export function chooseAppendixSheet(grids: readonly Grid[], preferred?: number): number {
-  const has = (g: Grid) => !isReportSheet(g) && findHeaderCandidates(new SheetView(g), 1).length > 0;
+  const hasHeader = (g: Grid) => findHeaderCandidates(new SheetView(g), 1).length > 0;
+  // A sheet in TCVN3 or VNI shows its header only once read as Unicode.
+  const has = (g: Grid) => !isReportSheet(g) && (hasHeader(g) || hasLegacyHeader(g));
+  const hasLegacyHeader = (g: Grid) => {
+    const decoded = decodeLegacyGrid(g);
+    return decoded.cells.length > 0 && hasHeader(decoded.grid);
+  };
   if (preferred !== undefined && preferred >= 0 && preferred < grids.length && has(grids[preferred])) return preferred;
   for (let i = 0; i < grids.length; i++) if (has(grids[i])) return i;
   return -1;

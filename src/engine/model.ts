@@ -38,6 +38,20 @@ export interface Grid {
   hiddenRows: number[];
   /** The workbook uses the 1904 date system: serial 0 is 1904-01-01. */
   date1904: boolean;
+  /** Font name of cells, aligned with `values`, where the host knows it (a host may give only
+   * those of text cells that may be legacy text): a ".Vn…" or "VNI-…" font says the text is
+   * TCVN3 or VNI, another font that it is Unicode as shown (src/engine/legacy). */
+  fonts?: (string | null | undefined)[][];
+}
+
+/** The pre-Unicode Vietnamese encodings a cell's text may be in (src/engine/legacy). */
+export type LegacyEncoding = 'tcvn3' | 'vni';
+
+/** A cell whose text was TCVN3 or VNI and was read as Unicode; sheet coordinates. */
+export interface LegacyCell {
+  row: number;
+  col: number;
+  encoding: LegacyEncoding;
 }
 
 /** Calendar date as ISO text, YYYY-MM-DD. Never a JS Date: no time zone can move it. */
@@ -233,6 +247,8 @@ export interface Analysis {
   /** The tracking block's placement (new or reused). */
   tracking: TrackingBlock;
   changes: ChangeSet;
+  /** Cells of the sheet that held TCVN3 or VNI text, read as Unicode; absent when none did. */
+  legacyCells?: LegacyCell[];
 }
 
 export interface TrackingBlock {

@@ -3,7 +3,7 @@
  * (src/hosts/excel) implements it over Excel.run; tests and the browser e2e run it over the fake
  * Excel (src/testing/fake-excel). The UI never calls Office.js itself.
  */
-import type { Analysis, ISODate, Lang } from '../engine/model';
+import type { Analysis, ISODate, Lang, LegacyEncoding } from '../engine/model';
 import type { ColumnCorrection, Settings, WorkbookState } from '../engine/settings';
 
 export type PeriodId = 'Q1' | 'Q2' | 'H1' | 'Q3' | 'Q4' | 'Y';
@@ -33,6 +33,21 @@ export type ReportOutcome =
   | { ok: true; sheetName: string; replaced: boolean }
   | { ok: false; cancelled?: boolean; message: string };
 
+export interface ConvertRequest {
+  lang: Lang;
+}
+
+export type ConvertOutcome =
+  /** `cells` were rewritten as Unicode in all (0 when none held legacy text), by sheet in tab
+   * order; protected sheets were skipped. */
+  | {
+      ok: true;
+      cells: number;
+      sheets: { sheet: string; cells: number; byEncoding: Record<LegacyEncoding, number> }[];
+      protectedSheets: string[];
+    }
+  | { ok: false; message: string };
+
 export interface PlanHost {
   /** Read the active sheet and analyse it; write nothing. */
   inspect(request: CheckRequest): Promise<CheckOutcome>;
@@ -44,4 +59,7 @@ export interface PlanHost {
   saveCorrection(sheet: string, correction: ColumnCorrection): Promise<void>;
   saveSettings(settings: Settings): Promise<void>;
   buildReport(request: ReportRequest): Promise<ReportOutcome>;
+  /** Rewrite the workbook's TCVN3 and VNI text as Unicode in Times New Roman: this changes the
+   * user's own cells, so the pane asks first. Hosts without it offer no conversion. */
+  convertToUnicode?(request: ConvertRequest): Promise<ConvertOutcome>;
 }

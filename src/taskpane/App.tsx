@@ -33,6 +33,7 @@ import { ReportTab } from './ReportTab';
 import { ConfirmReplaceDialog } from './ConfirmReplaceDialog';
 import { Diagnostics } from './Diagnostics';
 import type { SupportInfo } from '../hosts/excel/support-text';
+import { LegacyNotice } from './LegacyNotice';
 
 export interface AppProps {
   host: PlanHost;
@@ -165,6 +166,8 @@ export function App(props: AppProps): React.JSX.Element {
 
         {error && <ErrorBar t={t} error={error} onDismiss={pane.dismissError} />}
         {notice && <NoticeBar t={t} notice={notice} onDismiss={pane.dismissNotice} />}
+
+        <LegacyNotice lang={lang} analysis={view.analysis} busy={busy !== null} onConvert={pane.convertLegacy} />
 
         <section id="panel-check" role="tabpanel" aria-labelledby="tab-check" hidden={tab !== 'check'}>
           <CheckTab

@@ -8,6 +8,7 @@ import * as React from 'react';
 import type { ColumnRole, ISODate, Lang } from '../engine/model';
 import type { CheckOutcome, PlanHost, ReportRequest } from '../hosts/plan-host';
 import type { WorkbookState } from '../engine/settings';
+import { legacyStrings } from './LegacyNotice';
 import { uiStrings, type UiStrings } from './strings';
 import type { PaneChannel, PaneRequest, PaneTab } from './channel';
 import type { BusyKind, Notice, PlanView, ReportChoice } from './plan-view';
@@ -53,6 +54,9 @@ export interface PlanState {
   select: (address: string) => void;
   buildReport: (choice: ReportChoice) => void;
   answerReplace: (replace: boolean) => void;
+  /** Rewrites the workbook's TCVN3/VNI cells as Unicode (after the notice asked); absent when
+   * the host cannot. */
+  convertLegacy?: () => void;
 }
 
 type Run = (kind: BusyKind, work: () => Promise<void>) => Promise<void>;
@@ -278,6 +282,18 @@ export function usePlanState(options: PlanStateOptions): PlanState {
       }
     });
 
+  // Rewrites the workbook's TCVN3/VNI cells (the notice has asked), then reads the sheet again.
+  const convertLegacy = () =>
+    void run('saving', async () => {
+      setNotice(null);
+      const outcome = await host.convertToUnicode!({ lang });
+      if (!outcome.ok) return setError(outcome.message);
+      const text = legacyStrings(lang).converted(outcome);
+      setNotice({ intent: 'success', text });
+      setAnnouncement(text);
+      showOutcome(await host.inspect({ asOf: view.asOf, lang }), view.asOf, false, false);
+    });
+
   // Selecting a row is quick and must not block the pane: no busy state, errors still shown.
   const select = (address: string) => {
     const analysis = view.analysis;
@@ -316,5 +332,6 @@ export function usePlanState(options: PlanStateOptions): PlanState {
     select,
     buildReport,
     answerReplace,
+    convertLegacy: host.convertToUnicode ? convertLegacy : undefined,
   };
 }

@@ -23,7 +23,8 @@ import {
   type WorkbookState,
 } from '../../engine/settings';
 import { runCheck, runReport, type Analyzer, type ApplyReport, sameSheetName, type ReadIntent, type Refusal, type SheetReadResult, type WorkbookPort } from '../../usecases';
-import type { CheckOutcome, CheckRequest, PlanHost, ReportOutcome, ReportRequest } from '../plan-host';
+import type { CheckOutcome, CheckRequest, ConvertOutcome, ConvertRequest, PlanHost, ReportOutcome, ReportRequest } from '../plan-host';
+import { convertWorkbook } from './convert';
 import { WriteError, executePlan } from './apply';
 import { hostMessages } from './messages';
 import { DEFAULT_BUDGET_BYTES, MAX_CELL_TEXT } from './payload';
@@ -313,6 +314,19 @@ export function createExcelPlanHost(excelRun: ExcelRun, options: ExcelHostOption
         });
       } catch (e) {
         return { ok: false, message: describeError(e, lang, phase.name) };
+      }
+    },
+
+    async convertToUnicode(request: ConvertRequest): Promise<ConvertOutcome> {
+      const { lang } = request;
+      if (!supported()) return { ok: false, message: hostMessages.unsupported(REQUIRED_EXCEL_API, lang) };
+      try {
+        const done = await run((ctx) => convertWorkbook(ctx, budget));
+        options.onSyncs?.({ operation: 'convert', readSyncs: done.readSyncs, writeSyncs: done.writeSyncs });
+        const cells = done.sheets.reduce((n, s) => n + s.cells, 0);
+        return { ok: true, cells, sheets: done.sheets, protectedSheets: done.protectedSheets };
+      } catch (e) {
+        return { ok: false, message: describeError(e, lang, 'write') };
       }
     },
   };

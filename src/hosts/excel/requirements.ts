@@ -15,6 +15,7 @@ export const FEATURE_REQUIREMENTS: Readonly<Record<string, string>> = {
   'Range.getSpecialCellsOrNullObject("Visible") (hidden rows)': '1.9',
   'Worksheet.pageLayout, setPrintTitleRows (report printing)': '1.9',
   'Worksheet.getRanges (report styles in few calls)': '1.9',
+  'Range.getCellProperties (font names of legacy TCVN3/VNI text)': '1.9',
   'Range.dataValidation (status drop-down)': '1.8',
   'Range.hyperlink (report links back to the appendix)': '1.7',
   'Worksheet.getRangeByIndexes (reading in row blocks)': '1.7',

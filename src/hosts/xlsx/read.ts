@@ -9,6 +9,8 @@ import type { CellRange, CellValue, Grid } from '../../engine/model';
 import { parseWorkbookState, STATE_SHEET_NAME, type WorkbookState } from '../../engine/settings';
 import { cellValue, type ExceljsCellLike } from './cell-value';
 import { applyExceljsPatches } from './exceljs-patches';
+import { textFontName, type FontedCellLike } from './fonts';
+import { mayBeLegacy } from '../../engine/legacy/detect';
 
 applyExceljsPatches();
 
@@ -145,6 +147,7 @@ interface RangeLike {
 export function readGrid(worksheet: ExcelJS.Worksheet, date1904: boolean): Grid {
   const values: CellValue[][] = [];
   const hiddenRows: number[] = [];
+  let fonts: (string | null)[][] | undefined;
   // exceljs's public eachRow skips rows without values, but a hidden empty row still matters.
   const rows = (worksheet as unknown as { _rows: (RowLike | undefined)[] })._rows ?? [];
   for (const row of rows) {
@@ -157,6 +160,8 @@ export function readGrid(worksheet: ExcelJS.Worksheet, date1904: boolean): Grid 
       if (v === null) return;
       if (!line) line = [];
       line[col - 1] = v;
+      const font = typeof v === 'string' && mayBeLegacy(v) ? textFontName(cell as FontedCellLike) : null;
+      if (font) ((fonts ??= [])[r] ??= [])[col - 1] = font;
     });
     if (line) {
       // Fill the holes eachCell left so every row is a dense array.
@@ -170,7 +175,7 @@ export function readGrid(worksheet: ExcelJS.Worksheet, date1904: boolean): Grid 
   for (const m of Object.values(mergeMap)) {
     if (m) merges.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
   }
-  return { sheetName: worksheet.name, values, origin: { row: 0, col: 0 }, merges, hiddenRows, date1904 };
+  return { sheetName: worksheet.name, values, origin: { row: 0, col: 0 }, merges, hiddenRows, date1904, ...(fonts ? { fonts } : {}) };
 }
 
 /** Whether the sheet is protected (exceljs keeps it in a field it does not type). */
@@ -211,4 +216,23 @@ export function readWorkbook(workbook: ExcelJS.Workbook): WorkbookRead {
     state,
     stateProblem: problem,
   };
+}
+
+/** Parts of a package that exceljs does not carry into a file it writes, by the name the zip
+ * stores for them (names are stored uncompressed, so the bytes can be searched directly). Only
+ * `convert` still writes through exceljs; checked copies go through the surgical writer. */
+const UNCARRIED_PARTS: { marker: string; kind: UncarriedPart }[] = [
+  { marker: 'xl/charts/chart', kind: 'chart' },
+  { marker: 'xl/pivotTables/', kind: 'pivot-table' },
+  { marker: 'xl/slicers/', kind: 'slicer' },
+  { marker: 'xl/ctrlProps/', kind: 'form-control' },
+  { marker: 'xl/vbaProject.bin', kind: 'macro' },
+];
+export type UncarriedPart = 'chart' | 'pivot-table' | 'slicer' | 'form-control' | 'macro';
+
+/** What the file holds that a copy written by exceljs would lose (the input itself is kept). */
+export async function uncarriedParts(file: string): Promise<UncarriedPart[]> {
+  const bytes = await fs.readFile(file).catch(() => null);
+  if (!bytes) return [];
+  return UNCARRIED_PARTS.filter((p) => bytes.includes(p.marker)).map((p) => p.kind);
 }

@@ -28,6 +28,7 @@ export class FakeRangeFont extends FakeObject<AreasEntity> {
   declare italic: boolean;
   declare color: string;
   declare size: number;
+  declare name: string;
   constructor(ctx: FakeRequestContext, parent: FakeObject<unknown>, cells: Cells) {
     super(ctx, 'RangeFont', cells, { parent, method: 'font' });
   }
@@ -36,6 +37,13 @@ defineProperties(FakeRangeFont, {
   bold: { read: (e) => topLeftStyle(e).bold, write: (e, x) => styleAll(e.sheet, e.rects, { bold: !!x }) },
   italic: { read: (e) => topLeftStyle(e).italic, write: (e, x) => styleAll(e.sheet, e.rects, { italic: !!x }) },
   color: { read: (e) => topLeftStyle(e).fontColor, write: (e, x) => styleAll(e.sheet, e.rects, { fontColor: color(x) }) },
+  name: {
+    read: (e) => topLeftStyle(e).fontName,
+    write: (e, x) => {
+      if (typeof x !== 'string' || x.trim() === '') throw new FakeExcelError('InvalidArgument', 'A font name must be text.');
+      styleAll(e.sheet, e.rects, { fontName: x });
+    },
+  },
   size: {
     read: (e) => topLeftStyle(e).fontSize,
     write: (e, x) => {

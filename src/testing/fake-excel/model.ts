@@ -17,6 +17,7 @@ export interface CellStyle {
   bold: boolean;
   italic: boolean;
   fontSize: number;
+  fontName: string;
   wrapText: boolean;
   horizontalAlignment: string;
   verticalAlignment: string;
@@ -32,6 +33,7 @@ export const DEFAULT_STYLE: Readonly<CellStyle> = Object.freeze({
   bold: false,
   italic: false,
   fontSize: 11,
+  fontName: 'Calibri',
   wrapText: false,
   horizontalAlignment: 'General',
   verticalAlignment: 'Bottom',

@@ -5,7 +5,7 @@
  */
 import { FakeExcelError } from './errors';
 import { FakeObject, defineProperties, notImplemented } from './fake-object';
-import type { FakeRequestContext } from './context';
+import { MAX_GET_CELLS, type FakeRequestContext } from './context';
 import { MAX_COLS, MAX_ROWS, cellCount, intersect, parseArea, qualified, rectRef, type Rect } from './address';
 import { checkRect, cols, readCells, rows, sheetAlive, writeCells, type AreasEntity, type RangeEntity } from './cells';
 import { DEFAULT_STYLE, type FakeCellValue, type Hyperlink } from './model';
@@ -47,6 +47,30 @@ defineProperties(FakeRangeAreas, {
   address: { read: (e) => e.rects.map((r) => qualified(e.sheet.name, r)).join(', ') },
   areaCount: { read: (e) => e.rects.length },
   cellCount: { read: (e) => e.rects.reduce((n, r) => n + cellCount(r), 0) },
+});
+
+/** What Range.getCellProperties returns: a ClientResult, filled at the next sync without a
+ * load. The fake answers the font name only, the one property the host asks for. */
+export class FakeCellPropertiesResult extends FakeObject<RangeEntity> {
+  declare readonly value: { format: { font: { name: string } } }[][];
+  constructor(ctx: FakeRequestContext, parent: FakeObject<unknown>, args: unknown[], resolver: () => RangeEntity) {
+    super(ctx, 'ClientResult', resolver, { parent, method: 'getCellProperties', args });
+    this.load('value');
+  }
+}
+defineProperties(FakeCellPropertiesResult, {
+  value: {
+    read: (e) => {
+      if (cellCount(e.rect) > MAX_GET_CELLS) throw new FakeExcelError('RangeExceedsLimit', 'The range is limited to 5,000,000 cells for get operations.');
+      const out: { format: { font: { name: string } } }[][] = [];
+      for (let r = e.rect.top; r <= e.rect.bottom; r++) {
+        const row: { format: { font: { name: string } } }[] = [];
+        for (let c = e.rect.left; c <= e.rect.right; c++) row.push({ format: { font: { name: (e.sheet.cell(r, c)?.style ?? DEFAULT_STYLE).fontName } } });
+        out.push(row);
+      }
+      return out;
+    },
+  },
 });
 
 export class FakeRange extends FakeObject<RangeEntity> {
@@ -197,6 +221,12 @@ export class FakeRange extends FakeObject<RangeEntity> {
   }
   getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
     return new FakeRangeAreas(this.context, this, 'getSpecialCellsOrNullObject', [cellType], () => this.special(cellType), true);
+  }
+
+  getCellProperties(spec: { format?: { font?: { name?: boolean } } }): FakeCellPropertiesResult {
+    const wanted = JSON.stringify(spec);
+    if (wanted !== JSON.stringify({ format: { font: { name: true } } })) throw notImplemented(`Range.getCellProperties(${wanted})`);
+    return new FakeCellPropertiesResult(this.context, this, [spec], () => this._target());
   }
 
   merge(across?: boolean): void {
