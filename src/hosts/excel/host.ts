@@ -9,6 +9,10 @@
  *
  *   check():   one Excel.run — read → analyse → write;  inspect(): read → analyse, no write
  *   buildReport(): one Excel.run — read → analyse → report builder → confirm replacement → write
+ *
+ * Every Excel.run goes through run-guard.ts (one batch at a time for the pane and the ribbon, the
+ * last error kept for the support information); the check's write re-reads key cells to notice a
+ * co-author moving rows meanwhile (coauthor.ts).
  */
 import { engineWording } from '../../i18n/engine';
 import { analyzeSheet } from '../../engine/analyze';
