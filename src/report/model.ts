@@ -148,6 +148,30 @@ function taskWords(task: TaskRow): string {
   return '';
 }
 
+/** The tasks of one lead unit, under every spelling the plan uses for it. */
+interface LeadGroup {
+  canonical: string | null;
+  spellings: Map<string, number>;
+  counts: ClassCounts;
+}
+
+/** One line per unit, named by its alias target or else its most frequent spelling; tasks with
+ * no lead last. */
+function leadStats(leadGroups: Map<string, LeadGroup>, noLeadCounts: ClassCounts): LeadStats[] {
+  const byLead: LeadStats[] = [];
+  for (const g of leadGroups.values()) {
+    let name = g.canonical;
+    if (name === null) {
+      // The most frequent spelling; on a tie the first written (Map keeps insertion order).
+      let best = -1;
+      for (const [spelling, n] of g.spellings) if (n > best) [name, best] = [spelling, n];
+    }
+    byLead.push({ lead: name, spellings: [...g.spellings.keys()], counts: g.counts, rate: completionRate(g.counts) });
+  }
+  if (noLeadCounts.total > 0) byLead.push({ lead: null, spellings: [], counts: noLeadCounts, rate: completionRate(noLeadCounts) });
+  return byLead;
+}
+
 export function buildReportModel(analysis: Analysis, options: ReportOptions): ReportModel {
   const periods = options.settings?.periods ?? DEFAULT_PERIODS;
   const period = resolvePeriod(options.period, options.year, periods);
@@ -165,11 +189,6 @@ export function buildReportModel(analysis: Analysis, options: ReportOptions): Re
   const noSectionCounts = emptyCounts();
 
   const resolver = new UnitResolver(options.settings?.unitAliases ?? []);
-  interface LeadGroup {
-    canonical: string | null;
-    spellings: Map<string, number>;
-    counts: ClassCounts;
-  }
   const leadGroups = new Map<string, LeadGroup>();
   const noLeadCounts = emptyCounts();
   let leadTotalsExceedPlan = false;
@@ -235,17 +254,7 @@ export function buildReportModel(analysis: Analysis, options: ReportOptions): Re
   if (noSectionCounts.total > 0) bySection.push({ section: null, title: '', counts: noSectionCounts, rate: completionRate(noSectionCounts) });
   areas.forEach((a, i) => bySection.push({ section: a.id, title: a.title, counts: areaCounts[i], rate: completionRate(areaCounts[i]) }));
 
-  const byLead: LeadStats[] = [];
-  for (const g of leadGroups.values()) {
-    let name = g.canonical;
-    if (name === null) {
-      // The most frequent spelling; on a tie the first written (Map keeps insertion order).
-      let best = -1;
-      for (const [spelling, n] of g.spellings) if (n > best) [name, best] = [spelling, n];
-    }
-    byLead.push({ lead: name, spellings: [...g.spellings.keys()], counts: g.counts, rate: completionRate(g.counts) });
-  }
-  if (noLeadCounts.total > 0) byLead.push({ lead: null, spellings: [], counts: noLeadCounts, rate: completionRate(noLeadCounts) });
+  const byLead = leadStats(leadGroups, noLeadCounts);
 
   const overdue = tasks
     .filter((t) => t.cls === 'overdue')
