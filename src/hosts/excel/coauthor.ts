@@ -13,11 +13,16 @@
  * drop-down our batch left where the new change set does not put them again; write again,
  * checked the same way. When rows moved inside the table, or they move again: our highlight rules are removed
  * (never left on the wrong rows) and one sentence asks to check again.
+ *
+ * The report's write is watched the same way: its sheet links every listed task to its appendix
+ * row, so the repair builds the report again from the new analysis (the sheet our misplaced batch
+ * wrote is replaced), and giving up also deletes the report sheet — never links to wrong rows.
  */
 import type { AnalyzeResult, Analysis, CellRange, CellValue, ChangeSet, Grid, Lang } from '../../engine/model';
 import { a1Range } from '../../engine/a1';
 import { OP_OVERHEAD_BYTES } from './payload';
 import { planChangeSet, type PlannedOp } from './plan';
+import { sameSheetName } from '../../engine/text';
 import type { ExistingFormat, SheetRead } from './read';
 
 /** Cells re-read in the write batch, with the values the analysis read there. */
@@ -162,12 +167,31 @@ export function removeHighlightsOp(tag: string, existing: ExistingFormat[]): Pla
   return [{ label: `delete ${ours.length} tagged conditional formats`, bytes: OP_OVERHEAD_BYTES * ours.length, queue: () => ours.forEach((f) => f.proxy.delete()) }];
 }
 
+/** Deletes the sheets of `written` (the report) that the workbook now has, one op. */
+function removeSheetsOp(written: ChangeSet['sheets'], sheets: SheetRead['sheets']): PlannedOp[] {
+  const present = sheets.filter((s) => written.some((w) => sameSheetName(w.name, s.name)));
+  if (present.length === 0) return [];
+  return [
+    {
+      label: `delete sheets ${present.map((s) => s.name).join(', ')}`,
+      bytes: OP_OVERHEAD_BYTES * present.length,
+      queue: ({ ctx }) => present.forEach((s) => ctx.workbook.worksheets.getItem(s.name).delete()),
+    },
+  ];
+}
+
+export type WatchedOperation = 'check' | 'report';
+
 export interface RepairDeps {
   lang: Lang;
   pieceBytes: number;
+  /** The check or the report: what giving up says. */
+  operation: WatchedOperation;
   /** Reads the active sheet again (with its conditional formats). */
   reread(): Promise<SheetRead>;
   analyze(grid: Grid): AnalyzeResult;
+  /** The write an analysis of the sheet as now read makes (the report adds its sheet). */
+  changesOf(analysis: Analysis, read: SheetRead): ChangeSet;
   /** Sends planned ops, verifying `keys` in each group (throws RowsMovedError). */
   execute(ops: PlannedOp[], keys: KeyCells[]): Promise<void>;
 }
@@ -177,33 +201,38 @@ export const coauthorMessages = {
     lang === 'vi'
       ? 'Trong lúc kiểm tra, có người đã thêm hoặc xoá dòng trong bảng (cùng sửa tệp): tiện ích đã gỡ phần tô màu để không tô nhầm dòng; hãy bấm Kiểm tra lại.'.normalize('NFC')
       : 'While the plan was being checked, someone added or deleted rows in the table (co-editing): the highlights were removed so that no row is highlighted wrongly; choose Check again.',
+  movedReport: (lang: Lang) =>
+    lang === 'vi'
+      ? 'Trong lúc tạo báo cáo, có người đã thêm hoặc xoá dòng trong bảng (cùng sửa tệp): tiện ích đã gỡ trang báo cáo và phần tô màu để không liên kết hay tô màu nào chỉ nhầm dòng; hãy bấm Tạo báo cáo lại.'.normalize('NFC')
+      : 'While the report was being built, someone added or deleted rows in the table (co-editing): the report sheet and the highlights were removed so that nothing points at the wrong row; choose Build report again.',
 };
 
-/** After a RowsMovedError: repaired (the outcome of the second write) or reported in one sentence. */
-export async function repairMovedRows(old: { read: SheetRead; analysis: Analysis }, deps: RepairDeps): Promise<{ ok: true; analysis: Analysis } | { ok: false; message: string }> {
+/** After a RowsMovedError: repaired (the outcome of the second write) or reported in one sentence.
+ * `old.changes` is the write that went to the wrong rows. */
+export async function repairMovedRows(
+  old: { read: SheetRead; analysis: Analysis; changes: ChangeSet },
+  deps: RepairDeps,
+): Promise<{ ok: true; analysis: Analysis } | { ok: false; message: string }> {
   const again = await deps.reread();
-  const tag = old.analysis.changes.conditionalFormats.tag;
-  const giveUp = async (existing: ExistingFormat[]) => {
-    await deps.execute(removeHighlightsOp(tag, existing), []);
-    return { ok: false as const, message: coauthorMessages.moved(deps.lang) };
+  const tag = old.changes.conditionalFormats.tag;
+  const giveUp = async (now: SheetRead) => {
+    await deps.execute([...removeHighlightsOp(tag, now.customFormats), ...removeSheetsOp(old.changes.sheets, now.sheets)], []);
+    return { ok: false as const, message: deps.operation === 'report' ? coauthorMessages.movedReport(deps.lang) : coauthorMessages.moved(deps.lang) };
   };
   const k = tableShift(old.analysis, old.read.grid, again.grid);
-  if (k === null || k === 0) return giveUp(again.customFormats);
-  const restored = undoValues(old.analysis.changes, old.read.grid, again.grid, k);
+  if (k === null || k === 0) return giveUp(again);
+  const restored = undoValues(old.changes, old.read.grid, again.grid, k);
   const result = deps.analyze(again.grid);
-  if (!result.ok) return giveUp(again.customFormats);
+  if (!result.ok) return giveUp(again);
+  const next = deps.changesOf(result.analysis, again);
   const restore: ChangeSet = { sheet: again.sheetName, writes: restored, formats: [], validations: [], conditionalFormats: { tag: '', rules: [] }, sheets: [] };
   const context = { sheetName: again.sheetName, sheets: again.sheets, customFormats: again.customFormats, lang: deps.lang, pieceBytes: deps.pieceBytes };
-  const ops = [
-    ...planChangeSet(restore, context),
-    ...leftoverOps(again.sheetName, old.analysis.changes, result.analysis.changes),
-    ...planChangeSet(result.analysis.changes, context),
-  ];
+  const ops = [...planChangeSet(restore, context), ...leftoverOps(again.sheetName, old.changes, next), ...planChangeSet(next, context)];
   try {
     await deps.execute(ops, keyCellsOf(result.analysis, again.grid));
   } catch (e) {
     if (!(e instanceof RowsMovedError)) throw e;
-    return giveUp((await deps.reread()).customFormats);
+    return giveUp(await deps.reread());
   }
   return { ok: true, analysis: result.analysis };
 }

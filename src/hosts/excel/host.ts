@@ -11,8 +11,8 @@
  *   buildReport(): one Excel.run — read → analyse → report builder → confirm replacement → write
  *
  * Every Excel.run goes through run-guard.ts (one batch at a time for the pane and the ribbon, the
- * last error kept for the support information); the check's write re-reads key cells to notice a
- * co-author moving rows meanwhile (coauthor.ts).
+ * last error kept for the support information); the check's and the report's writes re-read key
+ * cells to notice a co-author moving rows meanwhile (coauthor.ts).
  */
 import { engineWording } from '../../i18n/engine';
 import { analyzeSheet } from '../../engine/analyze';
@@ -37,7 +37,8 @@ import { planChangeSet } from './plan';
 import { isCellEditError, isPayloadError, readActiveSheet, type SheetRead } from './read';
 import { REQUIRED_EXCEL_API, officeIsSetSupported, type IsSetSupported } from './requirements';
 import { guardRun, type ErrorLog, type WorkbookLock } from './run-guard';
-import { RowsMovedError, keyCellsOf, repairMovedRows } from './coauthor';
+import { RowsMovedError, keyCellsOf, repairMovedRows, type WatchedOperation } from './coauthor';
+import { buildReport as buildReportSheet } from '../../report';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -125,11 +126,14 @@ interface ExcelPortOptions {
   phase: Phase;
 }
 
-/** The analysis the check's write comes from, and how to analyse again: the write re-reads key
- * cells of that analysis to notice a co-author moving rows meanwhile (coauthor.ts). */
+/** The analysis the write comes from, and how to analyse again and what to write then: the
+ * write re-reads key cells of that analysis to notice a co-author moving rows meanwhile
+ * (coauthor.ts). */
 interface AnalyzedSheet {
+  operation: WatchedOperation;
   analysis: Analysis;
   analyze: (grid: Grid) => AnalyzeResult;
+  changesOf: (analysis: Analysis, read: SheetRead) => ChangeSet;
 }
 
 /** What became of a write during which a co-author moved the rows. */
@@ -141,7 +145,7 @@ class ExcelWorkbookPort implements WorkbookPort {
   private read: SheetRead | null = null;
   readSyncs = 0;
   writeSyncs = 0;
-  /** Set by the check's analyzer (watchAnalysis); the report's write has no key cells. */
+  /** Set by the analyzer of the check or the report (watchAnalysis). */
   analyzed: AnalyzedSheet | null = null;
   /** Set when the rows moved during the write: repaired, or a sentence to show. */
   coauthor: CoauthorOutcome | null = null;
@@ -186,10 +190,12 @@ class ExcelWorkbookPort implements WorkbookPort {
       // A co-author moved the rows between our read and our write (coauthor.ts).
       if (!(e instanceof RowsMovedError) || !analyzed) throw e;
       this.coauthor = await repairMovedRows(
-        { read, analysis: analyzed.analysis },
+        { read, analysis: analyzed.analysis, changes },
         {
           lang,
           pieceBytes,
+          operation: analyzed.operation,
+          changesOf: analyzed.changesOf,
           reread: () => readActiveSheet(this.ctx, { withConditionalFormats: true, budgetBytes: budget, sampleRows: this.options.sampleRows }),
           analyze: analyzed.analyze,
           execute: async (more, moreKeys) => void (await executePlan(this.ctx, more, budget, moreKeys)),
@@ -199,12 +205,12 @@ class ExcelWorkbookPort implements WorkbookPort {
     return { skipped: [] };
   }
 
-  /** The analyzer for the check: the same engine, its analysis (and options) kept for the
-   * write's co-author detection. */
-  watchAnalysis(analyze: Analyzer): Analyzer {
+  /** The analyzer for the check or the report: the same engine, its analysis (and options) kept
+   * for the write's co-author detection. `changesOf` is the write an analysis makes. */
+  watchAnalysis(analyze: Analyzer, operation: WatchedOperation, changesOf: AnalyzedSheet['changesOf'] = (a) => a.changes): Analyzer {
     return (grid, options) => {
       const result = analyze(grid, options);
-      this.analyzed = result.ok ? { analysis: result.analysis, analyze: (again) => analyze(again, options) } : null;
+      this.analyzed = result.ok ? { operation, analysis: result.analysis, analyze: (again) => analyze(again, options), changesOf } : null;
       return result;
     };
   }
@@ -249,7 +255,7 @@ export function createExcelPlanHost(excelRun: ExcelRun, options: ExcelHostOption
     try {
       return await run(async (ctx): Promise<CheckOutcome> => {
         const workbook = port(ctx, lang, phase);
-        const engine = write ? workbook.watchAnalysis(analyze) : analyze;
+        const engine = write ? workbook.watchAnalysis(analyze, 'check') : analyze;
         const result = await runCheck({ workbook, analyze: engine }, { asOf: request.asOf, lang, write });
         if (!result.ok) return { ok: false, message: refusalMessage(result.refusal, lang).message };
         if (workbook.coauthor) return workbook.coauthor;
@@ -311,8 +317,12 @@ export function createExcelPlanHost(excelRun: ExcelRun, options: ExcelHostOption
         return await run(async (ctx): Promise<ReportOutcome> => {
           const workbook = port(ctx, lang, phase);
           const { period, year, asOf, agency, confirmReplace } = request;
-          const result = await runReport({ workbook, analyze }, { period, year, asOf, agency, lang, write: true, confirmReplace });
+          // Built again as the use case builds it, should a co-author move the rows (coauthor.ts).
+          const rebuild = (analysis: Analysis, read: SheetRead) => buildReportSheet(analysis, { period, year, asOf: analysis.asOf, settings: read.state.settings, agency, lang }).changes;
+          const engine = workbook.watchAnalysis(analyze, 'report', rebuild);
+          const result = await runReport({ workbook, analyze: engine }, { period, year, asOf, agency, lang, write: true, confirmReplace });
           if (!result.ok) return { ok: false, ...refusalMessage(result.refusal, lang) };
+          if (workbook.coauthor) return workbook.coauthor.ok ? { ok: true, sheetName: result.report.sheet.name, replaced: result.replaces } : workbook.coauthor;
           options.onSyncs?.({ operation: 'report', readSyncs: workbook.readSyncs, writeSyncs: workbook.writeSyncs });
           return { ok: true, sheetName: result.report.sheet.name, replaced: result.replaces };
         });
