@@ -34,6 +34,7 @@ import { ConfirmReplaceDialog } from './ConfirmReplaceDialog';
 import { Diagnostics } from './Diagnostics';
 import type { SupportInfo } from '../hosts/excel/support-text';
 import { LegacyNotice } from './LegacyNotice';
+import type { RibbonActivity } from './use-ribbon-busy';
 
 export interface AppProps {
   host: PlanHost;
@@ -48,6 +49,8 @@ export interface AppProps {
   dark?: boolean;
   /** Gathers the support information (Diagnostics.tsx); the section is shown when given. */
   supportInfo?: () => Promise<SupportInfo>;
+  /** Whether a ribbon command holds the workbook (use-ribbon-busy.ts). */
+  ribbonActivity?: RibbonActivity;
 }
 
 const useStyles = makeStyles({
@@ -131,6 +134,7 @@ export function App(props: AppProps): React.JSX.Element {
     onLangChange: props.onLangChange,
     channel: props.channel,
     today,
+    ribbonActivity: props.ribbonActivity,
   });
   const { t, lang, tab, busy, error, notice, view, workbook } = pane;
 
@@ -139,6 +143,7 @@ export function App(props: AppProps): React.JSX.Element {
     checking: t.busyChecking,
     saving: t.busySaving,
     report: t.busyReport,
+    ribbon: t.busyRibbon,
   };
 
   return (

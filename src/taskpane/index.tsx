@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { paneChannel } from './channel';
 import { preferredLang, rememberLang } from './lang';
-import { excelPlanHost, supportInfo } from './runtime';
+import { excelPlanHost, ribbonActivity, supportInfo } from './runtime';
 import { detectLang, uiStrings } from './strings';
 
 function isDark(): boolean {
@@ -29,6 +29,6 @@ void Office.onReady((info) => {
     return;
   }
   createRoot(container).render(
-    <App host={excelPlanHost()} initialLang={preferredLang()} onLangChange={rememberLang} channel={paneChannel} dark={isDark()} supportInfo={supportInfo} />,
+    <App host={excelPlanHost()} initialLang={preferredLang()} onLangChange={rememberLang} channel={paneChannel} dark={isDark()} supportInfo={supportInfo} ribbonActivity={ribbonActivity} />,
   );
 });

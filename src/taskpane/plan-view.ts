@@ -23,8 +23,8 @@ export interface ReportChoice {
   agency?: string;
 }
 
-/** The host operation under way; one at a time. */
-export type BusyKind = 'reading' | 'checking' | 'saving' | 'report';
+/** The host operation under way; one at a time. 'ribbon': a ribbon command holds the workbook. */
+export type BusyKind = 'reading' | 'checking' | 'saving' | 'report' | 'ribbon';
 
 export interface Notice {
   intent: 'success' | 'info';

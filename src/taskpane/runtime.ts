@@ -15,16 +15,19 @@ let host: PlanHost | null = null;
 let commandHost: PlanHost | null = null;
 
 export function excelPlanHost(): PlanHost {
-  host ??= createExcelPlanHost(Excel.run, { lock: workbookLock, errors: excelErrors });
+  host ??= createExcelPlanHost(Excel.run, { lock: workbookLock, lockOwner: 'pane', errors: excelErrors });
   return host;
 }
 
 /** The ribbon's host: a batch waits for the user to leave a cell being edited instead of failing
  * (Excel.run's delayForCellEdit, as Microsoft recommends for function commands). */
 export function commandPlanHost(): PlanHost {
-  commandHost ??= createExcelPlanHost((batch) => Excel.run({ delayForCellEdit: true }, batch), { lock: workbookLock, errors: excelErrors });
+  commandHost ??= createExcelPlanHost((batch) => Excel.run({ delayForCellEdit: true }, batch), { lock: workbookLock, lockOwner: 'ribbon', errors: excelErrors });
   return commandHost;
 }
+
+/** For the pane: whether a ribbon command holds (or waits for) the workbook. */
+export const ribbonActivity = (listener: (busy: boolean) => void): (() => void) => workbookLock.watch('ribbon', listener);
 
 function officeDiagnostics(): OfficeDiagnostics | null {
   try {

@@ -92,6 +92,8 @@ export interface UiStrings {
   noticeNoProblems: (tasks: number, notes: number) => string;
   noticeTitle: string;
   noticeClose: string;
+  /** The status line while a ribbon command holds the workbook (the pane's buttons wait). */
+  busyRibbon: string;
 }
 
 const vi: UiStrings = {
@@ -208,6 +210,7 @@ const vi: UiStrings = {
       : `Đã kiểm tra ${tasks} nhiệm vụ: không có vấn đề.`,
   noticeTitle: 'Kiểm tra kế hoạch',
   noticeClose: 'Đóng',
+  busyRibbon: 'Nút Kiểm tra kế hoạch trên dải băng đang chạy…',
 };
 
 /** English count with its noun: 1 task, 2 tasks. */
@@ -329,6 +332,7 @@ const en: UiStrings = {
       : `Checked ${count(tasks, 'task')}: no problems.`,
   noticeTitle: 'Validate plan',
   noticeClose: 'Close',
+  busyRibbon: 'Validate plan is running from the ribbon…',
 };
 
 export const UI_STRINGS: Readonly<Record<Lang, UiStrings>> = { vi, en };

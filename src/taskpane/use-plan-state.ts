@@ -13,6 +13,7 @@ import { uiStrings, type UiStrings } from './strings';
 import type { PaneChannel, PaneRequest, PaneTab } from './channel';
 import type { BusyKind, Notice, PlanView, ReportChoice } from './plan-view';
 import { applyCorrection } from './view-model';
+import { useRibbonBusy, type RibbonActivity } from './use-ribbon-busy';
 
 export interface PlanStateOptions {
   host: PlanHost;
@@ -23,6 +24,8 @@ export interface PlanStateOptions {
   /** Requests from the ribbon commands (shared runtime). */
   channel?: PaneChannel;
   today: () => ISODate;
+  /** Whether a ribbon command holds the workbook lock (the pane shows busy meanwhile). */
+  ribbonActivity?: RibbonActivity;
 }
 
 export interface PlanState {
@@ -232,7 +235,9 @@ export function usePlanState(options: PlanStateOptions): PlanState {
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [announcement, setAnnouncement] = React.useState('');
   const [asOf, setAsOf] = React.useState<ISODate>(() => today());
-  const { busy, error, setError, run } = useOperations(langRef);
+  const { busy: ownBusy, error, setError, run } = useOperations(langRef);
+  const ribbonBusy = useRibbonBusy(options.ribbonActivity);
+  const busy: BusyKind | null = ownBusy ?? (ribbonBusy ? 'ribbon' : null);
   const sheetView = useSheetView(host, run, today);
   const { workbook, view, showOutcome, readSheet } = sheetView;
   const tools: PaneTools = { host, lang, t, run, setNotice, setAnnouncement, setError };

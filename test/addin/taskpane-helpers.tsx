@@ -18,6 +18,7 @@ import userEvent from '@testing-library/user-event';
 import { RendererProvider, createDOMRenderer } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
 import type { PaneChannel } from '../../src/taskpane/channel';
+import type { RibbonActivity } from '../../src/taskpane/use-ribbon-busy';
 import type { Lang } from '../../src/engine/model';
 import { MemoryHost } from './memory-host';
 import { sampleOutcome } from './sample-plan';
@@ -65,13 +66,13 @@ HTMLBodyElement.prototype.getBoundingClientRect = function () {
   return new DOMRect(0, 0, window.innerWidth, window.innerHeight);
 };
 
-export function setup(options: { lang?: Lang; host?: MemoryHost; channel?: PaneChannel } = {}) {
+export function setup(options: { lang?: Lang; host?: MemoryHost; channel?: PaneChannel; ribbonActivity?: RibbonActivity } = {}) {
   const host = options.host ?? new MemoryHost(sampleOutcome);
   const onLangChange = jest.fn();
   const user = userEvent.setup();
   const view = render(
     <RendererProvider renderer={renderer}>
-      <App host={host} initialLang={options.lang ?? 'vi'} onLangChange={onLangChange} channel={options.channel} today={() => TODAY} />
+      <App host={host} initialLang={options.lang ?? 'vi'} onLangChange={onLangChange} channel={options.channel} today={() => TODAY} ribbonActivity={options.ribbonActivity} />
     </RendererProvider>,
   );
   return { host, user, onLangChange, ...view };

@@ -3,10 +3,11 @@
  *
  * Requests from the ribbon commands, through the pane channel.
  */
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
+import { WorkbookLock } from '../../src/hosts/excel/run-guard';
 import { PaneChannel } from '../../src/taskpane/channel';
 import { sampleOutcome } from './sample-plan';
-import { setup } from './taskpane-helpers';
+import { opened, setup } from './taskpane-helpers';
 
 describe('requests from the ribbon', () => {
   it('shows a check run from the ribbon, even one posted before the pane opened, and opens the report tab on request', async () => {
@@ -24,5 +25,35 @@ describe('requests from the ribbon', () => {
 
     act(() => channel.post({ tab: 'check', error: 'Đã xảy ra lỗi: mất kết nối.' }));
     expect(screen.getByRole('alert').textContent).toContain('Đã xảy ra lỗi: mất kết nối.');
+  });
+});
+
+describe('while a ribbon command holds the workbook', () => {
+  it('the pane shows busy, says why and keeps its buttons disabled until the ribbon is done', async () => {
+    const lock = new WorkbookLock();
+    setup({ ribbonActivity: (listener) => lock.watch('ribbon', listener) });
+    await opened();
+    const check = () => screen.getByRole('button', { name: 'Kiểm tra' });
+    expect(check().hasAttribute('disabled')).toBe(false);
+
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let ribbonDone: Promise<void> = Promise.resolve();
+    act(() => {
+      ribbonDone = lock.run(() => held, 'ribbon');
+    });
+    expect(await screen.findByText('Nút Kiểm tra kế hoạch trên dải băng đang chạy…')).toBeTruthy();
+    expect(document.querySelector('main')!.getAttribute('aria-busy')).toBe('true');
+    expect(check().hasAttribute('disabled')).toBe(true);
+
+    // A batch of anyone else (the support information, a tool) does not make the pane busy.
+    await act(async () => {
+      release();
+      await ribbonDone;
+      await lock.run(async () => undefined, 'other');
+    });
+    await waitFor(() => expect(check().hasAttribute('disabled')).toBe(false));
+    expect(screen.queryByText('Nút Kiểm tra kế hoạch trên dải băng đang chạy…')).toBeNull();
+    expect(document.querySelector('main')!.getAttribute('aria-busy')).toBe('false');
   });
 });

@@ -193,7 +193,7 @@ describe('task pane in Chromium over the fake Excel', () => {
     expect(after).toEqual(names);
   });
 
-  it('a ribbon click while the pane is busy waits for the pane: one set of highlights, the ribbon’s result shown', async () => {
+  it('a ribbon click while the pane is busy waits for the pane, the pane shows busy while the ribbon runs: one set of highlights, the ribbon’s result shown', async () => {
     await page.getByRole('tab', { name: 'Check', exact: true }).click();
     const taggedRules = () =>
       page.evaluate(() => window.cchcHarness.dump().sheets.find((s) => s.name === window.cchcHarness.dump().activeSheet)!.conditionalFormats.map((c) => c.formula ?? '').filter((f) => f.includes('cchc-plan:')));
@@ -208,11 +208,19 @@ describe('task pane in Chromium over the fake Excel', () => {
     // The ribbon's check waits on the workbook lock: nothing of it has run yet.
     expect(await page.evaluate(() => window.cchcHarness.calls())).toBe(callsWhileBusy);
     await shot('07-ribbon-while-busy');
+    // The pane's batch ends; the ribbon's takes the lock (held here): the pane stays busy and says why.
+    await page.evaluate(() => window.cchcHarness.holdRibbon());
     await page.evaluate(() => window.cchcHarness.release());
+    await page.getByText('Validate plan is running from the ribbon…').waitFor();
+    expect(await page.locator('main').getAttribute('aria-busy')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Check', exact: true }).isDisabled()).toBe(true);
+    await shot('07b-pane-busy-while-ribbon-runs');
+    await page.evaluate(() => window.cchcHarness.releaseRibbon());
     const ribbon = (await page.evaluate(() => (window as unknown as { ribbonDone: Promise<unknown> }).ribbonDone)) as { completed: number; panesShown: number };
     expect(ribbon.completed).toBe(1);
     expect(ribbon.panesShown).toBe(1);
     await page.locator('main[aria-busy="false"]').waitFor();
+    expect(await page.getByRole('button', { name: 'Check', exact: true }).isDisabled()).toBe(false);
     const rules = await taggedRules();
     expect(rules.length).toBeGreaterThan(0);
     // One rule per tag: the two checks did not both add their set.

@@ -36,7 +36,7 @@ import { ChangeSetError } from '../change-set-error';
 import { planChangeSet } from './plan';
 import { isCellEditError, isPayloadError, readActiveSheet, type SheetRead } from './read';
 import { REQUIRED_EXCEL_API, officeIsSetSupported, type IsSetSupported } from './requirements';
-import { guardRun, type ErrorLog, type WorkbookLock } from './run-guard';
+import { guardRun, type ErrorLog, type LockOwner, type WorkbookLock } from './run-guard';
 import { RowsMovedError, keyCellsOf, repairMovedRows, type WatchedOperation } from './coauthor';
 import { buildReport as buildReportSheet } from '../../report';
 
@@ -55,6 +55,8 @@ export interface ExcelHostOptions {
   onSyncs?: (info: { operation: string; readSyncs: number; writeSyncs: number }) => void;
   /** Shared by every host of the runtime (task pane and ribbon): one batch at a time. */
   lock?: WorkbookLock;
+  /** Whose batches this host runs (the pane shows it is busy while the ribbon's run). */
+  lockOwner?: LockOwner;
   /** Where the last Excel error is kept for the support information. */
   errors?: ErrorLog;
 }

@@ -6,5 +6,5 @@ export { planChangeSet, charactersToPoints, type PlannedOp } from './plan';
 export { ChangeSetError } from '../change-set-error';
 export { executePlan } from './apply';
 export { DEFAULT_BUDGET_BYTES, EXCEL_PAYLOAD_LIMIT, excelWouldConvert } from './payload';
-export { WorkbookLock, ErrorLog, guardRun, type RecordedError } from './run-guard';
+export { WorkbookLock, ErrorLog, guardRun, type LockOwner, type RecordedError } from './run-guard';
 export { ADDIN_VERSION, collectSupportInfo, supportLines, supportText, type SupportInfo, type SupportSources, type OfficeDiagnostics } from './diagnostics';

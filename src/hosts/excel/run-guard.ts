@@ -7,15 +7,23 @@
  * highlight rules of ours, both add theirs: a duplicated set, or one run deleting rules the
  * other just added. So a batch waits until the one before it has finished (first come, first
  * served); nothing is refused, and every run still reads the sheet afresh.
+ *
+ * Each batch is run for an owner ('pane', 'ribbon'), so that the pane can show that it is busy
+ * while a ribbon command holds (or waits for) the lock (watch()).
  */
 import type { ExcelRun } from './host';
 
 type Listener = (busy: boolean) => void;
 
+/** Who runs a batch: the task pane, a ribbon command, or (tests, tools) anyone. */
+export type LockOwner = 'pane' | 'ribbon' | 'other';
+
 export class WorkbookLock {
   private tail: Promise<void> = Promise.resolve();
   private pending = 0;
   private readonly listeners = new Set<Listener>();
+  private readonly pendingBy = new Map<LockOwner, number>();
+  private readonly watchers = new Map<LockOwner, Set<Listener>>();
 
   /** A batch is running or waiting. */
   get busy(): boolean {
@@ -28,8 +36,21 @@ export class WorkbookLock {
     return () => void this.listeners.delete(listener);
   }
 
-  run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.pending++ === 0) this.notify(true);
+  /** Called with true when `owner`'s first batch is queued and false when its last one ends;
+   * called at once with the present state. */
+  watch(owner: LockOwner, listener: Listener): () => void {
+    const set = this.watchers.get(owner) ?? new Set<Listener>();
+    this.watchers.set(owner, set);
+    set.add(listener);
+    listener((this.pendingBy.get(owner) ?? 0) > 0);
+    return () => void set.delete(listener);
+  }
+
+  run<T>(work: () => Promise<T>, owner: LockOwner = 'other'): Promise<T> {
+    if (this.pending++ === 0) this.notify(this.listeners, true);
+    const mine = this.pendingBy.get(owner) ?? 0;
+    this.pendingBy.set(owner, mine + 1);
+    if (mine === 0) this.notify(this.watchers.get(owner), true);
     const result = this.tail.then(work);
     const settled = result.then(
       () => undefined,
@@ -37,13 +58,16 @@ export class WorkbookLock {
     );
     this.tail = settled;
     void settled.then(() => {
-      if (--this.pending === 0) this.notify(false);
+      const left = (this.pendingBy.get(owner) ?? 1) - 1;
+      this.pendingBy.set(owner, left);
+      if (left === 0) this.notify(this.watchers.get(owner), false);
+      if (--this.pending === 0) this.notify(this.listeners, false);
     });
     return result;
   }
 
-  private notify(busy: boolean): void {
-    for (const l of this.listeners) l(busy);
+  private notify(listeners: Set<Listener> | undefined, busy: boolean): void {
+    for (const l of listeners ?? []) l(busy);
   }
 }
 
@@ -84,6 +108,8 @@ export class ErrorLog {
 
 export interface RunGuard {
   lock?: WorkbookLock;
+  /** Whose batches these are, for WorkbookLock.watch (default 'other'). */
+  lockOwner?: LockOwner;
   errors?: ErrorLog;
 }
 
@@ -98,5 +124,5 @@ export function guardRun(run: ExcelRun, guard: RunGuard): ExcelRun {
     }
   };
   const lock = guard.lock;
-  return lock ? (batch) => lock.run(() => recorded(batch)) : recorded;
+  return lock ? (batch) => lock.run(() => recorded(batch), guard.lockOwner) : recorded;
 }

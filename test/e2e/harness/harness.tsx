@@ -6,7 +6,8 @@
  *
  * The ribbon's "Validate plan" runs here too (the real command handler over a host that shares
  * the pane's workbook lock, as in the add-in's shared runtime), and hold()/release() keep the
- * pane's next Excel batch waiting, so that a click can land while the pane is busy.
+ * pane's next Excel batch waiting, so that a click can land while the pane is busy;
+ * holdRibbon()/releaseRibbon() do the same for the ribbon's batches (the pane shows busy then).
  *
  * Query: ?lang=vi|en (the pane's starting language), ?today=YYYY-MM-DD (pins "today").
  */
@@ -33,6 +34,9 @@ declare global {
       /** The pane's next Excel batch waits until release(). */
       hold(): void;
       release(): void;
+      /** The ribbon's next Excel batch waits (holding the workbook lock) until releaseRibbon(). */
+      holdRibbon(): void;
+      releaseRibbon(): void;
       /** The ribbon's "Validate plan"; resolves once its event has completed, with what it did. */
       ribbonValidate(): Promise<{ completed: number; notices: string[]; panesShown: number }>;
     };
@@ -129,19 +133,32 @@ window.cchcHarness = {
   calls: () => finishedCalls,
   hold: () => undefined,
   release: () => undefined,
+  holdRibbon: () => undefined,
+  releaseRibbon: () => undefined,
   ribbonValidate: async () => ({ completed: 0, notices: [], panesShown: 0 }),
 };
 
 // The pane's batches can be held, to keep it busy while the ribbon is clicked.
-let gate: { promise: Promise<void>; open: () => void } | null = null;
+type Gate = { promise: Promise<void>; open: () => void };
+let gate: Gate | null = null;
+let ribbonGate: Gate | null = null;
+const newGate = (): Gate => {
+  let open = () => {};
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+};
 const paneRun: ExcelRun = async (batch) => {
   if (gate) await gate.promise;
   return excel.run(batch);
 };
+const ribbonRun: ExcelRun = async (batch) => {
+  if (ribbonGate) await ribbonGate.promise;
+  return excel.run({ delayForCellEdit: true }, batch);
+};
 const lock = new WorkbookLock();
 const errors = new ErrorLog();
-const host = observed(createExcelPlanHost(paneRun, { isSetSupported: excel.isSetSupported, lock, errors }));
-const ribbonHost = observed(createExcelPlanHost((batch) => excel.run({ delayForCellEdit: true }, batch), { isSetSupported: excel.isSetSupported, lock, errors }));
+const host = observed(createExcelPlanHost(paneRun, { isSetSupported: excel.isSetSupported, lock, lockOwner: 'pane', errors }));
+const ribbonHost = observed(createExcelPlanHost(ribbonRun, { isSetSupported: excel.isSetSupported, lock, lockOwner: 'ribbon', errors }));
 const notices: string[] = [];
 let panesShown = 0;
 const ribbon = createCommandHandlers({
@@ -153,13 +170,18 @@ const ribbon = createCommandHandlers({
   notify: async (message) => void notices.push(message),
 });
 window.cchcHarness.hold = () => {
-  let open = () => {};
-  const promise = new Promise<void>((resolve) => (open = resolve));
-  gate = { promise, open };
+  gate = newGate();
 };
 window.cchcHarness.release = () => {
   gate?.open();
   gate = null;
+};
+window.cchcHarness.holdRibbon = () => {
+  ribbonGate = newGate();
+};
+window.cchcHarness.releaseRibbon = () => {
+  ribbonGate?.open();
+  ribbonGate = null;
 };
 window.cchcHarness.ribbonValidate = async () => {
   let completed = 0;
@@ -175,4 +197,4 @@ const supportInfo = () =>
     userAgent: navigator.userAgent,
   });
 createRoot(document.getElementById('sheet')!).render(<SheetView />);
-createRoot(document.getElementById('root')!).render(<App host={host} initialLang={lang} channel={channel} today={() => today} supportInfo={supportInfo} />);
+createRoot(document.getElementById('root')!).render(<App host={host} initialLang={lang} channel={channel} today={() => today} supportInfo={supportInfo} ribbonActivity={(listener) => lock.watch('ribbon', listener)} />);

@@ -37,6 +37,24 @@ describe('the workbook lock', () => {
     expect(seen).toEqual([true, false]);
   });
 
+  test('watch(owner) tells when that owner’s batches run or wait, not anyone else’s', async () => {
+    const lock = new WorkbookLock();
+    const ribbon: boolean[] = [];
+    lock.watch('ribbon', (busy) => ribbon.push(busy));
+    let release = () => {};
+    const pane = lock.run(() => new Promise<void>((resolve) => (release = resolve)), 'pane');
+    await Promise.resolve();
+    const first = lock.run(async () => 1, 'ribbon');
+    const second = lock.run(async () => 2, 'ribbon');
+    // Waiting behind the pane's batch counts: the ribbon's click is queued, not lost.
+    expect(ribbon).toEqual([false, true]);
+    release();
+    await expect(Promise.all([pane, first, second])).resolves.toEqual([undefined, 1, 2]);
+    await Promise.resolve();
+    expect(ribbon).toEqual([false, true, false]);
+    expect(lock.busy).toBe(false);
+  });
+
   test('a batch that fails releases the lock for the next one', async () => {
     const lock = new WorkbookLock();
     const failing = lock.run(async () => {
