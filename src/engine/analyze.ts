@@ -32,6 +32,7 @@ import { scanBody, type BodyScan, type ScannedTask } from './table/rows';
 import { SheetView } from './table/sheet-view';
 import { columnIndex } from './a1';
 import { placeTracking, trackingChanges } from './tracking';
+import { isBlockAddition } from './as-of';
 import type { EngineWording } from './wording';
 
 export interface AnalyzeOptions {
@@ -45,6 +46,9 @@ export interface AnalyzeOptions {
    * only stands in for the plan year when nothing else gives it. */
   asOfForPlanYear?: (planYear: number) => ISODate;
   settings?: Partial<Settings>;
+  /** Write the as-of day into the sheet's as-of cell (a review as of a cut-off); otherwise the
+   * cell holds =TODAY() and the highlights stay live (validation.md, "The as-of date"). */
+  fixAsOf?: boolean;
   /** The user's column-role correction for this sheet. */
   correction?: ColumnCorrection;
 }
@@ -65,7 +69,10 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
   const header = findHeaderCandidates(view, 1)[0];
   if (!header) return fail('noTable', { sheet: grid.sheetName });
 
-  const { columns, corrected, firstCol, lastCol } = applyCorrection(header, correction);
+  const corrected0 = applyCorrection(header, correction);
+  const { columns, corrected, firstCol } = corrected0;
+  // The block's hidden helper column (and an as-of cell beside it) are the tool's, not the table's.
+  const lastCol = withoutBlockAdditions(view, header.rows, corrected0.lastCol, firstCol);
   const words = headerWords(view, header);
   const firstBodyRow = header.rows[header.rows.length - 1] + 1;
   const scan = scanBody(view, { headerRows: header.rows, firstRow: firstBodyRow, firstCol, lastCol, columns, headerWords: words });
@@ -149,7 +156,8 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
   // Task rows already point at their task, which became a TaskRow in place above.
   const rows = scan.rows as PlanRow[];
   const plan = placeTracking(view, table);
-  const changes = trackingChanges({ sheet: grid.sheetName, table, tasks, plan, lang: wording.lang, date1904: grid.date1904 });
+  const asOfCell = options.fixAsOf ? { fixed: asOf } : 'live';
+  const changes = trackingChanges({ sheet: grid.sheetName, table, tasks, plan, lang: wording.lang, date1904: grid.date1904, asOfCell });
 
   const analysis: Analysis = {
     sheetName: grid.sheetName,
@@ -163,7 +171,7 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
     tasks,
     sections: scan.sections,
     summary: summarise(tasks),
-    tracking: { columns: plan.columns, reused: plan.reused },
+    tracking: { columns: plan.columns, reused: plan.reused, helper: plan.helper, asOfCell: { row: plan.asOf.row, col: plan.asOf.valueCol } },
     changes,
   };
   if (legacyCells.length > 0) analysis.legacyCells = legacyCells;
@@ -189,6 +197,12 @@ function withStart(deadline: Deadline, startCell: ResolvedCell | undefined, pars
   const start = parsed.kind === 'date' ? (parsed.start ?? parsed.due) : null;
   // Parsed deadlines are shared between tasks: a task's own start makes a copy.
   return start && start !== deadline.start ? { ...deadline, start } : deadline;
+}
+
+function withoutBlockAdditions(view: SheetView, headerRows: readonly number[], lastCol: number, firstCol: number): number {
+  let col = lastCol;
+  while (col > firstCol && headerRows.some((r) => isBlockAddition(view.text(r, col))) && headerRows.every((r) => view.text(r, col) === '' || isBlockAddition(view.text(r, col)))) col--;
+  return col;
 }
 
 function hasAnyText(view: SheetView): boolean {

@@ -256,6 +256,10 @@ export interface TrackingBlock {
   columns: Record<'status' | 'doneDate' | 'result' | 'dueDate' | 'check', number>;
   /** The block existed (all or part) before this run. */
   reused: boolean;
+  /** The hidden helper column (validation.md, "Highlights"). */
+  helper?: number;
+  /** The as-of cell, named CCHC_AsOf. */
+  asOfCell?: { row: number; col: number };
 }
 
 export type { FailureCode } from './issues';
@@ -303,6 +307,34 @@ export interface FormatChange extends CellStyle {
   range: CellRange;
   /** Column width in characters (the executor converts to its unit). Applies to the range's columns. */
   columnWidth?: number;
+  /** Hide (true) or show (false) the range's columns (the tracking block's helper column). */
+  columnHidden?: boolean;
+}
+
+/** One formula filled over a range as Excel fills it down: `formula` is the top-left cell's
+ * (A1; relative rows and columns shift from cell to cell), `formulaR1C1` the same formula in
+ * R1C1, identical for every cell. Formulas use English function names. */
+export interface FormulaFill {
+  range: CellRange;
+  formula: string;
+  formulaR1C1: string;
+}
+
+/** A defined name local to the change set's sheet (replaced when it exists): a cell of that
+ * sheet, or a constant formula such as ={"a","b"}. */
+export interface SheetNameDef {
+  name: string;
+  refersTo: { cell: { row: number; col: number } } | { formula: string };
+}
+
+/** What the tracking block adds to the sheet's printout (decisions.md, "Printing the copy"):
+ * the print area, when the sheet has one, grows right to `lastCol`; the rows `titleRows`
+ * repeat on every page unless the sheet already repeats rows; the table keeps the scale it
+ * printed at (a fit-to-width page setup becomes that scale, so added columns take pages across
+ * instead of shrinking the text). */
+export interface PrintExtension {
+  lastCol: number;
+  titleRows: { first: number; last: number };
 }
 
 export interface ListValidation {
@@ -332,6 +364,26 @@ export interface ChangeSet {
   conditionalFormats: { tag: string; rules: ConditionalFormatRule[] };
   /** Sheets to create or replace (the quarterly report). */
   sheets: SheetModel[];
+  /** Formulas to fill (the tracking block's helper column and as-of cell). */
+  formulas?: FormulaFill[];
+  /** Names local to the sheet to define (the as-of cell, the done wordings). */
+  names?: SheetNameDef[];
+  /** The printout extended over the tracking block. */
+  print?: PrintExtension;
+  /** Taking the block back (validation.md, "Taking it back"): cells emptied of value and
+   * format, names and list validations removed. Done before everything above. */
+  removals?: Removals;
+}
+
+export interface Removals {
+  /** Cells whose value, formula and format go (as if never written). */
+  cells: CellRange[];
+  /** Columns given back the default width and shown. */
+  columns: number[];
+  /** Names local to the sheet to delete. */
+  names: string[];
+  /** List validations to delete: those whose range lies inside one of these. */
+  validations: CellRange[];
 }
 
 // ---------------------------------------------------------------------------------------------

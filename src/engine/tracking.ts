@@ -4,12 +4,13 @@
  * are only read, never reformatted. Only "Hạn chót" and "Kiểm tra" are rewritten on every run.
  */
 import { isoToSerial } from './dates';
-import type { CellRange, ChangeSet, ColumnRole, ConditionalFormatRule, FormatChange, Lang, ListValidation, RecognisedTable, TaskRow, TrackingBlock, ValuesWrite } from './model';
+import type { CellRange, ChangeSet, ConditionalFormatRule, FormatChange, FormulaFill, ISODate, Lang, ListValidation, RecognisedTable, TaskRow, TrackingBlock, ValuesWrite } from './model';
 import { STATIC_CODES } from './rules';
 import { DONE_WORDINGS, STATUS_CHOICES } from './status';
 import { TRACKING_HEADERS } from './table/header-roles';
 import type { SheetView } from './table/sheet-view';
 import { a1 } from './a1';
+import { AS_OF_LABEL_TEXT, AS_OF_NAME, DONE_NAME, HELPER_HEADER, placeAsOf, type AsOfPlace } from './as-of';
 
 export type TrackingRole = 'status' | 'doneDate' | 'result' | 'dueDate' | 'check';
 export const TRACKING_ORDER: readonly TrackingRole[] = ['status', 'doneDate', 'result', 'dueDate', 'check'];
@@ -30,6 +31,12 @@ export const HIGHLIGHT = {
 export interface TrackingPlan extends TrackingBlock {
   /** Roles whose column this run creates. */
   created: TrackingRole[];
+  /** The hidden helper column right of the block: 1 where the status is done, else 0. */
+  helper: number;
+  /** The helper column was found (a later run): its header is there already. */
+  helperFound: boolean;
+  /** The as-of cell and its label. */
+  asOf: AsOfPlace;
 }
 
 /** Where each tracking column goes: reused when the header names it, else in the first empty
@@ -53,7 +60,22 @@ export function placeTracking(view: SheetView, table: RecognisedTable): Tracking
     created.push(role);
     next++;
   }
-  return { columns, created, reused: created.length < TRACKING_ORDER.length };
+  const { helper, found } = helperColumn(view, table, columns);
+  const asOf = placeAsOf(view, table, columns, helper);
+  return { columns, created, reused: created.length < TRACKING_ORDER.length, helper, helperFound: found, asOf };
+}
+
+/** The helper column: the one right of the block whose header is the helper's (a later run),
+ * else the first empty column right of the block. */
+function helperColumn(view: SheetView, table: RecognisedTable, columns: Record<TrackingRole, number>): { helper: number; found: boolean } {
+  const headerRow = table.headerRows[table.headerRows.length - 1];
+  let col = Math.max(...TRACKING_ORDER.map((r) => columns[r])) + 1;
+  const isHelper = (c: number) => ([HELPER_HEADER.vi, HELPER_HEADER.en] as string[]).includes(view.text(headerRow, c));
+  for (;;) {
+    if (isHelper(col)) return { helper: col, found: true };
+    if (columnIsEmpty(view, col, table.headerRows[0], table.lastRow)) return { helper: col, found: false };
+    col++;
+  }
 }
 
 function columnIsEmpty(view: SheetView, col: number, top: number, bottom: number): boolean {
@@ -73,6 +95,11 @@ function excelString(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
+/** An Excel array constant of texts: {"a","b"}. */
+function textArray(words: readonly string[]): string {
+  return `{${words.map(excelString).join(',')}}`;
+}
+
 export interface TrackingInput {
   sheet: string;
   table: RecognisedTable;
@@ -80,9 +107,11 @@ export interface TrackingInput {
   plan: TrackingPlan;
   lang: Lang;
   date1904: boolean;
+  /** What the as-of cell holds: live (=TODAY()) or this fixed day. */
+  asOfCell: 'live' | { fixed: ISODate };
 }
 
-export function trackingChanges({ sheet, table, tasks, plan, lang, date1904 }: TrackingInput): ChangeSet {
+export function trackingChanges({ sheet, table, tasks, plan, lang, date1904, asOfCell }: TrackingInput): ChangeSet {
   const writes: ValuesWrite[] = [];
   const formats: FormatChange[] = [];
   const validations: ListValidation[] = [];
@@ -132,70 +161,106 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904 }: T
   writes.push({ range: columnRange(col.dueDate, first, last), values: due });
   writes.push({ range: columnRange(col.check, first, last), values: check });
 
+  const formulas: FormulaFill[] = [];
+  helperChanges(plan, { top: first, bottom: last, header: headerRow }, lang, { writes, formats, formulas });
+  asOfChanges(plan.asOf, asOfCell, lang, date1904, { writes, formats, formulas });
   const rules = highlightRules(table, plan);
-  return { sheet, writes, formats, validations, conditionalFormats: { tag: CF_TAG, rules }, sheets: [] };
+  return {
+    sheet,
+    writes,
+    formats,
+    validations,
+    conditionalFormats: { tag: CF_TAG, rules },
+    sheets: [],
+    formulas,
+    names: [
+      { name: AS_OF_NAME, refersTo: { cell: { row: plan.asOf.row, col: plan.asOf.valueCol } } },
+      { name: DONE_NAME, refersTo: { formula: doneListFormula() } },
+    ],
+    print: { lastCol: Math.max(...TRACKING_ORDER.map((r) => col[r])), titleRows: { first: table.headerRows[0], last: table.numberingRow ?? headerRow } },
+  };
+}
+
+interface Out {
+  writes: ValuesWrite[];
+  formats: FormatChange[];
+  formulas: FormulaFill[];
+}
+
+/** The hidden helper column: its header (how a later run finds it) and one formula per row. */
+function helperChanges(plan: TrackingPlan, rows: { top: number; bottom: number; header: number }, lang: Lang, out: Out): void {
+  const c = plan.helper;
+  if (!plan.helperFound) out.writes.push({ range: columnRange(c, rows.header, rows.header), values: [[HELPER_HEADER[lang]]] });
+  out.formats.push({ range: columnRange(c, rows.header, rows.header), columnHidden: true });
+  const status = plan.columns.status;
+  out.formulas.push({
+    range: columnRange(c, rows.top, rows.bottom),
+    formula: helperFormula(a1(rows.top, status, 'col')),
+    formulaR1C1: helperFormula(`RC${status + 1}`),
+  });
+}
+
+/** "Tính đến ngày" and its cell: =TODAY() (live) or the fixed day. */
+function asOfChanges(place: AsOfPlace, asOfCell: TrackingInput['asOfCell'], lang: Lang, date1904: boolean, out: Out): void {
+  const { row, labelCol, valueCol } = place;
+  out.writes.push({ range: columnRange(labelCol, row, row), values: [[AS_OF_LABEL_TEXT[lang]]] });
+  out.formats.push({ range: columnRange(labelCol, row, row), bold: true, horizontalAlignment: 'right' });
+  const cell = columnRange(valueCol, row, row);
+  out.formats.push({ range: cell, numberFormat: DATE_FORMAT, bold: true, horizontalAlignment: 'center', border: true });
+  if (asOfCell === 'live') out.formulas.push({ range: cell, formula: '=TODAY()', formulaR1C1: '=TODAY()' });
+  else out.writes.push({ range: cell, values: [[isoToSerial(asOfCell.fixed, date1904)]] });
 }
 
 /**
  * Excel documents no length limit for a conditional format's formula, but 255 characters is the
  * documented cap for data-validation formulas and what older Excel and other programs accept;
- * the rules are kept within it.
+ * the rules are kept within it (they compare the helper column's code, whatever the wordings).
  */
 export const MAX_CF_FORMULA_CHARS = 255;
 
-/** An Excel array constant of texts: {"a","b"}. */
-function textArray(words: readonly string[]): string {
-  return `{${words.map(excelString).join(',')}}`;
-}
-
 /**
- * The done wordings in as few groups as keep `formulaOf(group)` within MAX_CF_FORMULA_CHARS (in
- * order; a single wording too long for any rule would be a bug in the list, and throws).
- */
-function doneGroups(formulaOf: (words: readonly string[]) => string): string[][] {
-  const groups: string[][] = [];
-  let current: string[] = [];
-  for (const w of DONE_WORDINGS) {
-    if (current.length > 0 && formulaOf([...current, w]).length > MAX_CF_FORMULA_CHARS) {
-      groups.push(current);
-      current = [];
-    }
-    current.push(w);
-    if (formulaOf(current).length > MAX_CF_FORMULA_CHARS) throw new Error(`status wording "${w}" does not fit a highlight rule`);
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
-}
-
-/**
- * Overdue (red), other problems (yellow), done (green), driven by TODAY(), "Hạn chót",
- * "Tình trạng" and "Kiểm tra", so they stay right on later days and disappear once the problem is
- * fixed and the plan checked again. What a row shows:
+ * Overdue (red), other problems (yellow), done (green), driven by the as-of cell (CCHC_AsOf),
+ * "Hạn chót", the helper column's done code and "Kiểm tra", so they stay right on later days
+ * and disappear once the problem is fixed and the plan checked again. What a row shows:
  *   done, with a problem in Kiểm tra → yellow;  done otherwise → green (even past its due date);
- *   not done and past due → red;  not done, with a problem → yellow.
- * "Done" is one of every wording validation.md accepts as done (DONE_WORDINGS); a single rule
- * holding them all and the due-date test would pass 255 characters, so the done tests come first,
- * split over as few rules as fit, each stopping the rules after it: the red rule then needs no
- * "not done" part. Every rule stops the next.
+ *   not done and due before the as-of day → red (the check's "overdue");  not done, with a
+ *   problem → yellow.  Due soon is not painted: the pane and the report list it.
+ * Every rule stops the next.
  */
 function highlightRules(table: RecognisedTable, plan: TrackingPlan): ConditionalFormatRule[] {
+  const range = highlightRange(table, plan);
+  // Column fixed, row relative: each row of the range tests its own cells.
+  const ref = (col: number) => a1(range.top, col, 'col');
+  const done = `${ref(plan.helper)}=1`;
+  const problem = `LEN(${ref(plan.columns.check)})>0`;
+  const due = ref(plan.columns.dueDate);
+  const tag = (name: string) => `N(${excelString(`${CF_TAG}:${name}`)})=0`;
+  return [
+    { range, formula: `=AND(${tag('done-problem')},${done},${problem})`, ...HIGHLIGHT.problem, stopIfTrue: true },
+    { range, formula: `=AND(${tag('done')},${done})`, ...HIGHLIGHT.done, stopIfTrue: true },
+    { range, formula: `=AND(${tag('overdue')},ISNUMBER(${due}),${due}<${AS_OF_NAME})`, ...HIGHLIGHT.overdue, stopIfTrue: true },
+    { range, formula: `=AND(${tag('problem')},${problem})`, ...HIGHLIGHT.problem, stopIfTrue: true },
+  ];
+}
+
+/** The rows of the table, from its first column to the block's last visible one. */
+export function highlightRange(table: RecognisedTable, plan: TrackingPlan | TrackingBlock): CellRange {
   const first = table.firstRow;
   const last = Math.max(table.lastRow, first);
   const right = Math.max(table.lastCol, ...TRACKING_ORDER.map((r) => plan.columns[r]));
-  const range: CellRange = { top: first, left: table.firstCol, bottom: last, right };
-  // Column fixed, row relative: each row of the range tests its own cells.
-  const ref = (role: ColumnRole & TrackingRole) => a1(first, plan.columns[role], 'col');
-  const status = ref('status');
-  const problem = `LEN(${ref('check')})>0`;
-  const tag = (name: string) => `N(${excelString(`${CF_TAG}:${name}`)})=0`;
-  const done = (words: readonly string[]) => `OR(TRIM(${status})=${textArray(words)})`;
-  // The longer of the two done rules decides the groups (the tag's number: two digits at most).
-  const groups = doneGroups((words) => `=AND(${tag('done-problem-00')},${problem},${done(words)})`);
-  const numbered = groups.map((words, i) => ({ words, n: i + 1 }));
-  return [
-    ...numbered.map(({ words, n }) => ({ range, formula: `=AND(${tag(`done-problem-${n}`)},${problem},${done(words)})`, ...HIGHLIGHT.problem, stopIfTrue: true })),
-    ...numbered.map(({ words, n }) => ({ range, formula: `=AND(${tag(`done-${n}`)},${done(words)})`, ...HIGHLIGHT.done, stopIfTrue: true })),
-    { range, formula: `=AND(${tag('overdue')},ISNUMBER(${ref('dueDate')}),${ref('dueDate')}<TODAY())`, ...HIGHLIGHT.overdue, stopIfTrue: true },
-    { range, formula: `=AND(${tag('problem')},${problem})`, ...HIGHLIGHT.problem, stopIfTrue: true },
-  ];
+  return { top: first, left: table.firstCol, bottom: last, right };
+}
+
+/**
+ * The helper column's formula for the row of `ref` (the status cell): 1 when the status is
+ * done, else 0 — a number of 1 or more (100 %, a ticked box) or one of the done wordings of
+ * validation.md (the sheet's CCHC_Done list; MATCH ignores case, TRIM the spaces around).
+ */
+export function helperFormula(statusRef: string): string {
+  return `=N(OR(N(${statusRef})>=1,ISNUMBER(MATCH(TRIM(${statusRef}),${DONE_NAME},0))))`;
+}
+
+/** The done wordings as the constant of the CCHC_Done name. */
+export function doneListFormula(): string {
+  return `=${textArray(DONE_WORDINGS)}`;
 }

@@ -15,6 +15,9 @@ export interface CheckParams {
   lang: Lang;
   /** Overrides the plan year of the stored settings (the command line's --plan-year). */
   planYear?: number;
+  /** Fix `asOf` in the sheet's as-of cell (a review as of a cut-off); otherwise it holds
+   * =TODAY() and the highlights stay live. */
+  fixAsOf?: boolean;
   /** Write the tracking block and highlights; false reads and analyses only. */
   write: boolean;
   onStep?: (step: UseCaseStep) => void;
@@ -40,7 +43,7 @@ export async function prepareCheck(deps: UseCaseDeps, params: CheckParams): Prom
   if (locked) return refused(locked);
   params.onStep?.('analyse');
   const analyze = deps.analyze ?? analyzeSheet;
-  const result = analyze(grid, { asOf: params.asOf, ...engineInputs(sheet, params.lang, params.planYear) });
+  const result = analyze(grid, { asOf: params.asOf, fixAsOf: params.fixAsOf, ...engineInputs(sheet, params.lang, params.planYear) });
   if (!result.ok) return refused(result.failure);
   const { analysis } = result;
   const write = params.write ? pendingWrite(deps.workbook, sheet, analysis.changes, params.onStep) : NOT_ASKED;

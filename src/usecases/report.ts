@@ -19,6 +19,9 @@ export interface ReportParams {
   year?: number;
   /** The day tasks are judged on; defaults to the period's "data to" day of the report year. */
   asOf?: ISODate;
+  /** Fix the report's as-of day in the sheet's as-of cell (the command line's copy); otherwise
+   * the cell holds =TODAY(). */
+  fixAsOf?: boolean;
   /** Overrides the agency of the settings and of the plan's titles. */
   agency?: string;
   lang: Lang;
@@ -70,7 +73,7 @@ export async function prepareReport(deps: UseCaseDeps, params: ReportParams): Pr
   params.onStep?.('analyse');
   const settings = sheet.state.settings;
   const analyze = deps.analyze ?? analyzeSheet;
-  const result = analyze(grid, { ...reportDay(params, settings.periods), ...engineInputs(sheet, params.lang) });
+  const result = analyze(grid, { ...reportDay(params, settings.periods), fixAsOf: params.fixAsOf, ...engineInputs(sheet, params.lang) });
   if (!result.ok) return refused(result.failure);
   const { analysis } = result;
   const year = params.year ?? analysis.planYear;

@@ -7,6 +7,7 @@ import { isoToSerial } from '../../src/engine/dates';
 import type { Analysis, CellRange, ChangeSet, Grid } from '../../src/engine/model';
 import { a1Range, columnLetter, parseA1Range } from '../../src/engine/a1';
 import { CF_TAG, MAX_CF_FORMULA_CHARS } from '../../src/engine/tracking';
+import { AS_OF_NAME, DONE_NAME } from '../../src/engine/as-of';
 import { DONE_WORDINGS } from '../../src/engine/status';
 import { engineWording } from '../../src/i18n/engine';
 import { congThuongPlan, trackedPlan } from '../fixtures/plans';
@@ -66,7 +67,7 @@ describe('tracking block on a plan without one', () => {
 
   it('writes the headers into the header row', () => {
     const headerWrites = a.changes.writes.filter((w) => w.range.top === 4);
-    expect(headerWrites.map((w) => w.values[0][0])).toEqual(['Tình trạng', 'Ngày hoàn thành', 'Kết quả thực hiện', 'Hạn chót', 'Kiểm tra']);
+    expect(headerWrites.map((w) => w.values[0][0])).toEqual(['Tình trạng', 'Ngày hoàn thành', 'Kết quả thực hiện', 'Hạn chót', 'Kiểm tra', 'Mã tình trạng']);
   });
 
   it('puts each task’s due date as a real date serial, nothing on other rows', () => {
@@ -94,39 +95,58 @@ describe('tracking block on a plan without one', () => {
     expect(a.changes.validations).toEqual([{ range: parseA1Range('J6:J21'), choices: ['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành'] }]);
   });
 
-  it('highlights overdue red, other problems yellow, done green, all tagged and live (TODAY())', () => {
+  it('highlights overdue red, other problems yellow, done green, all tagged, read from the as-of cell', () => {
     const rules = a.changes.conditionalFormats.rules;
     expect(a.changes.conditionalFormats.tag).toBe(CF_TAG);
-    // Done with a problem (yellow), done (green), each over as many rules as the wordings need;
-    // then overdue (red) and any other problem (yellow).
     const yellow = ['#FFEB9C', '#9C5700'];
-    const green = ['#C6EFCE', '#006100'];
-    const n = rules.length / 2 - 1;
-    expect(rules.map((r) => [r.fill, r.fontColor])).toEqual([...Array(n).fill(yellow), ...Array(n).fill(green), ['#FFC7CE', '#9C0006'], yellow]);
+    expect(rules.map((r) => [r.fill, r.fontColor])).toEqual([yellow, ['#C6EFCE', '#006100'], ['#FFC7CE', '#9C0006'], yellow]);
     for (const r of rules) {
       expect(a1Range(r.range)).toBe('A6:N21');
       expect(r.formula).toContain(`N("${CF_TAG}:`);
       expect(r.stopIfTrue).toBe(true);
-      expect(r.formula.length).toBeLessThanOrEqual(MAX_CF_FORMULA_CHARS);
+      expect(r.formula).not.toContain('TODAY()');
     }
-    expect(rules[2 * n].formula).toContain('$M6<TODAY()');
-    expect(rules[2 * n + 1].formula).toContain('LEN($N6)>0');
-    expect(rules[0].formula).toContain('LEN($N6)>0');
-    expect(rules[0].formula).toMatch(/^=AND\(N\("cchc-plan:done-problem-1"\)=0,LEN\(\$N6\)>0,OR\(TRIM\(\$J6\)=\{"Hoàn thành",/);
+    // The done tests compare the hidden helper column's code, the overdue test the as-of cell.
+    expect(rules[0].formula).toBe('=AND(N("cchc-plan:done-problem")=0,$O6=1,LEN($N6)>0)');
+    expect(rules[1].formula).toBe('=AND(N("cchc-plan:done")=0,$O6=1)');
+    expect(rules[2].formula).toBe(`=AND(N("cchc-plan:overdue")=0,ISNUMBER($M6),$M6<${AS_OF_NAME})`);
+    expect(rules[3].formula).toBe('=AND(N("cchc-plan:problem")=0,LEN($N6)>0)');
   });
 
-  it('keeps every highlight formula within 255 characters and understands every done wording', () => {
-    // A table far down and far right: the longest references Excel has.
-    const far = (r: CellRange): CellRange => ({ top: r.top + 1_040_000, bottom: r.bottom + 1_040_000, left: r.left + 16_000, right: r.right + 16_000 });
+  it('adds the hidden helper column: one formula per row over the status, and the done wordings as a name', () => {
+    expect(a.tracking.helper).toBe(14);
+    const fill = a.changes.formulas!.find((f) => f.range.left === 14)!;
+    expect(a1Range(fill.range)).toBe('O6:O21');
+    expect(fill.formula).toBe(`=N(OR(N($J6)>=1,ISNUMBER(MATCH(TRIM($J6),${DONE_NAME},0))))`);
+    expect(fill.formulaR1C1).toBe(`=N(OR(N(RC10)>=1,ISNUMBER(MATCH(TRIM(RC10),${DONE_NAME},0))))`);
+    expect(a.changes.formats.some((f) => f.range.left === 14 && f.columnHidden === true)).toBe(true);
+    const done = a.changes.names!.find((n) => n.name === DONE_NAME)!;
+    const listed = [...('formula' in done.refersTo ? done.refersTo.formula : '').matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]);
+    expect(listed).toEqual([...DONE_WORDINGS]);
+  });
+
+  it('puts the as-of cell above the block, labelled, live (=TODAY()) unless the day is fixed', () => {
+    const label = a.changes.writes.find((w) => w.values[0][0] === 'Tính đến ngày')!;
+    expect(a1Range(label.range)).toBe('L4');
+    expect(a.tracking.asOfCell).toEqual({ row: 3, col: 12 });
+    expect(a.changes.names!.find((n) => n.name === AS_OF_NAME)!.refersTo).toEqual({ cell: { row: 3, col: 12 } });
+    expect(a.changes.formulas!.find((f) => a1Range(f.range) === 'M4')!.formula).toBe('=TODAY()');
+    const fixed = analyzeSheet(grid, { asOf: '2024-10-15', fixAsOf: true, wording: engineWording('vi') });
+    if (!fixed.ok) throw new Error('no analysis');
+    expect(fixed.analysis.changes.formulas!.some((f) => a1Range(f.range) === 'M4')).toBe(false);
+    expect(fixed.analysis.changes.writes.find((w) => a1Range(w.range) === 'M4')!.values).toEqual([[isoToSerial('2024-10-15')]]);
+  });
+
+  it('keeps every highlight formula within 255 characters, however far down and right the table is', () => {
     const shifted = { ...grid, origin: { row: 1_040_000, col: 16_000 } };
     const b = analyse(shifted);
-    expect(b.changes.conditionalFormats.rules[0].range).toEqual(far(a.changes.conditionalFormats.rules[0].range));
     const rules = b.changes.conditionalFormats.rules;
+    expect(rules[0].range.top).toBe(a.changes.conditionalFormats.rules[0].range.top + 1_040_000);
     expect(Math.max(...rules.map((r) => r.formula.length))).toBeLessThanOrEqual(MAX_CF_FORMULA_CHARS);
-    const n = rules.length / 2 - 1;
-    const listed = (formulas: string[]) => formulas.flatMap((f) => [...f.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replace(/""/g, '"'))).filter((w) => !w.startsWith(CF_TAG));
-    expect(listed(rules.slice(0, n).map((r) => r.formula))).toEqual([...DONE_WORDINGS]);
-    expect(listed(rules.slice(n, 2 * n).map((r) => r.formula))).toEqual([...DONE_WORDINGS]);
+  });
+
+  it('extends the printout over the block and repeats the header rows', () => {
+    expect(a.changes.print).toEqual({ lastCol: 13, titleRows: { first: 4, last: 4 } });
   });
 });
 

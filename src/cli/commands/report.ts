@@ -137,7 +137,7 @@ async function reportOne(
     const today = io.today();
     const prepared = await prepareReport(
       { workbook },
-      { period: args.period, year: args.year, asOf: args.asOf, lang, today, write: target !== undefined, onStep: (step) => progress.stage(step) },
+      { period: args.period, year: args.year, asOf: args.asOf, fixAsOf: true, lang, today, write: target !== undefined, onStep: (step) => progress.stage(step) },
     );
     if (!prepared.ok) {
       failLine(file, reportRefusal(prepared.refusal, file, lang));

@@ -141,7 +141,7 @@ async function checkOne(
 
 /** Check and render the output now, keeping only what is needed afterwards (not the analysis). */
 async function checkAndRender(workbook: OpenedWorkbook, args: ValidateArgs, asOf: string, file: string, write: boolean, progress: ReturnType<typeof makeProgress>) {
-  const prepared = await prepareCheck({ workbook }, { asOf, lang: args.lang, planYear: args.planYear, write, onStep: (step) => progress.stage(step) });
+  const prepared = await prepareCheck({ workbook }, { asOf, fixAsOf: args.asOf !== undefined, lang: args.lang, planYear: args.planYear, write, onStep: (step) => progress.stage(step) });
   if (!prepared.ok) return prepared;
   const { analysis } = prepared;
   const text = args.json ? `${JSON.stringify(toValidateJson(analysis, file))}\n` : formatValidateHuman(analysis, file, args.lang);

@@ -14,6 +14,8 @@ import { cleanText, escapeText, xstring } from './xml';
 export interface CellEdit {
   /** undefined leaves the value; "" clears it. */
   value?: Exclude<CellInput, null>;
+  /** A formula (without "="), written instead of a value; shared over a fill's range. */
+  formula?: { text: string; shared?: { si: number; ref: string | null } };
   /** Formats to apply in order, over the cell's current format. */
   styles: CellStyle[];
 }
@@ -27,6 +29,8 @@ export interface SheetEdits {
   rows: Map<number, Map<number, CellEdit>>;
   /** Column widths in characters, by column. */
   widths: Map<number, number>;
+  /** Columns to hide (true) or show (false). */
+  hidden: Map<number, boolean>;
 }
 
 function editAt(rows: SheetEdits['rows'], row: number, col: number): CellEdit {
@@ -37,10 +41,12 @@ function editAt(rows: SheetEdits['rows'], row: number, col: number): CellEdit {
   return edit;
 }
 
-/** Gather the change set's cell changes, checked the way apply.ts checks them. */
-export function gatherEdits(changes: ChangeSet): SheetEdits {
+/** Gather the change set's cell changes, checked the way apply.ts checks them. `nextSi` is
+ * the first shared-formula index the sheet does not use yet. */
+export function gatherEdits(changes: ChangeSet, nextSi = 0): SheetEdits {
   const rows: SheetEdits['rows'] = new Map();
   const widths = new Map<number, number>();
+  const hidden = new Map<number, boolean>();
   for (const write of changes.writes) {
     const r = write.range;
     write.values.forEach((line, i) => {
@@ -62,8 +68,34 @@ export function gatherEdits(changes: ChangeSet): SheetEdits {
       for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) editAt(rows, row, col).styles.push(f);
     }
     if (f.columnWidth !== undefined) for (let col = r.left; col <= r.right; col++) widths.set(col, f.columnWidth);
+    if (f.columnHidden !== undefined) for (let col = r.left; col <= r.right; col++) hidden.set(col, f.columnHidden);
   }
-  return { rows, widths };
+  let si = nextSi;
+  for (const fill of changes.formulas ?? []) {
+    const r = fill.range;
+    const text = fill.formula.replace(/^=/, '');
+    if (r.top === r.bottom && r.left === r.right) {
+      editAt(rows, r.top, r.left).formula = { text };
+      continue;
+    }
+    // One shared formula: the master (top-left) holds the text, the others point at it.
+    const shared = si++;
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) {
+        const edit = editAt(rows, row, col);
+        delete edit.value;
+        edit.formula = row === r.top && col === r.left ? { text, shared: { si: shared, ref: a1Range(r) } } : { text, shared: { si: shared, ref: null } };
+      }
+    }
+  }
+  return { rows, widths, hidden };
+}
+
+/** The <f> element of a formula edit. */
+export function formulaXml(prefix: string, f: NonNullable<CellEdit['formula']>): string {
+  if (!f.shared) return `<${prefix}f>${escapeText(f.text)}</${prefix}f>`;
+  if (f.shared.ref === null) return `<${prefix}f t="shared" si="${f.shared.si}"/>`;
+  return `<${prefix}f t="shared" ref="${f.shared.ref}" si="${f.shared.si}">${escapeText(f.text)}</${prefix}f>`;
 }
 
 /** Values aimed at a merge's cells other than its top-left are dropped (their formats stay). */
@@ -77,6 +109,7 @@ export function skipMergeFollowers(edits: SheetEdits, merges: readonly CellRange
         const edit = line.get(col);
         if (!edit) continue;
         delete edit.value;
+        delete edit.formula;
         if (edit.styles.length === 0) line.delete(col);
       }
       if (line.size === 0) edits.rows.delete(row);
@@ -121,8 +154,8 @@ export function valueParts(prefix: string, v: Exclude<CellInput, null>): { t: st
 }
 
 /** A new <c> element, or "" when it would hold nothing (no value, default format). */
-export function newCell(prefix: string, row: number, col: number, style: number, value: CellEdit['value']): string {
-  const parts = value === undefined ? { t: undefined, content: '' } : valueParts(prefix, value);
+export function newCell(prefix: string, row: number, col: number, style: number, value: CellEdit['value'], formula?: CellEdit['formula']): string {
+  const parts = formula ? { t: undefined, content: formulaXml(prefix, formula) } : value === undefined ? { t: undefined, content: '' } : valueParts(prefix, value);
   if (parts.content === '' && style === 0) return '';
   const s = style !== 0 ? ` s="${style}"` : '';
   const t = parts.t ? ` t="${parts.t}"` : '';

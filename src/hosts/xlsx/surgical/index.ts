@@ -11,6 +11,7 @@
  */
 import type { ChangeSet, SheetModel } from '../../../engine/model';
 import { sameSheetName } from '../../../engine/text';
+import { a1, quoteSheet } from '../../../engine/a1';
 import { ChangeSetError } from '../../change-set-error';
 import { CONTENT_TYPE, DEFAULT_PART_CAP, PartStore, REL_TYPE } from './package';
 import { hasFormula, printTitles, reportSheetXml } from './report-sheet';
@@ -39,7 +40,8 @@ export interface SurgicalCopy {
 function hasSheetChanges(change: ChangeSet): boolean {
   return (
     change.writes.length > 0 || change.formats.length > 0 || change.validations.length > 0 ||
-    change.conditionalFormats.rules.length > 0 || change.conditionalFormats.tag !== ''
+    change.conditionalFormats.rules.length > 0 || change.conditionalFormats.tag !== '' ||
+    (change.formulas ?? []).length > 0 || change.removals !== undefined
   );
 }
 
@@ -90,6 +92,11 @@ class SurgicalWriter {
     if (result.formulaRemoved) {
       this.calcChainStale = true;
       this.fullCalc = true;
+    }
+    if (result.formulaAdded) this.fullCalc = true;
+    for (const def of change.names ?? []) {
+      const formula = 'cell' in def.refersTo ? `${quoteSheet(entry.name)}!${a1(def.refersTo.cell.row, def.refersTo.cell.col, 'both')}` : def.refersTo.formula.replace(/^=/, '');
+      this.workbook.setLocalName(def.name, entry.index, formula);
     }
   }
 

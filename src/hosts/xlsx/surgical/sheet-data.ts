@@ -7,7 +7,7 @@
 import { a1, columnIndex } from '../../../engine/a1';
 import { ChangeSetError } from '../../change-set-error';
 import type { CellEdit, SheetEdits } from './cells';
-import { newCell, valueParts } from './cells';
+import { formulaXml, newCell, valueParts } from './cells';
 import { shiftFormula } from './formula-shift';
 import { PackageError } from './package';
 import type { StyleBook } from './styles';
@@ -66,7 +66,7 @@ class RowEditor {
   newRow(row: number, line: Map<number, CellEdit>): string {
     const cells = [...line.keys()].sort((a, b) => a - b).map((col) => {
       const edit = line.get(col)!;
-      return newCell(this.p, row, col, derive(this.ctx, newCellBase(null, col, this.ctx), edit), edit.value);
+      return newCell(this.p, row, col, derive(this.ctx, newCellBase(null, col, this.ctx), edit), edit.value, edit.formula);
     });
     const body = cells.join('');
     return body === '' ? '' : `<${this.p}row r="${row + 1}">${body}</${this.p}row>`;
@@ -94,7 +94,7 @@ class RowEditor {
       while (k < pending.length && pending[k] < before) {
         const c = pending[k++];
         const edit = line!.get(c)!;
-        const xml = newCell(this.p, row, c, derive(this.ctx, newCellBase(rowTag, c, this.ctx), edit), edit.value);
+        const xml = newCell(this.p, row, c, derive(this.ctx, newCellBase(rowTag, c, this.ctx), edit), edit.value, edit.formula);
         if (xml !== '') {
           out += xml;
           minCol = Math.min(minCol, c);
@@ -156,13 +156,13 @@ class RowEditor {
     const before = attr(tag, 's');
     const s = derive(this.ctx, before === undefined ? 0 : Number(before), edit);
     if (s !== Number(before ?? 0)) setAttr(tag, 's', s === 0 ? undefined : String(s));
-    if (edit.value === undefined) return tag.selfClosing ? renderStartTag(tag, true) : `${renderStartTag(tag, false)}${content}</${this.p}c>`;
+    if (edit.value === undefined && !edit.formula) return tag.selfClosing ? renderStartTag(tag, true) : `${renderStartTag(tag, false)}${content}</${this.p}c>`;
     if (content.includes(`<${this.p}f`)) {
       this.formulaRemoved = true;
       this.orphanShared(content, row, col);
     }
     for (const gone of ['t', 'cm', 'vm']) setAttr(tag, gone, undefined);
-    const parts = valueParts(this.p, edit.value);
+    const parts = edit.formula ? { t: undefined, content: formulaXml(this.p, edit.formula) } : valueParts(this.p, edit.value!);
     if (parts.t) setAttr(tag, 't', parts.t);
     // Only the value is replaced: the cell's own extensions stay.
     const ext = /<(?:[\w.-]+:)?extLst[\s\S]*$/.exec(content)?.[0] ?? '';

@@ -4,7 +4,7 @@
  * one element and re-reads the part (it is small); nothing else of the text moves.
  */
 import { PackageError, REL_NS } from './package';
-import { attr, childElements, escapeAttr, escapeText, parseStartTag, renderStartTag, rootElement, setAttr, splice, type ElementSpan } from './xml';
+import { attr, childElements, escapeAttr, escapeText, parseStartTag, renderStartTag, rootElement, setAttr, splice, unescapeXml, type ElementSpan } from './xml';
 
 /** CT_Workbook's children in schema order (ECMA-376 §18.2.27). */
 const WORKBOOK_ORDER = [
@@ -89,6 +89,34 @@ export class WorkbookXml {
     if (gone.length === 0) return;
     const edits = gone.length === spans.length ? [{ start: names.start, end: names.end, text: '' }] : gone.map((d) => ({ start: d.start, end: d.end, text: '' }));
     this.xml = splice(this.xml, edits);
+  }
+
+  /** The spans and texts of the defined names. */
+  definedNames(): { span: ElementSpan; name: string; localSheetId: string | undefined; formula: string }[] {
+    const names = this.child('definedNames');
+    if (!names) return [];
+    return childElements(this.xml, names.contentStart, names.contentEnd)
+      .filter((d) => d.local === 'definedName')
+      .map((span) => {
+        const tag = parseStartTag(this.xml.slice(span.start, span.contentStart));
+        return { span, name: attr(tag, 'name') ?? '', localSheetId: attr(tag, 'localSheetId'), formula: unescapeXml(this.xml.slice(span.contentStart, span.contentEnd)) };
+      });
+  }
+
+  /** Remove the name local to the sheet at `index` (no-op when absent). */
+  removeLocalName(name: string, index: number): void {
+    const all = this.definedNames();
+    const gone = all.filter((d) => d.name.toLowerCase() === name.toLowerCase() && d.localSheetId === String(index));
+    if (gone.length === 0) return;
+    const names = this.child('definedNames')!;
+    const edits = gone.length === all.length ? [{ start: names.start, end: names.end, text: '' }] : gone.map((d) => ({ start: d.span.start, end: d.span.end, text: '' }));
+    this.xml = splice(this.xml, edits);
+  }
+
+  /** Define (or redefine) a name local to the sheet at `index`. */
+  setLocalName(name: string, index: number, formula: string): void {
+    this.removeLocalName(name, index);
+    this.addDefinedName(name, index, formula);
   }
 
   addDefinedName(name: string, localSheetId: number, formula: string): void {

@@ -124,14 +124,20 @@ function copyTag(tag: StartTag): StartTag {
 
 /** The <cols> element with these widths (0-based column → characters) set; a <col> spanning
  * several columns is split so that only the named columns change. */
-export function colsWithWidths(entries: ColEntry[], widths: Map<number, number>, name: string, colName: string): string {
+export function colsWithWidths(entries: ColEntry[], widths: Map<number, number>, name: string, colName: string, hidden: Map<number, boolean> = new Map()): string {
   let list = entries.map((e) => ({ ...e }));
-  for (const [col0, width] of [...widths].sort((a, b) => a[0] - b[0])) {
+  const changed = [...new Set([...widths.keys(), ...hidden.keys()])].sort((a, b) => a - b);
+  for (const col0 of changed) {
     const col = col0 + 1;
+    const width = widths.get(col0);
+    const hide = hidden.get(col0);
     const i = list.findIndex((e) => e.min <= col && col <= e.max);
     const widthTag = (tag: StartTag) => {
-      setAttr(tag, 'width', String(width));
-      setAttr(tag, 'customWidth', '1');
+      if (width !== undefined) {
+        setAttr(tag, 'width', String(width));
+        setAttr(tag, 'customWidth', '1');
+      } else if (attr(tag, 'width') === undefined) setAttr(tag, 'width', '9.140625');
+      if (hide !== undefined) setAttr(tag, 'hidden', hide ? '1' : undefined);
       return tag;
     };
     if (i < 0) {

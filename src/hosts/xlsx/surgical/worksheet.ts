@@ -73,6 +73,19 @@ function rootContentStart(head: string): number {
 export interface WorksheetEditResult {
   bytes: Buffer;
   formulaRemoved: boolean;
+  /** The change set wrote formulas: the program must calculate them on opening. */
+  formulaAdded: boolean;
+}
+
+/** The first shared-formula index the sheet does not use. */
+function nextSharedIndex(data: Buffer): number {
+  let max = -1;
+  for (let at = data.indexOf('si="'); at >= 0; at = data.indexOf('si="', at + 4)) {
+    const end = data.indexOf('"', at + 4);
+    const n = Number(data.toString('latin1', at + 4, end));
+    if (Number.isInteger(n) && n > max) max = n;
+  }
+  return max + 1;
 }
 
 /** Apply the change set's sheet changes to one worksheet part. */
@@ -84,7 +97,8 @@ export function editWorksheet(data: Buffer, changes: ChangeSet, styles: StyleBoo
   const tailEnd = split.tail.lastIndexOf('</');
   const tailChildren = childElements(split.tail, 0, tailEnd);
 
-  const edits = gatherEdits(changes);
+  const formulaAdded = (changes.formulas ?? []).length > 0;
+  const edits = gatherEdits(changes, formulaAdded ? nextSharedIndex(data) : 0);
   checkInGrid(edits, MAX_ROWS, MAX_COLS);
   skipMergeFollowers(edits, parseMerges(split.tail, tailChildren));
 
@@ -101,7 +115,7 @@ export function editWorksheet(data: Buffer, changes: ChangeSet, styles: StyleBoo
   const open = split.selfClosing ? split.open.replace(/\s*\/>$/, '>') : split.open;
   const close = `</${prefix}sheetData>`;
   const bytes = Buffer.concat([Buffer.from(head + open, 'utf8'), ...sheetData.chunks, Buffer.from(close + tail, 'utf8')]);
-  return { bytes, formulaRemoved: sheetData.formulaRemoved };
+  return { bytes, formulaRemoved: sheetData.formulaRemoved, formulaAdded };
 }
 
 function headEdits(
@@ -117,8 +131,8 @@ function headEdits(
   const bounds = editBounds(edits);
   const dimension = children.find((c) => c.local === 'dimension');
   if (bounds && dimension) out.push({ start: dimension.start, end: dimension.end, text: grownDimension(head, dimension, bounds) });
-  if (edits.widths.size > 0) {
-    const text = colsWithWidths(cols, edits.widths, colsEl?.name ?? `${prefix}cols`, `${prefix}col`);
+  if (edits.widths.size > 0 || edits.hidden.size > 0) {
+    const text = colsWithWidths(cols, edits.widths, colsEl?.name ?? `${prefix}cols`, `${prefix}col`, edits.hidden);
     if (colsEl) out.push({ start: colsEl.start, end: colsEl.end, text });
     else {
       const at = insertionOffset(children, 'cols', start);
