@@ -182,6 +182,7 @@ export function App(props: AppProps): React.JSX.Element {
             corrections={view.analysis ? workbook?.corrections[view.analysis.sheetName] : undefined}
             busy={busy !== null}
             asOf={pane.asOf}
+            today={today()}
             onAsOfChange={pane.setAsOf}
             onCheck={pane.check}
             onReadAgain={pane.readAgain}

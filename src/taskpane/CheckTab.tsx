@@ -12,7 +12,6 @@ import {
   Button,
   Caption1,
   Field,
-  Input,
   Select,
   Subtitle2,
   makeStyles,
@@ -27,6 +26,7 @@ import type { UiStrings } from './strings';
 import type { PlanView } from './plan-view';
 import { columnViews, tableRangeAddress } from './view-model';
 import { Results } from './Results';
+import { DateField } from './DateField';
 
 export interface CheckTabProps {
   t: UiStrings;
@@ -35,6 +35,8 @@ export interface CheckTabProps {
   corrections: ColumnCorrection | undefined;
   busy: boolean;
   asOf: ISODate;
+  /** What the date field's calendar calls today. */
+  today?: ISODate;
   onAsOfChange: (asOf: ISODate) => void;
   onCheck: () => void;
   onReadAgain: () => void;
@@ -155,9 +157,7 @@ export function CheckTab(props: CheckTabProps): React.JSX.Element {
       ) : null}
 
       <div className={styles.row}>
-        <Field label={t.asOfLabel} validationMessage={asOfValid ? undefined : t.asOfInvalid}>
-          <Input type="date" value={props.asOf} onChange={(_, data) => props.onAsOfChange(data.value)} />
-        </Field>
+        <DateField lang={props.lang} label={t.asOfLabel} value={props.asOf} onChange={props.onAsOfChange} today={props.today} />
         <Button appearance="primary" onClick={props.onCheck} disabled={busy || !asOfValid}>
           {t.checkButton}
         </Button>

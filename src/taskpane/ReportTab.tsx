@@ -14,6 +14,7 @@ import type { UiStrings } from './strings';
 import { PERIOD_IDS, periodDueNext, reportSheetName, resolvePeriod } from '../report/periods';
 import { TASK_CLASSES } from '../report/classify';
 import { previewCounts } from './report-preview';
+import { DateField } from './DateField';
 import type { ReportChoice } from './plan-view';
 
 export interface ReportTabProps {
@@ -104,9 +105,7 @@ export function ReportTab(props: ReportTabProps): React.JSX.Element {
         </Caption1>
       ) : null}
 
-      <Field label={t.reportAsOfLabel} hint={t.reportAsOfHint} validationMessage={asOfValid ? undefined : t.asOfInvalid}>
-        <Input type="date" value={asOf} onChange={(_, data) => setAsOfEdited(data.value)} />
-      </Field>
+      <DateField lang={props.lang} label={t.reportAsOfLabel} hint={t.reportAsOfHint} value={asOf} onChange={setAsOfEdited} today={props.today} />
 
       <Field label={t.agencyLabel}>
         <Input value={agencyValue} placeholder={t.agencyPlaceholder} onChange={(_, data) => setAgency(data.value)} />

@@ -35,9 +35,9 @@ describe('task pane: check tab', () => {
     await opened();
     expect(screen.getByText(/Mới đọc, chưa ghi vào trang tính/)).toBeTruthy();
     const date = screen.getByLabelText('Tính đến ngày') as HTMLInputElement;
-    expect(date.value).toBe(TODAY);
+    expect(date.value).toBe('15/05/2024'); // TODAY, as Vietnamese write it
     await user.clear(date);
-    await user.type(date, '2024-06-30');
+    await user.type(date, '30/06/2024');
     await user.click(screen.getByRole('button', { name: 'Kiểm tra' }));
     await waitFor(() => expect(host.callsOf('check')).toEqual([[{ asOf: '2024-06-30', lang: 'vi' }]]));
     await waitFor(() => expect(screen.queryByText(/Mới đọc, chưa ghi vào trang tính/)).toBeNull());

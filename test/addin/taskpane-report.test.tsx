@@ -17,7 +17,7 @@ describe('quarterly report tab', () => {
     expect((screen.getByLabelText('Kỳ báo cáo') as HTMLSelectElement).value).toBe('H1');
     expect((screen.getByLabelText('Năm') as HTMLInputElement).value).toBe('2024');
     expect(screen.getByTestId('period-words').textContent).toBe('Số liệu tính từ ngày 15/12/2023 đến ngày 14/06/2024; hạn gửi báo cáo 20/06/2024.');
-    expect((screen.getByLabelText(/Đánh giá tình trạng tính đến ngày/) as HTMLInputElement).value).toBe('2024-06-14');
+    expect((screen.getByLabelText(/Đánh giá tình trạng tính đến ngày/) as HTMLInputElement).value).toBe('14/06/2024');
     expect((screen.getByLabelText('Cơ quan báo cáo') as HTMLInputElement).value).toBe('Sở Xây dựng');
     const preview = screen.getByTestId('report-preview');
     const figure = (label: string) => within(preview).getByText(label).nextElementSibling?.textContent;
@@ -31,7 +31,7 @@ describe('quarterly report tab', () => {
 
     await user.selectOptions(screen.getByLabelText('Kỳ báo cáo'), 'Q1');
     expect(screen.getByTestId('period-words').textContent).toBe('Số liệu tính từ ngày 15/12/2023 đến ngày 14/03/2024; hạn gửi báo cáo 20/03/2024.');
-    expect((screen.getByLabelText(/Đánh giá tình trạng tính đến ngày/) as HTMLInputElement).value).toBe('2024-03-14');
+    expect((screen.getByLabelText(/Đánh giá tình trạng tính đến ngày/) as HTMLInputElement).value).toBe('14/03/2024');
   });
 
   it('builds the report, asking before it replaces a sheet, and remembers the agency', async () => {

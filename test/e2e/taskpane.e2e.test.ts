@@ -88,7 +88,8 @@ beforeAll(async () => {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
     viewport: { width: 1280, height: 860 },
-    locale: 'vi-VN',
+    // en-US on purpose: the browser locale whose date order (05/15/2024) the pane must not follow.
+    locale: 'en-US',
     // The support information's Copy button writes to the clipboard; the test reads it back.
     permissions: ['clipboard-read', 'clipboard-write'],
   });
@@ -124,6 +125,28 @@ describe('task pane in Chromium over the fake Excel', () => {
     const cells = await page.evaluate(() => Object.values(window.cchcHarness.dump().sheets[1].cells).map((c) => String(c.value)));
     expect(cells).not.toContain('Tình trạng');
     await shot('01-opened-vi');
+  });
+
+  it('shows its date fields as dd/mm/yyyy in an en-US browser, and reads dates typed that way', async () => {
+    await expect(page.evaluate(() => navigator.language)).resolves.toBe('en-US');
+    const asOf = page.getByRole('combobox', { name: 'Tính đến ngày' });
+    await expect(asOf.inputValue()).resolves.toBe('15/05/2024');
+    await asOf.fill('1/6/2024');
+    await asOf.press('Tab');
+    await expect(asOf.inputValue()).resolves.toBe('01/06/2024');
+    // The calendar from the keyboard: Down opens it on the chosen day, arrows move, Enter picks.
+    await asOf.focus();
+    await asOf.press('ArrowDown');
+    const calendar = page.getByRole('dialog', { name: 'Lịch chọn ngày' });
+    await calendar.waitFor();
+    await expect(calendar.getByText('Tháng 6 năm 2024', { exact: true }).count()).resolves.toBe(1);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await calendar.waitFor({ state: 'detached' });
+    await expect(asOf.inputValue()).resolves.toBe('31/05/2024');
+    await asOf.fill('15/05/2024');
+    await asOf.press('Tab');
+    await expect(asOf.inputValue()).resolves.toBe('15/05/2024');
   });
 
   it('checks the plan: tracking columns written, results grouped by issue', async () => {
