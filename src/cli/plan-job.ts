@@ -19,6 +19,7 @@ export type JobFailureCode =
   | 'ambiguous-table'
   | 'empty-sheet'
   | 'bad-settings'
+  | 'no-room'
   | 'out-conflict'
   | 'protected-sheet'
   | 'write-failed'

@@ -9,6 +9,7 @@ import type {
   AnalyzeResult,
   Analysis,
   CellValue,
+  ChangeSet,
   ColumnRole,
   Deadline,
   Grid,
@@ -25,9 +26,11 @@ import { agencyFromTitles, yearFromDeadlines, yearFromTitles } from './plan-info
 import { decodeLegacyGrid } from './legacy/sheet';
 import { isReportSheet } from './report-marker';
 import { checkTask } from './rules';
-import { columnCorrectionSchema, settingsSchema, type ColumnCorrection, type Settings } from './settings';
+import { columnCorrectionSchema, correctionHeader, correctionRole, settingsSchema, type ColumnCorrection, type Settings } from './settings';
 import { parseStatus } from './status';
 import { findHeaderCandidates, headerAt, headerWords, type HeaderCandidate } from './table/find-header';
+import { normaliseHeader } from './table/header-roles';
+import { sideBySideTables } from './table/side-by-side';
 import { scanBody, type BodyScan, type ScannedTask } from './table/rows';
 import { SheetView } from './table/sheet-view';
 import { columnIndex } from './a1';
@@ -64,8 +67,10 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
   if (isReportSheet(grid)) return fail('reportSheet', { sheet: grid.sheetName });
   const header = findHeaderCandidates(view, 1)[0];
   if (!header) return fail('noTable', { sheet: grid.sheetName });
+  const twoTables = sideBySideTables(header);
+  if (twoTables) return fail('sideBySideTables', { sheet: grid.sheetName, ...twoTables });
 
-  const { columns, corrected, firstCol, lastCol } = applyCorrection(header, correction);
+  const { columns, corrected, dropped, firstCol, lastCol } = applyCorrection(header, correction);
   const words = headerWords(view, header);
   const firstBodyRow = header.rows[header.rows.length - 1] + 1;
   const scan = scanBody(view, { headerRows: header.rows, firstRow: firstBodyRow, firstCol, lastCol, columns, headerWords: words });
@@ -98,20 +103,7 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
     settings.planYear !== undefined ? 'setting' : yearFromTitles(titleLines) !== null ? 'title' : deadlineYear(scan, columns, grid.date1904) !== null ? 'deadlines' : 'asOf';
   const asOf = options.asOfForPlanYear ? options.asOfForPlanYear(planYear) : options.asOf;
 
-  // Outputs and objectives repeat across a plan ("Kế hoạch", an objective inherited by a group):
-  // classify each distinct text once.
-  const outputKinds = new Map<string, TaskRow['outputKind']>();
-  const measurable = new Map<string, boolean>();
-  const outputKindOf = (text: string) => {
-    let k = outputKinds.get(text);
-    if (k === undefined) outputKinds.set(text, (k = classifyOutput(text, settings.extraDeliverables)));
-    return k;
-  };
-  const isMeasurableText = (text: string) => {
-    let m = measurable.get(text);
-    if (m === undefined) measurable.set(text, (m = isMeasurable(text)));
-    return m;
-  };
+  const { outputKindOf, isMeasurableText } = textClassifiers(settings);
 
   // Deadlines repeat even more ("Năm 2024", "Thường xuyên"): parse each distinct value once.
   // Parsed deadlines are shared between tasks and never mutated.
@@ -149,7 +141,10 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
   // Task rows already point at their task, which became a TaskRow in place above.
   const rows = scan.rows as PlanRow[];
   const plan = placeTracking(view, table);
-  const changes = trackingChanges({ sheet: grid.sheetName, table, tasks, plan, lang: wording.lang, date1904: grid.date1904 });
+  // With no room for the block nothing is written: the check stands, the copy is refused.
+  const changes = plan.noRoom
+    ? emptyChanges(grid.sheetName)
+    : trackingChanges({ sheet: grid.sheetName, table, tasks, plan, lang: wording.lang, date1904: grid.date1904 });
 
   const analysis: Analysis = {
     sheetName: grid.sheetName,
@@ -163,11 +158,30 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
     tasks,
     sections: scan.sections,
     summary: summarise(tasks),
-    tracking: { columns: plan.columns, reused: plan.reused },
+    tracking: { columns: plan.columns, reused: plan.reused, ...(plan.noRoom ? { noRoom: true } : {}) },
     changes,
   };
   if (legacyCells.length > 0) analysis.legacyCells = legacyCells;
+  if (dropped.length > 0) analysis.droppedCorrections = dropped;
   return { ok: true, analysis };
+}
+
+/** Outputs and objectives repeat across a plan ("Kế hoạch", an objective inherited by a group):
+ * each distinct text is classified once. */
+function textClassifiers(settings: Settings) {
+  const outputKinds = new Map<string, TaskRow['outputKind']>();
+  const measurable = new Map<string, boolean>();
+  const outputKindOf = (text: string) => {
+    let k = outputKinds.get(text);
+    if (k === undefined) outputKinds.set(text, (k = classifyOutput(text, settings.extraDeliverables)));
+    return k;
+  };
+  const isMeasurableText = (text: string) => {
+    let m = measurable.get(text);
+    if (m === undefined) measurable.set(text, (m = isMeasurable(text)));
+    return m;
+  };
+  return { outputKindOf, isMeasurableText };
 }
 
 /** The settings and correction, validated; or what is wrong with them. */
@@ -201,11 +215,29 @@ function hasRole(h: HeaderCandidate, role: ColumnRole): boolean {
   return false;
 }
 
+function emptyChanges(sheet: string): ChangeSet {
+  return { sheet, writes: [], formats: [], validations: [], conditionalFormats: { tag: '', rules: [] }, sheets: [] };
+}
+
+/**
+ * The header's roles with the user's correction applied. A correction entry that remembers the
+ * header it was made on is applied only while that column's header reads the same (compared as
+ * headers are: case, accents, spacing and invisible characters aside); otherwise the column has
+ * changed under it — a column inserted or moved — and it is dropped, and said. Entries stored
+ * before headers were remembered are applied as they are.
+ */
 function applyCorrection(header: HeaderCandidate, correction: ColumnCorrection) {
   const byCol = new Map(header.roles);
   const corrected: ColumnRole[] = [];
-  for (const [letter, role] of Object.entries(correction)) {
+  const dropped: { column: string; header: string }[] = [];
+  for (const [letter, entry] of Object.entries(correction)) {
     const col = columnIndex(letter);
+    const role = correctionRole(entry);
+    const madeOn = correctionHeader(entry);
+    if (madeOn !== undefined && normaliseHeader(header.texts.get(col) ?? '') !== normaliseHeader(madeOn)) {
+      dropped.push({ column: letter, header: madeOn });
+      continue;
+    }
     if (role === 'none') {
       byCol.delete(col);
       continue;
@@ -217,7 +249,7 @@ function applyCorrection(header: HeaderCandidate, correction: ColumnCorrection) 
   const columns: Partial<Record<ColumnRole, number>> = {};
   for (const [c, r] of [...byCol].sort((a, b) => a[0] - b[0])) if (columns[r] === undefined) columns[r] = c;
   const cols = [header.firstCol, header.lastCol, ...byCol.keys()];
-  return { columns, corrected, firstCol: Math.min(...cols), lastCol: Math.max(...cols) };
+  return { columns, corrected, dropped, firstCol: Math.min(...cols), lastCol: Math.max(...cols) };
 }
 
 /** Text of each row above the header (title block). */
