@@ -15,6 +15,10 @@ export function openFailure(code: OpenFailureCode, file: string, lang: Lang): st
   const texts: Record<OpenFailureCode, Text> = {
     missing: { vi: `Không tìm thấy tệp ${f}.`, en: `File ${f} not found.` },
     'not-a-file': { vi: `${f} là một thư mục, không phải tệp Excel.`, en: `${f} is a folder, not an Excel file.` },
+    'not-regular': {
+      vi: `${f} không phải là tệp thông thường (thiết bị, FIFO hoặc socket), không phải tệp Excel.`,
+      en: `${f} is not a regular file (a device, FIFO or socket), not an Excel file.`,
+    },
     unreadable: { vi: `Không đọc được tệp ${f}: không có quyền đọc.`, en: `Cannot read ${f}: permission denied.` },
     'not-workbook': {
       vi: `Tệp ${f} không phải là sổ tính Excel (.xlsx); hãy mở bằng Excel và lưu lại dưới dạng .xlsx.`,
@@ -47,6 +51,18 @@ export function writeFailure(code: WriteFailureCode, file: string, lang: Lang): 
     'not-writable': { vi: `Không ghi được ${f}: không có quyền ghi vào thư mục này.`, en: `Cannot write ${f}: no permission to write in that folder.` },
     'is-directory': { vi: `Không ghi được ${f}: đó là một thư mục.`, en: `Cannot write ${f}: it is a folder.` },
     'write-failed': { vi: `Không ghi được ${f}; tệp cũ (nếu có) vẫn được giữ nguyên.`, en: `Writing ${f} failed; any previous file there is left as it was.` },
+    'not-regular': {
+      vi: `Không ghi được ${f}: đó không phải là một tệp thông thường (thiết bị, FIFO hoặc socket); hãy chọn một tên tệp .xlsx.`,
+      en: `Cannot write ${f}: it is not a regular file (a device, FIFO or socket); choose an .xlsx file name.`,
+    },
+    'disk-full': {
+      vi: `Không ghi được ${f}: ổ đĩa đã đầy; hãy giải phóng dung lượng rồi chạy lại (tệp cũ, nếu có, vẫn được giữ nguyên).`,
+      en: `Cannot write ${f}: the disk is full; free some space and run again (any previous file there is left as it was).`,
+    },
+    busy: {
+      vi: `Không ghi được ${f}: một lệnh cchc-plan khác đang ghi vào tệp này; hãy chờ lệnh đó xong hoặc chọn tên khác.`,
+      en: `Cannot write ${f}: another cchc-plan run is writing this file; wait for it to finish or choose another name.`,
+    },
   };
   return pick(lang, texts[code]);
 }

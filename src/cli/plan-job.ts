@@ -8,6 +8,7 @@ import path from 'path';
 import type { Lang } from '../engine/model';
 import { WorkbookOpenError } from '../hosts/xlsx/read';
 import { openXlsxWorkbook, type CopyError, type OpenedWorkbook } from '../hosts/xlsx/port';
+import { acquireOutLock, targetProblem, WorkbookWriteError, type OutLock } from '../hosts/xlsx/write';
 import type { Refusal } from '../usecases';
 import { messages, openFailure, writeFailure } from './messages';
 
@@ -19,6 +20,7 @@ export type JobFailureCode =
   | 'ambiguous-table'
   | 'empty-sheet'
   | 'bad-settings'
+  | 'no-room'
   | 'out-conflict'
   | 'protected-sheet'
   | 'write-failed'
@@ -136,8 +138,12 @@ export async function planOutTargets(
     const input = path.resolve(cwd, files[i]);
     const targetAbs = asFolder ? path.join(outAbs, path.basename(input)) : outAbs;
     const shown = asFolder ? path.join(out, path.basename(input)) : out;
+    const problem = await targetProblem(targetAbs);
     if (await samePath(input, targetAbs)) {
       targets.set(i, fail('out-conflict', messages.sameAsInput(files[i], lang)));
+    } else if (problem) {
+      // A device, FIFO or socket (or a folder) where the copy would go: never written over.
+      targets.set(i, fail('write-failed', writeFailure(problem, shown, lang)));
     } else if (taken.has(targetAbs)) {
       targets.set(i, fail('out-conflict', messages.duplicateOut(files[i], shown, lang)));
     } else {
@@ -146,4 +152,18 @@ export async function planOutTargets(
     }
   }
   return { ok: true, targets };
+}
+
+/**
+ * Hold the copy's target for this run (write.ts's lock), so that two runs writing the same
+ * --out at once do not both say "written": the second is refused in one sentence. Taken before
+ * the input is read, released when the job ends (also on SIGINT/SIGTERM).
+ */
+export async function lockOutTarget(target: OutTarget, lang: Lang): Promise<OutLock | JobFailure> {
+  try {
+    return await acquireOutLock(target.path);
+  } catch (e) {
+    if (e instanceof WorkbookWriteError) return fail('write-failed', writeFailure(e.code, target.shown, lang));
+    throw e;
+  }
 }

@@ -9,6 +9,7 @@ import type {
   AnalyzeResult,
   Analysis,
   CellValue,
+  ChangeSet,
   ColumnRole,
   Deadline,
   Grid,
@@ -19,19 +20,22 @@ import type {
   ResolvedCell,
   Summary,
   TaskRow,
+  TrackingBlock,
 } from './model';
 import { classifyOutput, isMeasurable } from './outputs';
 import { agencyFromTitles, yearFromDeadlines, yearFromTitles } from './plan-info';
 import { decodeLegacyGrid } from './legacy/sheet';
 import { isReportSheet } from './report-marker';
 import { checkTask } from './rules';
-import { columnCorrectionSchema, settingsSchema, type ColumnCorrection, type Settings } from './settings';
+import { columnCorrectionSchema, correctionHeader, correctionRole, settingsSchema, type ColumnCorrection, type Settings } from './settings';
 import { parseStatus } from './status';
 import { findHeaderCandidates, headerAt, headerWords, type HeaderCandidate } from './table/find-header';
+import { normaliseHeader } from './table/header-roles';
+import { sideBySideTables } from './table/side-by-side';
 import { scanBody, type BodyScan, type ScannedTask } from './table/rows';
 import { SheetView } from './table/sheet-view';
 import { columnIndex } from './a1';
-import { placeTracking, trackingChanges } from './tracking';
+import { placeTracking, trackingChanges, type TrackingPlan } from './tracking';
 import { isBlockAddition } from './as-of';
 import type { EngineWording } from './wording';
 
@@ -68,9 +72,11 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
   if (isReportSheet(grid)) return fail('reportSheet', { sheet: grid.sheetName });
   const header = findHeaderCandidates(view, 1)[0];
   if (!header) return fail('noTable', { sheet: grid.sheetName });
+  const twoTables = sideBySideTables(header);
+  if (twoTables) return fail('sideBySideTables', { sheet: grid.sheetName, ...twoTables });
 
   const corrected0 = applyCorrection(header, correction);
-  const { columns, corrected, firstCol } = corrected0;
+  const { columns, corrected, dropped, firstCol } = corrected0;
   // The block's hidden helper column (and an as-of cell beside it) are the tool's, not the table's.
   const lastCol = withoutBlockAdditions(view, header.rows, corrected0.lastCol, firstCol);
   const words = headerWords(view, header);
@@ -105,20 +111,7 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
     settings.planYear !== undefined ? 'setting' : yearFromTitles(titleLines) !== null ? 'title' : deadlineYear(scan, columns, grid.date1904) !== null ? 'deadlines' : 'asOf';
   const asOf = options.asOfForPlanYear ? options.asOfForPlanYear(planYear) : options.asOf;
 
-  // Outputs and objectives repeat across a plan ("Kế hoạch", an objective inherited by a group):
-  // classify each distinct text once.
-  const outputKinds = new Map<string, TaskRow['outputKind']>();
-  const measurable = new Map<string, boolean>();
-  const outputKindOf = (text: string) => {
-    let k = outputKinds.get(text);
-    if (k === undefined) outputKinds.set(text, (k = classifyOutput(text, settings.extraDeliverables)));
-    return k;
-  };
-  const isMeasurableText = (text: string) => {
-    let m = measurable.get(text);
-    if (m === undefined) measurable.set(text, (m = isMeasurable(text)));
-    return m;
-  };
+  const { outputKindOf, isMeasurableText } = textClassifiers(settings);
 
   // Deadlines repeat even more ("Năm 2024", "Thường xuyên"): parse each distinct value once.
   // Parsed deadlines are shared between tasks and never mutated.
@@ -157,7 +150,10 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
   const rows = scan.rows as PlanRow[];
   const plan = placeTracking(view, table);
   const asOfCell = options.fixAsOf ? { fixed: asOf } : 'live';
-  const changes = trackingChanges({ sheet: grid.sheetName, table, tasks, plan, lang: wording.lang, date1904: grid.date1904, asOfCell });
+  // With no room for the block nothing is written: the check stands, the copy is refused.
+  const changes = plan.noRoom
+    ? emptyChanges(grid.sheetName)
+    : trackingChanges({ sheet: grid.sheetName, table, tasks, plan, lang: wording.lang, date1904: grid.date1904, asOfCell });
 
   const analysis: Analysis = {
     sheetName: grid.sheetName,
@@ -171,11 +167,30 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
     tasks,
     sections: scan.sections,
     summary: summarise(tasks),
-    tracking: { columns: plan.columns, reused: plan.reused, helper: plan.helper, asOfCell: { row: plan.asOf.row, col: plan.asOf.valueCol } },
+    tracking: trackingBlock(plan),
     changes,
   };
   if (legacyCells.length > 0) analysis.legacyCells = legacyCells;
+  if (dropped.length > 0) analysis.droppedCorrections = dropped;
   return { ok: true, analysis };
+}
+
+/** Outputs and objectives repeat across a plan ("Kế hoạch", an objective inherited by a group):
+ * each distinct text is classified once. */
+function textClassifiers(settings: Settings) {
+  const outputKinds = new Map<string, TaskRow['outputKind']>();
+  const measurable = new Map<string, boolean>();
+  const outputKindOf = (text: string) => {
+    let k = outputKinds.get(text);
+    if (k === undefined) outputKinds.set(text, (k = classifyOutput(text, settings.extraDeliverables)));
+    return k;
+  };
+  const isMeasurableText = (text: string) => {
+    let m = measurable.get(text);
+    if (m === undefined) measurable.set(text, (m = isMeasurable(text)));
+    return m;
+  };
+  return { outputKindOf, isMeasurableText };
 }
 
 /** The settings and correction, validated; or what is wrong with them. */
@@ -215,11 +230,40 @@ function hasRole(h: HeaderCandidate, role: ColumnRole): boolean {
   return false;
 }
 
+/** What the analysis tells of the tracking block: where its columns, helper and as-of cell are. */
+function trackingBlock(plan: TrackingPlan): TrackingBlock {
+  return {
+    columns: plan.columns,
+    reused: plan.reused,
+    helper: plan.helper,
+    asOfCell: { row: plan.asOf.row, col: plan.asOf.valueCol },
+    ...(plan.noRoom ? { noRoom: true } : {}),
+  };
+}
+
+function emptyChanges(sheet: string): ChangeSet {
+  return { sheet, writes: [], formats: [], validations: [], conditionalFormats: { tag: '', rules: [] }, sheets: [] };
+}
+
+/**
+ * The header's roles with the user's correction applied. A correction entry that remembers the
+ * header it was made on is applied only while that column's header reads the same (compared as
+ * headers are: case, accents, spacing and invisible characters aside); otherwise the column has
+ * changed under it — a column inserted or moved — and it is dropped, and said. Entries stored
+ * before headers were remembered are applied as they are.
+ */
 function applyCorrection(header: HeaderCandidate, correction: ColumnCorrection) {
   const byCol = new Map(header.roles);
   const corrected: ColumnRole[] = [];
-  for (const [letter, role] of Object.entries(correction)) {
+  const dropped: { column: string; header: string }[] = [];
+  for (const [letter, entry] of Object.entries(correction)) {
     const col = columnIndex(letter);
+    const role = correctionRole(entry);
+    const madeOn = correctionHeader(entry);
+    if (madeOn !== undefined && normaliseHeader(header.texts.get(col) ?? '') !== normaliseHeader(madeOn)) {
+      dropped.push({ column: letter, header: madeOn });
+      continue;
+    }
     if (role === 'none') {
       byCol.delete(col);
       continue;
@@ -231,7 +275,7 @@ function applyCorrection(header: HeaderCandidate, correction: ColumnCorrection) 
   const columns: Partial<Record<ColumnRole, number>> = {};
   for (const [c, r] of [...byCol].sort((a, b) => a[0] - b[0])) if (columns[r] === undefined) columns[r] = c;
   const cols = [header.firstCol, header.lastCol, ...byCol.keys()];
-  return { columns, corrected, firstCol: Math.min(...cols), lastCol: Math.max(...cols) };
+  return { columns, corrected, dropped, firstCol: Math.min(...cols), lastCol: Math.max(...cols) };
 }
 
 /** Text of each row above the header (title block). */

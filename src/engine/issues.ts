@@ -57,7 +57,7 @@ export const ISSUE_PANE_ORDER: readonly IssueCode[] = [...ISSUE_CODES].sort(
 // Why a sheet cannot be checked
 // ---------------------------------------------------------------------------------------------
 
-export const FAILURE_CODES = ['no-table', 'ambiguous-table', 'empty-sheet', 'bad-settings'] as const;
+export const FAILURE_CODES = ['no-table', 'ambiguous-table', 'empty-sheet', 'bad-settings', 'no-room'] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
 
 /** Each reason the engine gives up, with the facts its sentence names. Row numbers are Excel's
@@ -69,7 +69,11 @@ export interface FailureFacts {
   reportSheet: { sheet: string };
   /** Two different task tables on one sheet. */
   ambiguousTable: { sheet: string; firstHeaderRow: number; secondHeaderRow: number };
+  /** Two task tables side by side on one header row, by their columns ("A–E"). */
+  sideBySideTables: { sheet: string; first: string; second: string };
   badSettings: { detail: string };
+  /** The tracking block would pass column XFD, Excel's last: the sheet can be checked, not written. */
+  noRoomForTracking: { sheet: string };
 }
 export type FailureReason = keyof FailureFacts;
 
@@ -79,5 +83,7 @@ export const FAILURE_CATALOGUE: Readonly<Record<FailureReason, FailureCode>> = {
   noTable: 'no-table',
   reportSheet: 'no-table',
   ambiguousTable: 'ambiguous-table',
+  sideBySideTables: 'ambiguous-table',
   badSettings: 'bad-settings',
+  noRoomForTracking: 'no-room',
 };

@@ -42,6 +42,12 @@ export interface Grid {
    * those of text cells that may be legacy text): a ".Vn…" or "VNI-…" font says the text is
    * TCVN3 or VNI, another font that it is Unicode as shown (src/engine/legacy). */
   fonts?: (string | null | undefined)[][];
+  /** Hidden columns, sheet indices, where the host knows them: the tracking block never goes
+   * into one. */
+  hiddenCols?: number[];
+  /** Ranges that hold the user's own data validation (drop-down lists…), where the host knows
+   * them: a new tracking column never goes over one. */
+  validatedRanges?: CellRange[];
 }
 
 /** The pre-Unicode Vietnamese encodings a cell's text may be in (src/engine/legacy). */
@@ -249,6 +255,9 @@ export interface Analysis {
   changes: ChangeSet;
   /** Cells of the sheet that held TCVN3 or VNI text, read as Unicode; absent when none did. */
   legacyCells?: LegacyCell[];
+  /** Stored column corrections not applied because the column's header is no longer the one
+   * they were made on (a column was inserted or moved since): column letter and that header. */
+  droppedCorrections?: { column: string; header: string }[];
 }
 
 export interface TrackingBlock {
@@ -260,6 +269,8 @@ export interface TrackingBlock {
   helper?: number;
   /** The as-of cell, named CCHC_AsOf. */
   asOfCell?: { row: number; col: number };
+  /** No room for the block left of column XFD (Excel's last): nothing can be written. */
+  noRoom?: boolean;
 }
 
 export type { FailureCode } from './issues';

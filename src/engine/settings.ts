@@ -12,12 +12,29 @@ export const STATE_SHEET_NAME = 'CCHC_State';
 
 export const columnRoleSchema = z.enum(COLUMN_ROLES as unknown as [ColumnRole, ...ColumnRole[]]);
 
-/** Column letter → role, or "none" to say "this column has no role". */
+const correctionTargetSchema = z.union([columnRoleSchema, z.literal('none')]);
+
+/**
+ * Column letter → role, or "none" to say "this column has no role". An entry remembers the
+ * header text of the column it was made on ({ role, header }) so that it is applied only while
+ * that header is still there; a bare role (stored before headers were remembered) is accepted.
+ */
 export const columnCorrectionSchema = z.record(
   z.string().regex(/^[A-Z]{1,3}$/, 'column letter, e.g. "F"'),
-  z.union([columnRoleSchema, z.literal('none')]),
+  z.union([correctionTargetSchema, z.strictObject({ role: correctionTargetSchema, header: z.string() })]),
 );
 export type ColumnCorrection = z.infer<typeof columnCorrectionSchema>;
+export type ColumnCorrectionEntry = ColumnCorrection[string];
+
+/** The role a correction entry gives its column ("none": no role). */
+export function correctionRole(entry: ColumnCorrectionEntry): ColumnRole | 'none' {
+  return typeof entry === 'string' ? entry : entry.role;
+}
+
+/** The header the entry was made on, when it remembers one. */
+export function correctionHeader(entry: ColumnCorrectionEntry): string | undefined {
+  return typeof entry === 'string' ? undefined : entry.header;
+}
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
 

@@ -21,12 +21,30 @@ const MAY_CHANGE_UNDER_NFC = /[\u0300-\u036f\u0340-\u0344\u0374\u037e\u0387\u110
 
 /** Anything cleanText would change besides trimming: one scan decides whether the slow path runs. */
 // eslint-disable-next-line no-misleading-character-class
-const NEEDS_CLEANING = /[\u0300-\u036f\u0340-\u0344\u0374\u037e\u0387\u1100-\u11ff\u1dc0-\u1dff\u20d0-\u20ff\u2126\u212a\u212b\ufe20-\ufe2f<\t\n\r\f\v\u00a0\u200b\ufeff]| {2}/;
+const NEEDS_CLEANING = /[\u0300-\u036f\u0340-\u0344\u0374\u037e\u0387\u1100-\u11ff\u1dc0-\u1dff\u20d0-\u20ff\u2126\u212a\u212b\ufe20-\ufe2f<\t\n\r\f\v\u00a0\u200b\ufeff\u00ad\u034f\u180e\u200c-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u3000\u3164\uffa0]| {2}/;
+
+/**
+ * Characters that show nothing: soft hyphen, combining grapheme joiner, Mongolian vowel
+ * separator, zero-width space/non-joiner/joiner, direction marks and embeddings, word joiner and
+ * the invisible operators, the Hangul fillers (blank glyphs no Vietnamese text uses), BOM. They are removed before any comparison, so "Chủ\u00adtrì" is
+ * "Chủ trì"'s word and a cell holding only them is empty.
+ */
+// eslint-disable-next-line no-misleading-character-class
+const INVISIBLE_RE = /[\u00ad\u034f\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u3164\ufeff\uffa0]/g;
+/** Separators that stand where a space would (ideographic space, line and paragraph
+ * separators): white space. */
+const BLANK_FILLER_RE = /[\u2028\u2029\u3000]/g;
+
+/** `s` without invisible characters, blank fillers as spaces (not trimmed or folded). */
+export function withoutInvisibles(s: string): string {
+  return s.replace(INVISIBLE_RE, '').replace(BLANK_FILLER_RE, ' ');
+}
 
 export function cleanText(s: string): string {
   // Most cells are already clean: one scan, then at most a trim.
   if (!NEEDS_CLEANING.test(s)) return s.trim();
   let t = MAY_CHANGE_UNDER_NFC.test(s) ? s.normalize('NFC') : s;
+  t = withoutInvisibles(t);
   if (t.includes('<')) t = t.replace(/<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>/g, ' ');
   if (/[\t\n\r\f\v\u00a0\u200b\ufeff]| {2}/.test(t)) t = t.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ');
   return t.trim();
@@ -69,7 +87,7 @@ export function fold(s: string): string {
   let out = s.toLowerCase();
   if (NON_ASCII_RE.test(out)) {
     NON_ASCII_RE.lastIndex = 0;
-    out = out.replace(NON_ASCII_RE, foldChar);
+    out = withoutInvisibles(out).replace(NON_ASCII_RE, foldChar);
   }
   NON_ASCII_RE.lastIndex = 0;
   if (ODD_SPACE_RE.test(out)) out = out.replace(/[\s\u00a0]+/g, ' ');

@@ -7,7 +7,7 @@ import { isoToSerial } from './dates';
 import type { CellRange, ChangeSet, ConditionalFormatRule, FormatChange, FormulaFill, ISODate, Lang, ListValidation, RecognisedTable, TaskRow, TrackingBlock, ValuesWrite } from './model';
 import { STATIC_CODES } from './rules';
 import { DONE_WORDINGS, STATUS_CHOICES } from './status';
-import { TRACKING_HEADERS } from './table/header-roles';
+import { roleOfHeader, TRACKING_HEADERS } from './table/header-roles';
 import type { SheetView } from './table/sheet-view';
 import { a1 } from './a1';
 import { AS_OF_LABEL_TEXT, AS_OF_NAME, DONE_NAME, HELPER_HEADER, placeAsOf, type AsOfPlace } from './as-of';
@@ -39,51 +39,81 @@ export interface TrackingPlan extends TrackingBlock {
   asOf: AsOfPlace;
 }
 
-/** Where each tracking column goes: reused when the header names it, else in the first empty
- * columns right of the table. */
+/** Excel's last column, XFD (0-based). */
+export const LAST_SHEET_COLUMN = 16_383;
+
+/** Roles whose column the tool writes into ("Hạn chót", "Kiểm tra"); the others it only reads. */
+const WRITTEN_ROLES: ReadonlySet<TrackingRole> = new Set(['dueDate', 'check']);
+
+/**
+ * Where each tracking column goes. A column of the table is reused when its header names that
+ * tracking column; a role the user's correction put on a column named otherwise is still read
+ * from it when the tool writes nothing there (status, done date, result), but "Hạn chót" and
+ * "Kiểm tra", which are rewritten on every run, get columns of their own — the user's cells are
+ * never written over. New columns go in the first columns right of the table that are empty,
+ * not hidden and free of the user's data validation; past XFD there is no room (`noRoom`).
+ */
 export function placeTracking(view: SheetView, table: RecognisedTable): TrackingPlan {
   const columns = {} as Record<TrackingRole, number>;
   const created: TrackingRole[] = [];
   let next = table.lastCol + 1;
   for (const role of TRACKING_ORDER) {
-    const existing = table.columns[role];
-    if (existing !== undefined) {
-      columns[role] = existing;
-      next = Math.max(next, existing + 1);
-    }
+    const existing = reusableColumn(table, role);
+    if (existing === undefined) continue;
+    columns[role] = existing;
+    next = Math.max(next, existing + 1);
   }
-  const top = table.headerRows[0];
+  const free = freeColumnTest(view, table.headerRows[0], Math.max(table.lastRow, table.firstRow));
   for (const role of TRACKING_ORDER) {
     if (columns[role] !== undefined) continue;
-    while (!columnIsEmpty(view, next, top, table.lastRow)) next++;
+    while (next <= LAST_SHEET_COLUMN && !free(next)) next++;
     columns[role] = next;
     created.push(role);
     next++;
   }
-  const { helper, found } = helperColumn(view, table, columns);
+  const { helper, found } = helperColumn(view, table, columns, free);
   const asOf = placeAsOf(view, table, columns, helper);
-  return { columns, created, reused: created.length < TRACKING_ORDER.length, helper, helperFound: found, asOf };
+  const noRoom = created.some((role) => columns[role] > LAST_SHEET_COLUMN) || helper > LAST_SHEET_COLUMN || asOf.valueCol > LAST_SHEET_COLUMN;
+  return { columns, created, reused: created.length < TRACKING_ORDER.length, helper, helperFound: found, asOf, ...(noRoom ? { noRoom } : {}) };
 }
 
 /** The helper column: the one right of the block whose header is the helper's (a later run),
- * else the first empty column right of the block. */
-function helperColumn(view: SheetView, table: RecognisedTable, columns: Record<TrackingRole, number>): { helper: number; found: boolean } {
+ * else the first free column right of the block (empty, not hidden, no user validation). */
+function helperColumn(view: SheetView, table: RecognisedTable, columns: Record<TrackingRole, number>, free: (col: number) => boolean): { helper: number; found: boolean } {
   const headerRow = table.headerRows[table.headerRows.length - 1];
   let col = Math.max(...TRACKING_ORDER.map((r) => columns[r])) + 1;
   const isHelper = (c: number) => ([HELPER_HEADER.vi, HELPER_HEADER.en] as string[]).includes(view.text(headerRow, c));
-  for (;;) {
+  for (; col <= LAST_SHEET_COLUMN; col++) {
     if (isHelper(col)) return { helper: col, found: true };
-    if (columnIsEmpty(view, col, table.headerRows[0], table.lastRow)) return { helper: col, found: false };
-    col++;
+    if (free(col)) return { helper: col, found: false };
   }
+  return { helper: col, found: false };
 }
 
-function columnIsEmpty(view: SheetView, col: number, top: number, bottom: number): boolean {
-  if (col >= view.endCol) return true;
-  for (let r = top; r <= bottom; r++) {
-    if (view.text(r, col) !== '' || view.isCovered(r, col)) return false;
-  }
-  return true;
+/** The table's column for a tracking role: the role's column unless the tool writes into it and
+ * its header does not name the role; then a column whose header names it (the one an earlier
+ * run made), if any. */
+function reusableColumn(table: RecognisedTable, role: TrackingRole): number | undefined {
+  const named = (col: number) => roleOfHeader(table.headers[col] ?? '') === role;
+  const existing = table.columns[role];
+  if (existing !== undefined && (!WRITTEN_ROLES.has(role) || named(existing))) return existing;
+  const other = Object.keys(table.headers).map(Number).find((c) => c !== existing && named(c));
+  return other;
+}
+
+/** Whether a column, rows top…bottom, can take a new tracking column. */
+function freeColumnTest(view: SheetView, top: number, bottom: number): (col: number) => boolean {
+  const hidden = new Set(view.grid.hiddenCols ?? []);
+  const validated = (view.grid.validatedRanges ?? []).filter((r) => r.bottom >= top && r.top <= bottom);
+  return (col) => {
+    if (hidden.has(col)) return false;
+    if (validated.some((r) => r.left <= col && col <= r.right)) return false;
+    if (col >= view.endCol) return true;
+    for (let r = top; r <= bottom; r++) {
+      if (view.text(r, col) !== '' || view.isCovered(r, col)) return false;
+    }
+    return true;
+  };
 }
 
 /** The cells of one column, rows top…bottom. */

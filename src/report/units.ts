@@ -4,7 +4,7 @@
  * the user's alias list ("Văn phòng" → "Văn phòng Sở").
  */
 import type { CellValue, ResolvedCell } from '../engine/model';
-import { cleanText } from '../engine/text';
+import { cleanText, withoutInvisibles } from '../engine/text';
 
 export interface UnitAlias {
   alias: string;
@@ -27,7 +27,7 @@ export function unitKey(name: string): string {
  * continuation rows do in the table; "Phòng A\nPhòng B" are two units, "Các phòng\nchuyên môn"
  * one. */
 function startsLowerCase(s: string): boolean {
-  const first = s.trimStart().charAt(0);
+  const first = withoutInvisibles(s).trimStart().charAt(0);
   return first !== '' && first === first.toLowerCase() && first !== first.toUpperCase();
 }
 

@@ -5,8 +5,8 @@
  */
 import { ISSUE_PANE_ORDER } from '../engine/issues';
 import type { Analysis, ColumnRole, IssueCode, Severity, TaskRow } from '../engine/model';
-import { a1Range, columnLetter } from '../engine/a1';
-import type { ColumnCorrection } from '../engine/settings';
+import { a1Range, columnIndex, columnLetter } from '../engine/a1';
+import { correctionRole, type ColumnCorrection } from '../engine/settings';
 
 /** Groups are listed by severity, then in the catalogue's pane order. */
 export const ISSUE_CODE_ORDER: readonly IssueCode[] = ISSUE_PANE_ORDER;
@@ -105,7 +105,8 @@ export function columnViews(analysis: Analysis): ColumnView[] {
 /**
  * The sheet's correction after the user gives column `letter` the role `role` (or "none"). A role
  * belongs to one column: when it moves, the column that had it — recognised or corrected — is
- * told explicitly that it has no role any more, so the engine cannot give it back.
+ * told explicitly that it has no role any more, so the engine cannot give it back. Each entry
+ * remembers the column's header, so that it stops applying once another column stands there.
  */
 export function applyCorrection(
   analysis: Analysis,
@@ -113,12 +114,14 @@ export function applyCorrection(
   letter: string,
   role: ColumnRole | 'none',
 ): ColumnCorrection {
-  const next: ColumnCorrection = { ...(saved ?? {}), [letter]: role };
+  const headerOf = (l: string) => analysis.table.headers[columnIndex(l)] ?? '';
+  const entry = (l: string, r: ColumnRole | 'none') => ({ role: r, header: headerOf(l) });
+  const next: ColumnCorrection = { ...(saved ?? {}), [letter]: entry(letter, role) };
   if (role !== 'none') {
     const recognisedAt = analysis.table.columns[role];
-    if (recognisedAt !== undefined && columnLetter(recognisedAt) !== letter) next[columnLetter(recognisedAt)] = 'none';
-    for (const [other, otherRole] of Object.entries(next)) {
-      if (other !== letter && otherRole === role) next[other] = 'none';
+    if (recognisedAt !== undefined && columnLetter(recognisedAt) !== letter) next[columnLetter(recognisedAt)] = entry(columnLetter(recognisedAt), 'none');
+    for (const [other, otherEntry] of Object.entries(next)) {
+      if (other !== letter && correctionRole(otherEntry) === role) next[other] = entry(other, 'none');
     }
   }
   return next;

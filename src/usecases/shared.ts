@@ -3,7 +3,8 @@
  * sheet's stored state, and the write left pending once everything is worked out.
  */
 import type { AnalyzeOptions } from '../engine/analyze';
-import type { AnalyzeResult, ChangeSet, Grid, Lang } from '../engine/model';
+import { FAILURE_CATALOGUE } from '../engine/issues';
+import type { Analysis, AnalyzeResult, ChangeSet, Grid, Lang } from '../engine/model';
 import type { Settings } from '../engine/settings';
 import type { ApplyReport, SheetSnapshot, WorkbookPort } from './ports';
 import { writeRefusal, type Refusal } from './refusals';
@@ -39,6 +40,14 @@ export type SheetFacts = Omit<SheetSnapshot, 'grid'>;
 export function engineInputs(sheet: SheetFacts, lang: Lang, planYear?: number): Omit<AnalyzeOptions, 'asOf'> {
   const settings: Partial<Settings> = planYear === undefined ? sheet.state.settings : { ...sheet.state.settings, planYear };
   return { wording: engineWording(lang), settings, correction: sheet.state.corrections[sheet.sheetName] };
+}
+
+/** The write refused when the engine found no room for the tracking block (past column XFD):
+ * the check stands, nothing is written. */
+export function noRoomWrite(analysis: Analysis, lang: Lang): PendingWrite | null {
+  if (!analysis.tracking.noRoom) return null;
+  const message = engineWording(lang).failures.noRoomForTracking({ sheet: analysis.sheetName });
+  return { state: 'refused', refusal: { code: FAILURE_CATALOGUE.noRoomForTracking, message } };
 }
 
 /** The write of `changes`, unless the sheet's or the workbook's protection forbids it. */

@@ -27,16 +27,21 @@ describe('column views', () => {
 });
 
 describe('corrections', () => {
-  it('give a role to a column and take it from the column that had it', () => {
-    expect(applyCorrection(analysis, undefined, 'F', 'lead')).toEqual({ F: 'lead', E: 'none' });
+  const h = (col: number) => analysis.table.headers[col] ?? '';
+  const e = (role: string, col: number) => ({ role, header: h(col) });
+
+  it('give a role to a column and take it from the column that had it, each remembering its header', () => {
+    expect(applyCorrection(analysis, undefined, 'F', 'lead')).toEqual({ F: e('lead', 5), E: e('none', 4) });
+    expect(h(4)).toBe('Chủ trì thực hiện');
   });
 
-  it('keep earlier corrections and clear an earlier claim on the same role', () => {
-    expect(applyCorrection(analysis, { G: 'status', F: 'lead', E: 'none' }, 'G', 'lead')).toEqual({ G: 'lead', F: 'none', E: 'none' });
+  it('keep earlier corrections and clear an earlier claim on the same role (stored with or without a header)', () => {
+    expect(applyCorrection(analysis, { G: 'status', F: 'lead', E: 'none' }, 'G', 'lead')).toEqual({ G: e('lead', 6), F: e('none', 5), E: e('none', 4) });
+    expect(applyCorrection(analysis, { G: e('status', 6), F: e('lead', 5) } as never, 'G', 'lead')).toEqual({ G: e('lead', 6), F: e('none', 5), E: e('none', 4) });
   });
 
   it('let a column lose its role without touching the others', () => {
-    expect(applyCorrection(analysis, { G: 'status' }, 'F', 'none')).toEqual({ G: 'status', F: 'none' });
+    expect(applyCorrection(analysis, { G: 'status' }, 'F', 'none')).toEqual({ G: 'status', F: e('none', 5) });
   });
 });
 

@@ -11,7 +11,9 @@ const FACTS: FailureFacts = {
   noTable: { sheet: 'Ghi chú' },
   reportSheet: { sheet: 'BC Quý I-2024' },
   ambiguousTable: { sheet: 'Phụ lục', firstHeaderRow: 5, secondHeaderRow: 40 },
+  sideBySideTables: { sheet: 'Phụ lục', first: 'A–H', second: 'J–Q' },
   badSettings: { detail: 'dueSoonDays: too big' },
+  noRoomForTracking: { sheet: 'Phụ lục' },
 };
 const REASONS = Object.keys(FAILURE_CATALOGUE) as FailureReason[];
 const LANGS: Lang[] = ['vi', 'en'];

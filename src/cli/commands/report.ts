@@ -19,9 +19,10 @@ import { PERIOD_IDS, periodWords, reportJson, reportLabels, TASK_CLASSES, type P
 import { commonOptionsSchema, firstProblem, yearOption } from '../args';
 import { EXIT_COULD_NOT_CHECK, EXIT_ERRORS_FOUND, EXIT_OK, type CliCommand, type CommandContext } from '../command';
 import { messages } from '../messages';
+import { correctionsDropped } from '../notes';
 import { CopyError } from '../../hosts/xlsx/port';
 import { prepareReport, type Refusal } from '../../usecases';
-import { copyFailure, openInput, planOutTargets, refusalFailure, type JobFailure, type OutTarget } from '../plan-job';
+import { copyFailure, lockOutTarget, openInput, planOutTargets, refusalFailure, type JobFailure, type OutTarget } from '../plan-job';
 import { makeProgress } from '../progress';
 
 type Text = { vi: string; en: string };
@@ -127,6 +128,11 @@ async function reportOne(
     failLine(file, target);
     return EXIT_COULD_NOT_CHECK;
   }
+  const lock = target ? await lockOutTarget(target, lang) : null;
+  if (lock && 'ok' in lock) {
+    failLine(file, lock);
+    return EXIT_COULD_NOT_CHECK;
+  }
   try {
     progress.stage('read');
     const workbook = await openInput(path.resolve(io.cwd, file), file, { sheet: args.sheet, copyTo: target?.path, lang });
@@ -151,6 +157,7 @@ async function reportOne(
 
     const notes: string[] = [];
     if (prepared.stateProblem) notes.push(messages.stateIgnored(file, lang));
+    if (analysis.droppedCorrections) notes.push(correctionsDropped(file, analysis.droppedCorrections, lang));
     let written: string | undefined;
     let writeProblem: JobFailure | null = null;
     if (target && write.state === 'ready') {
@@ -182,6 +189,8 @@ async function reportOne(
     failLine(file, f);
     if (process.env.CCHC_DEBUG) io.stderr(`${(e as Error)?.stack ?? String(e)}\n`);
     return EXIT_COULD_NOT_CHECK;
+  } finally {
+    await lock?.release();
   }
 }
 

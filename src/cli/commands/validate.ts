@@ -17,9 +17,10 @@ import { commonOptionsSchema, firstProblem, yearOption } from '../args';
 import { EXIT_COULD_NOT_CHECK, EXIT_ERRORS_FOUND, EXIT_OK, type CliCommand, type CommandContext } from '../command';
 import { formatValidateHuman, formatWrittenLine } from '../format-validate';
 import { messages } from '../messages';
+import { correctionsDropped } from '../notes';
 import { CopyError, type OpenedWorkbook } from '../../hosts/xlsx/port';
 import { prepareCheck } from '../../usecases';
-import { copyFailure, openInput, planOutTargets, refusalFailure, type JobFailure, type OutTarget } from '../plan-job';
+import { copyFailure, lockOutTarget, openInput, planOutTargets, refusalFailure, type JobFailure, type OutTarget } from '../plan-job';
 import { makeProgress } from '../progress';
 
 function argsSchema(lang: Lang) {
@@ -92,6 +93,11 @@ async function checkOne(
     failLine(file, target);
     return EXIT_COULD_NOT_CHECK;
   }
+  const lock = target ? await lockOutTarget(target, lang) : null;
+  if (lock && 'ok' in lock) {
+    failLine(file, lock);
+    return EXIT_COULD_NOT_CHECK;
+  }
   try {
     progress.stage('read');
     const workbook = await openInput(path.resolve(io.cwd, file), file, { sheet: args.sheet, copyTo: target?.path, lang });
@@ -107,10 +113,11 @@ async function checkOne(
     // The result is printed now and only the pending write is kept: the grid, the analysis and
     // the text (hundreds of MB at 50,000 rows) can be collected before the copy is written.
     io.stdout(checked.text);
-    const { write, tracking, errors, stateProblem } = checked;
+    const { write, tracking, errors, stateProblem, dropped } = checked;
     checked = null;
     const notes: string[] = [];
     if (stateProblem) notes.push(messages.stateIgnored(file, lang));
+    if (dropped) notes.push(correctionsDropped(file, dropped, lang));
     let writeProblem: JobFailure | null = null;
     if (target && write.state === 'ready') {
       try {
@@ -136,6 +143,8 @@ async function checkOne(
     failLine(file, f);
     if (process.env.CCHC_DEBUG) io.stderr(`${(e as Error)?.stack ?? String(e)}\n`);
     return EXIT_COULD_NOT_CHECK;
+  } finally {
+    await lock?.release();
   }
 }
 
@@ -145,7 +154,15 @@ async function checkAndRender(workbook: OpenedWorkbook, args: ValidateArgs, asOf
   if (!prepared.ok) return prepared;
   const { analysis } = prepared;
   const text = args.json ? `${JSON.stringify(toValidateJson(analysis, file))}\n` : formatValidateHuman(analysis, file, args.lang);
-  return { ok: true as const, text, errors: analysis.summary.errors, tracking: analysis.tracking, stateProblem: prepared.stateProblem, write: prepared.write };
+  return {
+    ok: true as const,
+    text,
+    errors: analysis.summary.errors,
+    tracking: analysis.tracking,
+    stateProblem: prepared.stateProblem,
+    dropped: analysis.droppedCorrections,
+    write: prepared.write,
+  };
 }
 
 export const validateCommand: CliCommand = {

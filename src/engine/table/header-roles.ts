@@ -19,8 +19,12 @@ export function normaliseHeader(text: string): string {
   return n;
 }
 
+/** A header written one letter per line ("S\nT\nT" in a narrow column) reads as its word. */
+const LETTER_PER_LINE_RE = /^(?:\p{L} )+\p{L}$/u;
+
 function computeNormalised(text: string): string {
-  return fold(text)
+  const folded = fold(text);
+  return (LETTER_PER_LINE_RE.test(folded) ? folded.replace(/ /g, '') : folded)
     .replace(/^\(?\d{1,2}\)?[.):]?\s+/, '')
     .replace(/^[a-z][.)]\s+/, '')
     .replace(/\(\s*\*+\s*\)|\*+/g, ' ')

@@ -3,7 +3,7 @@
  * workbook), then turn each worksheet into the engine's Grid in one pass over its stored cells,
  * and read the workbook state the add-in keeps in its very hidden sheet.
  */
-import { promises as fs } from 'fs';
+import { constants as fsConstants, promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import type { CellRange, CellValue, Grid } from '../../engine/model';
 import { parseWorkbookState, STATE_SHEET_NAME, type WorkbookState } from '../../engine/settings';
@@ -17,6 +17,8 @@ applyExceljsPatches();
 export type OpenFailureCode =
   | 'missing'
   | 'not-a-file'
+  /** A device, FIFO or socket: never opened for reading (a FIFO would wait for a writer). */
+  | 'not-regular'
   | 'unreadable'
   | 'not-workbook'
   | 'old-xls'
@@ -46,9 +48,15 @@ const ENCRYPTION_STREAM = Buffer.from('EncryptionInfo', 'utf16le');
 async function sniff(file: string): Promise<{ head: Buffer; size: number }> {
   let handle: fs.FileHandle | undefined;
   try {
-    handle = await fs.open(file, 'r');
+    // Judged before opening (opening a FIFO waits for a writer), and again on the open file with
+    // O_NONBLOCK, so a FIFO swapped in meanwhile does not hang either.
+    const before = await fs.stat(file);
+    if (before.isDirectory()) throw new WorkbookOpenError('not-a-file', file, 'a directory');
+    if (!before.isFile()) throw new WorkbookOpenError('not-regular', file, 'not a regular file');
+    handle = await fs.open(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new WorkbookOpenError('not-a-file', file, 'not a regular file');
+    if (stat.isDirectory()) throw new WorkbookOpenError('not-a-file', file, 'a directory');
+    if (!stat.isFile()) throw new WorkbookOpenError('not-regular', file, 'not a regular file');
     const head = Buffer.alloc(Math.min(stat.size, 8));
     if (head.length > 0) await handle.read(head, 0, head.length, 0);
     return { head, size: stat.size };

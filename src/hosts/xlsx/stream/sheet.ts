@@ -82,6 +82,9 @@ class SheetParser implements XmlHandler {
   /** Hidden column spans [first, last], 0-based, as written (they may overlap). */
   readonly hiddenColSpans: [number, number][] = [];
   readonly hiddenRows = new Set<number>();
+  /** Ranges under the user's data validations (<dataValidation sqref>, and Excel 2010's
+   * <x14:dataValidation><xm:sqref>). */
+  readonly validated: CellRange[] = [];
   protected = false;
   stopped = false;
 
@@ -89,6 +92,8 @@ class SheetParser implements XmlHandler {
   private inSheetData = false;
   private inCols = false;
   private inMerges = false;
+  private inSqref = false;
+  private sqref = '';
   private maxRow = -1;
   private row = -1;
   private line: CellValue[] | undefined;
@@ -132,6 +137,12 @@ class SheetParser implements XmlHandler {
       this.hideColumns(tag);
     } else if (depth === 2 && this.inMerges && name === 'mergeCell') {
       this.addMerge(attribute(tag, 'ref'));
+    } else if (name === 'dataValidation') {
+      this.addValidated(attribute(tag, 'sqref') ?? '');
+    } else if (name === 'xm:sqref') {
+      this.inSqref = true;
+      this.collecting = true;
+      this.sqref = '';
     }
   }
 
@@ -160,6 +171,10 @@ class SheetParser implements XmlHandler {
     } else if (depth === 1) {
       if (name === 'cols') this.inCols = false;
       else if (name === 'mergeCells') this.inMerges = false;
+    } else if (this.inSqref && name === 'xm:sqref') {
+      this.inSqref = false;
+      this.collecting = false;
+      this.addValidated(this.sqref);
     }
   }
 
@@ -168,6 +183,8 @@ class SheetParser implements XmlHandler {
       if (s !== '') this.cellText = this.cellText === null ? s : this.cellText + s;
     } else if (this.inlineDepth > 0) {
       this.richString.text(s);
+    } else if (this.inSqref) {
+      this.sqref += s;
     }
   }
 
@@ -248,6 +265,20 @@ class SheetParser implements XmlHandler {
     this.hiddenColSpans.push([min - 1, Math.min(max >= min ? max : min, MAX_COLS) - 1]);
   }
 
+  private addValidated(sqref: string): void {
+    for (const ref of sqref.trim().split(/\s+/)) {
+      if (ref === '') continue;
+      let r: CellRange;
+      try {
+        r = parseA1Range(ref);
+      } catch {
+        continue;
+      }
+      this.count();
+      this.validated.push(r);
+    }
+  }
+
   private addMerge(ref: string | undefined): void {
     if (!ref) return;
     let r: CellRange;
@@ -314,9 +345,15 @@ export async function readSheet(zip: ZipArchive, entry: ZipEntry, cap: number, s
   fillMergeFollowers(parser.values, parser.merges, options.maxMergeFollowers);
   const values = densify(parser.values);
   const hiddenRows = [...parser.hiddenRows].sort((a, b) => a - b);
+  const hiddenCols = columnsOf(parser.hiddenColSpans);
+  const grid: Grid = { sheetName, values, origin: { row: 0, col: 0 }, merges: parser.merges, hiddenRows, date1904: options.date1904 };
+  // Where the tracking block may go (src/engine/tracking.ts): never a hidden column, never over
+  // the user's own drop-down.
+  if (hiddenCols.length > 0) grid.hiddenCols = hiddenCols;
+  if (parser.validated.length > 0) grid.validatedRanges = parser.validated;
   return {
-    grid: { sheetName, values, origin: { row: 0, col: 0 }, merges: parser.merges, hiddenRows, date1904: options.date1904 },
-    hiddenCols: columnsOf(parser.hiddenColSpans),
+    grid,
+    hiddenCols,
     protected: parser.protected,
   };
 }
