@@ -12,22 +12,47 @@
  */
 const fs = require('fs');
 const path = require('path');
+const util = require('util');
 const zlib = require('zlib');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_BASE_URL = 'https://localhost:3000';
 
-function baseUrlFrom(env) {
-  const raw = (env.baseUrl || process.env.ADDIN_BASE_URL || DEV_BASE_URL).trim().replace(/\/+$/, '');
+/**
+ * The base URL the manifest is rewritten to, or the one sentence that says why it cannot be.
+ * Office loads add-ins over https only.
+ */
+function checkBaseUrl(value) {
+  const raw = String(value ?? DEV_BASE_URL).trim().replace(/\/+$/, '');
+  const example = 'https://addin.example.vn/cchc';
   let url;
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`ADDIN_BASE_URL is not a URL: ${raw}`);
+    return { ok: false, message: `ADDIN_BASE_URL “${raw}” is not a web address; set it to the https address the add-in is served from, e.g. ${example}.` };
   }
-  if (url.protocol !== 'https:') throw new Error(`ADDIN_BASE_URL must be https (Office loads add-ins over https only): ${raw}`);
-  return raw;
+  if (url.protocol !== 'https:') {
+    return { ok: false, message: `ADDIN_BASE_URL “${raw}” is not https, and Office loads add-ins over https only; set it to an https address, e.g. ${example}.` };
+  }
+  return { ok: true, url: raw };
+}
+
+/**
+ * A rejected base URL stops the build with its one sentence and a non-zero exit: webpack-cli
+ * prints what the config throws with util.inspect (a stack trace for an Error) and exits 2; this
+ * error shows itself as the sentence alone.
+ */
+class BaseUrlError extends Error {
+  [util.inspect.custom]() {
+    return this.message;
+  }
+}
+
+function baseUrlFrom(env) {
+  const checked = checkBaseUrl(env.baseUrl || process.env.ADDIN_BASE_URL || DEV_BASE_URL);
+  if (checked.ok) return checked.url;
+  throw new BaseUrlError(checked.message);
 }
 
 /** Prints, after a build, each page's JavaScript raw and gzipped (what a user downloads). */
@@ -156,3 +181,5 @@ module.exports = async (env = {}, argv = {}) => {
 
   return config;
 };
+
+module.exports.checkBaseUrl = checkBaseUrl;

@@ -4,17 +4,33 @@
  */
 import { z } from 'zod';
 import type { Lang } from '../engine/model';
-import { isISODate, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../engine/dates';
+import { isISODate, isValidDay, PLAN_YEAR_MAX, PLAN_YEAR_MIN, ymd } from '../engine/dates';
+import type { ISODate } from '../engine/model';
 import { messages } from './messages';
 
+/** dd/mm/yyyy as Vietnamese documents write it (d/m/yyyy and dots or dashes too: 5.1.2024,
+ * 15-10-2024), or YYYY-MM-DD. */
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/** The calendar day a command-line date means, or null when it is not a real day (31/02/2024). */
+export function parseDayArgument(value: string): ISODate | null {
+  const t = value.trim();
+  if (isISODate(t)) return t;
+  const m = DAY_FIRST.exec(t);
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidDay(year, month, day) ? ymd(year, month, day) : null;
+}
+
+/** A date option: dd/mm/yyyy or YYYY-MM-DD, turned into YYYY-MM-DD. */
 export function isoDayOption(lang: Lang, option = '--as-of') {
   return z.string().transform((v, ctx) => {
-    const t = v.trim();
-    if (!isISODate(t)) {
+    const day = parseDayArgument(v);
+    if (day === null) {
       ctx.addIssue({ code: 'custom', message: messages.badDate(option, v, lang) });
       return z.NEVER;
     }
-    return t;
+    return day;
   });
 }
 

@@ -21,6 +21,7 @@ import { convertCommand } from './commands/convert';
 import { reportCommand } from './commands/report';
 import { validateCommand } from './commands/validate';
 import { messages } from './messages';
+import { SYNOPSIS_HEADING, synopsis } from './synopsis';
 
 const COMMANDS: CliCommand[] = [validateCommand, reportCommand, convertCommand];
 
@@ -90,6 +91,7 @@ export async function run(argv: readonly string[], ioOverrides: Partial<CliIO> =
     .showSuggestionAfterError(false)
     .allowExcessArguments(false);
   for (const command of COMMANDS) command.register(program, ctx);
+  program.addHelpText('after', () => `\n${SYNOPSIS_HEADING}\n${synopsis(program)}\n`);
 
   if (argv.length === 0) {
     io.stderr(`${messages.noCommand(lang)}\n`);

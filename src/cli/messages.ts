@@ -129,8 +129,8 @@ export const messages = {
     pick(lang, { vi: `Tham số không hợp lệ: ${detail}`, en: `Invalid arguments: ${detail}` }),
   badDate: (option: string, value: string, lang: Lang) =>
     pick(lang, {
-      vi: `${option} “${value}” không phải một ngày có thật dạng YYYY-MM-DD (ví dụ 2024-11-22).`,
-      en: `${option} “${value}” is not a real date written YYYY-MM-DD (e.g. 2024-11-22).`,
+      vi: `${option} “${value}” không phải một ngày có thật; hãy viết ngày/tháng/năm như 22/11/2024 (hoặc 2024-11-22).`,
+      en: `${option} “${value}” is not a real date; write day/month/year as 22/11/2024 (or 2024-11-22).`,
     }),
   badYear: (option: string, value: string, lang: Lang) =>
     pick(lang, {

@@ -160,7 +160,7 @@ const vi: UiStrings = {
   asOfLabel: 'Tính đến ngày',
   asOfInvalid: 'Ngày không hợp lệ.',
   checkButton: 'Kiểm tra',
-  checkHint: 'Thêm (hoặc cập nhật) các cột theo dõi và tô màu các dòng có vấn đề. Ô của bạn không bị thay đổi.',
+  checkHint: 'Thêm (hoặc cập nhật) các cột theo dõi và tô màu các dòng có vấn đề. Nội dung các ô hiện có được giữ nguyên.',
   resultsTitle: 'Kết quả kiểm tra',
   resultsFromRibbon: 'Kết quả lần kiểm tra từ nút trên dải băng.',
   resultsNotWritten: 'Mới đọc, chưa ghi vào trang tính: bấm “Kiểm tra” để thêm cột theo dõi và tô màu.',

@@ -127,11 +127,13 @@ export const convertCommand: CliCommand = {
     program
       .command('convert')
       .description('Chuyển chữ TCVN3 (ABC) và VNI sang Unicode, ghi ra bản sao / convert TCVN3 (ABC) and VNI text to Unicode in a copy')
-      .argument('<in.xlsx...>', 'tệp cần chuyển / workbook to convert')
-      .option('--out <out.xlsx>', 'tệp ghi bản Unicode / file to write the Unicode copy to')
+      .argument('<in.xlsx>', 'tệp cần chuyển / workbook to convert')
+      .option('--out <out.xlsx>', 'tệp ghi bản Unicode (bắt buộc) / file to write the Unicode copy to (required)')
       .option('--lang <vi|en>', 'ngôn ngữ / language (vi, en)')
-      .action(async (files: string[], opts: Record<string, unknown>) => {
-        const parsed = argsSchema(ctx.lang).safeParse({ files, ...opts });
+      // One file; more are refused by the schema below, in the user's words.
+      .allowExcessArguments(true)
+      .action(async (_file: string, opts: Record<string, unknown>, command: Command) => {
+        const parsed = argsSchema(ctx.lang).safeParse({ files: command.args, ...opts });
         if (!parsed.success) {
           ctx.io.stderr(`${firstProblem(parsed.error)}\n`);
           ctx.setExitCode(EXIT_COULD_NOT_CHECK);

@@ -1,6 +1,6 @@
 /**
- * `cchc-plan report <plan.xlsx...> --period Q1|Q2|H1|Q3|Q4|Y [--year YYYY] [--as-of YYYY-MM-DD]
- *                  [--sheet NAME] [--out OUT.xlsx|DIR] [--json] [--lang vi|en]`   (cli-json.md)
+ * `cchc-plan report <plan.xlsx...> --period <Q1|Q2|H1|Q3|Q4|Y> [--year <YYYY>] [--as-of <dd/mm/yyyy>]
+ *                  [--sheet <name>] [--out <OUT.xlsx|DIR>] [--json] [--lang <vi|en>]`   (cli-json.md; `--help`)
  *
  * Each file on its own, as validate: the appendix is analysed as of D (--as-of, else the
  * period's "data to" day), the report is built from it, and with --out the copy gets the
@@ -220,6 +220,14 @@ function percent(rate: number | null, lang: Lang): string {
   return `${lang === 'vi' ? s.replace('.', ',') : s}%`;
 }
 
+/** The tail of a shortened list: where the rest is — the report sheet only when one was written. */
+function moreLine(more: number, written: boolean, lang: Lang): string {
+  if (written) return lang === 'vi' ? `  … và ${more} nhiệm vụ khác (xem trang báo cáo).` : `  … and ${more} more (see the report sheet).`;
+  return lang === 'vi'
+    ? `  … và ${more} nhiệm vụ khác (--json liệt kê đủ; --out ghi trang báo cáo có đủ danh sách).`
+    : `  … and ${more} more (--json lists them all; --out writes the report sheet with the full lists).`;
+}
+
 export interface ReportHumanExtras {
   written?: string;
   /** The input already had a sheet of the report's name (replaced in the copy). */
@@ -265,7 +273,7 @@ export function formatReportHuman(model: ReportModel, file: string, lang: Lang, 
       if (task.task) parts.push(shorten(task.task));
       lines.push(`  ${parts.join(' · ')} — ${task.lead ?? L.noLead} — ${tail(task)}`);
     }
-    if (tasks.length > MAX_LISTED) lines.push(vi ? `  … và ${tasks.length - MAX_LISTED} nhiệm vụ khác (xem trang báo cáo).` : `  … and ${tasks.length - MAX_LISTED} more (see the report sheet).`);
+    if (tasks.length > MAX_LISTED) lines.push(moreLine(tasks.length - MAX_LISTED, extras.written !== undefined, lang));
   };
   list(vi ? 'Quá hạn chưa hoàn thành' : 'Overdue, not done', model.overdue, (task) =>
     vi ? `hạn ${d(task.due as ISODate)}, quá ${task.daysLate} ngày` : `due ${d(task.due as ISODate)}, ${task.daysLate} days late`,
@@ -278,9 +286,13 @@ export function formatReportHuman(model: ReportModel, file: string, lang: Lang, 
   if (model.dataQuality.length > 0) {
     lines.push(
       '',
-      vi
-        ? `${model.dataQuality.length} dòng cần hoàn thiện dữ liệu (đơn vị chủ trì, thời hạn, sản phẩm): xem “cchc-plan validate” hoặc trang báo cáo.`
-        : `${model.dataQuality.length} rows with incomplete data (lead, deadline, output): see “cchc-plan validate” or the report sheet.`,
+      extras.written !== undefined
+        ? vi
+          ? `${model.dataQuality.length} dòng cần hoàn thiện dữ liệu (đơn vị chủ trì, thời hạn, sản phẩm): xem “cchc-plan validate” hoặc trang báo cáo.`
+          : `${model.dataQuality.length} rows with incomplete data (lead, deadline, output): see “cchc-plan validate” or the report sheet.`
+        : vi
+          ? `${model.dataQuality.length} dòng cần hoàn thiện dữ liệu (đơn vị chủ trì, thời hạn, sản phẩm): xem “cchc-plan validate”.`
+          : `${model.dataQuality.length} rows with incomplete data (lead, deadline, output): see “cchc-plan validate”.`,
     );
   }
   if (extras.written) {
@@ -325,7 +337,7 @@ export const reportCommand: CliCommand = {
       .argument('<plan.xlsx...>', 'tệp kế hoạch / plan workbook(s)')
       .option('--period <Q1|Q2|H1|Q3|Q4|Y>', 'kỳ báo cáo (bắt buộc) / reporting period (required)')
       .option('--year <YYYY>', 'năm báo cáo (mặc định: năm kế hoạch) / report year (default: the plan year)')
-      .option('--as-of <YYYY-MM-DD>', 'ngày đánh giá tình trạng (mặc định: ngày chốt số liệu của kỳ) / day the status is judged on (default: the period cut-off)')
+      .option('--as-of <dd/mm/yyyy>', 'ngày đánh giá tình trạng, hoặc YYYY-MM-DD (mặc định: ngày chốt số liệu của kỳ) / day the status is judged on, or YYYY-MM-DD (default: the period cut-off)')
       .option('--sheet <name>', 'trang tính chứa phụ lục / sheet holding the appendix')
       .option('--out <OUT.xlsx|DIR>', 'ghi bản có trang báo cáo / write a copy with the report sheet')
       .option('--json', 'xuất JSON / JSON output')

@@ -1,6 +1,6 @@
 /**
- * `cchc-plan validate <plan.xlsx...> [--sheet NAME] [--as-of YYYY-MM-DD] [--plan-year YYYY]
- *                    [--out OUT.xlsx|DIR] [--json] [--lang vi|en]`   (cli-json.md)
+ * `cchc-plan validate <plan.xlsx...> [--sheet <name>] [--as-of <dd/mm/yyyy>] [--plan-year <YYYY>]
+ *                    [--out <OUT.xlsx|DIR>] [--json] [--lang <vi|en>]`   (cli-json.md; `--help`)
  *
  * Each file is checked on its own; a failure in one does not stop the others. The exit status
  * is the worst of the files: 2 if any could not be checked, else 1 if any has an error-severity
@@ -15,7 +15,7 @@ import type { Lang } from '../../engine/model';
 import { toValidateFailureJson, toValidateJson } from '../../contract/validate-json';
 import { commonOptionsSchema, firstProblem, yearOption } from '../args';
 import { EXIT_COULD_NOT_CHECK, EXIT_ERRORS_FOUND, EXIT_OK, type CliCommand, type CommandContext } from '../command';
-import { formatValidateHuman, formatWrittenLine } from '../format-validate';
+import { formatValidateHuman, formatWrittenLine, pastPlanHint } from '../format-validate';
 import { messages } from '../messages';
 import { correctionsDropped } from '../notes';
 import { CopyError, type OpenedWorkbook } from '../../hosts/xlsx/port';
@@ -113,8 +113,10 @@ async function checkOne(
     // The result is printed now and only the pending write is kept: the grid, the analysis and
     // the text (hundreds of MB at 50,000 rows) can be collected before the copy is written.
     io.stdout(checked.text);
-    const { write, tracking, errors, stateProblem, dropped } = checked;
+    const { write, tracking, errors, stateProblem, dropped, hint } = checked;
     checked = null;
+    // JSON keeps stdout for the JSON lines: the hint goes to stderr there.
+    if (hint && args.json) io.stderr(`${hint}\n`);
     const notes: string[] = [];
     if (stateProblem) notes.push(messages.stateIgnored(file, lang));
     if (dropped) notes.push(correctionsDropped(file, dropped, lang));
@@ -153,10 +155,13 @@ async function checkAndRender(workbook: OpenedWorkbook, args: ValidateArgs, asOf
   const prepared = await prepareCheck({ workbook }, { asOf, fixAsOf: args.asOf !== undefined, lang: args.lang, planYear: args.planYear, write, onStep: (step) => progress.stage(step) });
   if (!prepared.ok) return prepared;
   const { analysis } = prepared;
-  const text = args.json ? `${JSON.stringify(toValidateJson(analysis, file))}\n` : formatValidateHuman(analysis, file, args.lang);
+  // Only when the day was not chosen: an explicit --as-of after the plan's year is deliberate.
+  const hint = args.asOf === undefined ? pastPlanHint(analysis, args.lang) : null;
+  const text = args.json ? `${JSON.stringify(toValidateJson(analysis, file))}\n` : formatValidateHuman(analysis, file, args.lang, { hint });
   return {
     ok: true as const,
     text,
+    hint,
     errors: analysis.summary.errors,
     tracking: analysis.tracking,
     stateProblem: prepared.stateProblem,
@@ -173,7 +178,7 @@ export const validateCommand: CliCommand = {
       .description('Kiểm tra phụ lục kế hoạch CCHC / check a CCHC plan appendix')
       .argument('<plan.xlsx...>', 'tệp kế hoạch / plan workbook(s)')
       .option('--sheet <name>', 'trang tính chứa phụ lục / sheet holding the appendix')
-      .option('--as-of <YYYY-MM-DD>', 'ngày tính quá hạn (mặc định: hôm nay) / day to judge overdue on (default: today)')
+      .option('--as-of <dd/mm/yyyy>', 'ngày tính quá hạn, hoặc YYYY-MM-DD (mặc định: hôm nay) / day to judge overdue on, or YYYY-MM-DD (default: today)')
       .option('--plan-year <YYYY>', 'năm kế hoạch / plan year')
       .option('--out <OUT.xlsx|DIR>', 'ghi bản đã kiểm tra / write a checked copy')
       .option('--json', 'xuất JSON / JSON output')
