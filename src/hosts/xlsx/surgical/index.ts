@@ -201,11 +201,12 @@ export function surgicalCopy(input: Buffer, changes: ChangeSet | readonly Change
   const skipped: string[] = [];
   for (const change of list) {
     if (hasSheetChanges(change)) writer.applySheetChanges(change);
-    if (change.state) writer.writeState(change.state);
     for (const model of change.sheets) {
       writer.placeSheet(model);
       if (model.chart) skipped.push(`chart on ${model.name}`);
     }
+    // Last: a new state sheet goes after the report sheet in the tab order.
+    if (change.state) writer.writeState(change.state);
   }
   return { bytes: writer.finish(options.now), skipped };
 }
