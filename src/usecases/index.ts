@@ -9,3 +9,4 @@ export type { ApplyReport, ReadIntent, SheetReadResult, SheetSnapshot, SheetUnav
 export { refused, sameSheetName, writeRefusal, type Refusal, type Refused } from './refusals';
 export { NOT_ASKED, type Analyzer, type PendingWrite, type SheetFacts, type UseCaseDeps, type UseCaseStep } from './shared';
 export { consolidate, unitReport, type ConsolidatedRollup, type UnitReportParams } from './rollup';
+export { runClean, type CleanParams, type CleanResult, type CleanSummary } from './clean';
