@@ -27,7 +27,8 @@ import {
   type WorkbookState,
 } from '../../engine/settings';
 import { runCheck, runReport, type Analyzer, type ApplyReport, sameSheetName, type ReadIntent, type Refusal, type SheetReadResult, type WorkbookPort } from '../../usecases';
-import type { CheckOutcome, CheckRequest, ConvertOutcome, ConvertRequest, PlanHost, ReportOutcome, ReportRequest } from '../plan-host';
+import type { CheckOutcome, CheckRequest, ConvertOutcome, ConvertRequest, PlanHost, ReportOutcome, ReportRequest, SheetsOutcome, SheetsRequest } from '../plan-host';
+import { writeSheetsIn } from './sheets';
 import { convertWorkbook } from './convert';
 import { WriteError, executePlan } from './apply';
 import { hostMessages } from './messages';
@@ -330,6 +331,16 @@ export function createExcelPlanHost(excelRun: ExcelRun, options: ExcelHostOption
         });
       } catch (e) {
         return { ok: false, message: describeError(e, lang, phase.name) };
+      }
+    },
+
+    async writeSheets(request: SheetsRequest): Promise<SheetsOutcome> {
+      if (!supported()) return { ok: false, message: hostMessages.unsupported(REQUIRED_EXCEL_API, request.lang) };
+      const phase: Phase = { name: 'read' };
+      try {
+        return await run((ctx) => writeSheetsIn(ctx, request, { budget, pieceBytes, onSyncs: options.onSyncs, phase }));
+      } catch (e) {
+        return { ok: false, message: describeError(e, request.lang, phase.name) };
       }
     },
 
