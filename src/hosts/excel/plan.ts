@@ -14,6 +14,7 @@
 import { MAX_COLS, MAX_ROWS, a1, a1Range, qualifiedA1, wholeColumns, wholeRows } from '../../engine/a1';
 import type { CellInput, CellRange, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, Lang, SheetCell, SheetModel } from '../../engine/model';
 import { sameSheetName, sheetNameKey } from '../../engine/text';
+import { mmToPoints, pageNumberSection } from '../../engine/page-setup';
 import { ChangeSetError } from '../change-set-error';
 import { MAX_CELL_TEXT, MAX_FORMULA_LENGTH, OP_OVERHEAD_BYTES, excelWouldConvert, jsonBytes, rowBlocks, textMask } from './payload';
 import type { ExistingFormat } from './read';
@@ -119,7 +120,7 @@ type StyleSpec = Omit<CellStyle, 'numberFormat'>;
 
 function styleCount(s: StyleSpec): number {
   let n = 0;
-  for (const k of ['bold', 'italic', 'fontSize', 'wrapText', 'fill', 'fontColor', 'horizontalAlignment', 'verticalAlignment'] as const) if (s[k] !== undefined) n++;
+  for (const k of ['bold', 'italic', 'fontSize', 'fontName', 'underline', 'wrapText', 'fill', 'fontColor', 'horizontalAlignment', 'verticalAlignment'] as const) if (s[k] !== undefined) n++;
   if (s.border) n += EDGES.length;
   return n;
 }
@@ -128,6 +129,8 @@ function applyStyle(format: Excel.RangeFormat, s: StyleSpec): void {
   if (s.bold !== undefined) format.font.bold = s.bold;
   if (s.italic !== undefined) format.font.italic = s.italic;
   if (s.fontSize !== undefined) format.font.size = s.fontSize;
+  if (s.fontName !== undefined) format.font.name = s.fontName;
+  if (s.underline !== undefined) format.font.underline = s.underline ? 'Single' : 'None';
   if (s.fontColor !== undefined) format.font.color = s.fontColor;
   if (s.fill !== undefined) format.fill.color = s.fill;
   if (s.wrapText !== undefined) format.wrapText = s.wrapText;
@@ -257,7 +260,7 @@ function conditionalFormatOps(sheetName: string, tag: string, rules: Conditional
 // ---------------------------------------------------------------------------------------------
 
 function styleKey(c: SheetCell): string {
-  return JSON.stringify([c.bold, c.italic, c.fontSize, c.wrapText, c.fill, c.fontColor, c.horizontalAlignment, c.verticalAlignment, c.border]);
+  return JSON.stringify([c.bold, c.italic, c.fontSize, c.fontName, c.underline, c.wrapText, c.fill, c.fontColor, c.horizontalAlignment, c.verticalAlignment, c.border]);
 }
 
 /** Consecutive cells of a row with the same style become one area: "B5:K5". */
@@ -466,9 +469,11 @@ function layoutOps(model: SheetModel): PlannedOp[] {
     checkRange(rows, `print titles on ${name}`);
     titleRows = a1Range(rows, 'row');
   }
+  const margins = print.margins;
+  const numbers = print.pageNumbers;
   ops.push({
     label: `page layout ${name}`,
-    bytes: OP_OVERHEAD_BYTES * 4,
+    bytes: OP_OVERHEAD_BYTES * (4 + (margins ? 6 : 0) + (numbers ? 3 : 0)),
     queue: ({ sheet }) => {
       const layout = sheet(name).pageLayout;
       layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
@@ -478,6 +483,24 @@ function layoutOps(model: SheetModel): PlannedOp[] {
       // documented value of PageLayoutZoomOptions, so the pages tall are a count large enough
       // that the width decides the scale.
       if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: pagesTall };
+      if (margins) {
+        // PageLayout margins are in points (ExcelApi 1.9).
+        layout.topMargin = mmToPoints(margins.top);
+        layout.bottomMargin = mmToPoints(margins.bottom);
+        layout.leftMargin = mmToPoints(margins.left);
+        layout.rightMargin = mmToPoints(margins.right);
+        layout.headerMargin = mmToPoints(margins.header);
+        layout.footerMargin = mmToPoints(margins.footer);
+      }
+      if (numbers) {
+        // HeaderFooterGroup (ExcelApi 1.9): "FirstAndDefault" gives the first page its own
+        // (here empty) header and every other page the default one.
+        const group = layout.headersFooters;
+        group.state = numbers.skipFirst ? 'FirstAndDefault' : 'Default';
+        const code = pageNumberSection(numbers);
+        if (numbers.where === 'header') group.defaultForAllPages.centerHeader = code;
+        else group.defaultForAllPages.centerFooter = code;
+      }
     },
   });
   if (model.chart) {
