@@ -14,7 +14,7 @@
 import { MAX_COLS, MAX_ROWS, a1, a1Range, qualifiedA1, wholeColumns, wholeRows } from '../../engine/a1';
 import type { CellInput, CellRange, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, FormulaFill, Lang, SheetCell, SheetModel, SheetNameDef } from '../../engine/model';
 import { sameSheetName, sheetNameKey } from '../../engine/text';
-import { mmToPoints, pageNumberSection } from '../../engine/page-setup';
+import { applyPageLayout } from './page-layout';
 import { ChangeSetError } from '../change-set-error';
 import { MAX_CELL_TEXT, MAX_FORMULA_LENGTH, OP_OVERHEAD_BYTES, excelWouldConvert, jsonBytes, rowBlocks, textMask } from './payload';
 import type { ExistingFormat } from './read';
@@ -529,39 +529,10 @@ function layoutOps(model: SheetModel): PlannedOp[] {
     checkRange(rows, `print titles on ${name}`);
     titleRows = a1Range(rows, 'row');
   }
-  const margins = print.margins;
-  const numbers = print.pageNumbers;
   ops.push({
     label: `page layout ${name}`,
-    bytes: OP_OVERHEAD_BYTES * (4 + (margins ? 6 : 0) + (numbers ? 3 : 0)),
-    queue: ({ sheet }) => {
-      const layout = sheet(name).pageLayout;
-      layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-      layout.paperSize = 'A4';
-      if (titleRows) layout.setPrintTitleRows(titleRows);
-      // One page wide, as many pages tall as needed: the file format's "0 = automatic" is not a
-      // documented value of PageLayoutZoomOptions, so the pages tall are a count large enough
-      // that the width decides the scale.
-      if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: pagesTall };
-      if (margins) {
-        // PageLayout margins are in points (ExcelApi 1.9).
-        layout.topMargin = mmToPoints(margins.top);
-        layout.bottomMargin = mmToPoints(margins.bottom);
-        layout.leftMargin = mmToPoints(margins.left);
-        layout.rightMargin = mmToPoints(margins.right);
-        layout.headerMargin = mmToPoints(margins.header);
-        layout.footerMargin = mmToPoints(margins.footer);
-      }
-      if (numbers) {
-        // HeaderFooterGroup (ExcelApi 1.9): "FirstAndDefault" gives the first page its own
-        // (here empty) header and every other page the default one.
-        const group = layout.headersFooters;
-        group.state = numbers.skipFirst ? 'FirstAndDefault' : 'Default';
-        const code = pageNumberSection(numbers);
-        if (numbers.where === 'header') group.defaultForAllPages.centerHeader = code;
-        else group.defaultForAllPages.centerFooter = code;
-      }
-    },
+    bytes: OP_OVERHEAD_BYTES * (4 + (print.margins ? 6 : 0) + (print.pageNumbers ? 3 : 0)),
+    queue: ({ sheet }) => applyPageLayout(sheet(name).pageLayout, print, titleRows, pagesTall),
   });
   if (model.chart) {
     const chart = model.chart;
