@@ -15,6 +15,13 @@ export const REPORT_TITLE_PREFIXES: readonly string[] = [
   'REPORT ON THE ADMINISTRATIVE REFORM PLAN',
 ];
 
+/** The start of the roll-up's title (src/report/rollup/labels.ts): the consolidated sheets hold
+ * the same lists, and are no more a plan than a report sheet is. */
+export const ROLLUP_TITLE_PREFIXES: readonly string[] = [
+  'BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH',
+  'CONSOLIDATED REPORT ON THE ADMINISTRATIVE REFORM PLANS',
+];
+
 /** The document type and the start of its summary line, per language (document.ts writes
  * these words). Both must be there: an appendix may well be titled "Kết quả thực hiện …". */
 export const REPORT_DOCUMENT_MARKS: readonly { type: string; summary: string }[] = [
@@ -32,7 +39,7 @@ function norm(text: string): string {
 
 export function isReportTitle(text: string): boolean {
   const t = norm(text);
-  return REPORT_TITLE_PREFIXES.some((p) => t.startsWith(p));
+  return REPORT_TITLE_PREFIXES.some((p) => t.startsWith(p)) || ROLLUP_TITLE_PREFIXES.some((p) => t.startsWith(p));
 }
 
 /** The grid is a report sheet: a cell in its first rows holds the report's title, or the

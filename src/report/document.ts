@@ -6,6 +6,7 @@
  */
 import type { Analysis, Lang } from '../engine/model';
 import type { Settings } from '../engine/settings';
+import { reportLabels } from './labels';
 import { periodTitleWords, periodWords, type PeriodId } from './periods';
 
 /** The document's own facts: read from the plan's title rows, the workbook's settings, or what
@@ -124,7 +125,7 @@ export function documentParts(input: PartsInput): DocumentParts {
     placeDate: en ? `${place}, date ${DOTS}/${DOTS}/${year}` : `${place}, ngày ${DOTS} tháng ${DOTS} năm ${year}`,
     type: en ? 'REPORT' : 'BÁO CÁO',
     summary: summaryLine(period.id, period.year, lang),
-    dataPeriod: en ? `(Data from ${formatDate(period.from)} to ${formatDate(period.to)})` : `(Số liệu tính từ ngày ${formatDate(period.from)} đến ngày ${formatDate(period.to)})`,
+    dataPeriod: reportLabels(lang).dataPeriod(formatDate(period.from), formatDate(period.to)),
     intro: en
       ? [`Task status as of ${formatDate(input.asOf)}; source: sheet "${input.sourceSheet}", made on ${formatDate(input.madeOn)}. Report due: ${formatDate(period.due)}.`]
       : [`Tình trạng nhiệm vụ tính đến ngày ${formatDate(input.asOf)}; nguồn số liệu: trang “${input.sourceSheet}”, lập ngày ${formatDate(input.madeOn)}. Hạn gửi báo cáo: ngày ${formatDate(period.due)}.`],

@@ -3,6 +3,8 @@ import type { Lang, TaskStatus } from '../engine/model';
 import type { TaskClass } from './classify';
 
 export interface ReportLabels {
+  dataPeriod: (from: string, to: string) => string;
+  asOfAndDue: (asOf: string, due: string) => string;
   classHeading: Record<TaskClass, string>;
   total: string;
   done: string;
@@ -36,6 +38,8 @@ export interface ReportLabels {
 }
 
 const VI: ReportLabels = {
+  dataPeriod: (from, to) => `(Số liệu tính từ ngày ${from} đến ngày ${to})`,
+  asOfAndDue: (asOf, due) => `Tình trạng nhiệm vụ tính đến ngày ${asOf}. Hạn gửi báo cáo: ngày ${due}.`,
   classHeading: {
     doneOnTime: 'Hoàn thành đúng hạn',
     doneLate: 'Hoàn thành quá hạn',
@@ -77,6 +81,8 @@ const VI: ReportLabels = {
 };
 
 const EN: ReportLabels = {
+  dataPeriod: (from, to) => `(Data from ${from} to ${to})`,
+  asOfAndDue: (asOf, due) => `Task status as of ${asOf}. Report due: ${due}.`,
   classHeading: {
     doneOnTime: 'Done on time',
     doneLate: 'Done late',

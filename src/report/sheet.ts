@@ -359,7 +359,7 @@ export function wrappedLines(text: string, width: number, fontSize = DEFAULT_FON
 
 /** A height for every row with text: not every program fits rows to wrapped text on opening
  * (LibreOffice does not for .xlsx), and a row of 13-point text is taller than the default. */
-function estimateRowHeights(cells: SheetCell[], merges: CellRange[], widths: Record<number, number>): Record<number, number> {
+export function estimateRowHeights(cells: SheetCell[], merges: CellRange[], widths: Record<number, number>): Record<number, number> {
   /** Width of each merge, by its top-left cell ("row,col"). */
   const spanWidth = new Map<string, number>();
   for (const m of merges) {
