@@ -27,6 +27,8 @@ export interface ReportRequest {
   lang: Lang;
   /** Called when a report sheet of the same name exists; resolve true to replace it. */
   confirmReplace: (sheetName: string) => Promise<boolean>;
+  /** Told when the work moves on: 'write' once the sheet is being written (after any question). */
+  onStep?: (step: 'analyse' | 'write') => void;
 }
 
 export type ReportOutcome =

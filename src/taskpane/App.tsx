@@ -35,6 +35,7 @@ import { Diagnostics } from './Diagnostics';
 import type { SupportInfo } from '../hosts/excel/support-text';
 import { LegacyNotice } from './LegacyNotice';
 import type { RibbonActivity } from './use-ribbon-busy';
+import { SR_ONLY, useVisuallyHidden } from './visually-hidden';
 
 export interface AppProps {
   host: PlanHost;
@@ -73,7 +74,8 @@ const useStyles = makeStyles({
   },
   title: { margin: 0 },
   lang: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  status: { minHeight: '20px' },
+  // The busy line keeps its height when idle so that the pane below does not jump.
+  busyLine: { minHeight: '20px' },
 });
 
 function LanguageSwitch(props: { t: UiStrings; lang: Lang; className: string; onChange: (lang: Lang) => void }): React.JSX.Element {
@@ -113,7 +115,7 @@ function ErrorBar(props: { t: UiStrings; error: string; onDismiss: () => void })
 
 function NoticeBar(props: { t: UiStrings; notice: Notice; onDismiss: () => void }): React.JSX.Element {
   return (
-    <MessageBar intent={props.notice.intent} layout="multiline">
+    <MessageBar intent={props.notice.intent} layout="multiline" data-testid="notice">
       <MessageBarBody>{props.notice.text}</MessageBarBody>
       <MessageBarActions>
         <Button size="small" onClick={props.onDismiss}>
@@ -137,6 +139,11 @@ export function App(props: AppProps): React.JSX.Element {
     ribbonActivity: props.ribbonActivity,
   });
   const { t, lang, tab, busy, error, notice, view, workbook } = pane;
+  const hidden = useVisuallyHidden().hidden;
+  // Scroll bars and form controls the browser draws follow the theme too.
+  React.useEffect(() => {
+    document.documentElement.style.colorScheme = props.dark ? 'dark' : 'light';
+  }, [props.dark]);
 
   const busyText: Record<BusyKind, string> = {
     reading: t.busyReading,
@@ -156,7 +163,7 @@ export function App(props: AppProps): React.JSX.Element {
           <LanguageSwitch t={t} lang={lang} className={styles.lang} onChange={pane.switchLang} />
         </header>
 
-        <TabList selectedValue={tab} onTabSelect={(_, data) => pane.setTab(data.value as PaneTab)}>
+        <TabList aria-label={t.tabsLabel} selectedValue={tab} onTabSelect={(_, data) => pane.setTab(data.value as PaneTab)}>
           <Tab value="check" id="tab-check" aria-controls="panel-check">
             {t.tabCheck}
           </Tab>
@@ -165,12 +172,19 @@ export function App(props: AppProps): React.JSX.Element {
           </Tab>
         </TabList>
 
-        <div role="status" aria-live="polite" aria-atomic="true" className={styles.status} data-testid="pane-status">
-          {busy ? <Spinner size="tiny" labelPosition="after" label={busyText[busy]} /> : pane.announcement}
+        {/* One live region says what happens (busy, a check's summary, a report built, a row
+            selected) to screen readers; on screen each of these is shown once, where it belongs
+            (the spinner here, the summary in the results, the report in the notice bar). The
+            spinner waits while the pane asks a question: it never runs behind a dialog. */}
+        <div role="status" aria-live="polite" aria-atomic="true" className={hidden} {...SR_ONLY} data-testid="pane-status">
+          {pane.replacing ? '' : busy ? busyText[busy] : pane.announcement}
+        </div>
+        <div className={styles.busyLine} aria-hidden="true">
+          {busy && !pane.replacing ? <Spinner size="tiny" labelPosition="after" label={busyText[busy]} data-testid="pane-spinner" /> : null}
         </div>
 
         {error && <ErrorBar t={t} error={error} onDismiss={pane.dismissError} />}
-        {notice && <NoticeBar t={t} notice={notice} onDismiss={pane.dismissNotice} />}
+        {notice && <NoticeBar key={notice.text} t={t} notice={notice} onDismiss={pane.dismissNotice} />}
 
         <LegacyNotice lang={lang} analysis={view.analysis} busy={busy !== null} onConvert={pane.convertLegacy} />
 

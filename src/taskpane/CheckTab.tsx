@@ -1,5 +1,5 @@
 /**
- * The "Kiểm tra" tab: what was recognised, the column-role editor, the check itself and its
+ * The "Rà soát" (review) tab: what was recognised, the column-role editor, the check itself and its
  * results. Every piece of sheet text is rendered as a React text node (escaped), never as HTML.
  */
 import * as React from 'react';
@@ -27,6 +27,7 @@ import type { PlanView } from './plan-view';
 import { columnViews, tableRangeAddress } from './view-model';
 import { Results } from './Results';
 import { DateField } from './DateField';
+import { HighlightLegend } from './HighlightLegend';
 
 export interface CheckTabProps {
   t: UiStrings;
@@ -110,7 +111,7 @@ export function CheckTab(props: CheckTabProps): React.JSX.Element {
           </Body1>
         )}
         <div>
-          <Button size="small" onClick={props.onReadAgain} disabled={busy}>
+          <Button size="small" onClick={props.onReadAgain} disabledFocusable={busy}>
             {t.readAgain}
           </Button>
         </div>
@@ -145,7 +146,7 @@ export function CheckTab(props: CheckTabProps): React.JSX.Element {
                 ))}
                 {props.corrections && Object.keys(props.corrections).length > 0 ? (
                   <div>
-                    <Button size="small" onClick={props.onClearCorrections} disabled={busy}>
+                    <Button size="small" onClick={props.onClearCorrections} disabledFocusable={busy}>
                       {t.clearCorrections}
                     </Button>
                   </div>
@@ -158,11 +159,12 @@ export function CheckTab(props: CheckTabProps): React.JSX.Element {
 
       <div className={styles.row}>
         <DateField lang={props.lang} label={t.asOfLabel} value={props.asOf} onChange={props.onAsOfChange} today={props.today} />
-        <Button appearance="primary" onClick={props.onCheck} disabled={busy || !asOfValid}>
+        <Button appearance="primary" onClick={props.onCheck} disabledFocusable={busy || !asOfValid}>
           {t.checkButton}
         </Button>
       </div>
       <Caption1>{t.checkHint}</Caption1>
+      <HighlightLegend t={t} />
 
       {analysis ? (
         <section aria-labelledby="results-title" className={styles.stack}>

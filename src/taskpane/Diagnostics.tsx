@@ -139,10 +139,10 @@ export function Diagnostics({ lang, collect }: DiagnosticsProps): React.JSX.Elem
             </dl>
           )}
           <div className={styles.actions}>
-            <Button size="small" appearance="primary" disabled={!info || loading} onClick={() => void copy()}>
+            <Button size="small" appearance="primary" disabledFocusable={!info || loading} onClick={() => void copy()}>
               {t.copy}
             </Button>
-            <Button size="small" disabled={loading} onClick={() => void gather()}>
+            <Button size="small" disabledFocusable={loading} onClick={() => void gather()}>
               {t.refresh}
             </Button>
             <span role="status" aria-live="polite">

@@ -132,7 +132,7 @@ export function ReportTab(props: ReportTabProps): React.JSX.Element {
       </section>
 
       <div>
-        <Button appearance="primary" onClick={build} disabled={busy || !yearValid || !asOfValid}>
+        <Button appearance="primary" onClick={build} disabledFocusable={busy || !yearValid || !asOfValid}>
           {t.buildReport}
         </Button>
       </div>

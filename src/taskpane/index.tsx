@@ -9,10 +9,11 @@ import { paneChannel } from './channel';
 import { preferredLang, rememberLang } from './lang';
 import { excelPlanHost, ribbonActivity, supportInfo } from './runtime';
 import { detectLang, uiStrings } from './strings';
+import { isDarkOfficeTheme } from './theme';
 
 function isDark(): boolean {
   try {
-    return Office.context.officeTheme?.isDarkTheme === true;
+    return isDarkOfficeTheme(Office.context.officeTheme);
   } catch {
     return false;
   }

@@ -10,6 +10,8 @@ import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../engine/dates';
 import type { ColumnRole, Lang, Severity } from '../engine/model';
 import type { PeriodDef } from '../engine/settings';
 import type { TaskClass } from '../report/classify';
+import { AS_OF_LABEL_TEXT } from '../engine/as-of';
+import { TRACKING_HEADERS } from '../engine/table/header-roles';
 
 export interface UiStrings {
   appTitle: string;
@@ -17,6 +19,8 @@ export interface UiStrings {
   langNames: Record<Lang, string>;
   tabCheck: string;
   tabReport: string;
+  /** The tab list's name for screen readers. */
+  tabsLabel: string;
 
   busyReading: string;
   busyChecking: string;
@@ -53,6 +57,9 @@ export interface UiStrings {
   asOfInvalid: string;
   checkButton: string;
   checkHint: string;
+  /** The highlight colours said in words (colour is never the only carrier of meaning). */
+  legendTitle: string;
+  legend: Record<'overdue' | 'problem' | 'done', string>;
   resultsTitle: string;
   resultsFromRibbon: string;
   resultsNotWritten: string;
@@ -97,11 +104,12 @@ export interface UiStrings {
 }
 
 const vi: UiStrings = {
-  appTitle: 'Kiểm tra kế hoạch CCHC',
+  appTitle: 'Kế hoạch CCHC',
   languageLabel: 'Ngôn ngữ',
   langNames: { vi: 'Tiếng Việt', en: 'English' },
-  tabCheck: 'Kiểm tra',
+  tabCheck: 'Rà soát',
   tabReport: 'Báo cáo quý',
+  tabsLabel: 'Các phần của ngăn tác vụ',
 
   busyReading: 'Đang đọc trang tính…',
   busyChecking: 'Đang kiểm tra kế hoạch…',
@@ -159,11 +167,17 @@ const vi: UiStrings = {
 
   asOfLabel: 'Tính đến ngày',
   asOfInvalid: 'Ngày không hợp lệ.',
-  checkButton: 'Kiểm tra',
+  checkButton: 'Kiểm tra và tô màu',
   checkHint: 'Thêm (hoặc cập nhật) các cột theo dõi và tô màu các dòng có vấn đề. Nội dung các ô hiện có được giữ nguyên.',
+  legendTitle: 'Màu tô trên trang tính',
+  legend: {
+    overdue: `Nền đỏ nhạt, chữ đỏ sẫm: quá hạn mà chưa hoàn thành, tính đến ngày ở ô “${AS_OF_LABEL_TEXT.vi}”.`,
+    problem: `Nền vàng, chữ nâu: dòng có lỗi hoặc cảnh báo, ghi ở cột “${TRACKING_HEADERS.check.vi}”.`,
+    done: 'Nền xanh lá nhạt, chữ xanh sẫm: đã hoàn thành.',
+  },
   resultsTitle: 'Kết quả kiểm tra',
   resultsFromRibbon: 'Kết quả lần kiểm tra từ nút trên dải băng.',
-  resultsNotWritten: 'Mới đọc, chưa ghi vào trang tính: bấm “Kiểm tra” để thêm cột theo dõi và tô màu.',
+  resultsNotWritten: 'Mới đọc, chưa ghi vào trang tính: bấm “Kiểm tra và tô màu” để thêm các cột theo dõi và tô màu các dòng.',
   summary: (tasks, errors, warnings, infos) => `${tasks} nhiệm vụ: ${errors} lỗi, ${warnings} cảnh báo, ${infos} lưu ý.`,
   noIssues: (tasks) => `Đã kiểm tra ${tasks} nhiệm vụ: không phát hiện vấn đề nào.`,
   severityNames: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' },
@@ -184,7 +198,7 @@ const vi: UiStrings = {
   agencyPlaceholder: 'Ví dụ: Sở Giao thông vận tải',
   periodWords: (from, to, due) => `Số liệu tính từ ngày ${from} đến ngày ${to}; hạn gửi báo cáo ${due}.`,
   previewTitle: 'Xem trước số liệu',
-  previewNeedsCheck: 'Bấm “Kiểm tra” ở thẻ bên cạnh để xem trước số liệu.',
+  previewNeedsCheck: 'Số liệu được xem trước khi đã nhận diện được bảng phụ lục (thẻ “Rà soát”).',
   previewTotal: 'Tổng số nhiệm vụ',
   classNames: {
     doneOnTime: 'Hoàn thành đúng hạn',
@@ -219,11 +233,12 @@ function count(n: number, noun: string): string {
 }
 
 const en: UiStrings = {
-  appTitle: 'CCHC plan checker',
+  appTitle: 'CCHC plan',
   languageLabel: 'Language',
   langNames: { vi: 'Tiếng Việt', en: 'English' },
-  tabCheck: 'Check',
+  tabCheck: 'Review',
   tabReport: 'Quarterly report',
+  tabsLabel: 'Pane sections',
 
   busyReading: 'Reading the sheet…',
   busyChecking: 'Checking the plan…',
@@ -281,11 +296,17 @@ const en: UiStrings = {
 
   asOfLabel: 'As of',
   asOfInvalid: 'Not a valid date.',
-  checkButton: 'Check',
-  checkHint: 'Adds (or updates) the tracking columns and highlights rows with problems. Your own cells are not changed.',
+  checkButton: 'Check and highlight',
+  checkHint: 'Adds or updates the tracking columns and highlights the rows with problems. The contents of your existing cells are left unchanged.',
+  legendTitle: 'Highlight colours on the sheet',
+  legend: {
+    overdue: `Light red with dark red text: overdue and not done, as of the date in the “${AS_OF_LABEL_TEXT.en}” cell.`,
+    problem: `Yellow with brown text: the row has an error or a warning, written in the “${TRACKING_HEADERS.check.en}” column.`,
+    done: 'Light green with dark green text: done.',
+  },
   resultsTitle: 'Results',
   resultsFromRibbon: 'Results of the check run from the ribbon button.',
-  resultsNotWritten: 'Read only, nothing written yet: choose “Check” to add the tracking columns and highlights.',
+  resultsNotWritten: 'Read only, nothing written yet: choose “Check and highlight” to add the tracking columns and highlight the rows.',
   summary: (tasks, errors, warnings, infos) => `${count(tasks, 'task')}: ${count(errors, 'error')}, ${count(warnings, 'warning')}, ${count(infos, 'note')}.`,
   noIssues: (tasks) => `Checked ${count(tasks, 'task')}: no problems found.`,
   severityNames: { error: 'Error', warning: 'Warning', info: 'Note' },
@@ -306,7 +327,7 @@ const en: UiStrings = {
   agencyPlaceholder: 'e.g. Department of Transport',
   periodWords: (from, to, due) => `Data from ${from} to ${to}; report due ${due}.`,
   previewTitle: 'Preview of the figures',
-  previewNeedsCheck: 'Run “Check” on the other tab to preview the figures.',
+  previewNeedsCheck: 'The figures are previewed once the appendix table is recognised (tab “Review”).',
   previewTotal: 'Total tasks',
   classNames: {
     doneOnTime: 'Done on time',

@@ -13,6 +13,7 @@ import { uiStrings, type UiStrings } from './strings';
 import type { PaneChannel, PaneRequest, PaneTab } from './channel';
 import type { BusyKind, Notice, PlanView, ReportChoice } from './plan-view';
 import { applyCorrection } from './view-model';
+import { summaryText } from './summary';
 import { useRibbonBusy, type RibbonActivity } from './use-ribbon-busy';
 
 export interface PlanStateOptions {
@@ -63,6 +64,8 @@ export interface PlanState {
 }
 
 type Run = (kind: BusyKind, work: () => Promise<void>) => Promise<void>;
+/** Renames the operation under way (what the spinner says); nothing when none runs. */
+type Phase = (kind: BusyKind) => void;
 
 function errorText(t: UiStrings, err: unknown): string {
   const detail = err instanceof Error ? err.message : typeof err === 'string' ? err : JSON.stringify(err);
@@ -91,7 +94,10 @@ function useOperations(langRef: React.RefObject<Lang>) {
     },
     [langRef],
   );
-  return { busy, error, setError, run };
+  const phase: Phase = React.useCallback((kind) => {
+    if (busyRef.current) setBusy(kind);
+  }, []);
+  return { busy, error, setError, run, phase };
 }
 
 /** What was read from the workbook: its stored state and the analysis shown. */
@@ -159,6 +165,7 @@ interface PaneTools {
   lang: Lang;
   t: UiStrings;
   run: Run;
+  phase: Phase;
   setNotice: (notice: Notice | null) => void;
   setAnnouncement: (text: string) => void;
   setError: (error: string | null) => void;
@@ -197,13 +204,18 @@ function columnCorrections(tools: PaneTools, sheetView: SheetView) {
 
 /** Building the report sheet, with the replace question; a new agency name is remembered. */
 function useReportBuild(tools: PaneTools, sheetView: SheetView) {
-  const { host, lang, t, run, setNotice, setAnnouncement, setError } = tools;
+  const { host, lang, t, run, phase, setNotice, setAnnouncement, setError } = tools;
   const { workbook, setWorkbook } = sheetView;
   const { replacing, askReplace, answerReplace } = useReplaceQuestion();
+  // The sheet is read first (and the user perhaps asked whether to replace the report); only
+  // once the host starts writing does the pane say it builds the report.
   const buildReport = (choice: ReportChoice) =>
-    void run('report', async () => {
+    void run('reading', async () => {
       setNotice(null);
-      const request: ReportRequest = { ...choice, lang, confirmReplace: askReplace };
+      const onStep = (step: 'analyse' | 'write') => {
+        if (step === 'write') phase('report');
+      };
+      const request: ReportRequest = { ...choice, lang, confirmReplace: askReplace, onStep };
       const outcome = await host.buildReport(request);
       if (outcome.ok) {
         const text = outcome.replaced ? t.reportReplaced(outcome.sheetName) : t.reportBuilt(outcome.sheetName);
@@ -235,12 +247,12 @@ export function usePlanState(options: PlanStateOptions): PlanState {
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [announcement, setAnnouncement] = React.useState('');
   const [asOf, setAsOf] = React.useState<ISODate>(() => today());
-  const { busy: ownBusy, error, setError, run } = useOperations(langRef);
+  const { busy: ownBusy, error, setError, run, phase } = useOperations(langRef);
   const ribbonBusy = useRibbonBusy(options.ribbonActivity);
   const busy: BusyKind | null = ownBusy ?? (ribbonBusy ? 'ribbon' : null);
   const sheetView = useSheetView(host, run, today);
   const { workbook, view, showOutcome, readSheet } = sheetView;
-  const tools: PaneTools = { host, lang, t, run, setNotice, setAnnouncement, setError };
+  const tools: PaneTools = { host, lang, t, run, phase, setNotice, setAnnouncement, setError };
   const { correct, clearCorrections } = columnCorrections(tools, sheetView);
   const { replacing, answerReplace, buildReport } = useReportBuild(tools, sheetView);
 
@@ -261,6 +273,8 @@ export function usePlanState(options: PlanStateOptions): PlanState {
       if (request.check) {
         setAsOf(request.check.asOf);
         showOutcome(request.check.outcome, request.check.asOf, request.check.outcome.ok, true);
+        const outcome = request.check.outcome;
+        if (outcome.ok) setAnnouncement(summaryText(uiStrings(langRef.current), outcome.analysis));
       }
       if (request.error) setError(request.error);
     });
@@ -281,10 +295,7 @@ export function usePlanState(options: PlanStateOptions): PlanState {
       setNotice(null);
       const outcome = await host.check({ asOf, lang });
       showOutcome(outcome, asOf, true, false);
-      if (outcome.ok) {
-        const s = outcome.analysis.summary;
-        setAnnouncement(s.errors + s.warnings + s.infos === 0 ? t.noIssues(s.tasks) : t.summary(s.tasks, s.errors, s.warnings, s.infos));
-      }
+      if (outcome.ok) setAnnouncement(summaryText(t, outcome.analysis));
     });
 
   // Rewrites the workbook's TCVN3/VNI cells (the notice has asked), then reads the sheet again.
@@ -325,7 +336,11 @@ export function usePlanState(options: PlanStateOptions): PlanState {
     asOf,
     view,
     replacing,
-    setTab,
+    setTab: (next: PaneTab) => {
+      // What the live region last said belongs to the view being left.
+      setAnnouncement('');
+      setTab(next);
+    },
     setAsOf,
     dismissError: () => setError(null),
     dismissNotice: () => setNotice(null),

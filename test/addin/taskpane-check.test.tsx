@@ -5,7 +5,7 @@
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { MemoryHost, gate } from './memory-host';
-import { TODAY, setup, opened } from './taskpane-helpers';
+import { TODAY, setup, opened, isDisabled } from './taskpane-helpers';
 
 describe('task pane: check tab', () => {
   it('reads the active sheet on opening, without writing, and says what it recognised', async () => {
@@ -19,7 +19,7 @@ describe('task pane: check tab', () => {
     expect(within(facts).getByText('6')).toBeTruthy(); // tasks
     expect(within(facts).getByText('2')).toBeTruthy(); // sections
     expect(within(facts).getByText('2024')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Kiểm tra kế hoạch CCHC' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Kế hoạch CCHC' })).toBeTruthy();
   });
 
   it('says plainly when there is no appendix table, from the host, in the chosen language', async () => {
@@ -38,7 +38,7 @@ describe('task pane: check tab', () => {
     expect(date.value).toBe('15/05/2024'); // TODAY, as Vietnamese write it
     await user.clear(date);
     await user.type(date, '30/06/2024');
-    await user.click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    await user.click(screen.getByRole('button', { name: 'Kiểm tra và tô màu' }));
     await waitFor(() => expect(host.callsOf('check')).toEqual([[{ asOf: '2024-06-30', lang: 'vi' }]]));
     await waitFor(() => expect(screen.queryByText(/Mới đọc, chưa ghi vào trang tính/)).toBeNull());
     expect(screen.getByRole('heading', { name: /Kết quả kiểm tra — 30\/06\/2024/ })).toBeTruthy();
@@ -49,18 +49,18 @@ describe('task pane: check tab', () => {
     await opened();
     const held = gate();
     host.holds.check = held;
-    const button = screen.getByRole('button', { name: 'Kiểm tra' });
+    const button = screen.getByRole('button', { name: 'Kiểm tra và tô màu' });
     await user.click(button);
     const status = screen.getByTestId('pane-status');
     await waitFor(() => expect(status.textContent).toContain('Đang kiểm tra kế hoạch…'));
     expect(status.getAttribute('aria-live')).toBe('polite');
-    expect(button.hasAttribute('disabled')).toBe(true);
+    expect(isDisabled(button)).toBe(true);
     expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('true');
     await user.click(button);
     expect(host.callsOf('check')).toHaveLength(1);
     await act(async () => held.open());
     await waitFor(() => expect(status.textContent).toBe('6 nhiệm vụ: 5 lỗi, 1 cảnh báo, 1 lưu ý.'));
-    expect(button.hasAttribute('disabled')).toBe(false);
+    expect(isDisabled(button)).toBe(false);
     expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('false');
   });
 
@@ -69,11 +69,11 @@ describe('task pane: check tab', () => {
     await opened();
     host.holds.check = gate();
     host.holds.check.fail(new Error('Trang tính đang được bảo vệ.'));
-    await user.click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    await user.click(screen.getByRole('button', { name: 'Kiểm tra và tô màu' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Không thực hiện được');
     expect(alert.textContent).toContain('Trang tính đang được bảo vệ.');
-    expect(screen.getByRole('button', { name: 'Kiểm tra' }).hasAttribute('disabled')).toBe(false);
+    expect(isDisabled(screen.getByRole('button', { name: 'Kiểm tra và tô màu' }))).toBe(false);
     await user.click(within(alert).getByRole('button', { name: 'Đóng' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });

@@ -83,6 +83,12 @@ export async function opened(): Promise<void> {
   await screen.findByTestId('recognised');
 }
 
+/** A button the user cannot use now: Fluent's disabledFocusable keeps it in the tab order and
+ * marks it aria-disabled; a plain disabled one has the attribute. */
+export function isDisabled(element: HTMLElement): boolean {
+  return element.getAttribute('aria-disabled') === 'true' || element.hasAttribute('disabled');
+}
+
 /** The issue groups' codes, top to bottom. */
 export function groupOrder(): string[] {
   return [...document.querySelectorAll('[data-testid^="group-"]')].map((e) => e.getAttribute('data-testid')!.replace('group-', ''));

@@ -12,7 +12,7 @@ describe('task pane: language', () => {
     await opened();
     await user.selectOptions(screen.getByLabelText('Ngôn ngữ'), 'en');
     expect(onLangChange).toHaveBeenCalledWith('en');
-    expect(screen.getByRole('heading', { name: 'CCHC plan checker' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'CCHC plan' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'Quarterly report' })).toBeTruthy();
     await waitFor(() => expect(host.callsOf('inspect')).toEqual([[{ asOf: TODAY, lang: 'vi' }], [{ asOf: TODAY, lang: 'en' }]]));
     expect(await screen.findAllByRole('button', { name: /No lead unit/ })).toHaveLength(2);
@@ -21,13 +21,13 @@ describe('task pane: language', () => {
     expect(within(screen.getByTestId('group-lead-missing')).getByText('Lead unit missing')).toBeTruthy();
 
     await user.selectOptions(screen.getByLabelText('Language'), 'vi');
-    expect(screen.getByRole('heading', { name: 'Kiểm tra kế hoạch CCHC' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Kế hoạch CCHC' })).toBeTruthy();
   });
 
   it('starts in English when asked to', async () => {
     const { host } = setup({ lang: 'en' });
     await opened();
     expect(host.callsOf('inspect')).toEqual([[{ asOf: TODAY, lang: 'en' }]]);
-    expect(screen.getByRole('button', { name: 'Check' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Check and highlight' })).toBeTruthy();
   });
 });

@@ -7,7 +7,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { WorkbookLock } from '../../src/hosts/excel/run-guard';
 import { PaneChannel } from '../../src/taskpane/channel';
 import { sampleOutcome } from './sample-plan';
-import { opened, setup } from './taskpane-helpers';
+import { opened, setup, isDisabled } from './taskpane-helpers';
 
 describe('requests from the ribbon', () => {
   it('shows a check run from the ribbon, even one posted before the pane opened, and opens the report tab on request', async () => {
@@ -33,8 +33,8 @@ describe('while a ribbon command holds the workbook', () => {
     const lock = new WorkbookLock();
     setup({ ribbonActivity: (listener) => lock.watch('ribbon', listener) });
     await opened();
-    const check = () => screen.getByRole('button', { name: 'Kiểm tra' });
-    expect(check().hasAttribute('disabled')).toBe(false);
+    const check = () => screen.getByRole('button', { name: 'Kiểm tra và tô màu' });
+    expect(isDisabled(check())).toBe(false);
 
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -42,9 +42,10 @@ describe('while a ribbon command holds the workbook', () => {
     act(() => {
       ribbonDone = lock.run(() => held, 'ribbon');
     });
-    expect(await screen.findByText('Nút Kiểm tra kế hoạch trên dải băng đang chạy…')).toBeTruthy();
+    expect((await screen.findByTestId('pane-spinner')).textContent).toBe('Nút Kiểm tra kế hoạch trên dải băng đang chạy…');
+    expect(screen.getByTestId('pane-status').textContent).toBe('Nút Kiểm tra kế hoạch trên dải băng đang chạy…');
     expect(document.querySelector('main')!.getAttribute('aria-busy')).toBe('true');
-    expect(check().hasAttribute('disabled')).toBe(true);
+    expect(isDisabled(check())).toBe(true);
 
     // A batch of anyone else (the support information, a tool) does not make the pane busy.
     await act(async () => {
@@ -52,8 +53,9 @@ describe('while a ribbon command holds the workbook', () => {
       await ribbonDone;
       await lock.run(async () => undefined, 'other');
     });
-    await waitFor(() => expect(check().hasAttribute('disabled')).toBe(false));
+    await waitFor(() => expect(isDisabled(check())).toBe(false));
     expect(screen.queryByText('Nút Kiểm tra kế hoạch trên dải băng đang chạy…')).toBeNull();
+    expect(screen.queryByTestId('pane-spinner')).toBeNull();
     expect(document.querySelector('main')!.getAttribute('aria-busy')).toBe('false');
   });
 });

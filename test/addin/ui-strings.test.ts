@@ -37,8 +37,21 @@ describe('UI strings', () => {
   it('are actually translated: the Vietnamese ones carry Vietnamese letters', () => {
     const translatedDiffer = vi.filter(([p, s]) => s !== en.find(([q]) => q.slice(3) === p.slice(3))?.[1]);
     expect(translatedDiffer.length).toBeGreaterThan(vi.length * 0.8);
-    expect(UI_STRINGS.vi.checkButton).toBe('Kiểm tra');
+    expect(UI_STRINGS.vi.checkButton).toBe('Kiểm tra và tô màu');
     expect(UI_STRINGS.vi.tabReport).toBe('Báo cáo quý');
+  });
+});
+
+describe('wording', () => {
+  it('says that existing cells are kept in words people use, not as a translation', () => {
+    expect(UI_STRINGS.vi.checkHint).toContain('Nội dung các ô hiện có được giữ nguyên.');
+    expect(UI_STRINGS.en.checkHint).toContain('The contents of your existing cells are left unchanged.');
+    const found: [string, string][] = [];
+    leaves(UI_STRINGS, 'all', found);
+    const all = found.map(([, text]) => text);
+    for (const stale of ['Ô của bạn', 'ô của bạn', 'không bị thay đổi', 'Đã ghi bản đã kiểm tra', 'Your own cells are not changed']) {
+      expect(all.filter((s) => s.includes(stale))).toEqual([]);
+    }
   });
 });
 

@@ -150,7 +150,7 @@ describe('task pane in Chromium over the fake Excel', () => {
   });
 
   it('checks the plan: tracking columns written, results grouped by issue', async () => {
-    await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    await page.getByRole('button', { name: 'Kiểm tra và tô màu', exact: true }).click();
     await page.getByText(/Mới đọc, chưa ghi vào trang tính/).waitFor({ state: 'detached' });
     const cells = await page.evaluate(() => Object.values(window.cchcHarness.dump().sheets[1].cells).map((c) => String(c.value)));
     expect(cells).toContain('Tình trạng');
@@ -187,8 +187,8 @@ describe('task pane in Chromium over the fake Excel', () => {
 
   it('switches to English', async () => {
     await page.getByLabel('Ngôn ngữ').selectOption('en');
-    await page.getByRole('heading', { name: 'CCHC plan checker' }).waitFor();
-    await page.getByRole('button', { name: 'Check', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'CCHC plan', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Check and highlight', exact: true }).waitFor();
     await page.getByTestId('group-lead-missing').getByText('Lead unit missing').waitFor();
     await page.locator('#pane').evaluate((pane) => pane.scrollTo(0, 0));
     await shot('04-english');
@@ -217,11 +217,11 @@ describe('task pane in Chromium over the fake Excel', () => {
   });
 
   it('a ribbon click while the pane is busy waits for the pane, the pane shows busy while the ribbon runs: one set of highlights, the ribbon’s result shown', async () => {
-    await page.getByRole('tab', { name: 'Check', exact: true }).click();
+    await page.getByRole('tab', { name: 'Review', exact: true }).click();
     const taggedRules = () =>
       page.evaluate(() => window.cchcHarness.dump().sheets.find((s) => s.name === window.cchcHarness.dump().activeSheet)!.conditionalFormats.map((c) => c.formula ?? '').filter((f) => f.includes('cchc-plan:')));
     await page.evaluate(() => window.cchcHarness.hold());
-    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByRole('button', { name: 'Check and highlight', exact: true }).click();
     await page.locator('main[aria-busy="true"]').waitFor();
     const callsWhileBusy = await page.evaluate(() => window.cchcHarness.calls());
     await page.evaluate(() => {
@@ -234,16 +234,16 @@ describe('task pane in Chromium over the fake Excel', () => {
     // The pane's batch ends; the ribbon's takes the lock (held here): the pane stays busy and says why.
     await page.evaluate(() => window.cchcHarness.holdRibbon());
     await page.evaluate(() => window.cchcHarness.release());
-    await page.getByText('Validate plan is running from the ribbon…').waitFor();
+    await page.getByTestId('pane-spinner').getByText('Validate plan is running from the ribbon…').waitFor();
     expect(await page.locator('main').getAttribute('aria-busy')).toBe('true');
-    expect(await page.getByRole('button', { name: 'Check', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Check and highlight', exact: true }).isDisabled()).toBe(true);
     await shot('07b-pane-busy-while-ribbon-runs');
     await page.evaluate(() => window.cchcHarness.releaseRibbon());
     const ribbon = (await page.evaluate(() => (window as unknown as { ribbonDone: Promise<unknown> }).ribbonDone)) as { completed: number; panesShown: number };
     expect(ribbon.completed).toBe(1);
     expect(ribbon.panesShown).toBe(1);
     await page.locator('main[aria-busy="false"]').waitFor();
-    expect(await page.getByRole('button', { name: 'Check', exact: true }).isDisabled()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Check and highlight', exact: true }).isDisabled()).toBe(false);
     const rules = await taggedRules();
     expect(rules.length).toBeGreaterThan(0);
     // One rule per tag: the two checks did not both add their set.

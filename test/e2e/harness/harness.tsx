@@ -9,7 +9,9 @@
  * pane's next Excel batch waiting, so that a click can land while the pane is busy;
  * holdRibbon()/releaseRibbon() do the same for the ribbon's batches (the pane shows busy then).
  *
- * Query: ?lang=vi|en (the pane's starting language), ?today=YYYY-MM-DD (pins "today").
+ * Query: ?lang=vi|en (the pane's starting language), ?today=YYYY-MM-DD (pins "today"),
+ * ?theme=dark (Excel's dark theme), ?layout=pane (the pane alone, filling the window: screenshots
+ * at a given pane width).
  */
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
@@ -46,6 +48,8 @@ declare global {
 const params = new URLSearchParams(window.location.search);
 const lang = params.get('lang') === 'en' ? 'en' : 'vi';
 const today = params.get('today') ?? todayISO();
+const dark = params.get('theme') === 'dark';
+if (params.get('layout') === 'pane') document.body.classList.add('pane-only');
 
 const excel = createFakeExcel(SAMPLE_WORKBOOK);
 const channel = new PaneChannel();
@@ -197,4 +201,4 @@ const supportInfo = () =>
     userAgent: navigator.userAgent,
   });
 createRoot(document.getElementById('sheet')!).render(<SheetView />);
-createRoot(document.getElementById('root')!).render(<App host={host} initialLang={lang} channel={channel} today={() => today} supportInfo={supportInfo} ribbonActivity={(listener) => lock.watch('ribbon', listener)} />);
+createRoot(document.getElementById('root')!).render(<App host={host} initialLang={lang} channel={channel} today={() => today} dark={dark} supportInfo={supportInfo} ribbonActivity={(listener) => lock.watch('ribbon', listener)} />);

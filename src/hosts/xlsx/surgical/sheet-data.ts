@@ -7,7 +7,7 @@
 import { a1, columnIndex } from '../../../engine/a1';
 import { ChangeSetError } from '../../change-set-error';
 import type { CellEdit, SheetEdits } from './cells';
-import { formulaXml, newCell, valueParts } from './cells';
+import { formulaXml, isRemoved, newCell, rowHasRemovals, valueParts } from './cells';
 import { shiftFormula } from './formula-shift';
 import { PackageError } from './package';
 import type { StyleBook } from './styles';
@@ -56,7 +56,10 @@ class RowEditor {
   formulaRemoved = false;
   readonly orphans = new Map<string, OrphanedShared>();
 
-  constructor(private readonly ctx: SheetDataContext) {}
+  constructor(
+    private readonly ctx: SheetDataContext,
+    private readonly edits: SheetEdits,
+  ) {}
 
   private get p(): string {
     return this.ctx.prefix;
@@ -121,6 +124,19 @@ class RowEditor {
       maxCol = Math.max(maxCol, col);
       const edit = k < pending.length && pending[k] === col ? line!.get(pending[k++]) : undefined;
       const content = selfClosing ? '' : inner.slice(gt + 1, end - `</${this.p}c>`.length);
+      if (this.edits.removed.length > 0 && isRemoved(this.edits, row, col)) {
+        // Taken back: the element goes; an edit of the same cell makes a new one.
+        if (content.includes(`<${this.p}f`)) {
+          this.formulaRemoved = true;
+          this.orphanShared(content, row, col);
+        }
+        if (edit) {
+          const xml = newCell(this.p, row, col, derive(this.ctx, newCellBase(rowTag, col, this.ctx), edit), edit.value, edit.formula);
+          out += xml;
+        }
+        at = end;
+        continue;
+      }
       const adopting = this.orphans.size > 0 && content.includes('t="shared"');
       if (ref && !edit && !adopting) out += inner.slice(lt, end);
       else {
@@ -139,6 +155,7 @@ class RowEditor {
       setAttr(rowTag, 'spans', `${Math.min(lo || Infinity, minCol + 1)}:${Math.max(hi || 0, maxCol + 1)}`);
     }
     if (attr(rowTag, 'r') === undefined) setAttr(rowTag, 'r', String(row + 1), true);
+    if (out.trim() === '' && this.edits.removed.length > 0 && rowTag.attrs.every((a) => a.name === 'r' || a.name === 'spans')) return '';
     return out === '' ? renderStartTag(rowTag, true) : `${renderStartTag(rowTag, false)}${out}</${this.p}row>`;
   }
 
@@ -215,7 +232,7 @@ function rowNumber(tag: StartTag, previous: number): number {
 export function editSheetData(data: Buffer, start: number, end: number, edits: SheetEdits, ctx: SheetDataContext): SheetDataResult {
   const bang = data.indexOf('<!', start);
   if (bang >= 0 && bang < end) throw new PackageError('unsupported', 'comment or CDATA inside sheetData');
-  const editor = new RowEditor(ctx);
+  const editor = new RowEditor(ctx, edits);
   const pendingRows = [...edits.rows.keys()].sort((a, b) => a - b);
   const chunks: Buffer[] = [];
   const rowOpen = `<${ctx.prefix}row`;
@@ -242,7 +259,7 @@ export function editSheetData(data: Buffer, start: number, end: number, edits: S
     flushNewRows(row);
     chunks.push(data.subarray(at, lt));
     const line = k < pendingRows.length && pendingRows[k] === row ? edits.rows.get(pendingRows[k++]) : undefined;
-    const needsLook = line !== undefined || (editor.orphans.size > 0 && data.subarray(gt, rowEnd).includes('t="shared"'));
+    const needsLook = line !== undefined || rowHasRemovals(edits, row) || (editor.orphans.size > 0 && data.subarray(gt, rowEnd).includes('t="shared"'));
     chunks.push(needsLook ? Buffer.from(editor.editRow(data.toString('utf8', lt, rowEnd), row, line), 'utf8') : data.subarray(lt, rowEnd));
     at = rowEnd;
   }

@@ -58,14 +58,15 @@ export class WorkbookXml {
     return v === '1' || v === 'true';
   }
 
-  /** Add a visible sheet at the end of the tab order. */
-  addSheet(name: string, rId: string): SheetEntry {
+  /** Add a sheet (visible unless `state` says otherwise) at the end of the tab order. */
+  addSheet(name: string, rId: string, state?: 'hidden' | 'veryHidden'): SheetEntry {
     const { prefix, relPrefix } = this.parts();
     const existing = this.sheets();
     const sheetId = Math.max(0, ...existing.map((s) => (Number.isFinite(s.sheetId) ? s.sheetId : 0))) + 1;
     const idName = relPrefix ? `${relPrefix}:id` : 'r:id';
     const ns = relPrefix ? '' : ` xmlns:r="${REL_NS}"`;
-    const element = `<${prefix}sheet name="${escapeAttr(name)}" sheetId="${sheetId}"${ns} ${idName}="${escapeAttr(rId)}"/>`;
+    const hidden = state ? ` state="${state}"` : '';
+    const element = `<${prefix}sheet name="${escapeAttr(name)}" sheetId="${sheetId}"${hidden}${ns} ${idName}="${escapeAttr(rId)}"/>`;
     const sheets = this.child('sheets')!;
     this.xml = splice(this.xml, [{ start: sheets.contentEnd, end: sheets.contentEnd, text: element }]);
     return { name, sheetId, rId, index: existing.length };
