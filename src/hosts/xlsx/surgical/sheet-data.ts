@@ -11,7 +11,9 @@ import { formulaXml, isRemoved, newCell, rowHasRemovals, valueParts } from './ce
 import { shiftFormula } from './formula-shift';
 import { PackageError } from './package';
 import type { StyleBook } from './styles';
-import { attr, parseStartTag, renderStartTag, setAttr, type StartTag } from './xml';
+import { attr, escapeText, parseStartTag, renderStartTag, setAttr, type StartTag } from './xml';
+
+type CellFormula = NonNullable<CellEdit['formula']>;
 
 export interface SheetDataContext {
   /** Namespace prefix of the worksheet's elements ("" or "x:"). */
@@ -55,6 +57,9 @@ function derive(ctx: SheetDataContext, base: number, edit: CellEdit): number {
 class RowEditor {
   formulaRemoved = false;
   readonly orphans = new Map<string, OrphanedShared>();
+  /** Shared formulas of the change set found already in place (a checked copy checked again):
+   * the change set's index → the sheet's, so that their cells stay byte for byte. */
+  private readonly sharedInPlace = new Map<number, number>();
 
   constructor(
     private readonly ctx: SheetDataContext,
@@ -69,7 +74,7 @@ class RowEditor {
   newRow(row: number, line: Map<number, CellEdit>): string {
     const cells = [...line.keys()].sort((a, b) => a - b).map((col) => {
       const edit = line.get(col)!;
-      return newCell(this.p, row, col, derive(this.ctx, newCellBase(null, col, this.ctx), edit), edit.value, edit.formula);
+      return newCell(this.p, row, col, derive(this.ctx, newCellBase(null, col, this.ctx), edit), edit.value, edit.formula && this.placed(edit.formula));
     });
     const body = cells.join('');
     return body === '' ? '' : `<${this.p}row r="${row + 1}">${body}</${this.p}row>`;
@@ -97,7 +102,7 @@ class RowEditor {
       while (k < pending.length && pending[k] < before) {
         const c = pending[k++];
         const edit = line!.get(c)!;
-        const xml = newCell(this.p, row, c, derive(this.ctx, newCellBase(rowTag, c, this.ctx), edit), edit.value, edit.formula);
+        const xml = newCell(this.p, row, c, derive(this.ctx, newCellBase(rowTag, c, this.ctx), edit), edit.value, edit.formula && this.placed(edit.formula));
         if (xml !== '') {
           out += xml;
           minCol = Math.min(minCol, c);
@@ -173,18 +178,44 @@ class RowEditor {
     const before = attr(tag, 's');
     const s = derive(this.ctx, before === undefined ? 0 : Number(before), edit);
     if (s !== Number(before ?? 0)) setAttr(tag, 's', s === 0 ? undefined : String(s));
-    if (edit.value === undefined && !edit.formula) return tag.selfClosing ? renderStartTag(tag, true) : `${renderStartTag(tag, false)}${content}</${this.p}c>`;
+    if ((edit.value === undefined && !edit.formula) || (edit.formula && this.holds(content, edit.formula))) {
+      return tag.selfClosing ? renderStartTag(tag, true) : `${renderStartTag(tag, false)}${content}</${this.p}c>`;
+    }
     if (content.includes(`<${this.p}f`)) {
       this.formulaRemoved = true;
       this.orphanShared(content, row, col);
     }
     for (const gone of ['t', 'cm', 'vm']) setAttr(tag, gone, undefined);
-    const parts = edit.formula ? { t: undefined, content: formulaXml(this.p, edit.formula) } : valueParts(this.p, edit.value!);
+    const parts = edit.formula ? { t: undefined, content: formulaXml(this.p, this.placed(edit.formula)) } : valueParts(this.p, edit.value!);
     if (parts.t) setAttr(tag, 't', parts.t);
     // Only the value is replaced: the cell's own extensions stay.
     const ext = /<(?:[\w.-]+:)?extLst[\s\S]*$/.exec(content)?.[0] ?? '';
     const body = parts.content + ext;
     return body === '' ? renderStartTag(tag, true) : `${renderStartTag(tag, false)}${body}</${this.p}c>`;
+  }
+
+  /** The formula with the index of its shared formula as the sheet already has it. */
+  private placed(f: CellFormula): CellFormula {
+    const si = f.shared ? this.sharedInPlace.get(f.shared.si) : undefined;
+    return si === undefined ? f : { ...f, shared: { ...f.shared!, si } };
+  }
+
+  /** The cell already holds exactly this formula (the same text; for a shared formula the same
+   * range, or a user of the same shared formula), as an earlier run wrote it. */
+  private holds(content: string, f: CellFormula): boolean {
+    const found = this.formulaTag(content);
+    if (!found) return false;
+    const t = attr(found.tag, 't');
+    const ref = attr(found.tag, 'ref');
+    const si = attr(found.tag, 'si');
+    if (!f.shared) return t === undefined && found.text === escapeText(f.text);
+    if (t !== 'shared' || si === undefined) return false;
+    if (f.shared.ref !== null) {
+      if (ref !== f.shared.ref || found.text !== escapeText(f.text)) return false;
+      this.sharedInPlace.set(f.shared.si, Number(si));
+      return true;
+    }
+    return ref === undefined && si === String(this.placed(f).shared!.si);
   }
 
   private formulaTag(content: string): { tag: StartTag; text: string } | null {

@@ -114,8 +114,18 @@ export class WorkbookXml {
     this.xml = splice(this.xml, edits);
   }
 
-  /** Define (or redefine) a name local to the sheet at `index`. */
+  /** Define (or redefine) a name local to the sheet at `index`: an existing one is rewritten in
+   * its place, and left byte for byte when it already says the same (checking a checked copy
+   * again changes nothing). */
   setLocalName(name: string, index: number, formula: string): void {
+    const same = this.definedNames().filter((d) => d.name.toLowerCase() === name.toLowerCase() && d.localSheetId === String(index));
+    if (same.length === 1) {
+      if (same[0].name === name && same[0].formula === formula) return;
+      const { prefix } = this.parts();
+      const element = `<${prefix}definedName name="${escapeAttr(name)}" localSheetId="${index}">${escapeText(formula)}</${prefix}definedName>`;
+      this.xml = splice(this.xml, [{ start: same[0].span.start, end: same[0].span.end, text: element }]);
+      return;
+    }
     this.removeLocalName(name, index);
     this.addDefinedName(name, index, formula);
   }
