@@ -137,13 +137,14 @@ test('a missing file: exit status 2 and one sentence on stderr, nothing on stdou
   expect(result.stderr.trim().split('\n')).toEqual(['File “khong-co.xlsx” not found.']);
 }, 60_000);
 
-test('rollup from the compiled bin: its worker threads load dist/cli/rollup-worker.js', async () => {
-  await fs.chmod(BIN, 0o755);
+test('rollup from the bundled bin: its worker threads load rollup-worker.js beside main.js; piscina only then', async () => {
   const out = path.join(OUT, 'tong-hop.xlsx');
-  const sample = path.join('assets', 'sample', 'ke-hoach-cchc-2024.xlsx');
+  const sample = 'ke-hoach-cchc-2024.xlsx';
+  await fs.copyFile(path.join(ROOT, 'assets', 'sample', sample), path.join(dir, sample));
   const result = await bin(['rollup', sample, '--period', 'Q3', '--out', out, '--json']);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
+  expect(result.loaded).toContain('piscina');
   const json = rollupJsonSchema.parse(JSON.parse(result.stdout));
   expect(json.files).toEqual([expect.objectContaining({ file: sample, ok: true })]);
   expect(json.units).toHaveLength(1);
