@@ -3,7 +3,7 @@
  * section listed below). `npm run bench -- --json` prints one JSON object, one key per section:
  *   {"engine":[{"rows":…,"ms":…}],"cli":{"rows":…,"ms":…,"exceljsMs":…,"peakRssMb":…},
  *    "cliSmallMs":…,"cli200k":{"rows":…,"ms":…,"peakRssMb":…}, …}
- * Options: --only engine,cli  (run some sections)   --quick  (smaller, for a smoke test)
+ * Options: --only engine,cli,rollup  (run some sections)   --quick  (smaller, for a smoke test)
  *
  * Adding a section: see src/bench/registry.ts — one file, one line in SECTIONS.
  */
@@ -16,9 +16,10 @@ import { cliSmallSection } from './cli-small-section';
 import { engineSection } from './engine-section';
 import { hostileSection } from './hostile-section';
 import { officeSection } from './office';
+import { rollupSection } from './rollup-section';
 import type { BenchSection } from './registry';
 
-const SECTIONS: BenchSection<any>[] = [engineSection, hostileSection, cliSmallSection, cliSection, cli200kSection, officeSection]; // eslint-disable-line @typescript-eslint/no-explicit-any
+const SECTIONS: BenchSection<any>[] = [engineSection, hostileSection, cliSmallSection, cliSection, cli200kSection, officeSection, rollupSection]; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function main(argv: string[]): Promise<void> {
   const json = argv.includes('--json');
