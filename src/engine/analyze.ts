@@ -235,6 +235,7 @@ function trackingBlock(plan: TrackingPlan): TrackingBlock {
   return {
     columns: plan.columns,
     reused: plan.reused,
+    created: plan.created,
     helper: plan.helper,
     asOfCell: { row: plan.asOf.row, col: plan.asOf.valueCol },
     ...(plan.noRoom ? { noRoom: true } : {}),

@@ -7,6 +7,7 @@
  * column A). The JSON contract (cli-json.md) converts to Excel row numbers and letters.
  */
 import type { FailureCode, IssueCode, Severity } from './issues';
+import type { WorkbookState } from './settings';
 
 // ---------------------------------------------------------------------------------------------
 // Input: the grid
@@ -265,6 +266,8 @@ export interface TrackingBlock {
   columns: Record<'status' | 'doneDate' | 'result' | 'dueDate' | 'check', number>;
   /** The block existed (all or part) before this run. */
   reused: boolean;
+  /** The tracking columns this run creates (by role); the others were found on the sheet. */
+  created?: ('status' | 'doneDate' | 'result' | 'dueDate' | 'check')[];
   /** The hidden helper column (validation.md, "Highlights"). */
   helper?: number;
   /** The as-of cell, named CCHC_AsOf. */
@@ -384,6 +387,9 @@ export interface ChangeSet {
   /** Taking the block back (validation.md, "Taking it back"): cells emptied of value and
    * format, names and list validations removed. Done before everything above. */
   removals?: Removals;
+  /** The workbook's stored state to save with the changes (settings.ts; the tracking block's
+   * record), replacing what is stored. */
+  state?: WorkbookState;
 }
 
 export interface Removals {

@@ -12,12 +12,19 @@ export const REPORT_TITLE_PREFIXES: readonly string[] = [
   'REPORT ON THE ADMINISTRATIVE REFORM PLAN',
 ];
 
+/** The start of the roll-up's title (src/report/rollup/labels.ts): the consolidated sheets hold
+ * the same lists, and are no more a plan than a report sheet is. */
+export const ROLLUP_TITLE_PREFIXES: readonly string[] = [
+  'BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH',
+  'CONSOLIDATED REPORT ON THE ADMINISTRATIVE REFORM PLANS',
+];
+
 /** How many rows from the top the title may sit in (a user may insert a row or two above). */
 const TITLE_SEARCH_ROWS = 5;
 
 export function isReportTitle(text: string): boolean {
   const t = text.normalize('NFC').replace(/\s+/g, ' ').trim().toUpperCase();
-  return REPORT_TITLE_PREFIXES.some((p) => t.startsWith(p));
+  return REPORT_TITLE_PREFIXES.some((p) => t.startsWith(p)) || ROLLUP_TITLE_PREFIXES.some((p) => t.startsWith(p));
 }
 
 /** The grid is a report sheet: a cell in its first rows holds the report's title. */

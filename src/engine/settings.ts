@@ -71,11 +71,25 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** The tracking columns, by role (tracking.ts's TrackingRole). */
+export const trackingRoleSchema = z.enum(['status', 'doneDate', 'result', 'dueDate', 'check']);
+
+/** What the tool added to one sheet that "taking it back" may remove (validation.md, "Taking it
+ * back"): the tracking columns it created — by role, found again by their headers, so a column
+ * inserted or moved since does not mislead it. A column of the user's that the block reuses is
+ * never listed, so never removed. */
+export const trackingRecordSchema = z.object({
+  created: z.array(trackingRoleSchema).default([]),
+});
+export type TrackingRecord = z.infer<typeof trackingRecordSchema>;
+
 export const workbookStateSchema = z.object({
   version: z.literal(1),
   /** Column-role corrections, per sheet name. */
   corrections: z.record(z.string(), columnCorrectionSchema).default({}),
   settings: settingsSchema.default(settingsSchema.parse({})),
+  /** The tracking block's record, per sheet name. */
+  tracking: z.record(z.string(), trackingRecordSchema).default({}),
 });
 export type WorkbookState = z.infer<typeof workbookStateSchema>;
 

@@ -329,7 +329,7 @@ export function wrappedLines(text: string, width: number, fontSize = DEFAULT_FON
 }
 
 /** A height for every row whose wrapped text needs more than one line (or a larger font). */
-function estimateRowHeights(cells: SheetCell[], merges: CellRange[], widths: Record<number, number>): Record<number, number> {
+export function estimateRowHeights(cells: SheetCell[], merges: CellRange[], widths: Record<number, number>): Record<number, number> {
   /** Width of each merge, by its top-left cell ("row,col"). */
   const spanWidth = new Map<string, number>();
   for (const m of merges) {

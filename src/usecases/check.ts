@@ -7,7 +7,7 @@ import { analyzeSheet } from '../engine/analyze';
 import type { Analysis, ISODate, Lang } from '../engine/model';
 import type { ApplyReport } from './ports';
 import { refused, writeRefusal, type Refused } from './refusals';
-import { engineInputs, NOT_ASKED, noRoomWrite, pendingWrite, type PendingWrite, type UseCaseDeps, type UseCaseStep } from './shared';
+import { engineInputs, NOT_ASKED, noRoomWrite, pendingWrite, withTrackingRecord, type PendingWrite, type UseCaseDeps, type UseCaseStep } from './shared';
 
 export interface CheckParams {
   /** The day "overdue" and "due soon" are judged on. */
@@ -46,7 +46,7 @@ export async function prepareCheck(deps: UseCaseDeps, params: CheckParams): Prom
   const result = analyze(grid, { asOf: params.asOf, fixAsOf: params.fixAsOf, ...engineInputs(sheet, params.lang, params.planYear) });
   if (!result.ok) return refused(result.failure);
   const { analysis } = result;
-  const write = params.write ? (noRoomWrite(analysis, params.lang) ?? pendingWrite(deps.workbook, sheet, analysis.changes, params.onStep)) : NOT_ASKED;
+  const write = params.write ? (noRoomWrite(analysis, params.lang) ?? pendingWrite(deps.workbook, sheet, withTrackingRecord(analysis.changes, sheet, analysis), params.onStep)) : NOT_ASKED;
   return { ok: true, analysis, stateProblem: sheet.stateProblem, write };
 }
 

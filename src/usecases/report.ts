@@ -11,7 +11,7 @@ import { buildReport, resolvePeriod, type BuiltReport, type PeriodId } from '../
 import type { PeriodDef } from '../engine/settings';
 import type { ApplyReport } from './ports';
 import { refused, sameSheetName, type Refused } from './refusals';
-import { engineInputs, NOT_ASKED, noRoomWrite, pendingWrite, type PendingWrite, type SheetFacts, type UseCaseDeps, type UseCaseStep } from './shared';
+import { engineInputs, NOT_ASKED, noRoomWrite, pendingWrite, withTrackingRecord, type PendingWrite, type SheetFacts, type UseCaseDeps, type UseCaseStep } from './shared';
 
 export interface ReportParams {
   period: PeriodId;
@@ -89,7 +89,7 @@ async function reportWrite(deps: UseCaseDeps, params: ReportParams, sheet: Sheet
   const name = built.report.sheet.name;
   // Writing a sheet of the appendix's own name would replace the plan with its report.
   if (sameSheetName(name, sheet.sheetName)) return { state: 'refused', refusal: { code: 'report-on-own-sheet', sheet: sheet.sheetName } };
-  const write = noRoomWrite(built.analysis, params.lang) ?? pendingWrite(deps.workbook, sheet, built.report.changes, params.onStep);
+  const write = noRoomWrite(built.analysis, params.lang) ?? pendingWrite(deps.workbook, sheet, withTrackingRecord(built.report.changes, sheet, built.analysis), params.onStep);
   if (write.state !== 'ready' || !built.replaces || !params.confirmReplace) return write;
   return (await params.confirmReplace(name)) ? write : { state: 'refused', refusal: { code: 'report-cancelled', sheet: name } };
 }

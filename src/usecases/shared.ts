@@ -3,6 +3,7 @@
  * sheet's stored state, and the write left pending once everything is worked out.
  */
 import type { AnalyzeOptions } from '../engine/analyze';
+import { stateWithCreated } from '../engine/clean';
 import { FAILURE_CATALOGUE } from '../engine/issues';
 import type { Analysis, AnalyzeResult, ChangeSet, Grid, Lang } from '../engine/model';
 import type { Settings } from '../engine/settings';
@@ -48,6 +49,15 @@ export function noRoomWrite(analysis: Analysis, lang: Lang): PendingWrite | null
   if (!analysis.tracking.noRoom) return null;
   const message = engineWording(lang).failures.noRoomForTracking({ sheet: analysis.sheetName });
   return { state: 'refused', refusal: { code: FAILURE_CATALOGUE.noRoomForTracking, message } };
+}
+
+/** The change set with the workbook's record of the tracking columns this run creates
+ * (taking the block back removes only those); unchanged when the record already says so, or
+ * when the stored state could not be read (it is not replaced by the defaults). */
+export function withTrackingRecord(changes: ChangeSet, sheet: SheetFacts, analysis: Analysis): ChangeSet {
+  if (sheet.stateProblem !== null || analysis.tracking.noRoom) return changes;
+  const state = stateWithCreated(sheet.state, sheet.sheetName, analysis.tracking.created ?? []);
+  return state ? { ...changes, state } : changes;
 }
 
 /** The write of `changes`, unless the sheet's or the workbook's protection forbids it. */

@@ -6,6 +6,7 @@ import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
 import path from 'path';
 import { promisify } from 'util';
+import { rollupJsonSchema } from '../../src/contract/rollup-json';
 import { validateJsonSchema } from '../../src/contract/validate-json';
 
 const exec = promisify(execFile);
@@ -49,4 +50,17 @@ test('a missing file: exit status 2 and one sentence on stderr, nothing on stdou
   expect(result.code).toBe(2);
   expect(result.stdout).toBe('');
   expect(result.stderr.trim().split('\n')).toEqual(['File “khong-co.xlsx” not found.']);
+}, 60_000);
+
+test('rollup from the compiled bin: its worker threads load dist/cli/rollup-worker.js', async () => {
+  await fs.chmod(BIN, 0o755);
+  const out = path.join(OUT, 'tong-hop.xlsx');
+  const sample = path.join('assets', 'sample', 'ke-hoach-cchc-2024.xlsx');
+  const result = await bin(['rollup', sample, '--period', 'Q3', '--out', out, '--json']);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  const json = rollupJsonSchema.parse(JSON.parse(result.stdout));
+  expect(json.files).toEqual([expect.objectContaining({ file: sample, ok: true })]);
+  expect(json.units).toHaveLength(1);
+  await fs.access(out);
 }, 60_000);

@@ -120,11 +120,22 @@ describe.each([
     const before = await sheet('in', APPENDIX_SHEET);
     const after = await sheet('out', APPENDIX_SHEET);
     const tracking = Object.values(analysis.tracking.columns);
-    const user = (line: string[]) => line.filter((_, c) => !tracking.includes(c));
+    const { helper, asOfCell } = analysis.tracking;
+    // The tool's columns: the five tracking columns, the hidden helper column and the as-of
+    // cell's label and value (over "Kết quả thực hiện" and "Hạn chót", or right of the helper).
+    const ours = [...tracking, helper!, asOfCell!.col - 1, asOfCell!.col];
+    const user = (line: string[]) => line.filter((_, c) => !ours.includes(c));
     expect(after.length).toBe(before.length);
     for (let r = 0; r < before.length; r++) expect({ row: r + 1, cells: user(after[r]) }).toEqual({ row: r + 1, cells: user(before[r]) });
     const headerRow = analysis.table.headerRows[analysis.table.headerRows.length - 1];
-    expect(tracking.map((c) => after[headerRow][c])).toEqual(['Tình trạng', 'Ngày hoàn thành', 'Kết quả thực hiện', 'Hạn chót', 'Kiểm tra']);
+    expect([...tracking, helper!].map((c) => after[headerRow][c])).toEqual(['Tình trạng', 'Ngày hoàn thành', 'Kết quả thực hiện', 'Hạn chót', 'Kiểm tra', 'Mã tình trạng']);
+    // "Tính đến ngày" and =TODAY(), computed by LibreOffice as a day (the copy was made live),
+    // and the helper column computed through the sheet's CCHC_Done name: 0 or 1, never #NAME?.
+    expect(after[asOfCell!.row][asOfCell!.col - 1]).toBe('Tính đến ngày');
+    const shown = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(after[asOfCell!.row][asOfCell!.col]);
+    expect(shown).not.toBeNull();
+    expect(`${shown![3]}-${shown![2]}-${shown![1]}` >= AS_OF).toBe(true);
+    expect(new Set(analysis.tasks.map((t) => after[t.row][helper!]))).toEqual(new Set(['0']));
     const leadMissing = analysis.tasks.find((t) => t.issues.some((i) => i.code === 'lead-missing'))!;
     expect(after[leadMissing.row][analysis.tracking.columns.check]).toContain(leadMissing.issues.find((i) => i.code === 'lead-missing')!.message);
 

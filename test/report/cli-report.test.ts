@@ -47,6 +47,11 @@ async function reportJson(args: string[]) {
   return { code: result.code, json: reportJsonSchema.parse(lines[0]), stderr: result.stderr };
 }
 
+/** The sheets a user sees, in tab order (the add-in's very hidden state sheet left out). */
+function tabs(wb: ExcelJS.Workbook): string[] {
+  return wb.worksheets.filter((w) => w.state !== 'veryHidden').map((w) => w.name);
+}
+
 async function readBook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(dir, file));
@@ -128,7 +133,7 @@ describe('report --out', () => {
     expect(result.stdout).toContain('BC Quý I-2024');
     expect(result.stdout).toMatch(/biểu đồ/i);
     const wb = await readBook('q1.xlsx');
-    expect(wb.worksheets.map((w) => w.name)).toEqual([APPENDIX_SHEET, 'BC Quý I-2024']);
+    expect(tabs(wb)).toEqual([APPENDIX_SHEET, 'BC Quý I-2024']);
     const text = sheetText(wb.getWorksheet('BC Quý I-2024')!);
     expect(text).toContain('BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH QUÝ I NĂM 2024');
     expect(text).toContain('(Số liệu tính từ ngày 15/12/2023 đến ngày 14/03/2024)');
@@ -159,8 +164,8 @@ describe('report --out', () => {
     await runCli(['report', 'plan.xlsx', '--period', 'Q1', '--out', 'first.xlsx'], { cwd: dir });
     await runCli(['report', 'first.xlsx', '--period', 'Q1', '--out', 'second.xlsx'], { cwd: dir });
     await runCli(['report', 'second.xlsx', '--period', 'H1', '--out', 'third.xlsx'], { cwd: dir });
-    expect((await readBook('second.xlsx')).worksheets.map((w) => w.name)).toEqual([APPENDIX_SHEET, 'BC Quý I-2024']);
-    expect((await readBook('third.xlsx')).worksheets.map((w) => w.name)).toEqual([APPENDIX_SHEET, 'BC Quý I-2024', 'BC 6 tháng-2024']);
+    expect(tabs(await readBook('second.xlsx'))).toEqual([APPENDIX_SHEET, 'BC Quý I-2024']);
+    expect(tabs(await readBook('third.xlsx'))).toEqual([APPENDIX_SHEET, 'BC Quý I-2024', 'BC 6 tháng-2024']);
     expect(await snapshotRange(path.join(dir, 'third.xlsx'), APPENDIX_SHEET, 'A1:H27')).toEqual(await snapshotRange(path.join(dir, 'plan.xlsx'), APPENDIX_SHEET, 'A1:H27'));
   });
 
@@ -168,7 +173,7 @@ describe('report --out', () => {
     const result = await runCli(['report', 'plan-old-report.xlsx', '--period', 'Q1', '--out', 'replaced.xlsx'], { cwd: dir });
     expect(result.stdout).toMatch(/thay trang cùng tên/);
     const wb = await readBook('replaced.xlsx');
-    expect(wb.worksheets.map((w) => w.name)).toEqual([APPENDIX_SHEET, 'BC Quý I-2024', 'Ghi chép']);
+    expect(tabs(wb)).toEqual([APPENDIX_SHEET, 'BC Quý I-2024', 'Ghi chép']);
     expect(sheetText(wb.getWorksheet('BC Quý I-2024')!)).not.toContain('bản nháp cũ');
     expect(wb.getWorksheet('Ghi chép')!.getCell('A1').value).toBe('Họp giao ban ngày 05/03');
     // The input still has its draft.

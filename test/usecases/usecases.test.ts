@@ -67,7 +67,10 @@ describe('runCheck', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.refusal));
     expect(workbook.reads).toEqual([{ forWriting: true }]);
     expect(engine.calls).toHaveLength(1);
-    expect(workbook.applied).toEqual([result.analysis.changes]);
+    // The change set, with the record of the columns this check created (taking it back
+    // removes only those).
+    const created = ['status', 'doneDate', 'result', 'dueDate', 'check'];
+    expect(workbook.applied).toEqual([{ ...result.analysis.changes, state: { ...emptyWorkbookState(), tracking: { 'Phụ lục': { created } } } }]);
     expect(steps).toEqual(['analyse', 'write']);
     expect(result.applied).toEqual({ skipped: [] });
   });
@@ -120,7 +123,7 @@ describe('runCheck', () => {
     if (!prepared.ok || prepared.write.state !== 'ready') throw new Error('not ready');
     expect(workbook.applied).toEqual([]);
     await prepared.write.apply();
-    expect(workbook.applied).toEqual([prepared.analysis.changes]);
+    expect(workbook.applied).toEqual([{ ...prepared.analysis.changes, state: expect.anything() }]);
   });
 });
 
@@ -172,7 +175,7 @@ describe('runReport', () => {
     const workbook = memoryWorkbook(plan2024());
     const result = await runReport({ workbook }, { period: 'Q1', lang: 'vi', write: true });
     if (!result.ok) throw new Error(JSON.stringify(result.refusal));
-    expect(workbook.applied).toEqual([result.report.changes]);
+    expect(workbook.applied).toEqual([{ ...result.report.changes, state: expect.anything() }]);
     expect(result.report.changes.sheets.map((s) => s.name)).toEqual(['BC Quý I-2024']);
     expect(result.replaces).toBe(false);
   });

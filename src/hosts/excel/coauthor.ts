@@ -18,7 +18,7 @@
  * row, so the repair builds the report again from the new analysis (the sheet our misplaced batch
  * wrote is replaced), and giving up also deletes the report sheet — never links to wrong rows.
  */
-import type { AnalyzeResult, Analysis, CellRange, CellValue, ChangeSet, Grid, Lang } from '../../engine/model';
+import type { AnalyzeResult, Analysis, CellRange, CellValue, ChangeSet, FormatChange, Grid, Lang } from '../../engine/model';
 import { a1Range } from '../../engine/a1';
 import { OP_OVERHEAD_BYTES } from './payload';
 import { planChangeSet, type PlannedOp } from './plan';
@@ -130,15 +130,31 @@ function rowsNotCovered(range: CellRange, covers: readonly CellRange[]): CellRan
  * that the next analysis sees the sheet as the user left it.
  */
 export function undoValues(changes: ChangeSet, before: Grid, after: Grid, k: number): ChangeSet['writes'] {
-  return changes.writes.map((w) => {
-    const values = w.values.map((line, i) => line.map((_, j) => valueAt(before, w.range.top + i - k, w.range.left + j)));
-    values.forEach((line, i) => line.forEach((v, j) => setValue(after, w.range.top + i, w.range.left + j, v)));
-    return { range: w.range, values };
+  // Values written, and formulas filled (the helper column, the as-of cell): a value put back
+  // over a formula removes it.
+  const written = [...changes.writes.map((w) => w.range), ...(changes.formulas ?? []).map((f) => f.range)];
+  return written.map((range) => {
+    const values = Array.from({ length: range.bottom - range.top + 1 }, (_, i) =>
+      Array.from({ length: range.right - range.left + 1 }, (_, j) => valueAt(before, range.top + i - k, range.left + j)),
+    );
+    values.forEach((line, i) => line.forEach((v, j) => setValue(after, range.top + i, range.left + j, v)));
+    return { range, values };
   });
 }
 
-/** What the misplaced batch formatted or gave a drop-down that the new change set does not
- * cover again: number formats back to General, other formats and drop-downs cleared. */
+/** A format's cell style (what it does to each cell), without its range and column settings. */
+function cellSpec(f: FormatChange): string {
+  const entries = Object.entries(f).filter(([key, v]) => key !== 'range' && key !== 'columnWidth' && key !== 'columnHidden' && v !== undefined);
+  return JSON.stringify(entries.sort((a, b) => a[0].localeCompare(b[0])));
+}
+
+/**
+ * What the misplaced batch formatted or gave a drop-down that the new change set does not
+ * format the very same way again: number formats back to General, other formats and drop-downs
+ * cleared (the new change set then applies its own, so every cell ends as the new write alone
+ * would leave it — a header style left under the as-of label would not); a column it hid that
+ * the new one does not hide is shown again.
+ */
 function leftoverOps(sheetName: string, old: ChangeSet, next: ChangeSet): PlannedOp[] {
   const ops: PlannedOp[] = [];
   const op = (label: string, r: CellRange, act: (range: Excel.Range) => void): PlannedOp => ({
@@ -147,8 +163,13 @@ function leftoverOps(sheetName: string, old: ChangeSet, next: ChangeSet): Planne
     queue: ({ sheet }) => act(sheet(sheetName).getRange(a1Range(r))),
   });
   for (const f of old.formats) {
-    const styled = Object.keys(f).some((key) => key !== 'range' && key !== 'numberFormat' && key !== 'columnWidth');
-    const same = next.formats.filter((g) => styled === Object.keys(g).some((key) => key !== 'range' && key !== 'numberFormat' && key !== 'columnWidth'));
+    if (f.columnHidden === true && !next.formats.some((g) => g.columnHidden === true && g.range.left <= f.range.left && f.range.right <= g.range.right)) {
+      ops.push(op('show column', f.range, (range) => (range.columnHidden = false)));
+    }
+    const spec = cellSpec(f);
+    if (spec === '[]') continue;
+    const styled = Object.keys(f).some((key) => key !== 'range' && key !== 'numberFormat' && key !== 'columnWidth' && key !== 'columnHidden');
+    const same = next.formats.filter((g) => cellSpec(g) === spec);
     for (const r of rowsNotCovered(f.range, same.map((g) => g.range))) {
       if (styled) ops.push(op('clear formats', r, (range) => range.clear('Formats')));
       else ops.push(op('number format back', r, (range) => (range.numberFormat = Array.from({ length: r.bottom - r.top + 1 }, () => new Array<string>(r.right - r.left + 1).fill('General')))));
@@ -226,7 +247,7 @@ export async function repairMovedRows(
   if (!result.ok) return giveUp(again);
   const next = deps.changesOf(result.analysis, again);
   const restore: ChangeSet = { sheet: again.sheetName, writes: restored, formats: [], validations: [], conditionalFormats: { tag: '', rules: [] }, sheets: [] };
-  const context = { sheetName: again.sheetName, sheets: again.sheets, customFormats: again.customFormats, lang: deps.lang, pieceBytes: deps.pieceBytes };
+  const context = { sheetName: again.sheetName, sheets: again.sheets, customFormats: again.customFormats, sheetNames: again.sheetNames, lang: deps.lang, pieceBytes: deps.pieceBytes };
   const ops = [...planChangeSet(restore, context), ...leftoverOps(again.sheetName, old.changes, next), ...planChangeSet(next, context)];
   try {
     await deps.execute(ops, keyCellsOf(result.analysis, again.grid));

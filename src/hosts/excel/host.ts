@@ -181,7 +181,7 @@ class ExcelWorkbookPort implements WorkbookPort {
     if (!read) throw new Error('apply() before readSheet()');
     const { lang, pieceBytes, budget, phase } = this.options;
     // Planned (and refused if invalid) before anything is sent.
-    const ops = planChangeSet(changes, { sheetName: read.sheetName, sheets: read.sheets, customFormats: read.customFormats, lang, pieceBytes });
+    const ops = planChangeSet(changes, { sheetName: read.sheetName, sheets: read.sheets, customFormats: read.customFormats, sheetNames: read.sheetNames, lang, pieceBytes });
     phase.name = 'write';
     const analyzed = this.analyzed;
     const keys = analyzed ? keyCellsOf(analyzed.analysis, read.grid) : [];

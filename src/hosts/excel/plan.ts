@@ -12,7 +12,7 @@
  * set's tag, i.e. the rules a previous run added.
  */
 import { MAX_COLS, MAX_ROWS, a1, a1Range, qualifiedA1, wholeColumns, wholeRows } from '../../engine/a1';
-import type { CellInput, CellRange, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, Lang, SheetCell, SheetModel } from '../../engine/model';
+import type { CellInput, CellRange, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, FormulaFill, Lang, SheetCell, SheetModel, SheetNameDef } from '../../engine/model';
 import { sameSheetName, sheetNameKey } from '../../engine/text';
 import { ChangeSetError } from '../change-set-error';
 import { MAX_CELL_TEXT, MAX_FORMULA_LENGTH, OP_OVERHEAD_BYTES, excelWouldConvert, jsonBytes, rowBlocks, textMask } from './payload';
@@ -39,6 +39,8 @@ export interface PlanContext {
   sheets: { name: string; position: number; visibility?: string }[];
   /** Custom conditional formats on the sheet, with their formulas, from the read. */
   customFormats: ExistingFormat[];
+  /** Names scoped to the sheet, from the read (none when absent). */
+  sheetNames?: string[];
   lang: Lang;
   /** Size of one values piece; a write larger than this is split by rows. */
   pieceBytes: number;
@@ -169,18 +171,76 @@ function formatOps(sheetName: string, f: FormatChange, pieceBytes: number): Plan
   const ops: PlannedOp[] = [];
   if (f.numberFormat !== undefined) ops.push(...numberFormatOps(sheetName, f.range, f.numberFormat, pieceBytes));
   const n = styleCount(f);
-  if (n > 0 || f.columnWidth !== undefined) {
+  if (n > 0 || f.columnWidth !== undefined || f.columnHidden !== undefined) {
     ops.push({
       label: `format ${address}`,
-      bytes: OP_OVERHEAD_BYTES * (1 + n + (f.columnWidth !== undefined ? 1 : 0)),
+      bytes: OP_OVERHEAD_BYTES * (1 + n + (f.columnWidth !== undefined ? 1 : 0) + (f.columnHidden !== undefined ? 1 : 0)),
       queue: ({ sheet }) => {
         const range = sheet(sheetName).getRange(address);
         applyStyle(range.format, f);
         if (f.columnWidth !== undefined) range.format.columnWidth = charactersToPoints(f.columnWidth);
+        // Range.columnHidden (ExcelApi 1.2) hides or shows the range's whole columns.
+        if (f.columnHidden !== undefined) range.columnHidden = f.columnHidden;
       },
     });
   }
   return ops;
+}
+
+/**
+ * A formula filled over a range, as Range.formulasR1C1 (ExcelApi 1.2): the same R1C1 text in
+ * every cell, each reading it from its own row, in pieces of rows under `pieceBytes`.
+ */
+function formulaOps(sheetName: string, fill: FormulaFill, pieceBytes: number): PlannedOp[] {
+  const r = fill.range;
+  const address = checkRange(r, 'formula');
+  for (const f of [fill.formula, fill.formulaR1C1]) {
+    if (typeof f !== 'string' || !f.startsWith('=') || f.length > MAX_FORMULA_LENGTH) throw new ChangeSetError(`formula ${address}: must start with "=" and fit ${MAX_FORMULA_LENGTH} characters`);
+  }
+  const cols = r.right - r.left + 1;
+  const rowBytes = jsonBytes(new Array<string>(cols).fill(fill.formulaR1C1)) + 1;
+  return rowBlocks(new Array<number>(r.bottom - r.top + 1).fill(rowBytes), pieceBytes).map(({ start, end, bytes }) => {
+    const piece = a1Range({ top: r.top + start, left: r.left, bottom: r.top + end - 1, right: r.right });
+    return {
+      label: `formula ${piece}`,
+      bytes: bytes + OP_OVERHEAD_BYTES,
+      queue: ({ sheet }) => {
+        sheet(sheetName).getRange(piece).formulasR1C1 = Array.from({ length: end - start }, () => new Array<string>(cols).fill(fill.formulaR1C1));
+      },
+    };
+  });
+}
+
+/** Excel's rule for a defined name: a letter, "_" or "\" first, then letters, digits, "_" and
+ * "."; at most 255 characters; not a cell reference. */
+const NAME_RE = /^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/;
+
+/**
+ * A name scoped to the sheet (Worksheet.names, ExcelApi 1.4), replaced when the read found it:
+ * NamedItemCollection.add refuses a name that exists ("A resource with the same name or
+ * identifier already exists", office-js #2875), so the old one is deleted in the same batch.
+ */
+function nameOp(sheetName: string, def: SheetNameDef, existing: readonly string[]): PlannedOp {
+  if (!NAME_RE.test(def.name) || /^[A-Za-z]{1,3}\d+$/.test(def.name)) throw new ChangeSetError(`"${def.name}" is not a valid name`);
+  const old = existing.find((n) => n.toUpperCase() === def.name.toUpperCase());
+  let address: string | null = null;
+  let formula: string | null = null;
+  if ('cell' in def.refersTo) {
+    const { row, col } = def.refersTo.cell;
+    address = checkRange({ top: row, left: col, bottom: row, right: col }, `name ${def.name}`);
+  } else {
+    formula = def.refersTo.formula;
+    if (!formula.startsWith('=') || formula.length > MAX_FORMULA_LENGTH) throw new ChangeSetError(`name ${def.name}: its formula must start with "="`);
+  }
+  return {
+    label: `name ${def.name}`,
+    bytes: OP_OVERHEAD_BYTES * (old ? 3 : 2) + (formula?.length ?? 0) * 2,
+    queue: ({ sheet }) => {
+      const ws = sheet(sheetName);
+      if (old) ws.names.getItem(old).delete();
+      ws.names.add(def.name, address !== null ? ws.getRange(address) : formula!);
+    },
+  };
 }
 
 function validationOp(sheetName: string, range: CellRange, choices: string[], lang: Lang): PlannedOp {
@@ -501,17 +561,22 @@ function layoutOps(model: SheetModel): PlannedOp[] {
 }
 
 /** Every operation of the change set, in the order they are applied: the tracking block's
- * values, its formats, the drop-down, the highlights, then whole sheets. */
+ * values, its formats (the helper column hidden), the sheet's names, the helper column's and
+ * the as-of cell's formulas, the drop-down, the highlights, then whole sheets. */
 export function planChangeSet(changes: ChangeSet, ctx: PlanContext): PlannedOp[] {
   const ops: PlannedOp[] = [];
   const hasSheetChanges =
-    changes.writes.length > 0 || changes.formats.length > 0 || changes.validations.length > 0 || changes.conditionalFormats.rules.length > 0;
+    changes.writes.length > 0 || changes.formats.length > 0 || changes.validations.length > 0 || changes.conditionalFormats.rules.length > 0 ||
+    (changes.formulas ?? []).length > 0 || (changes.names ?? []).length > 0;
   if (hasSheetChanges && !sameSheetName(changes.sheet, ctx.sheetName)) {
     throw new ChangeSetError(`the changes are for sheet "${changes.sheet}" but the open sheet is "${ctx.sheetName}"`);
   }
   const target = ctx.sheetName;
   for (const w of changes.writes) ops.push(...valueOps(target, w.range, w.values, ctx.pieceBytes, 'values'));
   for (const f of changes.formats) ops.push(...formatOps(target, f, ctx.pieceBytes));
+  // Names before the formulas and the highlights that use them.
+  for (const def of changes.names ?? []) ops.push(nameOp(target, def, ctx.sheetNames ?? []));
+  for (const fill of changes.formulas ?? []) ops.push(...formulaOps(target, fill, ctx.pieceBytes));
   for (const v of changes.validations) ops.push(validationOp(target, v.range, v.choices, ctx.lang));
   ops.push(...conditionalFormatOps(target, changes.conditionalFormats.tag, changes.conditionalFormats.rules, ctx.customFormats));
   const names = new Set<string>();

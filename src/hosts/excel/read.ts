@@ -5,7 +5,8 @@
  *   range's shape and rowHidden flag, the visible cells as areas (hidden rows are the rows no
  *   area covers; one call, no per-row proxies), the workbook's date system (DATE(2000,1,1) is
  *   36526 in the 1900 system, 35064 in 1904), the sheet list, the workbook's structure
- *   protection, the sheet's conditional formats (ids and types) when the caller will write, and
+ *   protection, the sheet's conditional formats (ids and types) and its own names when the
+ *   caller will write, and
  *   the values of the first SAMPLE_ROWS rows.
  * Sync 2 — the stored state (cell A1 of the very hidden state sheet, if it exists), the formulas
  *   of the custom conditional formats, and the rows in bands sized from the bytes per row
@@ -50,6 +51,9 @@ export interface SheetRead {
   stateProblem: string | null;
   /** Custom conditional formats on the sheet (only when read with conditional formats). */
   customFormats: ExistingFormat[];
+  /** Names scoped to the sheet (only when read with conditional formats, i.e. for writing):
+   * a name the change set defines again is deleted first, as add() refuses an existing one. */
+  sheetNames: string[];
   /** Number of syncs the read took. */
   syncs: number;
 }
@@ -78,8 +82,9 @@ async function readFirst(ctx: Excel.RequestContext, sampleRows: number, withForm
   const sheets = wb.worksheets;
   sheets.load('items/name,items/visibility,items/position');
   const formats = withFormats ? sheet.getRange().conditionalFormats.load('items/id,items/type') : null;
+  const names = withFormats ? sheet.names.load('items/name') : null;
   await ctx.sync();
-  return { sheet, protection, wbProtection, used, head, visible, epoch, sheets, formats };
+  return { sheet, protection, wbProtection, used, head, visible, epoch, sheets, formats, names };
 }
 
 /** Rows no visible area covers. */
@@ -107,7 +112,7 @@ export async function readActiveSheet(ctx: Excel.RequestContext, options: ReadOp
     syncs++;
     first = await readFirst(ctx, sampleRows, options.withConditionalFormats);
   }
-  const { sheet, protection, wbProtection, used, head, visible, epoch, sheets, formats } = first;
+  const { sheet, protection, wbProtection, used, head, visible, epoch, sheets, formats, names } = first;
   const top = used.rowIndex;
   const left = used.columnIndex;
   const rowCount = used.rowCount;
@@ -165,6 +170,7 @@ export async function readActiveSheet(ctx: Excel.RequestContext, options: ReadOp
     state,
     stateProblem: problem,
     customFormats,
+    sheetNames: (names?.items ?? []).map((n) => n.name),
     syncs,
   };
 }

@@ -9,7 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { a1Range, parseA1Range, qualifiedA1, wholeRows } from '../../engine/a1';
-import type { CellInput, CellRange, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, SheetCell, SheetModel } from '../../engine/model';
+import type { CellInput, CellRange, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, FormulaFill, SheetCell, SheetModel } from '../../engine/model';
 import { sameSheetName } from '../../engine/text';
 import { ChangeSetError } from '../change-set-error';
 import { applyExceljsPatches } from './exceljs-patches';
@@ -18,6 +18,8 @@ applyExceljsPatches();
 
 /** exceljs ValueType.Merge. */
 const MERGE_TYPE = 1;
+/** Excel's default column width as the file stores it. */
+const DEFAULT_COLUMN_WIDTH = 9.140625;
 /** OOXML paper size code of A4. */
 const PAPER_A4 = 9;
 
@@ -133,6 +135,24 @@ function applyFormat(ws: ExcelJS.Worksheet, f: FormatChange): void {
     // exceljs column width is already in characters (the unit Excel shows).
     for (let col = r.left; col <= r.right; col++) ws.getColumn(col + 1).width = f.columnWidth;
   }
+  if (f.columnHidden !== undefined) {
+    for (let col = f.range.left; col <= f.range.right; col++) {
+      const column = ws.getColumn(col + 1);
+      column.hidden = f.columnHidden;
+      // A <col> needs a width: Excel's default (8.43 characters of Calibri 11, 9.140625 in the
+      // file), as Excel and the surgical writer write it, not exceljs's 9.
+      if (column.width === undefined) column.width = DEFAULT_COLUMN_WIDTH;
+    }
+  }
+}
+
+/** A formula over a range as Excel fills it down: one cell holds it, a larger range shares the
+ * top-left cell's formula (exceljs's fillFormula, written as a shared formula). */
+function applyFormula(ws: ExcelJS.Worksheet, fill: FormulaFill): void {
+  const r = fill.range;
+  const formula = fill.formula.replace(/^=/, '');
+  if (r.top === r.bottom && r.left === r.right) ws.getCell(r.top + 1, r.left + 1).value = { formula } as ExcelJS.CellFormulaValue;
+  else ws.fillFormula(a1Range(r), formula);
 }
 
 interface ValidationsModel {
@@ -267,7 +287,7 @@ export function applyChangeSet(workbook: ExcelJS.Workbook, changes: ChangeSet): 
   const skipped: string[] = [];
   const hasSheetChanges =
     changes.writes.length > 0 || changes.formats.length > 0 || changes.validations.length > 0 ||
-    changes.conditionalFormats.rules.length > 0 || changes.conditionalFormats.tag !== '';
+    changes.conditionalFormats.rules.length > 0 || changes.conditionalFormats.tag !== '' || (changes.formulas ?? []).length > 0;
   if (hasSheetChanges) {
     const ws = findWorksheet(workbook, changes.sheet);
     if (!ws) throw new ChangeSetError(`no sheet named ${changes.sheet}`);
@@ -282,8 +302,14 @@ export function applyChangeSet(workbook: ExcelJS.Workbook, changes: ChangeSet): 
       });
     }
     for (const f of changes.formats) applyFormat(ws, f);
+    for (const fill of changes.formulas ?? []) applyFormula(ws, fill);
+    // exceljs cannot compute formulas: have the spreadsheet program compute them on opening.
+    if ((changes.formulas ?? []).length > 0) workbook.calcProperties = { ...(workbook.calcProperties ?? {}), fullCalcOnLoad: true };
     for (const v of changes.validations) applyValidation(ws, v.range, v.choices);
     applyConditionalFormats(ws, changes.conditionalFormats.tag, changes.conditionalFormats.rules);
+    // exceljs keeps defined names workbook-wide and of ranges only: a name local to the sheet,
+    // or an array constant, it cannot write (the surgical writer does).
+    for (const def of changes.names ?? []) skipped.push(`name ${def.name}`);
   }
   for (const model of changes.sheets) {
     buildSheet(workbook, model);

@@ -4,7 +4,7 @@
  */
 import { FakeExcelError } from './errors';
 import { MAX_GET_CELLS, type FakeRequestContext } from './context';
-import { MAX_COLS, MAX_ROWS, cellCount, intersect, rectRef, type Rect } from './address';
+import { MAX_COLS, MAX_ROWS, cellCount, colLetters, intersect, rectRef, type Rect } from './address';
 import { DEFAULT_STYLE, MAX_FORMULA_LENGTH, coerceTyped, type CellStyle, type FakeCellValue, type SheetState } from './model';
 
 export interface RangeEntity {
@@ -52,7 +52,32 @@ export function subtract(a: Rect, b: Rect): Rect[] {
   return out;
 }
 
-type CellKind = 'values' | 'formulas' | 'numberFormat';
+type CellKind = 'values' | 'formulas' | 'formulasR1C1' | 'numberFormat';
+
+/**
+ * An R1C1 formula as the A1 formula of the cell at (row, col): R[n]/C[n] are relative, Rn/Cn
+ * absolute (1-based), R or C alone the cell's own row or column. Text in quotes is left alone.
+ */
+export function r1c1ToA1(formula: string, row: number, col: number): string {
+  const part = (spec: string | undefined, here: number): { index: number; abs: boolean } => {
+    if (spec === undefined || spec === '') return { index: here, abs: false };
+    if (spec.startsWith('[')) return { index: here + Number(spec.slice(1, -1)), abs: false };
+    return { index: Number(spec) - 1, abs: true };
+  };
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((piece, i) =>
+      i % 2 === 1
+        ? piece
+        : piece.replace(/(^|[^A-Za-z0-9_.])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(])/g, (_m, lead: string, r?: string, c?: string) => {
+            const rr = part(r, row);
+            const cc = part(c, col);
+            if (rr.index < 0 || cc.index < 0 || rr.index >= MAX_ROWS || cc.index >= MAX_COLS) throw new FakeExcelError('InvalidArgument', `The formula ${formula} refers outside the sheet.`);
+            return `${lead}${cc.abs ? '$' : ''}${colLetters(cc.index)}${rr.abs ? '$' : ''}${rr.index + 1}`;
+          }),
+    )
+    .join('');
+}
 
 /** Range.values / formulas / numberFormat = x: a 2-D array of the range's shape (null leaves a
  * cell as it is) — the API's type is any[][], and no scalar form is documented for these
@@ -83,7 +108,7 @@ export function writeCells(ctx: FakeRequestContext, e: RangeEntity, input: unkno
       if (m && (m.top !== row || m.left !== col) && v !== '') {
         throw new FakeExcelError('InvalidOperation', `Cannot change part of a merged cell (${rectRef(m)}).`);
       }
-      if (typeof v === 'string' && kind === 'formulas' && v.startsWith('=') && v.length > MAX_FORMULA_LENGTH) {
+      if (typeof v === 'string' && (kind === 'formulas' || kind === 'formulasR1C1') && v.startsWith('=') && v.length > MAX_FORMULA_LENGTH) {
         throw new FakeExcelError('InvalidArgument', 'The formula is too long.');
       }
       if (typeof v === 'string' && v.length > 32_767) throw new FakeExcelError('InvalidArgument', 'A cell can hold at most 32,767 characters.');
@@ -96,8 +121,8 @@ export function writeCells(ctx: FakeRequestContext, e: RangeEntity, input: unkno
       const cell = e.sheet.cellForWrite(e.rect.top + r, e.rect.left + c);
       if (kind === 'numberFormat') {
         cell.numberFormat = v === '' ? 'General' : (v as string);
-      } else if (kind === 'formulas' && typeof v === 'string' && v.startsWith('=')) {
-        cell.formula = v;
+      } else if ((kind === 'formulas' || kind === 'formulasR1C1') && typeof v === 'string' && v.startsWith('=')) {
+        cell.formula = kind === 'formulasR1C1' ? r1c1ToA1(v, e.rect.top + r, e.rect.left + c) : v;
         cell.value = '';
       } else {
         const typed = coerceTyped(v as FakeCellValue, cell.numberFormat, ctx.state.date1904);

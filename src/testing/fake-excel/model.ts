@@ -7,6 +7,7 @@
  */
 import { FakeExcelError } from './errors';
 import { MAX_COLS, MAX_ROWS, cellKey, colIndex, colLetters, intersect, parseArea, qualified, rectRef, type Rect } from './address';
+import { nameFormula, type SheetNameState } from './name-state';
 
 export type FakeCellValue = string | number | boolean;
 
@@ -107,6 +108,10 @@ export class SheetState {
   /** Row → merges covering it; rebuilt when the merges change. */
   private mergeIndex: Map<number, Rect[]> | null = null;
   readonly hiddenRows = new Set<number>();
+  /** Columns hidden through Range.columnHidden (whole columns, as Excel hides them). */
+  readonly hiddenCols = new Set<number>();
+  /** Names scoped to this sheet, by upper-case name: Excel compares names without case. */
+  readonly names = new Map<string, SheetNameState>();
   readonly columnWidths = new Map<number, number>();
   /** Row heights set through the API, in points. */
   readonly rowHeights = new Map<number, number>();
@@ -245,6 +250,7 @@ export class SheetState {
     for (const [r, h] of heights) this.rowHeights.set(r, h);
     for (const cf of this.conditionalFormats) cf.ranges = cf.ranges.map(shiftRect);
     for (const v of this.validations) v.rect = shiftRect(v.rect);
+    for (const n of this.names.values()) if (n.ref) n.ref = shiftRect(n.ref);
   }
 }
 
@@ -384,6 +390,8 @@ export interface FakeSheetSeed {
   validations?: { address: string; list: string[] }[];
   /** Column letter → width in points. */
   columnWidths?: Record<string, number>;
+  /** Column letters of hidden columns. */
+  hiddenColumns?: string[];
   protected?: boolean;
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
 }
@@ -444,6 +452,7 @@ export function seedWorkbook(seed: FakeWorkbookSeed): WorkbookState {
     }
     for (const r of s.hiddenRows ?? []) sheet.hiddenRows.add(r - 1);
     for (const [letter, pts] of Object.entries(s.columnWidths ?? {})) sheet.columnWidths.set(colIndex(letter), pts);
+    for (const letter of s.hiddenColumns ?? []) sheet.hiddenCols.add(colIndex(letter));
     for (const cf of s.conditionalFormats ?? []) {
       sheet.conditionalFormats.push({
         id: wb.newId('cf'),
@@ -501,6 +510,10 @@ export interface SheetDump {
   hiddenRows: number[];
   /** Column letter → points, for columns whose width was set. */
   columnWidths: Record<string, number>;
+  /** Letters of the hidden columns. */
+  hiddenColumns: string[];
+  /** Names scoped to the sheet, sorted, with what they refer to ("=$M$6", "={…}"). */
+  names: { name: string; refersTo: string }[];
   /** Excel row number → points, for rows whose height was set. */
   rowHeights: Record<string, number>;
   conditionalFormats: ConditionalFormatDump[];
@@ -547,6 +560,8 @@ export function dumpSheet(sheet: SheetState): SheetDump {
     merges: sheet.merges.map(rectRef),
     hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b).map((r) => r + 1),
     columnWidths,
+    hiddenColumns: [...sheet.hiddenCols].sort((a, b) => a - b).map(colLetters),
+    names: [...sheet.names.values()].map((n) => ({ name: n.name, refersTo: nameFormula(sheet.name, n) })).sort((a, b) => a.name.localeCompare(b.name)),
     rowHeights,
     conditionalFormats: sheet.conditionalFormats.map((cf, i) => ({
       priority: i,

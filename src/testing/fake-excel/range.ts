@@ -76,6 +76,7 @@ defineProperties(FakeCellPropertiesResult, {
 export class FakeRange extends FakeObject<RangeEntity> {
   declare values: FakeCellValue[][];
   declare formulas: FakeCellValue[][];
+  declare formulasR1C1: FakeCellValue[][];
   declare numberFormat: string[][];
   declare readonly text: string[][];
   declare readonly address: string;
@@ -85,7 +86,7 @@ export class FakeRange extends FakeObject<RangeEntity> {
   declare readonly columnCount: number;
   declare readonly cellCount: number;
   declare readonly rowHidden: boolean | null;
-  declare readonly columnHidden: boolean;
+  declare columnHidden: boolean;
   declare hyperlink: Hyperlink;
 
   constructor(ctx: FakeRequestContext, parent: FakeObject<unknown> | null, method: string, args: unknown[], resolver: () => RangeEntity | null, nullable = false) {
@@ -293,6 +294,9 @@ export class FakeRange extends FakeObject<RangeEntity> {
 defineProperties(FakeRange, {
   values: { read: (e) => readCells(e, 'values') as FakeCellValue[][], write: (e, x, range) => writeCells(range.context, e, x, 'values') },
   formulas: { read: (e) => readCells(e, 'formulas') as FakeCellValue[][], write: (e, x, range) => writeCells(range.context, e, x, 'formulas') },
+  // "Represents the formula in R1C1-style notation" (ExcelApi 1.2): the same text in every cell
+  // of a filled column, each cell reading it from its own position. Written only.
+  formulasR1C1: { write: (e, x, range) => writeCells(range.context, e, x, 'formulasR1C1') },
   numberFormat: { read: (e) => readCells(e, 'numberFormat') as string[][], write: (e, x, range) => writeCells(range.context, e, x, 'numberFormat') },
   text: { read: (e) => readCells(e, 'text') as string[][] },
   address: { read: (e) => qualified(e.sheet.name, e.rect) },
@@ -308,7 +312,23 @@ defineProperties(FakeRange, {
       return hidden === 0 ? false : hidden === rows(e.rect) ? true : null;
     },
   },
-  columnHidden: { read: () => false },
+  // Its JSDoc: "true when all columns in a range are hidden", false when none, null when some;
+  // setting it hides or shows the range's whole columns.
+  columnHidden: {
+    read: (e) => {
+      let hidden = 0;
+      for (let c = e.rect.left; c <= e.rect.right; c++) if (e.sheet.hiddenCols.has(c)) hidden++;
+      return hidden === 0 ? false : hidden === cols(e.rect) ? true : (null as unknown as boolean);
+    },
+    write: (e, x) => {
+      e.sheet.assertWritable();
+      if (typeof x !== 'boolean') throw new FakeExcelError('InvalidArgument', 'columnHidden takes true or false.');
+      for (let c = e.rect.left; c <= e.rect.right; c++) {
+        if (x) e.sheet.hiddenCols.add(c);
+        else e.sheet.hiddenCols.delete(c);
+      }
+    },
+  },
   hyperlink: {
     read: (e) => e.sheet.cell(e.rect.top, e.rect.left)?.hyperlink ?? null,
     write: (e, x, range) => {

@@ -11,6 +11,7 @@ import { validateSheetName, type SheetState } from './model';
 import { FakeChartCollection } from './chart';
 import { register } from './late-bound';
 import { FakeRange, FakeRangeAreas } from './range';
+import { FakeNamedItemCollection } from './names';
 
 type PageZoom = { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
 
@@ -113,6 +114,10 @@ export class FakeWorksheet extends FakeObject<SheetState> {
   }
   get charts(): FakeChartCollection {
     return this._child('charts', () => new FakeChartCollection(this.context, this, this.sheet));
+  }
+  /** Names scoped to this sheet (ExcelApi 1.4); names.ts. */
+  get names(): FakeNamedItemCollection {
+    return this._child('names', () => new FakeNamedItemCollection(this.context, this, this.sheet));
   }
   get pageLayout(): FakePageLayout {
     return this._child('pageLayout', () => new FakePageLayout(this.context, this, this.sheet));

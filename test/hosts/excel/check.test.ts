@@ -5,9 +5,9 @@
  * (protected sheet, Excel error, old Excel) is one clear sentence with nothing written.
  */
 import { createExcelPlanHost } from '../../../src/hosts/excel';
-import { parseA1Range } from '../../../src/engine/a1';
+import { a1, columnLetter, parseA1Range } from '../../../src/engine/a1';
 import { isoToSerial } from '../../../src/engine/dates';
-import { CF_TAG } from '../../../src/engine/tracking';
+import { CF_TAG, doneListFormula, helperFormula } from '../../../src/engine/tracking';
 import type { Analysis } from '../../../src/engine/model';
 import { createFakeExcel, PAYLOAD_LIMIT_BYTES, type FakeExcel, type FakeWorkbookSeed } from '../../../src/testing/fake-excel';
 import { districtPlan, DISTRICT_SHEET, toFakeSeed } from '../../../src/testing/plans';
@@ -97,12 +97,37 @@ describe('check(): the tracking block and highlights', () => {
     expect(tagged).toHaveLength(first.changes.conditionalFormats.rules.length);
     expect(afterSecond.conditionalFormats.filter((c) => !(c.formula ?? '').includes(CF_TAG))).toEqual(afterFirst.conditionalFormats.filter((c) => !(c.formula ?? '').includes(CF_TAG)));
     expect(afterSecond.conditionalFormats).toHaveLength(afterFirst.conditionalFormats.length);
-    // No second block: nothing right of the first block.
-    const lastCol = Math.max(...Object.values(first.tracking.columns));
+    // No second block: nothing right of the first block (its hidden helper column included).
+    const lastCol = Math.max(...Object.values(first.tracking.columns), first.tracking.helper ?? -1);
     const beyond = Object.keys(afterSecond.cells).filter((a) => a.charCodeAt(0) - 65 > lastCol && /^[A-Z]\d/.test(a));
     expect(beyond).toEqual([]);
     expect(afterSecond.cells[statusCell].value).toBe('Hoàn thành');
     expect(afterSecond.validations).toEqual(afterFirst.validations);
+  });
+
+  test('the as-of cell (=TODAY()), the hidden helper column and the sheet\'s two names are written as the file writers write them, once', async () => {
+    const excel = createFakeExcel(withUserFormatting(toFakeSeed(congThuongPlan)));
+    const first = analysisOf(await check(excel));
+    const afterFirst = excel.dumpSheet('Phụ lục');
+    const { asOfCell, helper, columns } = first.tracking;
+    const at = (row: number, col: number) => afterFirst.cells[a1(row, col)];
+    expect(at(asOfCell!.row, asOfCell!.col)).toMatchObject({ formula: '=TODAY()', numberFormat: 'dd/mm/yyyy' });
+    expect(at(asOfCell!.row, asOfCell!.col - 1).value).toBe('Tính đến ngày');
+    const headerRow = first.table.headerRows[first.table.headerRows.length - 1];
+    expect(at(headerRow, helper!).value).toBe('Mã tình trạng');
+    expect(afterFirst.hiddenColumns).toEqual([columnLetter(helper!)]);
+    for (let row = first.table.firstRow; row <= first.table.lastRow; row++) {
+      expect(at(row, helper!).formula).toBe(helperFormula(a1(row, columns.status, 'col')));
+    }
+    expect(afterFirst.names).toEqual([
+      { name: 'CCHC_AsOf', refersTo: `='Phụ lục'!${a1(asOfCell!.row, asOfCell!.col, 'both')}` },
+      { name: 'CCHC_Done', refersTo: doneListFormula() },
+    ]);
+    // The highlights read the as-of cell through its name.
+    expect(afterFirst.conditionalFormats.some((c) => (c.formula ?? '').includes('<CCHC_AsOf'))).toBe(true);
+    // Checked again: the names are replaced, not added twice; the sheet is the same.
+    analysisOf(await check(excel));
+    expect(excel.dumpSheet('Phụ lục')).toEqual(afterFirst);
   });
 
   test('an existing progress block of the plan is reused, its user values untouched', async () => {
@@ -237,6 +262,7 @@ describe('check(): refusals write nothing', () => {
     const analyze = () => ({
       ok: true as const,
       analysis: {
+        tracking: { columns: {}, reused: false },
         changes: {
           sheet: 'Phụ lục',
           writes: [{ range: parseA1Range('K7:M7'), values: [['=SUM(A1:A3)', '01/03/2024', '- Công văn - Quyết định']] }],
@@ -261,6 +287,7 @@ describe('check(): refusals write nothing', () => {
     const analyze = () => ({
       ok: true as const,
       analysis: {
+        tracking: { columns: {}, reused: false },
         changes: { sheet: 'Phụ lục', writes: [{ range: parseA1Range('K7:K9'), values: [['a'], ['b']] }], formats: [], validations: [], conditionalFormats: { tag: CF_TAG, rules: [] }, sheets: [] },
       } as unknown as Analysis,
     });

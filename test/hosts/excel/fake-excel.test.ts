@@ -211,6 +211,80 @@ describe('fake Excel: what a real workbook holds', () => {
   });
 });
 
+describe('fake Excel: names, R1C1 formulas and hidden columns', () => {
+  test('a sheet\'s names: added for a cell or a formula, read back, refused twice (office-js #2875), replaced by delete + add', async () => {
+    const excel = createFakeExcel(seed());
+    await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Phụ lục');
+      ws.names.add('CCHC_AsOf', ws.getRange('D2'));
+      ws.names.add('CCHC_Done', '={"Hoàn thành","Done"}');
+      await ctx.sync();
+      const names = ws.names.load('items/name,items/formula');
+      await ctx.sync();
+      expect(names.items.map((n) => [n.name, n.formula])).toEqual([
+        ['CCHC_AsOf', "='Phụ lục'!$D$2"],
+        ['CCHC_Done', '={"Hoàn thành","Done"}'],
+      ]);
+    });
+    // Names compare without case: a second add is refused.
+    await expectCode(
+      excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Phụ lục').names.add('cchc_asof', '=1');
+        await ctx.sync();
+      }),
+      'ItemAlreadyExists',
+    );
+    await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Phụ lục');
+      ws.names.getItem('cchc_asof').delete();
+      ws.names.add('CCHC_AsOf', ws.getRange('E3'));
+      await ctx.sync();
+    });
+    expect(excel.dumpSheet('Phụ lục').names).toEqual([
+      { name: 'CCHC_AsOf', refersTo: "='Phụ lục'!$E$3" },
+      { name: 'CCHC_Done', refersTo: '={"Hoàn thành","Done"}' },
+    ]);
+    // A cell name moves with its cell when a co-author inserts rows above it.
+    excel.state.sheet('Phụ lục')!.insertRows(0, 2);
+    expect(excel.dumpSheet('Phụ lục').names[0].refersTo).toBe("='Phụ lục'!$E$5");
+    // What Excel reads as a reference, or a name with a space, is no name.
+    for (const bad of ['A1', 'R1C1', 'Tính đến']) {
+      await expectCode(
+        excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem('Phụ lục').names.add(bad, '=1');
+          await ctx.sync();
+        }),
+        'InvalidArgument',
+      );
+    }
+  });
+
+  test('formulasR1C1: one R1C1 text over a column becomes each row\'s own A1 formula', async () => {
+    const excel = createFakeExcel(seed());
+    await excel.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('Phụ lục').getRange('E3:E5');
+      range.formulasR1C1 = [['=N(RC3="Phòng Nội vụ")'], ['=N(RC3="Phòng Nội vụ")'], ['=R[-1]C+R1C1&"RC9"']];
+      await ctx.sync();
+    });
+    const cells = excel.dumpSheet('Phụ lục').cells;
+    expect([cells.E3.formula, cells.E4.formula, cells.E5.formula]).toEqual(['=N($C3="Phòng Nội vụ")', '=N($C4="Phòng Nội vụ")', '=E4+$A$1&"RC9"']);
+  });
+
+  test('columnHidden hides whole columns; it reads true, false or null (some hidden)', async () => {
+    const excel = createFakeExcel(seed());
+    await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Phụ lục');
+      ws.getRange('E7').columnHidden = true;
+      const e = ws.getRange('E:E').load('columnHidden');
+      const de = ws.getRange('D1:E1').load('columnHidden');
+      const d = ws.getRange('D1').load('columnHidden');
+      await ctx.sync();
+      expect([e.columnHidden, de.columnHidden, d.columnHidden]).toEqual([true, null, false]);
+    });
+    expect(excel.dumpSheet('Phụ lục').hiddenColumns).toEqual(['E']);
+  });
+});
+
 describe('fake Excel: payload limits and counters', () => {
   test('a request over 5 MB is refused before anything is applied', async () => {
     const excel = createFakeExcel(seed());

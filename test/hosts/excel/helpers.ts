@@ -4,7 +4,7 @@ import { a1, columnLetter, parseA1Range } from '../../../src/engine/a1';
 import type { CellRange, ChangeSet } from '../../../src/engine/model';
 import type { SheetDump } from '../../../src/testing/fake-excel';
 
-/** Every cell address a change set names (writes, formats, validations). */
+/** Every cell address a change set names (writes, formats, formulas, validations). */
 export function ownedCells(changes: ChangeSet): Set<string> {
   const owned = new Set<string>();
   const add = (r: CellRange) => {
@@ -13,6 +13,7 @@ export function ownedCells(changes: ChangeSet): Set<string> {
   changes.writes.forEach((w) => add(w.range));
   changes.formats.forEach((f) => add(f.range));
   changes.validations.forEach((v) => add(v.range));
+  (changes.formulas ?? []).forEach((f) => add(f.range));
   return owned;
 }
 

@@ -54,7 +54,7 @@ describe('stored state', () => {
   test('settings and corrections go to A1 of a very hidden sheet as text, and come back', async () => {
     const excel = createFakeExcel(toFakeSeed(congThuongPlan));
     const host = createExcelPlanHost(excel.run);
-    expect(await host.loadState()).toEqual({ version: 1, corrections: {}, settings: defaultSettings() });
+    expect(await host.loadState()).toEqual({ version: 1, corrections: {}, settings: defaultSettings(), tracking: {} });
 
     await host.saveSettings({ ...defaultSettings(), dueSoonDays: 14, extraDeliverables: ['Bản tin'] });
     await host.saveCorrection('Phụ lục', { I: 'note' });

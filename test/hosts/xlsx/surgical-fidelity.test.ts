@@ -6,6 +6,7 @@
  * CRC), and the parts it changes hold everything they held, as written, plus the tool's own.
  */
 import { analyzeSheet } from '../../../src/engine/analyze';
+import { a1 } from '../../../src/engine/a1';
 import type { Analysis } from '../../../src/engine/model';
 import { readWorkbook } from '../../../src/hosts/xlsx/read';
 import { surgicalCopy } from '../../../src/hosts/xlsx/surgical';
@@ -101,9 +102,24 @@ describe.each([
     analysis = await analyse(input);
   });
 
-  test('validate: only the appendix sheet and styles.xml change; every other part is the input’s bytes', () => {
+  test('validate: only the appendix sheet, styles.xml and workbook.xml change; every other part is the input’s bytes', () => {
     const { bytes } = surgicalCopy(input, analysis.changes);
-    expect(partDiff(input, bytes)).toEqual({ changed: [APPENDIX_PART, 'xl/styles.xml'].sort(), removed: [], added: [] });
+    expect(partDiff(input, bytes)).toEqual({ changed: [APPENDIX_PART, 'xl/styles.xml', 'xl/workbook.xml'].sort(), removed: [], added: [] });
+  });
+
+  test('validate: workbook.xml gains the two names local to the appendix and the calculation on opening, nothing else', () => {
+    const { bytes } = surgicalCopy(input, analysis.changes);
+    const before = partText(input, 'xl/workbook.xml');
+    const sheetTags = /<sheets>([\s\S]*?)<\/sheets>/.exec(before)![1].match(/<sheet [^>]*>/g)!;
+    const appendixIndex = sheetTags.findIndex((t) => t.includes(`name="${APPENDIX_SHEET}"`));
+    expect(appendixIndex).toBe(1);
+    const names = (analysis.changes.names ?? []).map((def) => {
+      const refersTo = 'cell' in def.refersTo ? `'${APPENDIX_SHEET}'!${a1(def.refersTo.cell.row, def.refersTo.cell.col, 'both')}` : def.refersTo.formula.replace(/^=/, '');
+      return `<definedName name="${def.name}" localSheetId="${appendixIndex}">${refersTo}</definedName>`;
+    });
+    expect(names.map((n) => /name="(\w+)"/.exec(n)![1])).toEqual(['CCHC_AsOf', 'CCHC_Done']);
+    const expected = before.replace('</definedNames>', `${names.join('')}</definedNames>`).replace('<calcPr calcId="171027"/>', '<calcPr calcId="171027" fullCalcOnLoad="1"/>');
+    expect(partText(bytes, 'xl/workbook.xml')).toBe(expected);
   });
 
   test('validate: the appendix keeps every cell, row, column, rule, validation and extension of the user’s as written', () => {

@@ -1,6 +1,7 @@
 /**
  * Helpers for the surgical writer's tests: what a workbook shows once read back by exceljs
- * (values, the parts of a format the change sets set, widths, heights, merges, validations,
+ * (values and formulas, the parts of a format the change sets set, widths, hidden columns,
+ * heights, merges, validations,
  * highlight rules, page setup), in a form two workbooks can be compared by; the exceljs
  * executor run on a buffer; and the parts of a zip.
  */
@@ -69,7 +70,11 @@ function sheetFacts(ws: ExcelJS.Worksheet): Json {
     });
   });
   const widths: Record<number, number | undefined> = {};
-  for (let c = 1; c <= Math.max(ws.columnCount, 1); c++) if (ws.getColumn(c).width !== undefined) widths[c] = ws.getColumn(c).width;
+  const hidden: number[] = [];
+  for (let c = 1; c <= Math.max(ws.columnCount, 1); c++) {
+    if (ws.getColumn(c).width !== undefined) widths[c] = ws.getColumn(c).width;
+    if (ws.getColumn(c).hidden) hidden.push(c);
+  }
   const heights: Record<number, number> = {};
   ws.eachRow({ includeEmpty: true }, (row) => {
     if (row.height !== undefined) heights[row.number] = row.height;
@@ -90,6 +95,7 @@ function sheetFacts(ws: ExcelJS.Worksheet): Json {
     state: ws.state,
     cells,
     widths,
+    hidden,
     heights,
     merges: Object.keys((ws as unknown as { _merges: object })._merges).sort(),
     validations,

@@ -31,6 +31,22 @@ export interface SheetEdits {
   widths: Map<number, number>;
   /** Columns to hide (true) or show (false). */
   hidden: Map<number, boolean>;
+  /** Cells taken back: their elements go (value, formula and format), before any edit. */
+  removed: CellRange[];
+  /** Columns whose <col> settings go (width, style, hidden): the sheet's default again. */
+  resetColumns: Set<number>;
+}
+
+/** Whether a removed range holds the cell. */
+export function isRemoved(edits: SheetEdits, row: number, col: number): boolean {
+  for (const r of edits.removed) if (r.top <= row && row <= r.bottom && r.left <= col && col <= r.right) return true;
+  return false;
+}
+
+/** Whether a removed range crosses the row. */
+export function rowHasRemovals(edits: SheetEdits, row: number): boolean {
+  for (const r of edits.removed) if (r.top <= row && row <= r.bottom) return true;
+  return false;
 }
 
 function editAt(rows: SheetEdits['rows'], row: number, col: number): CellEdit {
@@ -88,7 +104,9 @@ export function gatherEdits(changes: ChangeSet, nextSi = 0): SheetEdits {
       }
     }
   }
-  return { rows, widths, hidden };
+  const removed = changes.removals?.cells ?? [];
+  for (const r of removed) if (!(r.top <= r.bottom && r.left <= r.right)) throw new ChangeSetError(`not a range: ${JSON.stringify(r)}`);
+  return { rows, widths, hidden, removed, resetColumns: new Set(changes.removals?.columns ?? []) };
 }
 
 /** The <f> element of a formula edit. */

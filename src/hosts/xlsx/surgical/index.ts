@@ -13,11 +13,15 @@ import type { ChangeSet, SheetModel } from '../../../engine/model';
 import { sameSheetName } from '../../../engine/text';
 import { a1, quoteSheet } from '../../../engine/a1';
 import { ChangeSetError } from '../../change-set-error';
+import { STATE_SHEET_NAME, type WorkbookState } from '../../../engine/settings';
+import { inlineString } from './cells';
 import { CONTENT_TYPE, DEFAULT_PART_CAP, PartStore, REL_TYPE } from './package';
 import { hasFormula, printTitles, reportSheetXml } from './report-sheet';
 import { MINIMAL_STYLES, StyleBook } from './styles';
 import { WorkbookXml, type SheetEntry } from './workbook';
 import { editWorksheet } from './worksheet';
+
+const SHEET_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
 export { PackageError, type PackageFailure } from './package';
 export { ZipError } from '../zip/archive';
@@ -94,10 +98,32 @@ class SurgicalWriter {
       this.fullCalc = true;
     }
     if (result.formulaAdded) this.fullCalc = true;
+    for (const name of change.removals?.names ?? []) this.workbook.removeLocalName(name, entry.index);
     for (const def of change.names ?? []) {
       const formula = 'cell' in def.refersTo ? `${quoteSheet(entry.name)}!${a1(def.refersTo.cell.row, def.refersTo.cell.col, 'both')}` : def.refersTo.formula.replace(/^=/, '');
       this.workbook.setLocalName(def.name, entry.index, formula);
     }
+  }
+
+  /**
+   * The workbook's stored state: the JSON in A1 of the very hidden sheet CCHC_State (as the
+   * Office.js host stores it), the sheet added when missing.
+   */
+  writeState(state: WorkbookState): void {
+    const json = JSON.stringify(state);
+    const entry = findSheet(this.workbook.sheets(), STATE_SHEET_NAME);
+    if (entry) {
+      const part = this.worksheetPart(entry);
+      const change: ChangeSet = { sheet: entry.name, writes: [{ range: { top: 0, left: 0, bottom: 0, right: 0 }, values: [[json]] }], formats: [], validations: [], conditionalFormats: { tag: '', rules: [] }, sheets: [] };
+      this.store.set(part, editWorksheet(this.store.bytes(part)!, change, this.styles).bytes);
+      return;
+    }
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      `<worksheet xmlns="${SHEET_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr">${inlineString('', json)}</c></row></sheetData></worksheet>`;
+    const part = this.newWorksheetPart(Buffer.from(xml, 'utf8'));
+    const rId = this.store.addRelationship(this.workbookPart, REL_TYPE.worksheet, part);
+    this.workbook.addSheet(STATE_SHEET_NAME, rId, 'veryHidden');
   }
 
   /** Create the sheet, or replace the one of the same name where it stands in the tab order. */
@@ -179,6 +205,8 @@ export function surgicalCopy(input: Buffer, changes: ChangeSet | readonly Change
       writer.placeSheet(model);
       if (model.chart) skipped.push(`chart on ${model.name}`);
     }
+    // Last: a new state sheet goes after the report sheet in the tab order.
+    if (change.state) writer.writeState(change.state);
   }
   return { bytes: writer.finish(options.now), skipped };
 }

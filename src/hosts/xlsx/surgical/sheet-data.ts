@@ -7,11 +7,13 @@
 import { a1, columnIndex } from '../../../engine/a1';
 import { ChangeSetError } from '../../change-set-error';
 import type { CellEdit, SheetEdits } from './cells';
-import { formulaXml, newCell, valueParts } from './cells';
+import { formulaXml, isRemoved, newCell, rowHasRemovals, valueParts } from './cells';
 import { shiftFormula } from './formula-shift';
 import { PackageError } from './package';
 import type { StyleBook } from './styles';
-import { attr, parseStartTag, renderStartTag, setAttr, type StartTag } from './xml';
+import { attr, escapeText, parseStartTag, renderStartTag, setAttr, type StartTag } from './xml';
+
+type CellFormula = NonNullable<CellEdit['formula']>;
 
 export interface SheetDataContext {
   /** Namespace prefix of the worksheet's elements ("" or "x:"). */
@@ -55,8 +57,14 @@ function derive(ctx: SheetDataContext, base: number, edit: CellEdit): number {
 class RowEditor {
   formulaRemoved = false;
   readonly orphans = new Map<string, OrphanedShared>();
+  /** Shared formulas of the change set found already in place (a checked copy checked again):
+   * the change set's index → the sheet's, so that their cells stay byte for byte. */
+  private readonly sharedInPlace = new Map<number, number>();
 
-  constructor(private readonly ctx: SheetDataContext) {}
+  constructor(
+    private readonly ctx: SheetDataContext,
+    private readonly edits: SheetEdits,
+  ) {}
 
   private get p(): string {
     return this.ctx.prefix;
@@ -66,7 +74,7 @@ class RowEditor {
   newRow(row: number, line: Map<number, CellEdit>): string {
     const cells = [...line.keys()].sort((a, b) => a - b).map((col) => {
       const edit = line.get(col)!;
-      return newCell(this.p, row, col, derive(this.ctx, newCellBase(null, col, this.ctx), edit), edit.value, edit.formula);
+      return newCell(this.p, row, col, derive(this.ctx, newCellBase(null, col, this.ctx), edit), edit.value, edit.formula && this.placed(edit.formula));
     });
     const body = cells.join('');
     return body === '' ? '' : `<${this.p}row r="${row + 1}">${body}</${this.p}row>`;
@@ -94,7 +102,7 @@ class RowEditor {
       while (k < pending.length && pending[k] < before) {
         const c = pending[k++];
         const edit = line!.get(c)!;
-        const xml = newCell(this.p, row, c, derive(this.ctx, newCellBase(rowTag, c, this.ctx), edit), edit.value, edit.formula);
+        const xml = newCell(this.p, row, c, derive(this.ctx, newCellBase(rowTag, c, this.ctx), edit), edit.value, edit.formula && this.placed(edit.formula));
         if (xml !== '') {
           out += xml;
           minCol = Math.min(minCol, c);
@@ -121,6 +129,19 @@ class RowEditor {
       maxCol = Math.max(maxCol, col);
       const edit = k < pending.length && pending[k] === col ? line!.get(pending[k++]) : undefined;
       const content = selfClosing ? '' : inner.slice(gt + 1, end - `</${this.p}c>`.length);
+      if (this.edits.removed.length > 0 && isRemoved(this.edits, row, col)) {
+        // Taken back: the element goes; an edit of the same cell makes a new one.
+        if (content.includes(`<${this.p}f`)) {
+          this.formulaRemoved = true;
+          this.orphanShared(content, row, col);
+        }
+        if (edit) {
+          const xml = newCell(this.p, row, col, derive(this.ctx, newCellBase(rowTag, col, this.ctx), edit), edit.value, edit.formula);
+          out += xml;
+        }
+        at = end;
+        continue;
+      }
       const adopting = this.orphans.size > 0 && content.includes('t="shared"');
       if (ref && !edit && !adopting) out += inner.slice(lt, end);
       else {
@@ -139,6 +160,7 @@ class RowEditor {
       setAttr(rowTag, 'spans', `${Math.min(lo || Infinity, minCol + 1)}:${Math.max(hi || 0, maxCol + 1)}`);
     }
     if (attr(rowTag, 'r') === undefined) setAttr(rowTag, 'r', String(row + 1), true);
+    if (out.trim() === '' && this.edits.removed.length > 0 && rowTag.attrs.every((a) => a.name === 'r' || a.name === 'spans')) return '';
     return out === '' ? renderStartTag(rowTag, true) : `${renderStartTag(rowTag, false)}${out}</${this.p}row>`;
   }
 
@@ -156,18 +178,44 @@ class RowEditor {
     const before = attr(tag, 's');
     const s = derive(this.ctx, before === undefined ? 0 : Number(before), edit);
     if (s !== Number(before ?? 0)) setAttr(tag, 's', s === 0 ? undefined : String(s));
-    if (edit.value === undefined && !edit.formula) return tag.selfClosing ? renderStartTag(tag, true) : `${renderStartTag(tag, false)}${content}</${this.p}c>`;
+    if ((edit.value === undefined && !edit.formula) || (edit.formula && this.holds(content, edit.formula))) {
+      return tag.selfClosing ? renderStartTag(tag, true) : `${renderStartTag(tag, false)}${content}</${this.p}c>`;
+    }
     if (content.includes(`<${this.p}f`)) {
       this.formulaRemoved = true;
       this.orphanShared(content, row, col);
     }
     for (const gone of ['t', 'cm', 'vm']) setAttr(tag, gone, undefined);
-    const parts = edit.formula ? { t: undefined, content: formulaXml(this.p, edit.formula) } : valueParts(this.p, edit.value!);
+    const parts = edit.formula ? { t: undefined, content: formulaXml(this.p, this.placed(edit.formula)) } : valueParts(this.p, edit.value!);
     if (parts.t) setAttr(tag, 't', parts.t);
     // Only the value is replaced: the cell's own extensions stay.
     const ext = /<(?:[\w.-]+:)?extLst[\s\S]*$/.exec(content)?.[0] ?? '';
     const body = parts.content + ext;
     return body === '' ? renderStartTag(tag, true) : `${renderStartTag(tag, false)}${body}</${this.p}c>`;
+  }
+
+  /** The formula with the index of its shared formula as the sheet already has it. */
+  private placed(f: CellFormula): CellFormula {
+    const si = f.shared ? this.sharedInPlace.get(f.shared.si) : undefined;
+    return si === undefined ? f : { ...f, shared: { ...f.shared!, si } };
+  }
+
+  /** The cell already holds exactly this formula (the same text; for a shared formula the same
+   * range, or a user of the same shared formula), as an earlier run wrote it. */
+  private holds(content: string, f: CellFormula): boolean {
+    const found = this.formulaTag(content);
+    if (!found) return false;
+    const t = attr(found.tag, 't');
+    const ref = attr(found.tag, 'ref');
+    const si = attr(found.tag, 'si');
+    if (!f.shared) return t === undefined && found.text === escapeText(f.text);
+    if (t !== 'shared' || si === undefined) return false;
+    if (f.shared.ref !== null) {
+      if (ref !== f.shared.ref || found.text !== escapeText(f.text)) return false;
+      this.sharedInPlace.set(f.shared.si, Number(si));
+      return true;
+    }
+    return ref === undefined && si === String(this.placed(f).shared!.si);
   }
 
   private formulaTag(content: string): { tag: StartTag; text: string } | null {
@@ -215,7 +263,7 @@ function rowNumber(tag: StartTag, previous: number): number {
 export function editSheetData(data: Buffer, start: number, end: number, edits: SheetEdits, ctx: SheetDataContext): SheetDataResult {
   const bang = data.indexOf('<!', start);
   if (bang >= 0 && bang < end) throw new PackageError('unsupported', 'comment or CDATA inside sheetData');
-  const editor = new RowEditor(ctx);
+  const editor = new RowEditor(ctx, edits);
   const pendingRows = [...edits.rows.keys()].sort((a, b) => a - b);
   const chunks: Buffer[] = [];
   const rowOpen = `<${ctx.prefix}row`;
@@ -242,7 +290,7 @@ export function editSheetData(data: Buffer, start: number, end: number, edits: S
     flushNewRows(row);
     chunks.push(data.subarray(at, lt));
     const line = k < pendingRows.length && pendingRows[k] === row ? edits.rows.get(pendingRows[k++]) : undefined;
-    const needsLook = line !== undefined || (editor.orphans.size > 0 && data.subarray(gt, rowEnd).includes('t="shared"'));
+    const needsLook = line !== undefined || rowHasRemovals(edits, row) || (editor.orphans.size > 0 && data.subarray(gt, rowEnd).includes('t="shared"'));
     chunks.push(needsLook ? Buffer.from(editor.editRow(data.toString('utf8', lt, rowEnd), row, line), 'utf8') : data.subarray(lt, rowEnd));
     at = rowEnd;
   }

@@ -58,14 +58,15 @@ export class WorkbookXml {
     return v === '1' || v === 'true';
   }
 
-  /** Add a visible sheet at the end of the tab order. */
-  addSheet(name: string, rId: string): SheetEntry {
+  /** Add a sheet (visible unless `state` says otherwise) at the end of the tab order. */
+  addSheet(name: string, rId: string, state?: 'hidden' | 'veryHidden'): SheetEntry {
     const { prefix, relPrefix } = this.parts();
     const existing = this.sheets();
     const sheetId = Math.max(0, ...existing.map((s) => (Number.isFinite(s.sheetId) ? s.sheetId : 0))) + 1;
     const idName = relPrefix ? `${relPrefix}:id` : 'r:id';
     const ns = relPrefix ? '' : ` xmlns:r="${REL_NS}"`;
-    const element = `<${prefix}sheet name="${escapeAttr(name)}" sheetId="${sheetId}"${ns} ${idName}="${escapeAttr(rId)}"/>`;
+    const hidden = state ? ` state="${state}"` : '';
+    const element = `<${prefix}sheet name="${escapeAttr(name)}" sheetId="${sheetId}"${hidden}${ns} ${idName}="${escapeAttr(rId)}"/>`;
     const sheets = this.child('sheets')!;
     this.xml = splice(this.xml, [{ start: sheets.contentEnd, end: sheets.contentEnd, text: element }]);
     return { name, sheetId, rId, index: existing.length };
@@ -113,8 +114,18 @@ export class WorkbookXml {
     this.xml = splice(this.xml, edits);
   }
 
-  /** Define (or redefine) a name local to the sheet at `index`. */
+  /** Define (or redefine) a name local to the sheet at `index`: an existing one is rewritten in
+   * its place, and left byte for byte when it already says the same (checking a checked copy
+   * again changes nothing). */
   setLocalName(name: string, index: number, formula: string): void {
+    const same = this.definedNames().filter((d) => d.name.toLowerCase() === name.toLowerCase() && d.localSheetId === String(index));
+    if (same.length === 1) {
+      if (same[0].name === name && same[0].formula === formula) return;
+      const { prefix } = this.parts();
+      const element = `<${prefix}definedName name="${escapeAttr(name)}" localSheetId="${index}">${escapeText(formula)}</${prefix}definedName>`;
+      this.xml = splice(this.xml, [{ start: same[0].span.start, end: same[0].span.end, text: element }]);
+      return;
+    }
     this.removeLocalName(name, index);
     this.addDefinedName(name, index, formula);
   }

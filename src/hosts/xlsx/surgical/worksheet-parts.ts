@@ -161,6 +161,70 @@ export function colsWithWidths(entries: ColEntry[], widths: Map<number, number>,
   return `<${name}>${list.map((e) => e.text ?? renderStartTag(e.tag, true)).join('')}</${name}>`;
 }
 
+/** The <col> entries without any setting for these columns (0-based): a spanning entry is
+ * split around them, so the other columns keep theirs. */
+export function colsWithout(entries: ColEntry[], reset: ReadonlySet<number>): ColEntry[] {
+  if (reset.size === 0) return entries;
+  const out: ColEntry[] = [];
+  for (const e of entries) {
+    let start = e.min;
+    const flush = (end: number) => {
+      if (end < start) return;
+      if (start === e.min && end === e.max) out.push(e);
+      else {
+        const tag = copyTag(e.tag);
+        setAttr(tag, 'min', String(start));
+        setAttr(tag, 'max', String(end));
+        out.push({ min: start, max: end, text: null, tag });
+      }
+    };
+    for (let col = e.min; col <= e.max; col++) {
+      if (!reset.has(col - 1)) continue;
+      flush(col - 1);
+      start = col + 1;
+    }
+    flush(e.max);
+  }
+  return out;
+}
+
+/** The <cols> element of these entries ("" when none is left: an empty <cols> is not valid). */
+export function colsXml(entries: ColEntry[], name: string): string {
+  if (entries.length === 0) return '';
+  return `<${name}>${entries.map((e) => e.text ?? renderStartTag(e.tag, true)).join('')}</${name}>`;
+}
+
+/**
+ * The <dataValidations> element without the list validations inside `ranges` (the tool's
+ * drop-down being taken back): areas of a list validation inside a range go, the validation
+ * when none is left; every other validation keeps its text. undefined when nothing changes.
+ */
+export function dataValidationsWithout(xml: string, el: ElementSpan, ranges: CellRange[]): string | undefined {
+  const inside = (a: CellRange) => ranges.some((r) => r.top <= a.top && a.bottom <= r.bottom && r.left <= a.left && a.right <= r.right);
+  const kept: string[] = [];
+  let changed = false;
+  const openTag = parseStartTag(xml.slice(el.start, el.contentStart));
+  for (const v of childElements(xml, el.contentStart, el.contentEnd)) {
+    const text = xml.slice(v.start, v.end);
+    const tag = v.local === 'dataValidation' ? parseStartTag(xml.slice(v.start, v.contentStart)) : null;
+    const areas = tag && attr(tag, 'type') === 'list' ? parseSqref(attr(tag, 'sqref') ?? '') : null;
+    if (!tag || !areas || !areas.some(inside)) {
+      kept.push(text);
+      continue;
+    }
+    changed = true;
+    const left = areas.filter((a) => !inside(a));
+    if (left.length === 0) continue;
+    setAttr(tag, 'sqref', left.map(sqrefArea).join(' '));
+    kept.push(renderStartTag(tag, v.contentEnd === v.end) + xml.slice(v.contentStart, v.end));
+  }
+  if (!changed) return undefined;
+  const count = kept.filter((t) => /^<([\w.-]+:)?dataValidation[\s>/]/.test(t)).length;
+  if (count === 0) return '';
+  setAttr(openTag, 'count', String(count));
+  return `${renderStartTag(openTag, false)}${kept.join('')}</${openTag.name}>`;
+}
+
 /** A list's inline formula: "a,b,c" in quotes, inner quotes doubled (as apply.ts writes it). */
 function listFormula(choices: string[]): string {
   return `"${choices.map((c) => cleanText(c).replace(/"/g, '""')).join(',')}"`;

@@ -9,10 +9,11 @@ import type { ChangeSet } from '../../../engine/model';
 import { editBounds, gatherEdits, skipMergeFollowers } from './cells';
 import { conditionalFormatEdits, type TextEdit } from './conditional-formats';
 import { PackageError } from './package';
+import { ChangeSetError } from '../../change-set-error';
 import { checkInGrid, editSheetData } from './sheet-data';
 import type { StyleBook } from './styles';
 import { childElements, splice, XmlShapeError, type ElementSpan } from './xml';
-import { colsWithWidths, columnStyleOf, dataValidationsWith, grownDimension, insertionOffset, parseMerges, readCols } from './worksheet-parts';
+import { colsWithout, colsWithWidths, colsXml, columnStyleOf, dataValidationsWith, dataValidationsWithout, grownDimension, insertionOffset, parseMerges, readCols } from './worksheet-parts';
 
 interface SheetSplit {
   prefix: string;
@@ -131,8 +132,10 @@ function headEdits(
   const bounds = editBounds(edits);
   const dimension = children.find((c) => c.local === 'dimension');
   if (bounds && dimension) out.push({ start: dimension.start, end: dimension.end, text: grownDimension(head, dimension, bounds) });
-  if (edits.widths.size > 0 || edits.hidden.size > 0) {
-    const text = colsWithWidths(cols, edits.widths, colsEl?.name ?? `${prefix}cols`, `${prefix}col`, edits.hidden);
+  const kept = colsWithout(cols, edits.resetColumns);
+  if (edits.widths.size > 0 || edits.hidden.size > 0 || kept !== cols) {
+    const name = colsEl?.name ?? `${prefix}cols`;
+    const text = edits.widths.size > 0 || edits.hidden.size > 0 ? colsWithWidths(kept, edits.widths, name, `${prefix}col`, edits.hidden) : colsXml(kept, name);
     if (colsEl) out.push({ start: colsEl.start, end: colsEl.end, text });
     else {
       const at = insertionOffset(children, 'cols', start);
@@ -144,6 +147,13 @@ function headEdits(
 
 function tailEdits(tail: string, children: ElementSpan[], prefix: string, changes: ChangeSet, styles: StyleBook): TextEdit[] {
   const out = conditionalFormatEdits(tail, children, 0, prefix, changes.conditionalFormats, styles);
+  const takenBack = changes.removals?.validations ?? [];
+  const existing = children.find((c) => c.local === 'dataValidations');
+  if (takenBack.length > 0 && existing && changes.validations.length > 0) throw new ChangeSetError('a change set both takes back and adds validations');
+  if (takenBack.length > 0 && existing) {
+    const text = dataValidationsWithout(tail, existing, takenBack);
+    if (text !== undefined) out.push({ start: existing.start, end: existing.end, text });
+  }
   if (changes.validations.length > 0) {
     const el = children.find((c) => c.local === 'dataValidations');
     const text = dataValidationsWith(tail, el, prefix, changes.validations);

@@ -1,0 +1,111 @@
+/**
+ * Names scoped to a worksheet (Worksheet.names, ExcelApi 1.4): add, getItem, delete, the
+ * collection's items. What Excel enforces and the host relies on:
+ *   - NamedItemCollection.add(name, reference, comment): `reference` is "the formula or the
+ *     range that the name will refer to" (its JSDoc); a name that exists in the same scope is
+ *     refused — "A resource with the same name or identifier already exists" (office-js #2875),
+ *     so a name is replaced by deleting it first;
+ *   - names compare without case, and a name is a letter, "_" or "\" then letters, digits, "_"
+ *     and ".", at most 255 characters, and not something Excel reads as a cell reference ("A1",
+ *     "R1C1") — Microsoft's "Define and use names in formulas" (Syntax rules for names);
+ *   - a name that refers to cells moves with them when rows are inserted (model.ts).
+ */
+import { FakeExcelError } from './errors';
+import { FakeObject, defineProperties } from './fake-object';
+import type { FakeRequestContext } from './context';
+import { parseArea } from './address';
+import type { SheetState } from './model';
+import { nameFormula, type SheetNameState } from './name-state';
+import type { FakeRange } from './range';
+
+const NAME_RE = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
+/** "A1", "XFD1048576", "R1C1", "R", "C": what Excel would read as a reference. */
+const REFERENCE_LIKE = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[RrCc])$/;
+
+function checkName(name: unknown): string {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 255 || !NAME_RE.test(name) || REFERENCE_LIKE.test(name)) {
+    throw new FakeExcelError('InvalidArgument', `'${String(name)}' is not a valid name.`);
+  }
+  return name;
+}
+
+interface NameEntity {
+  sheet: SheetState;
+  item: SheetNameState;
+}
+
+export class FakeNamedItem extends FakeObject<NameEntity> {
+  declare readonly name: string;
+  declare readonly formula: string;
+  declare readonly type: string;
+  constructor(ctx: FakeRequestContext, parent: FakeObject<unknown>, method: string, args: unknown[], resolver: () => NameEntity | null, nullable = false) {
+    super(ctx, 'NamedItem', resolver, { parent, method, args }, nullable);
+  }
+  protected override _defaultLoad(): string[] {
+    return ['name', 'formula', 'type'];
+  }
+  delete(): void {
+    this._call('delete', [], (e) => {
+      e.sheet.assertWritable();
+      e.sheet.names.delete(e.item.name.toUpperCase());
+    });
+  }
+}
+defineProperties(FakeNamedItem, {
+  name: { read: (e) => e.item.name },
+  formula: { read: (e) => nameFormula(e.sheet.name, e.item) },
+  type: { read: (e) => (e.item.ref ? 'Range' : 'Array') },
+});
+
+export class FakeNamedItemCollection extends FakeObject<SheetState> {
+  constructor(ctx: FakeRequestContext, parent: FakeObject<unknown>, sheet: () => SheetState) {
+    super(ctx, 'NamedItemCollection', sheet, { parent, method: 'names' });
+  }
+  get items(): FakeNamedItem[] {
+    return this._get('items');
+  }
+  private find(name: string): () => NameEntity | null {
+    return () => {
+      const sheet = this._target();
+      const item = sheet.names.get(name.toUpperCase());
+      return item ? { sheet, item } : null;
+    };
+  }
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, this, 'getItem', [name], this.find(name));
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, this, 'getItemOrNullObject', [name], this.find(name), true);
+  }
+  add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
+    this._call('add', [name, typeof reference === 'string' ? reference : { range: true }, comment], (sheet) => {
+      sheet.assertWritable();
+      const key = checkName(name).toUpperCase();
+      if (sheet.names.has(key)) throw new FakeExcelError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
+      let item: SheetNameState;
+      if (typeof reference === 'string') {
+        if (!reference.startsWith('=')) throw new FakeExcelError('InvalidArgument', 'A name refers to a formula that starts with "=", or to a range.');
+        const cells = /^=(?:(?:'[^']+'|[^!]+)!)?(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(reference);
+        item = cells ? { name, ref: parseArea(cells[1].replace(/\$/g, '')).rect, formula: null, comment: comment ?? '' } : { name, ref: null, formula: reference, comment: comment ?? '' };
+      } else {
+        const target = reference._target();
+        if (target.sheet !== sheet) throw new FakeExcelError('InvalidArgument', 'A name scoped to a worksheet refers here to a range of another sheet.');
+        item = { name, ref: { ...target.rect }, formula: null, comment: comment ?? '' };
+      }
+      sheet.names.set(key, item);
+    });
+    return new FakeNamedItem(this.context, this, 'add', [name], this.find(name));
+  }
+  protected override _readAll(props: string[], sheet: SheetState): Map<string, unknown> {
+    const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice('items/'.length));
+    const items = [...sheet.names.values()].map((item) => {
+      const proxy = new FakeNamedItem(this.context, this, 'getItem', [item.name], () => ({ sheet, item }));
+      proxy._resolve();
+      const values = new Map<string, unknown>();
+      for (const p of itemProps.length ? itemProps : ['name', 'formula', 'type']) values.set(p, proxy._read(p, { sheet, item }));
+      this.context._pendLoad(proxy as FakeObject<unknown>, values);
+      return proxy;
+    });
+    return new Map<string, unknown>([['items', items]]);
+  }
+}

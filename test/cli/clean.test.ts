@@ -1,0 +1,125 @@
+/**
+ * `cchc-plan clean` on real files: after `validate --out` and then `clean`, the workbook is the
+ * user's original again, value for value and format for format; filled statuses go only with
+ * --yes; a column of the user's that the block reused stays; --highlights-only takes the rules
+ * and nothing else.
+ */
+import { promises as fs } from 'fs';
+import path from 'path';
+import { surgicalCopy } from '../../src/hosts/xlsx/surgical';
+import { buildWorkbook } from '../../src/testing/plans/xlsx';
+import { trackedPlan } from '../fixtures/plans';
+import { sheetXml, snapshotRange, workbookXml } from '../hosts/xlsx/helpers';
+import { expectOneSentence, runCli, tempDir } from './helpers';
+
+const ROOT = path.join(__dirname, '..', '..');
+const SAMPLE = path.join(ROOT, 'assets', 'sample', 'ke-hoach-cchc-2024.xlsx');
+const SHEET = 'Phụ lục';
+/** Wide and deep enough for the table, the block, the helper column and the as-of cell. */
+const AREA = 'A1:T64';
+
+let dir: string;
+const at = (name: string) => path.join(dir, name);
+
+beforeAll(async () => {
+  dir = await tempDir('cchc-clean-');
+  const checked = await runCli(['validate', SAMPLE, '--as-of', '15/10/2024', '--out', at('checked.xlsx')]);
+  expect(checked.code).toBe(1);
+});
+
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+/** The user types into the checked copy: statuses, a completion date, a result. */
+async function typeInto(file: string, out: string, cells: { range: string; value: string | number }[]): Promise<void> {
+  const { parseA1Range } = await import('../../src/engine/a1');
+  const changes = {
+    sheet: SHEET,
+    writes: cells.map((c) => ({ range: parseA1Range(c.range), values: [[c.value]] })),
+    formats: [],
+    validations: [],
+    conditionalFormats: { tag: '', rules: [] },
+    sheets: [],
+  };
+  await fs.writeFile(out, surgicalCopy(await fs.readFile(file), changes).bytes);
+}
+
+function names(book: Record<string, unknown>): string[] {
+  const defined = (book.definedNames as { definedName?: { '@_name': string }[] } | undefined)?.definedName ?? [];
+  return defined.map((d) => d['@_name']);
+}
+
+test('the checked copy holds the block; clean gives back the original, every cell, style, width and name', async () => {
+  const before = await snapshotRange(SAMPLE, SHEET, AREA);
+  expect(await snapshotRange(at('checked.xlsx'), SHEET, AREA)).not.toEqual(before);
+
+  const result = await runCli(['clean', at('checked.xlsx'), '--out', at('clean.xlsx')]);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain('cột J, K, L, M, N');
+  expect(await snapshotRange(at('clean.xlsx'), SHEET, AREA)).toEqual(before);
+
+  const ws = await sheetXml(at('clean.xlsx'), SHEET);
+  expect(ws.conditionalFormatting).toBeUndefined();
+  expect(ws.dataValidations).toBeUndefined();
+  expect(names(await workbookXml(at('clean.xlsx')))).toEqual(names(await workbookXml(SAMPLE)));
+});
+
+test('a second check of the cleaned copy builds the same block again', async () => {
+  const again = await runCli(['validate', at('clean.xlsx'), '--as-of', '15/10/2024', '--out', at('again.xlsx')]);
+  expect(again.code).toBe(1);
+  expect(await snapshotRange(at('again.xlsx'), SHEET, AREA)).toEqual(await snapshotRange(at('checked.xlsx'), SHEET, AREA));
+});
+
+test('filled statuses, dates and results are not removed without --yes: one sentence, exit 2, no copy', async () => {
+  await typeInto(at('checked.xlsx'), at('filled.xlsx'), [
+    { range: 'J11', value: 'Hoàn thành' },
+    { range: 'J12', value: 'Đang thực hiện' },
+    { range: 'K11', value: 45_380 },
+    { range: 'L11', value: 'Đã ban hành Kế hoạch số 15/KH-STP' },
+  ]);
+  const refused = await runCli(['clean', at('filled.xlsx'), '--out', at('filled-clean.xlsx')]);
+  expect(refused.code).toBe(2);
+  expectOneSentence(refused.stderr);
+  expect(refused.stderr).toContain('2 tình trạng, 1 ngày hoàn thành và 1 kết quả thực hiện');
+  await expect(fs.stat(at('filled-clean.xlsx'))).rejects.toThrow();
+
+  const english = await runCli(['clean', at('filled.xlsx'), '--out', at('filled-clean.xlsx'), '--lang', 'en']);
+  expect(english.stderr).toContain('2 statuses, 1 completion date and 1 result');
+
+  const confirmed = await runCli(['clean', at('filled.xlsx'), '--out', at('filled-clean.xlsx'), '--yes']);
+  expect(confirmed.code).toBe(0);
+  expect(await snapshotRange(at('filled-clean.xlsx'), SHEET, AREA)).toEqual(await snapshotRange(SAMPLE, SHEET, AREA));
+});
+
+test('--highlights-only removes the rules and leaves the block, filled or not', async () => {
+  const result = await runCli(['clean', at('filled.xlsx'), '--out', at('plain.xlsx'), '--highlights-only']);
+  expect(result.code).toBe(0);
+  expect((await sheetXml(at('filled.xlsx'), SHEET)).conditionalFormatting).toBeDefined();
+  const ws = await sheetXml(at('plain.xlsx'), SHEET);
+  expect(ws.conditionalFormatting).toBeUndefined();
+  expect(ws.dataValidations).toBeDefined();
+  expect(await snapshotRange(at('plain.xlsx'), SHEET, AREA)).toEqual(await snapshotRange(at('filled.xlsx'), SHEET, AREA));
+});
+
+test('a plan’s own “Tình trạng” and “Ngày hoàn thành”, reused by the block, stay with their values', async () => {
+  const input = at('tracked.xlsx');
+  await buildWorkbook(trackedPlan).xlsx.writeFile(input);
+  const sheet = trackedPlan.sheets[0].name;
+  expect((await runCli(['validate', input, '--as-of', '01/07/2024', '--out', at('tracked-checked.xlsx')])).code).toBeLessThan(2);
+  const result = await runCli(['clean', at('tracked-checked.xlsx'), '--out', at('tracked-clean.xlsx')]);
+  // The user's statuses are the table's own: nothing to lose, nothing to ask.
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain('cột I, J, K');
+  expect(result.stdout).toContain('Giữ nguyên cột G, H');
+  expect(await snapshotRange(at('tracked-clean.xlsx'), sheet, 'A1:P12')).toEqual(await snapshotRange(input, sheet, 'A1:P12'));
+});
+
+test('a clean of a file never checked changes no cell; a missing --out is one sentence', async () => {
+  const result = await runCli(['clean', SAMPLE, '--out', at('sample-clean.xlsx')]);
+  expect(result.code).toBe(0);
+  expect(await snapshotRange(at('sample-clean.xlsx'), SHEET, AREA)).toEqual(await snapshotRange(SAMPLE, SHEET, AREA));
+  const missing = await runCli(['clean', SAMPLE]);
+  expect(missing.code).toBe(2);
+  expectOneSentence(missing.stderr);
+});
