@@ -71,6 +71,8 @@ function observed(host: PlanHost): PlanHost {
   return {
     inspect: wrap(host.inspect.bind(host)),
     check: wrap(host.check.bind(host)),
+    readAsOf: wrap(host.readAsOf.bind(host)),
+    setAsOf: wrap(host.setAsOf.bind(host)),
     select: wrap(host.select.bind(host)),
     loadState: wrap(host.loadState.bind(host)),
     saveCorrection: wrap(host.saveCorrection.bind(host)),
