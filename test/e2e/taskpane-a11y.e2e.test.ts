@@ -1,7 +1,8 @@
 /**
  * The task pane for everyone, in Chromium over the fake Excel (harness/): axe-core scans every
- * view (check, results, column roles, calendar, report, replace question, support information)
- * in both languages and both of Excel's themes, with no serious or critical violation; a whole
+ * view (check, results, column roles, calendar, report, replace question, support information,
+ * error bar, legacy-text notice and its question) in both languages and both of Excel's themes,
+ * with no serious or critical violation; a whole
  * run — check, jump to a row, build the report — done from the keyboard alone, in a sensible
  * order, with the focus always visible; the pane at 320 and 500 px in Vietnamese and English,
  * light and dark, laid out without overflow and with every group count beside its badge.
@@ -15,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { ROOT, SHOTS, buildHarness, launch, portOf, serve, type Browser } from './harness/browser';
 import { UI_STRINGS } from '../../src/taskpane/strings';
 import { DIAGNOSTICS_STRINGS } from '../../src/taskpane/Diagnostics';
+import { legacyStrings } from '../../src/taskpane/LegacyNotice';
 import type { Lang } from '../../src/engine/model';
 
 const OUT = path.join(ROOT, 'test-output/e2e-harness-a11y');
@@ -37,12 +39,12 @@ afterAll(async () => {
 });
 
 /** The pane alone, filling a window `width` px wide. */
-async function openPane(options: { lang?: Lang; theme?: Theme; width?: number } = {}): Promise<Page> {
+async function openPane(options: { lang?: Lang; theme?: Theme; width?: number; plan?: 'legacy' } = {}): Promise<Page> {
   const page = await browser.newPage();
   await page.setViewportSize({ width: options.width ?? 360, height: 900 });
   // No animation half-way through when a view is scanned or photographed.
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  const query = new URLSearchParams({ today: TODAY, layout: 'pane', lang: options.lang ?? 'vi', theme: options.theme ?? 'light' });
+  const query = new URLSearchParams({ today: TODAY, layout: 'pane', lang: options.lang ?? 'vi', theme: options.theme ?? 'light', ...(options.plan ? { plan: options.plan } : {}) });
   await page.goto(`http://127.0.0.1:${portOf(server)}/harness.html?${query}`);
   await page.getByTestId('recognised').waitFor();
   return page;
@@ -79,14 +81,15 @@ async function check(page: Page, lang: Lang): Promise<void> {
   await page.locator('main[aria-busy="false"]').waitFor();
 }
 
+const LANGS_AND_THEMES: [Lang, Theme][] = [
+  ['vi', 'light'],
+  ['vi', 'dark'],
+  ['en', 'light'],
+  ['en', 'dark'],
+];
+
 describe('axe-core over every view of the pane', () => {
-  const cases: [Lang, Theme][] = [
-    ['vi', 'light'],
-    ['vi', 'dark'],
-    ['en', 'light'],
-    ['en', 'dark'],
-  ];
-  it.each(cases)('%s, %s theme: no serious or critical violation', async (lang, theme) => {
+  it.each(LANGS_AND_THEMES)('%s, %s theme: no serious or critical violation', async (lang, theme) => {
     const t = UI_STRINGS[lang];
     const page = await openPane({ lang, theme });
     const found: string[] = [];
@@ -125,6 +128,11 @@ describe('axe-core over every view of the pane', () => {
     await page.getByRole('button', { name: DIAGNOSTICS_STRINGS[lang].show }).click();
     await page.getByTestId('diagnostics-list').waitFor();
     found.push(...(await scan(page, 'support information')));
+
+    // An error, as the ribbon reports one: the alert bar.
+    await page.evaluate((text) => window.cchcHarness.channel.post({ tab: 'check', error: text }), t.unexpectedError('Excel'));
+    await page.getByRole('alert').waitFor();
+    found.push(...(await scan(page, 'error')));
 
     expect(found).toEqual([]);
 
@@ -183,6 +191,27 @@ function inOrder(trail: string[], names: string[]): void {
   const seen = trail.filter((n) => names.includes(n));
   expect({ trail, seen: [...new Set(seen)] }).toEqual({ trail, seen: names });
 }
+
+describe('axe-core over the legacy-text notice and its question', () => {
+  it.each(LANGS_AND_THEMES)('%s, %s theme: no serious or critical violation', async (lang, theme) => {
+    const page = await openPane({ lang, theme, plan: 'legacy' });
+    const notice = page.getByTestId('legacy-notice');
+    await notice.waitFor();
+    await page.locator('main[aria-busy="false"]').waitFor();
+    const found = await scan(page, 'legacy notice');
+    // From the keyboard: the notice's button opens the question, Escape answers no.
+    await notice.getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    found.push(...(await scan(page, 'convert question')));
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await focused(page)).toBe(`button "${legacyStrings(lang).convert}"`);
+    expect(found).toEqual([]);
+    await page.close();
+  });
+});
 
 describe('the keyboard alone', () => {
   it('check → jump to a row → build the report, in a sensible order, the focus always visible', async () => {
