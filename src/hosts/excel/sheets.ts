@@ -12,6 +12,7 @@ import { executePlan } from './apply';
 import { hostMessages } from './messages';
 import { OP_OVERHEAD_BYTES } from './payload';
 import { planChangeSet } from './plan';
+import { REQUIRED_EXCEL_API } from './requirements';
 
 const pick = (lang: Lang, vi: string, en: string): string => (lang === 'vi' ? vi : en).normalize('NFC');
 
@@ -64,4 +65,19 @@ export async function writeSheetsIn(ctx: Excel.RequestContext, request: SheetsRe
   }
   options.onSyncs?.({ operation: 'sheets', readSyncs: 1, writeSyncs: report.syncs + 1 });
   return { ok: true, written: request.sheets.map((s) => s.name), replaced };
+}
+
+/** The host's call: the requirement set checked, one Excel.run, every error in one sentence. */
+export async function writeSheets(
+  run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>,
+  request: SheetsRequest,
+  options: Omit<SheetsWriteOptions, 'phase'> & { supported: () => boolean; describeError: (e: unknown, lang: Lang, phase: 'read' | 'write') => string },
+): Promise<SheetsOutcome> {
+  if (!options.supported()) return { ok: false, message: hostMessages.unsupported(REQUIRED_EXCEL_API, request.lang) };
+  const phase: SheetsWriteOptions['phase'] = { name: 'read' };
+  try {
+    return await run((ctx) => writeSheetsIn(ctx, request, { ...options, phase }));
+  } catch (e) {
+    return { ok: false, message: options.describeError(e, request.lang, phase.name) };
+  }
 }

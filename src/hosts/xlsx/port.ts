@@ -8,7 +8,7 @@
 import type { ChangeSet } from '../../engine/model';
 import type { ApplyReport, SheetReadResult, WorkbookPort } from '../../usecases/ports';
 import { ChangeSetError } from '../change-set-error';
-import { readWorkbookBytes, WorkbookOpenError } from './read';
+import { readWorkbookBytes, WorkbookOpenError } from './open-file';
 import { readChosenSheet } from './choose-sheet';
 import { readWorkbookStream, WorkbookFormatError, type WorkbookStream } from './stream';
 import { PackageError, surgicalCopy } from './surgical';
