@@ -30,7 +30,7 @@ import type { UiStrings } from './strings';
 import { usePlanState } from './use-plan-state';
 import { CheckTab } from './CheckTab';
 import { ReportTab } from './ReportTab';
-import { RollupPanel } from './rollup/RollupPanel';
+import { RollupTab } from './rollup/RollupTab';
 import { rollupStrings } from './rollup/strings';
 import { ConfirmReplaceDialog } from './ConfirmReplaceDialog';
 import { Diagnostics } from './Diagnostics';
@@ -225,7 +225,7 @@ export function App(props: AppProps): React.JSX.Element {
         </section>
 
         <section id="panel-rollup" role="tabpanel" aria-labelledby="tab-rollup" hidden={tab !== 'rollup'}>
-          <RollupPanel host={props.host} lang={lang} t={t} today={today()} settings={workbook?.settings} paneBusy={busy !== null} />
+          <RollupTab active={tab === 'rollup'} host={props.host} lang={lang} t={t} today={today()} settings={workbook?.settings} paneBusy={busy !== null} />
         </section>
 
         {props.supportInfo && <Diagnostics lang={lang} collect={props.supportInfo} />}
