@@ -8,8 +8,8 @@
  * style bold).
  */
 import ExcelJS from 'exceljs';
-import { a1Range, parseA1Range, qualifiedA1, wholeRows } from '../../engine/a1';
-import type { CellInput, CellRange, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, FormulaFill, SheetCell, SheetModel } from '../../engine/model';
+import { a1Range, parseA1Range, qualifiedA1, wholeColumns, wholeRows } from '../../engine/a1';
+import type { CellInput, CellRange, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, PrintSettings, FormulaFill, SheetCell, SheetModel } from '../../engine/model';
 import { sameSheetName } from '../../engine/text';
 import { ChangeSetError } from '../change-set-error';
 import { applyExceljsPatches } from './exceljs-patches';
@@ -70,7 +70,7 @@ const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
 
 function hasStyle(spec: StyleSpec): boolean {
   return (
-    spec.numberFormat !== undefined || spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined ||
+    spec.numberFormat !== undefined || spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined || spec.fontName !== undefined ||
     spec.wrapText !== undefined || spec.fill !== undefined || spec.fontColor !== undefined ||
     spec.horizontalAlignment !== undefined || spec.verticalAlignment !== undefined || spec.border !== undefined
   );
@@ -95,8 +95,15 @@ function styleCell(cell: ExcelJS.Cell, spec: StyleSpec, cache?: StyleCache): voi
   const style = ownStyle(cell);
   cache?.set(key, style);
   if (spec.numberFormat !== undefined) style.numFmt = spec.numberFormat;
-  if (spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined || spec.fontColor !== undefined) {
+  if (spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined || spec.fontColor !== undefined || spec.fontName !== undefined) {
     const font: Partial<ExcelJS.Font> = { ...(style.font ?? {}) };
+    if (spec.fontName !== undefined) {
+      font.name = spec.fontName;
+      // A theme font (scheme) would win over the name; family and charset were the old font's.
+      delete font.scheme;
+      delete font.family;
+      delete font.charset;
+    }
     if (spec.bold !== undefined) font.bold = spec.bold;
     if (spec.italic !== undefined) font.italic = spec.italic;
     if (spec.fontSize !== undefined) font.size = spec.fontSize;
@@ -276,6 +283,38 @@ export function buildSheet(workbook: ExcelJS.Workbook, model: SheetModel): Excel
   return ws;
 }
 
+/** FormatChange.fontLike resolved against the sheet as it is now: the font name and size of
+ * that cell (before anything of the change set is applied). */
+function resolveFontLike(ws: ExcelJS.Worksheet, formats: readonly FormatChange[]): FormatChange[] {
+  return formats.map((f) => {
+    if (!f.fontLike) return f;
+    const font = ws.getCell(f.fontLike.row + 1, f.fontLike.col + 1).font ?? {};
+    const { fontLike: _, ...rest } = f;
+    return { ...rest, ...(font.name !== undefined && f.fontName === undefined ? { fontName: font.name } : {}), ...(font.size !== undefined && f.fontSize === undefined ? { fontSize: font.size } : {}) };
+  });
+}
+
+/** The print settings of a change set (docs/printing.md) on the sheet's page setup. */
+function applyPrint(ws: ExcelJS.Worksheet, set: PrintSettings): void {
+  const setup: Partial<ExcelJS.PageSetup> = { ...ws.pageSetup };
+  if (set.zoom) {
+    if ('scale' in set.zoom) {
+      setup.fitToPage = false;
+      setup.scale = set.zoom.scale;
+      delete setup.fitToWidth;
+      delete setup.fitToHeight;
+    } else {
+      setup.fitToPage = true;
+      setup.fitToWidth = set.zoom.fitWidth;
+      setup.fitToHeight = set.zoom.fitHeight;
+    }
+  }
+  if (set.printArea !== undefined) setup.printArea = set.printArea === null ? undefined : a1Range(set.printArea);
+  if (set.titleRows !== undefined) setup.printTitlesRow = set.titleRows === null ? undefined : a1Range(wholeRows(set.titleRows.first, set.titleRows.last));
+  if (set.titleColumns !== undefined) setup.printTitlesColumn = set.titleColumns === null ? undefined : a1Range(wholeColumns(set.titleColumns.first, set.titleColumns.last));
+  ws.pageSetup = setup as ExcelJS.PageSetup;
+}
+
 export interface ApplyReport {
   /** Things the change set asked for that this host cannot do (charts). */
   skipped: string[];
@@ -287,7 +326,7 @@ export function applyChangeSet(workbook: ExcelJS.Workbook, changes: ChangeSet): 
   const skipped: string[] = [];
   const hasSheetChanges =
     changes.writes.length > 0 || changes.formats.length > 0 || changes.validations.length > 0 ||
-    changes.conditionalFormats.rules.length > 0 || changes.conditionalFormats.tag !== '' || (changes.formulas ?? []).length > 0;
+    changes.conditionalFormats.rules.length > 0 || changes.conditionalFormats.tag !== '' || (changes.formulas ?? []).length > 0 || changes.print !== undefined || (changes.rowHeights ?? []).length > 0;
   if (hasSheetChanges) {
     const ws = findWorksheet(workbook, changes.sheet);
     if (!ws) throw new ChangeSetError(`no sheet named ${changes.sheet}`);
@@ -301,7 +340,7 @@ export function applyChangeSet(workbook: ExcelJS.Workbook, changes: ChangeSet): 
         });
       });
     }
-    for (const f of changes.formats) applyFormat(ws, f);
+    for (const f of resolveFontLike(ws, changes.formats)) applyFormat(ws, f);
     for (const fill of changes.formulas ?? []) applyFormula(ws, fill);
     // exceljs cannot compute formulas: have the spreadsheet program compute them on opening.
     if ((changes.formulas ?? []).length > 0) workbook.calcProperties = { ...(workbook.calcProperties ?? {}), fullCalcOnLoad: true };
@@ -310,6 +349,8 @@ export function applyChangeSet(workbook: ExcelJS.Workbook, changes: ChangeSet): 
     // exceljs keeps defined names workbook-wide and of ranges only: a name local to the sheet,
     // or an array constant, it cannot write (the surgical writer does).
     for (const def of changes.names ?? []) skipped.push(`name ${def.name}`);
+    if (changes.print) applyPrint(ws, changes.print.set);
+    for (const h of changes.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   }
   for (const model of changes.sheets) {
     buildSheet(workbook, model);
