@@ -18,6 +18,8 @@ function load(query: string, officeTheme: unknown): void {
     onReady: (callback: () => void) => Promise.resolve(callback()),
   };
   jest.isolateModules(() => {
+    // The page runs when loaded: load it afresh for each query.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('../../src/commands/notice-page');
   });
 }
