@@ -20,11 +20,12 @@ import { EXIT_COULD_NOT_CHECK, EXIT_OK, type CliCommand, type CliIO, type Comman
 import { cleanCommand } from './commands/clean';
 import { convertCommand } from './commands/convert';
 import { reportCommand } from './commands/report';
+import { rollupCommand } from './commands/rollup';
 import { validateCommand } from './commands/validate';
 import { messages } from './messages';
 import { SYNOPSIS_HEADING, synopsis } from './synopsis';
 
-const COMMANDS: CliCommand[] = [validateCommand, reportCommand, convertCommand, cleanCommand];
+const COMMANDS: CliCommand[] = [validateCommand, reportCommand, rollupCommand, convertCommand, cleanCommand];
 
 /** The version in the project's package.json, found upwards from this file (src/cli or dist/cli). */
 function version(): string {

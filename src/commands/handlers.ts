@@ -31,15 +31,20 @@ function describe(err: unknown): string {
 
 export function createCommandHandlers(deps: CommandDeps) {
   /** "Kiểm tra kế hoạch": check the active sheet; open the pane on the results when there is
-   * something to fix, otherwise just say so. */
+   * something to fix, otherwise just say so. A sheet whose as-of cell holds a fixed day (a
+   * review as of a cut-off) is checked as of that day and keeps it; otherwise as of today,
+   * the cell live. */
   async function validatePlan(event: CommandEvent): Promise<void> {
     let lang: Lang = 'vi';
     try {
       lang = deps.lang();
       const t = uiStrings(lang);
-      const asOf = deps.today();
-      const outcome = await deps.host().check({ asOf, lang });
-      deps.channel.post({ tab: 'check', check: { outcome, asOf } });
+      const host = deps.host();
+      const setting = await host.readAsOf();
+      const fixed = setting?.mode === 'fixed' ? setting.day : null;
+      const asOf = fixed ?? deps.today();
+      const outcome = await host.check(fixed ? { asOf, lang, fixAsOf: true } : { asOf, lang });
+      deps.channel.post({ tab: 'check', check: { outcome, asOf, live: !fixed } });
       if (!outcome.ok || outcome.analysis.summary.errors + outcome.analysis.summary.warnings > 0) {
         await deps.showPane();
       } else {

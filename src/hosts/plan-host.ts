@@ -9,9 +9,20 @@ import type { ColumnCorrection, Settings, WorkbookState } from '../engine/settin
 export type PeriodId = 'Q1' | 'Q2' | 'H1' | 'Q3' | 'Q4' | 'Y';
 
 export interface CheckRequest {
+  /** The day "overdue" and "due soon" are judged on. */
   asOf: ISODate;
   lang: Lang;
+  /** The check writes `asOf` into the sheet's as-of cell (a review as of a fixed day); without
+   * it the cell holds =TODAY() and the highlights follow the calendar. */
+  fixAsOf?: boolean;
 }
+
+/** What the sheet's as-of cell ("Tính đến ngày", named CCHC_AsOf) holds. */
+export type AsOfSetting =
+  /** =TODAY(): the highlights follow the calendar. */
+  | { mode: 'live' }
+  /** A day fixed for a review as of a cut-off. */
+  | { mode: 'fixed'; day: ISODate };
 
 export type CheckOutcome =
   | { ok: true; analysis: Analysis }
@@ -55,6 +66,12 @@ export interface PlanHost {
   inspect(request: CheckRequest): Promise<CheckOutcome>;
   /** Read, analyse and write the tracking block and highlights. */
   check(request: CheckRequest): Promise<CheckOutcome>;
+  /** The active sheet's as-of cell; null when the sheet has none (never checked) or it holds no
+   * date. A constant number of Excel syncs. */
+  readAsOf(): Promise<AsOfSetting | null>;
+  /** Put the setting into the active sheet's as-of cell (the highlights follow at once); false
+   * when the sheet has none yet (the next check writes it). A constant number of syncs. */
+  setAsOf(setting: AsOfSetting): Promise<boolean>;
   /** Select a cell (e.g. a task's row) on a sheet and bring it into view. */
   select(sheet: string, address: string): Promise<void>;
   loadState(): Promise<WorkbookState>;

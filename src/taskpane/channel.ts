@@ -11,8 +11,9 @@ export type PaneTab = 'check' | 'report';
 
 export interface PaneRequest {
   tab: PaneTab;
-  /** The result of a check run from the ribbon, to show as the pane's results. */
-  check?: { outcome: CheckOutcome; asOf: ISODate };
+  /** The result of a check run from the ribbon, to show as the pane's results; `live` when
+   * the sheet's as-of cell follows the calendar (=TODAY()), false when it holds `asOf` fixed. */
+  check?: { outcome: CheckOutcome; asOf: ISODate; live?: boolean };
   /** An error the command ran into, to show in the pane. */
   error?: string;
 }

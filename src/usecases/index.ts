@@ -8,4 +8,5 @@ export { prepareReport, reportDay, runReport, type BuiltSheetReport, type Prepar
 export type { ApplyReport, ReadIntent, SheetReadResult, SheetSnapshot, SheetUnavailable, WorkbookPort } from './ports';
 export { refused, sameSheetName, writeRefusal, type Refusal, type Refused } from './refusals';
 export { NOT_ASKED, type Analyzer, type PendingWrite, type SheetFacts, type UseCaseDeps, type UseCaseStep } from './shared';
+export { consolidate, unitReport, type ConsolidatedRollup, type UnitReportParams } from './rollup';
 export { runClean, type CleanParams, type CleanResult, type CleanSummary } from './clean';

@@ -44,6 +44,21 @@ describe('ribbon: Kiểm tra kế hoạch', () => {
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
 
+  it('a sheet reviewed as of a fixed day is checked as of that day and keeps it fixed, not reset to today', async () => {
+    const host = new MemoryHost(sampleOutcome);
+    host.asOfCell = { mode: 'fixed', day: '2024-03-14' };
+    const { handlers, posted, event } = harness(host);
+    await handlers.validatePlan(event);
+    expect(host.callsOf('check')).toEqual([[{ asOf: '2024-03-14', lang: 'vi', fixAsOf: true }]]);
+    expect(host.asOfCell).toEqual({ mode: 'fixed', day: '2024-03-14' });
+    expect(posted[0].check).toMatchObject({ asOf: '2024-03-14', live: false });
+    // A live sheet stays live, checked as of today.
+    host.asOfCell = { mode: 'live' };
+    await handlers.validatePlan(event);
+    expect(host.callsOf('check')[1]).toEqual([{ asOf: '2024-05-15', lang: 'vi' }]);
+    expect(host.asOfCell).toEqual({ mode: 'live' });
+  });
+
   it('only shows a short notice when nothing needs fixing (a task due soon is not a problem)', async () => {
     const host = new MemoryHost(cleanPlan);
     const { handlers, showPane, notify, event } = harness(host, { lang: () => 'en' });

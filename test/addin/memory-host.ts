@@ -4,7 +4,7 @@
  * recognition), every call is recorded, and any call can be held open to observe busy states.
  */
 import type { Analysis, ColumnRole, Issue, IssueCode, ISODate, Lang, ResolvedCell, Severity, TaskRow } from '../../src/engine/model';
-import type { CheckOutcome, CheckRequest, PlanHost, ReportOutcome, ReportRequest } from '../../src/hosts/plan-host';
+import type { AsOfSetting, CheckOutcome, CheckRequest, PlanHost, ReportOutcome, ReportRequest } from '../../src/hosts/plan-host';
 import { SEVERITY } from '../../src/engine/issues';
 import { emptyWorkbookState, type ColumnCorrection, type Settings, type WorkbookState } from '../../src/engine/settings';
 
@@ -150,6 +150,8 @@ export class MemoryHost implements PlanHost {
   holds: Partial<Record<keyof PlanHost, Gate>> = {};
   calls: { method: keyof PlanHost; args: unknown[] }[] = [];
   selected: { sheet: string; address: string } | null = null;
+  /** The sheet's as-of cell: null until a check writes it. */
+  asOfCell: AsOfSetting | null = null;
   selectError: Error | null = null;
 
   constructor(outcome: (request: CheckRequest) => CheckOutcome) {
@@ -176,7 +178,21 @@ export class MemoryHost implements PlanHost {
 
   async check(request: CheckRequest): Promise<CheckOutcome> {
     await this.enter('check', [request]);
-    return this.outcome(request);
+    const outcome = this.outcome(request);
+    if (outcome.ok) this.asOfCell = request.fixAsOf ? { mode: 'fixed', day: request.asOf } : { mode: 'live' };
+    return outcome;
+  }
+
+  async readAsOf(): Promise<AsOfSetting | null> {
+    await this.enter('readAsOf', []);
+    return this.asOfCell;
+  }
+
+  async setAsOf(setting: AsOfSetting): Promise<boolean> {
+    await this.enter('setAsOf', [setting]);
+    if (!this.asOfCell) return false;
+    this.asOfCell = setting;
+    return true;
   }
 
   async select(sheet: string, address: string): Promise<void> {

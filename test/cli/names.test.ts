@@ -30,8 +30,8 @@ test.each([
   expect(result.stdout).toMatch(/thay trang cùng tên/);
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(path.join(dir, 'out.xlsx'));
-  // One sheet for the report, under the report's own name, where the old one stood.
-  // The sheets a user sees (the add-in's very hidden state sheet left out).
+  // One sheet for the report, under the report's own name, where the old one stood (the
+  // add-in's very hidden state sheet is not one the user sees).
   expect(book.worksheets.filter((w) => w.state !== 'veryHidden').map((w) => w.name)).toEqual([APPENDIX_SHEET, 'BC Quý I-2024']);
   expect(JSON.stringify(book.getWorksheet('BC Quý I-2024')!.getSheetValues())).not.toContain('bản nháp cũ');
 });

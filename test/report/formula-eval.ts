@@ -1,6 +1,6 @@
 /**
  * A tiny evaluator for the formulas the report sheet writes: cell references, A1:B2 ranges in
- * SUM, + - * /, comparisons, IF, numbers and "text". Enough to check that the sheet's totals and
+ * SUM, + - * /, comparisons, IF, RANK, numbers and "text". Enough to check that the sheet's totals and
  * rates, computed the way Excel would, agree with the counts the test worked out by hand.
  * A formula's cached `value` is ignored: every formula is recomputed from the value cells.
  */
@@ -54,6 +54,16 @@ function num(v: Value): number {
   throw new Error(`#VALUE!: "${v}" is not a number`);
 }
 
+function sameValue(a: Value, b: Value): boolean {
+  if (a === null || b === null) {
+    const other = a === null ? b : a;
+    return other === null || other === '' || other === 0 || other === false;
+  }
+  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
+  if (typeof a === 'string' || typeof b === 'string') return false;
+  return num(a) === num(b);
+}
+
 class Parser {
   private pos = 0;
   constructor(private readonly src: string, private readonly sheet: SheetEvaluator) {}
@@ -85,8 +95,13 @@ class Parser {
       if (this.peek(op)) {
         this.pos += op.length;
         const right = this.additive();
+        // Excel compares a number and a text as different ("" is not 0); an empty cell is either.
+        if (op === '=' || op === '<>') {
+          const same = sameValue(left, right);
+          return op === '=' ? same : !same;
+        }
         const [a, b] = [num(left), num(right)];
-        return op === '=' ? a === b : op === '<>' ? a !== b : op === '<' ? a < b : op === '>' ? a > b : op === '<=' ? a <= b : a >= b;
+        return op === '<' ? a < b : op === '>' ? a > b : op === '<=' ? a <= b : a >= b;
       }
     }
     return left;
@@ -132,9 +147,20 @@ class Parser {
       this.eat(')');
       return v;
     }
-    if ((m = /^(SUM|IF)\(/i.exec(rest))) {
+    if ((m = /^(SUM|IF|RANK)\(/i.exec(rest))) {
       this.pos += m[0].length;
       const fn = m[1].toUpperCase();
+      if (fn === 'RANK') {
+        // RANK(number, ref): 1 + how many numbers of ref are greater (descending order).
+        const n = num(this.comparison());
+        this.eat(',');
+        this.ws();
+        const ref = /^\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?/i.exec(this.src.slice(this.pos));
+        if (!ref) throw new Error(`RANK needs a range in ${this.src}`);
+        this.pos += ref[0].length;
+        this.eat(')');
+        return 1 + this.sheet.range(ref[0]).filter((v) => typeof v === 'number' && v > n).length;
+      }
       if (fn === 'SUM') {
         let total = 0;
         do {

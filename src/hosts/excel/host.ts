@@ -8,6 +8,7 @@
  *   apply():     the change set planned (plan.ts), then written in 1 sync per 4.5 MB (apply.ts)
  *
  *   check():   one Excel.run — read → analyse → write;  inspect(): read → analyse, no write
+ *   readAsOf() / setAsOf(): the as-of cell, 2 syncs (as-of.ts)
  *   buildReport(): one Excel.run — read → analyse → report builder → confirm replacement → write
  *
  * Every Excel.run goes through run-guard.ts (one batch at a time for the pane and the ribbon, the
@@ -27,7 +28,8 @@ import {
   type WorkbookState,
 } from '../../engine/settings';
 import { runCheck, runReport, type Analyzer, type ApplyReport, sameSheetName, type ReadIntent, type Refusal, type SheetReadResult, type WorkbookPort } from '../../usecases';
-import type { CheckOutcome, CheckRequest, ConvertOutcome, ConvertRequest, PlanHost, ReportOutcome, ReportRequest } from '../plan-host';
+import type { AsOfSetting, CheckOutcome, CheckRequest, ConvertOutcome, ConvertRequest, PlanHost, ReportOutcome, ReportRequest } from '../plan-host';
+import { readAsOfCell, writeAsOfCell } from './as-of';
 import { convertWorkbook } from './convert';
 import { WriteError, executePlan } from './apply';
 import { hostMessages } from './messages';
@@ -258,7 +260,7 @@ export function createExcelPlanHost(excelRun: ExcelRun, options: ExcelHostOption
       return await run(async (ctx): Promise<CheckOutcome> => {
         const workbook = port(ctx, lang, phase);
         const engine = write ? workbook.watchAnalysis(analyze, 'check') : analyze;
-        const result = await runCheck({ workbook, analyze: engine }, { asOf: request.asOf, lang, write });
+        const result = await runCheck({ workbook, analyze: engine }, { asOf: request.asOf, fixAsOf: request.fixAsOf, lang, write });
         if (!result.ok) return { ok: false, message: refusalMessage(result.refusal, lang).message };
         if (workbook.coauthor) return workbook.coauthor;
         options.onSyncs?.({ operation: write ? 'check' : 'inspect', readSyncs: workbook.readSyncs, writeSyncs: workbook.writeSyncs });
@@ -273,6 +275,10 @@ export function createExcelPlanHost(excelRun: ExcelRun, options: ExcelHostOption
     inspect: (request: CheckRequest) => checkSheet(request, false),
 
     check: (request: CheckRequest) => checkSheet(request, true),
+
+    readAsOf: () => run((ctx) => readAsOfCell(ctx)),
+
+    setAsOf: (setting: AsOfSetting) => run((ctx) => writeAsOfCell(ctx, setting)),
 
     async select(sheet: string, address: string): Promise<void> {
       try {

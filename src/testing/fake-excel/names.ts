@@ -17,6 +17,7 @@ import { parseArea } from './address';
 import type { SheetState } from './model';
 import { nameFormula, type SheetNameState } from './name-state';
 import type { FakeRange } from './range';
+import { lateBound } from './late-bound';
 
 const NAME_RE = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
 /** "A1", "XFD1048576", "R1C1", "R", "C": what Excel would read as a reference. */
@@ -43,6 +44,16 @@ export class FakeNamedItem extends FakeObject<NameEntity> {
   }
   protected override _defaultLoad(): string[] {
     return ['name', 'formula', 'type'];
+  }
+  /** Its JSDoc: "Returns the range object that is associated with the name. Throws an error if
+   * the named item's type is not a range." */
+  getRange(): FakeRange {
+    const Range = lateBound('Range');
+    return new Range(this.context, this, 'getRange', [], () => {
+      const e = this._target();
+      if (!e.item.ref) throw new FakeExcelError('InvalidOperation', `The name ${e.item.name} does not refer to a range.`);
+      return { sheet: e.sheet, rect: e.item.ref };
+    });
   }
   delete(): void {
     this._call('delete', [], (e) => {
