@@ -1,7 +1,8 @@
 /**
  * `npm run bench` — throughput and memory of the engine and the command line (and of any other
  * section listed below). `npm run bench -- --json` prints one JSON object, one key per section:
- *   {"engine":[{"rows":…,"ms":…}],"cli":{"rows":…,"ms":…,"exceljsMs":…,"peakRssMb":…}, …}
+ *   {"engine":[{"rows":…,"ms":…}],"cli":{"rows":…,"ms":…,"exceljsMs":…,"peakRssMb":…},
+ *    "cliSmallMs":…,"cli200k":{"rows":…,"ms":…,"peakRssMb":…}, …}
  * Options: --only engine,cli,rollup  (run some sections)   --quick  (smaller, for a smoke test)
  *
  * Adding a section: see src/bench/registry.ts — one file, one line in SECTIONS.
@@ -9,14 +10,16 @@
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
+import { cli200kSection } from './cli-200k-section';
 import { cliSection } from './cli-section';
+import { cliSmallSection } from './cli-small-section';
 import { engineSection } from './engine-section';
 import { hostileSection } from './hostile-section';
 import { officeSection } from './office';
 import { rollupSection } from './rollup-section';
 import type { BenchSection } from './registry';
 
-const SECTIONS: BenchSection<any>[] = [engineSection, hostileSection, cliSection, officeSection, rollupSection]; // eslint-disable-line @typescript-eslint/no-explicit-any
+const SECTIONS: BenchSection<any>[] = [engineSection, hostileSection, cliSmallSection, cliSection, cli200kSection, officeSection, rollupSection]; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function main(argv: string[]): Promise<void> {
   const json = argv.includes('--json');

@@ -4,7 +4,7 @@
  */
 import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../engine/dates';
 import type { Lang } from '../engine/model';
-import type { OpenFailureCode } from '../hosts/xlsx/read';
+import type { OpenFailureCode } from '../hosts/xlsx/open-file';
 import type { WriteFailureCode } from '../hosts/xlsx/write';
 
 type Text = { vi: string; en: string };

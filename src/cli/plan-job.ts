@@ -6,7 +6,7 @@
 import { promises as fs, constants as fsConstants } from 'fs';
 import path from 'path';
 import type { Lang } from '../engine/model';
-import { WorkbookOpenError } from '../hosts/xlsx/read';
+import { WorkbookOpenError } from '../hosts/xlsx/open-file';
 import { openXlsxWorkbook, type CopyError, type OpenedWorkbook } from '../hosts/xlsx/port';
 import { acquireOutLock, targetProblem, WorkbookWriteError, type OutLock } from '../hosts/xlsx/write';
 import type { Refusal } from '../usecases';

@@ -2,7 +2,6 @@
  * Progress on stderr for long runs (several files, or a big one), only when stderr is a
  * terminal: piped or captured output stays clean.
  */
-import cliProgress from 'cli-progress';
 import type { Lang } from '../engine/model';
 
 export type Stage = 'read' | 'analyse' | 'write';
@@ -23,9 +22,11 @@ const STAGE_TEXT: Record<Lang, Record<Stage, string>> = {
 
 const silent: Progress = { file() {}, stage() {}, done() {}, around: (write) => write };
 
-/** A bar over every stage of every file; `stream` is stderr when it is a TTY, else none. */
-export function makeProgress(stream: NodeJS.WritableStream | undefined, totalSteps: number, lang: Lang): Progress {
+/** A bar over every stage of every file; `stream` is stderr when it is a TTY, else none.
+ * cli-progress is loaded only when there is a bar to draw. */
+export async function makeProgress(stream: NodeJS.WritableStream | undefined, totalSteps: number, lang: Lang): Promise<Progress> {
   if (!stream || totalSteps <= 0) return silent;
+  const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
     {
       stream,

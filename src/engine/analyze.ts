@@ -23,7 +23,7 @@ import type {
   TrackingBlock,
 } from './model';
 import { classifyOutput, isMeasurable } from './outputs';
-import { agencyFromTitles, yearFromDeadlines, yearFromTitles } from './plan-info';
+import { agencyFromTitles, titleBlockFromTitles, yearFromDeadlines, yearFromTitles } from './plan-info';
 import { decodeLegacyGrid } from './legacy/sheet';
 import { isReportSheet } from './report-marker';
 import { checkTask } from './rules';
@@ -105,7 +105,8 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
     corrected,
   };
 
-  const titleLines = titleRows(view, header.rows[0]);
+  const titleCells = titleRows(view, header.rows[0]);
+  const titleLines = titleCells.map((cells) => cells.join(' '));
   const planYear = settings.planYear ?? yearFromTitles(titleLines) ?? deadlineYear(scan, columns, grid.date1904) ?? yearOf(options.asOf);
   const planYearSource: Analysis['planYearSource'] =
     settings.planYear !== undefined ? 'setting' : yearFromTitles(titleLines) !== null ? 'title' : deadlineYear(scan, columns, grid.date1904) !== null ? 'deadlines' : 'asOf';
@@ -162,6 +163,7 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
     asOf,
     lang: wording.lang,
     agency: settings.agency ?? agencyFromTitles(titleLines),
+    titleBlock: titleBlockFromTitles(titleCells),
     table,
     rows,
     tasks,
@@ -280,11 +282,12 @@ function applyCorrection(header: HeaderCandidate, correction: ColumnCorrection) 
 }
 
 /** Text of each row above the header (title block). */
-function titleRows(view: SheetView, headerRow: number): string[] {
-  const out: string[] = [];
+/** The filled cells of each row above the header (at most 15 rows), left to right. */
+function titleRows(view: SheetView, headerRow: number): string[][] {
+  const out: string[][] = [];
   for (let r = Math.max(view.firstRow, headerRow - 15); r < headerRow; r++) {
     const parts = view.filledColumns(r).map((c) => view.text(r, c));
-    if (parts.length) out.push(parts.join(' '));
+    if (parts.length) out.push(parts);
   }
   return out;
 }

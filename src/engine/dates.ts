@@ -2,8 +2,11 @@
  * Calendar dates as ISO text. Arithmetic goes through date-fns on UTCDate so that no machine
  * time zone can move a due date by a day.
  */
-import { UTCDate } from '@date-fns/utc';
-import { addDays as fnsAddDays, addMonths as fnsAddMonths, lastDayOfMonth } from 'date-fns';
+// By subpath: the package roots load every function (~0.25 s of the command line's start-up).
+import { UTCDate } from '@date-fns/utc/date';
+import { addDays as fnsAddDays } from 'date-fns/addDays';
+import { addMonths as fnsAddMonths } from 'date-fns/addMonths';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import type { ISODate } from './model';
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -238,6 +238,17 @@ export interface Summary {
   byCode: Partial<Record<IssueCode, number>>;
 }
 
+/** What the title rows of a plan say about its issuer, as written (null when not found): the
+ * governing agency ("UBND TỈNH BÌNH AN") and the issuing agency ("SỞ CÔNG THƯƠNG") of the
+ * upper-left block, the place of the place-and-date line ("Nam Định, ngày … tháng …") and the
+ * symbol the agency numbers its documents with ("SCT" of "12/KH-SCT"). */
+export interface TitleBlock {
+  governingAgency: string | null;
+  agency: string | null;
+  place: string | null;
+  docSymbol: string | null;
+}
+
 export interface Analysis {
   sheetName: string;
   planYear: number;
@@ -246,6 +257,9 @@ export interface Analysis {
   lang: Lang;
   /** Agency named in the plan's titles ("Sở Giao thông vận tải"), if found. */
   agency: string | null;
+  /** The administrative document's header as the plan's title rows give it (plan-info.ts);
+   * absent on analyses built by hand. */
+  titleBlock?: TitleBlock;
   table: RecognisedTable;
   rows: PlanRow[];
   tasks: TaskRow[];
@@ -307,6 +321,10 @@ export interface CellStyle {
   bold?: boolean;
   italic?: boolean;
   fontSize?: number;
+  /** Font family, e.g. "Times New Roman" (the report's document font). */
+  fontName?: string;
+  /** Single underline (the motto of an administrative document). */
+  underline?: boolean;
   wrapText?: boolean;
   /** #RRGGBB */
   fill?: string;
@@ -427,14 +445,44 @@ export interface SheetChart {
   title: string;
 }
 
+/** Page margins in millimetres; `header` and `footer` are the distances of the page header and
+ * footer from the page's edge. */
+export interface PageMargins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  header: number;
+  footer: number;
+}
+
+/** Page numbers (1, 2, 3 …) centred in the page header or footer, in a font; `skipFirst`: none
+ * on the first page (Decree 30/2020/NĐ-CP: page numbers in the top margin, not on page one). */
+export interface PageNumbers {
+  where: 'header' | 'footer';
+  fontName: string;
+  fontSize: number;
+  skipFirst: boolean;
+}
+
+export interface SheetPrint {
+  orientation: 'landscape' | 'portrait';
+  paper: 'A4';
+  /** Rows (0-based, inclusive) printed on top of every page. */
+  repeatRows: { first: number; last: number } | null;
+  fitToWidth: boolean;
+  /** Absent: the host's defaults. */
+  margins?: PageMargins;
+  pageNumbers?: PageNumbers;
+}
+
 export interface SheetModel {
   name: string;
   cells: SheetCell[];
   merges: CellRange[];
   /** Column widths in characters, by column (0-based). */
   columnWidths: Record<number, number>;
-  /** repeatRows: rows (0-based, inclusive) printed on top of every page. */
-  print: { orientation: 'landscape' | 'portrait'; paper: 'A4'; repeatRows: { first: number; last: number } | null; fitToWidth: boolean };
+  print: SheetPrint;
   /** Excel only: hosts that cannot draw charts skip it and say so. */
   chart: SheetChart | null;
   /** Row heights in points, by row (0-based), for rows whose wrapped text needs more than one

@@ -68,6 +68,19 @@ export const settingsSchema = z.object({
   periods: z.array(periodDefSchema).default(DEFAULT_PERIODS),
   unitAliases: z.array(unitAliasSchema).default([]),
   agency: z.string().optional(),
+  /** The report as an administrative document (report.md, "The report as a document"): what
+   * the plan's title rows do not say or say otherwise. Blank or absent: read from the titles,
+   * else the dotted placeholder officials fill in by hand. */
+  governingAgency: z.string().optional(),
+  /** The place of the place-and-date line ("Bình An"). */
+  place: z.string().optional(),
+  /** The agency's symbol in document numbers: "SCT" makes "Số: …/BC-SCT". */
+  docSymbol: z.string().optional(),
+  /** The signer's authority and title, one line each ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"). */
+  signerTitle: z.string().optional(),
+  signerName: z.string().optional(),
+  /** "Nơi nhận": one recipient a line, without the leading dash. */
+  recipients: z.array(z.string()).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -11,6 +11,7 @@ import { DEFAULT_PERIODS, type Settings } from '../engine/settings';
 import { addToCounts, classifyTask, completionRate, emptyCounts, type ClassCounts, type TaskClass } from './classify';
 import { nextPeriod, reportSheetName, resolvePeriod, upcomingWindow, type PeriodId, type ReportPeriod } from './periods';
 import { splitLeadUnits, UnitResolver } from './units';
+import { resolveDocumentFields, type DocumentFields, type DocumentOverrides } from './document';
 
 export interface ReportOptions {
   period: PeriodId;
@@ -21,6 +22,8 @@ export interface ReportOptions {
   settings?: Partial<Settings>;
   /** Overrides the agency of the settings and of the plan's titles. */
   agency?: string;
+  /** The document's facts typed for this report; they override the settings and the titles. */
+  document?: DocumentOverrides;
   lang: Lang;
   /** The date the report is made (defaults to today on this machine). */
   madeOn?: ISODate;
@@ -92,6 +95,8 @@ export interface ReportModel {
   upcomingWindow: { from: ISODate; to: ISODate };
   asOf: ISODate;
   agency: string | null;
+  /** The administrative document's facts (document.ts). */
+  document: DocumentFields;
   sourceSheet: string;
   planYear: number;
   madeOn: ISODate;
@@ -272,6 +277,7 @@ export function buildReportModel(analysis: Analysis, options: ReportOptions): Re
     upcomingWindow: window,
     asOf,
     agency: nonEmpty(options.agency) ?? nonEmpty(options.settings?.agency) ?? nonEmpty(analysis.agency) ?? null,
+    document: resolveDocumentFields(analysis, options.settings, { ...options.document, ...(nonEmpty(options.agency) ? { agency: options.agency } : {}) }),
     sourceSheet: analysis.sheetName,
     planYear: analysis.planYear,
     madeOn: options.madeOn ?? todayISO(),

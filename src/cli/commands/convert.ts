@@ -11,8 +11,9 @@ import path from 'path';
 import { Command } from 'commander';
 import { z } from 'zod';
 import type { Lang } from '../../engine/model';
-import { convertWorkbookToUnicode, type SheetConversion } from '../../hosts/xlsx/convert';
-import { openWorkbook, uncarriedParts, WorkbookOpenError, type UncarriedPart } from '../../hosts/xlsx/read';
+import type { SheetConversion } from '../../hosts/xlsx/convert';
+import { WorkbookOpenError } from '../../hosts/xlsx/open-file';
+import type { UncarriedPart } from '../../hosts/xlsx/read';
 import { writeWorkbookAtomically, WorkbookWriteError } from '../../hosts/xlsx/write';
 import { firstProblem, langSchema } from '../args';
 import { EXIT_COULD_NOT_CHECK, EXIT_OK, type CliCommand, type CommandContext } from '../command';
@@ -95,6 +96,9 @@ export async function runConvert(args: ConvertArgs, ctx: CommandContext): Promis
   if (!target || 'ok' in target) return fail(target?.message ?? messages.unexpected(file, lang));
   const input = path.resolve(io.cwd, file);
   try {
+    // exceljs is loaded here, not at start-up: validate and report never need it.
+    const { openWorkbook, uncarriedParts } = await import('../../hosts/xlsx/read');
+    const { convertWorkbookToUnicode } = await import('../../hosts/xlsx/convert');
     let workbook;
     try {
       workbook = await openWorkbook(input);

@@ -23,7 +23,7 @@ import { correctionsDropped } from '../notes';
 import { CopyError } from '../../hosts/xlsx/port';
 import { prepareReport, type Refusal } from '../../usecases';
 import { copyFailure, lockOutTarget, openInput, planOutTargets, refusalFailure, type JobFailure, type OutTarget } from '../plan-job';
-import { makeProgress } from '../progress';
+import { makeProgress, type Progress } from '../progress';
 
 type Text = { vi: string; en: string };
 const pick = (lang: Lang, t: Text) => (lang === 'en' ? t.en : t.vi);
@@ -102,7 +102,7 @@ export async function runReport(args: ReportArgs, ctx: CommandContext): Promise<
   const sizes = await fileSizes(args.files, io.cwd);
   const long = args.files.length > 1 || sizes.some((s) => s >= BIG_FILE_BYTES);
   const stepsPerFile = args.out !== undefined ? 3 : 2;
-  const progress = makeProgress(long ? io.progressStream : undefined, args.files.length * stepsPerFile, lang);
+  const progress = await makeProgress(long ? io.progressStream : undefined, args.files.length * stepsPerFile, lang);
 
   let worst = EXIT_OK;
   for (let i = 0; i < args.files.length; i++) {
@@ -119,7 +119,7 @@ async function reportOne(
   target: OutTarget | JobFailure | undefined,
   args: ReportArgs,
   ctx: CommandContext,
-  progress: ReturnType<typeof makeProgress>,
+  progress: Progress,
   failLine: (file: string, f: JobFailure) => void,
 ): Promise<number> {
   const { io } = ctx;

@@ -24,7 +24,6 @@ import { EXIT_COULD_NOT_CHECK, EXIT_ERRORS_FOUND, EXIT_OK, type CliCommand, type
 import { messages, writeFailure } from '../messages';
 import { lockOutTarget } from '../plan-job';
 import { makeProgress } from '../progress';
-import { runPool } from '../rollup-pool';
 import { rollupMessages } from '../rollup-messages';
 import type { RollupTask } from '../rollup-worker';
 
@@ -165,7 +164,9 @@ export async function runRollup(args: RollupArgs, ctx: CommandContext): Promise<
   try {
     const today = io.today();
     const tasks: RollupTask[] = inputs.files.map((f) => ({ path: f.path, file: f.file, period: args.period, year: args.year, asOf: args.asOf, lang, today }));
-    const progress = makeProgress(io.progressStream, tasks.length, lang);
+    const progress = await makeProgress(io.progressStream, tasks.length, lang);
+    // piscina is loaded here, not at start-up: the other commands never start a worker.
+    const { runPool } = await import('../rollup-pool');
     const files: FileRead[] = await runPool(
       tasks,
       (task) => {

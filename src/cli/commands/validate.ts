@@ -21,7 +21,7 @@ import { correctionsDropped } from '../notes';
 import { CopyError, type OpenedWorkbook } from '../../hosts/xlsx/port';
 import { prepareCheck } from '../../usecases';
 import { copyFailure, lockOutTarget, openInput, planOutTargets, refusalFailure, type JobFailure, type OutTarget } from '../plan-job';
-import { makeProgress } from '../progress';
+import { makeProgress, type Progress } from '../progress';
 
 function argsSchema(lang: Lang) {
   return z.object({
@@ -57,7 +57,7 @@ export async function runValidate(args: ValidateArgs, ctx: CommandContext): Prom
   const sizes = await fileSizes(args.files, io.cwd);
   const long = args.files.length > 1 || sizes.some((s) => s >= BIG_FILE_BYTES);
   const stepsPerFile = args.out !== undefined ? 3 : 2;
-  const progress = makeProgress(long ? io.progressStream : undefined, args.files.length * stepsPerFile, lang);
+  const progress = await makeProgress(long ? io.progressStream : undefined, args.files.length * stepsPerFile, lang);
   // Everything printed from here on goes above the progress bar.
   const shown = { ...io, stdout: progress.around(io.stdout), stderr: progress.around(io.stderr) };
   const fileCtx: CommandContext = { ...ctx, io: shown };
@@ -84,7 +84,7 @@ async function checkOne(
   args: ValidateArgs,
   asOf: string,
   ctx: CommandContext,
-  progress: ReturnType<typeof makeProgress>,
+  progress: Progress,
   failLine: (file: string, f: JobFailure) => void,
 ): Promise<number> {
   const { io } = ctx;
@@ -151,7 +151,7 @@ async function checkOne(
 }
 
 /** Check and render the output now, keeping only what is needed afterwards (not the analysis). */
-async function checkAndRender(workbook: OpenedWorkbook, args: ValidateArgs, asOf: string, file: string, write: boolean, progress: ReturnType<typeof makeProgress>) {
+async function checkAndRender(workbook: OpenedWorkbook, args: ValidateArgs, asOf: string, file: string, write: boolean, progress: Progress) {
   const prepared = await prepareCheck({ workbook }, { asOf, fixAsOf: args.asOf !== undefined, lang: args.lang, planYear: args.planYear, write, onStep: (step) => progress.stage(step) });
   if (!prepared.ok) return prepared;
   const { analysis } = prepared;

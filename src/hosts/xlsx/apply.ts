@@ -13,6 +13,8 @@ import type { CellInput, CellRange, CellStyle, ChangeSet, ConditionalFormatRule,
 import { sameSheetName } from '../../engine/text';
 import { ChangeSetError } from '../change-set-error';
 import { applyExceljsPatches } from './exceljs-patches';
+import { linkFormula } from './link-formula';
+import { marginsInInches, pageNumberHeaderFooter } from '../../engine/page-setup';
 
 applyExceljsPatches();
 
@@ -71,7 +73,7 @@ const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
 function hasStyle(spec: StyleSpec): boolean {
   return (
     spec.numberFormat !== undefined || spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined ||
-    spec.wrapText !== undefined || spec.fill !== undefined || spec.fontColor !== undefined ||
+    spec.fontName !== undefined || spec.underline !== undefined || spec.wrapText !== undefined || spec.fill !== undefined || spec.fontColor !== undefined ||
     spec.horizontalAlignment !== undefined || spec.verticalAlignment !== undefined || spec.border !== undefined
   );
 }
@@ -95,8 +97,15 @@ function styleCell(cell: ExcelJS.Cell, spec: StyleSpec, cache?: StyleCache): voi
   const style = ownStyle(cell);
   cache?.set(key, style);
   if (spec.numberFormat !== undefined) style.numFmt = spec.numberFormat;
-  if (spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined || spec.fontColor !== undefined) {
+  if (spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined || spec.fontColor !== undefined || spec.fontName !== undefined || spec.underline !== undefined) {
     const font: Partial<ExcelJS.Font> = { ...(style.font ?? {}) };
+    if (spec.fontName !== undefined) {
+      font.name = spec.fontName;
+      // A theme scheme would show the theme's font instead.
+      delete font.scheme;
+      delete font.family;
+    }
+    if (spec.underline !== undefined) font.underline = spec.underline;
     if (spec.bold !== undefined) font.bold = spec.bold;
     if (spec.italic !== undefined) font.italic = spec.italic;
     if (spec.fontSize !== undefined) font.size = spec.fontSize;
@@ -238,9 +247,12 @@ function applyConditionalFormats(ws: ExcelJS.Worksheet, tag: string, rules: Cond
 function sheetCellValue(cell: SheetCell): ExcelJS.CellValue {
   if (cell.formula !== undefined) return { formula: cell.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
   if (cell.link) {
-    const text = cell.value === null || cell.value === undefined ? '' : String(cell.value);
+    const shown = typeof cell.value === 'number' ? cell.value : cell.value === null || cell.value === undefined ? '' : String(cell.value);
+    // A HYPERLINK formula wraps in LibreOffice where a hyperlinked cell does not (link-formula.ts).
+    const formula = shown === '' ? null : linkFormula(shown, cell.link);
+    if (formula !== null) return { formula, result: shown } as ExcelJS.CellFormulaValue;
     const { sheet, row, col } = cell.link;
-    return { text, hyperlink: `#${qualifiedA1(sheet, { top: row, left: col, bottom: row, right: col })}` };
+    return { text: String(shown), hyperlink: `#${qualifiedA1(sheet, { top: row, left: col, bottom: row, right: col })}` };
   }
   if (cell.value === undefined || cell.value === null || cell.value === '') return null;
   return cell.value;
@@ -270,7 +282,13 @@ export function buildSheet(workbook: ExcelJS.Workbook, model: SheetModel): Excel
     orientation: model.print.orientation,
     ...(model.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
     ...(model.print.repeatRows ? { printTitlesRow: a1Range(wholeRows(model.print.repeatRows.first, model.print.repeatRows.last)) } : {}),
+    ...(model.print.margins ? { margins: marginsInInches(model.print.margins) } : {}),
   };
+  const numbers = model.print.pageNumbers;
+  if (numbers) {
+    const code = pageNumberHeaderFooter(numbers);
+    ws.headerFooter = { ...ws.headerFooter, differentFirst: numbers.skipFirst, ...(numbers.where === 'header' ? { oddHeader: code } : { oddFooter: code }) };
+  }
   // exceljs cannot compute formulas: have the spreadsheet program compute them on opening.
   if (hasFormula) workbook.calcProperties = { ...(workbook.calcProperties ?? {}), fullCalcOnLoad: true };
   return ws;

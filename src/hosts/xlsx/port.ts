@@ -10,7 +10,7 @@ import type { ChangeSet, Grid } from '../../engine/model';
 import { fold } from '../../engine/text';
 import type { ApplyReport, SheetReadResult, SheetSnapshot, WorkbookPort } from '../../usecases/ports';
 import { ChangeSetError } from '../change-set-error';
-import { readWorkbookBytes, WorkbookOpenError } from './read';
+import { readWorkbookBytes, WorkbookOpenError } from './open-file';
 import { readWorkbookStream, WorkbookFormatError, type StreamSheet, type WorkbookStream } from './stream';
 import { PackageError, surgicalCopy } from './surgical';
 import { writeBytesAtomically, WorkbookWriteError, type WriteFailureCode } from './write';

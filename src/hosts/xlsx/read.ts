@@ -1,9 +1,9 @@
 /**
- * Reading a .xlsx with exceljs: open the file (telling apart the ways a file can fail to be a
- * workbook), then turn each worksheet into the engine's Grid in one pass over its stored cells,
+ * Reading a .xlsx with exceljs (the `convert` command, tests): open the file (open-file.ts tells
+ * apart the ways a file can fail to be a workbook), then turn each worksheet into the engine's Grid in one pass over its stored cells,
  * and read the workbook state the add-in keeps in its very hidden sheet.
  */
-import { constants as fsConstants, promises as fs } from 'fs';
+import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import type { CellRange, CellValue, Grid } from '../../engine/model';
 import { parseWorkbookState, STATE_SHEET_NAME, type WorkbookState } from '../../engine/settings';
@@ -11,95 +11,16 @@ import { cellValue, type ExceljsCellLike } from './cell-value';
 import { applyExceljsPatches } from './exceljs-patches';
 import { textFontName, type FontedCellLike } from './fonts';
 import { mayBeLegacy } from '../../engine/legacy/detect';
+import { assertZipContainer, WorkbookOpenError, type OpenFailureCode } from './open-file';
 
 applyExceljsPatches();
 
-export type OpenFailureCode =
-  | 'missing'
-  | 'not-a-file'
-  /** A device, FIFO or socket: never opened for reading (a FIFO would wait for a writer). */
-  | 'not-regular'
-  | 'unreadable'
-  | 'not-workbook'
-  | 'old-xls'
-  | 'encrypted'
-  | 'damaged'
-  /** A part of the zip expands past what the tool accepts (a zip bomb, or far too big a sheet). */
-  | 'too-large';
-
-/** Why a file could not be opened as a workbook; `detail` is the underlying error, for logs only. */
-export class WorkbookOpenError extends Error {
-  constructor(
-    readonly code: OpenFailureCode,
-    readonly file: string,
-    readonly detail: string,
-  ) {
-    super(`${code}: ${file}: ${detail}`);
-    this.name = 'WorkbookOpenError';
-  }
-}
-
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-/** OLE compound file: an old .xls, or an .xlsx encrypted with a password (Excel wraps it). */
-const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const ENCRYPTION_STREAM = Buffer.from('EncryptionInfo', 'utf16le');
-
-async function sniff(file: string): Promise<{ head: Buffer; size: number }> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    // Judged before opening (opening a FIFO waits for a writer), and again on the open file with
-    // O_NONBLOCK, so a FIFO swapped in meanwhile does not hang either.
-    const before = await fs.stat(file);
-    if (before.isDirectory()) throw new WorkbookOpenError('not-a-file', file, 'a directory');
-    if (!before.isFile()) throw new WorkbookOpenError('not-regular', file, 'not a regular file');
-    handle = await fs.open(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw new WorkbookOpenError('not-a-file', file, 'a directory');
-    if (!stat.isFile()) throw new WorkbookOpenError('not-regular', file, 'not a regular file');
-    const head = Buffer.alloc(Math.min(stat.size, 8));
-    if (head.length > 0) await handle.read(head, 0, head.length, 0);
-    return { head, size: stat.size };
-  } catch (e) {
-    if (e instanceof WorkbookOpenError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new WorkbookOpenError('missing', file, String(e));
-    if (code === 'EISDIR') throw new WorkbookOpenError('not-a-file', file, String(e));
-    throw new WorkbookOpenError('unreadable', file, String(e));
-  } finally {
-    await handle?.close();
-  }
-}
-
-/**
- * The file's bytes, once it is known to be a zip container and not an old .xls or an encrypted
- * workbook; every failure is a WorkbookOpenError with a code the caller can word.
- */
-export async function readWorkbookBytes(file: string): Promise<Buffer> {
-  const { head, size } = await sniff(file);
-  if (head.length >= 8 && head.equals(CFB_MAGIC)) {
-    const whole = await fs.readFile(file);
-    throw new WorkbookOpenError(whole.includes(ENCRYPTION_STREAM) ? 'encrypted' : 'old-xls', file, 'OLE compound file');
-  }
-  const isZip = head.length >= 4 && (head.subarray(0, 4).equals(ZIP_MAGIC) || head.subarray(0, 4).equals(EMPTY_ZIP_MAGIC));
-  if (!isZip) throw new WorkbookOpenError('not-workbook', file, size === 0 ? 'empty file' : 'not a zip container');
-  try {
-    return await fs.readFile(file);
-  } catch (e) {
-    throw new WorkbookOpenError('unreadable', file, String(e));
-  }
-}
+export { WorkbookOpenError, readWorkbookBytes } from './open-file';
+export type { OpenFailureCode } from './open-file';
 
 /** Open a workbook; every failure is a WorkbookOpenError with a code the caller can word. */
 export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const { head, size } = await sniff(file);
-  if (head.length >= 8 && head.equals(CFB_MAGIC)) {
-    const whole = await fs.readFile(file);
-    const encrypted = whole.includes(ENCRYPTION_STREAM);
-    throw new WorkbookOpenError(encrypted ? 'encrypted' : 'old-xls', file, 'OLE compound file');
-  }
-  const isZip = head.length >= 4 && (head.subarray(0, 4).equals(ZIP_MAGIC) || head.subarray(0, 4).equals(EMPTY_ZIP_MAGIC));
-  if (!isZip) throw new WorkbookOpenError('not-workbook', file, size === 0 ? 'empty file' : 'not a zip container');
+  await assertZipContainer(file);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);

@@ -1,13 +1,17 @@
 /**
  * A whole worksheet part written from a SheetModel (the quarterly report): values as inline
  * strings or numbers, formulas without a cached value (the workbook is marked for a full
- * calculation on load), merges, links to cells of the workbook (`location`, no relationship),
- * column widths, row heights, A4 page setup with fit-to-width. Print titles are a defined
- * name of the workbook (workbook.ts).
+ * calculation on load), merges, links to cells of the workbook as HYPERLINK formulas with
+ * their text cached (link-formula.ts; a hyperlink element, `location` and no relationship, only
+ * where the formula would be too long), column widths, row heights, A4 page setup with
+ * fit-to-width, margins and page numbers. Print titles are a defined name of the workbook
+ * (workbook.ts).
  */
 import { a1 } from '../../../engine/a1';
 import { quoteSheet } from '../../../engine/a1';
 import type { SheetCell, SheetModel } from '../../../engine/model';
+import { marginsInInches, pageNumberHeaderFooter } from '../../../engine/page-setup';
+import { linkFormula } from '../link-formula';
 import { ChangeSetError } from '../../change-set-error';
 import { valueParts } from './cells';
 import type { StyleBook } from './styles';
@@ -26,7 +30,15 @@ function cellXml(cell: SheetCell | null, row: number, col: number, s: number): s
     const formula = escapeText(cleanText(cell.formula.replace(/^=/, '')));
     return `<c r="${ref}"${sAttr}><f>${formula}</f></c>`;
   }
-  const value = cell?.link ? (cell.value === null || cell.value === undefined ? '' : String(cell.value)) : cell?.value;
+  const value = cell?.link ? (cell.value === null || cell.value === undefined ? '' : typeof cell.value === 'number' ? cell.value : String(cell.value)) : cell?.value;
+  if (cell?.link && value !== '' && value !== undefined && value !== null && typeof value !== 'boolean') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new ChangeSetError(`not a number Excel can store: ${value}`);
+    const formula = linkFormula(value, cell.link);
+    if (formula !== null) {
+      const cached = typeof value === 'number' ? ['', String(value)] : [' t="str"', escapeText(cleanText(value))];
+      return `<c r="${ref}"${sAttr}${cached[0]}><f>${escapeText(cleanText(formula))}</f><v>${cached[1]}</v></c>`;
+    }
+  }
   if (value === undefined || value === null || value === '') return s !== 0 ? `<c r="${ref}"${sAttr}/>` : '';
   if (typeof value === 'number' && !Number.isFinite(value)) throw new ChangeSetError(`not a number Excel can store: ${value}`);
   const parts = valueParts('', value);
@@ -48,7 +60,7 @@ interface Followers {
   s: number;
 }
 
-const LOOK_KEYS = ['numberFormat', 'bold', 'italic', 'fontSize', 'wrapText', 'fill', 'fontColor', 'horizontalAlignment', 'verticalAlignment', 'border'] as const;
+const LOOK_KEYS = ['numberFormat', 'bold', 'italic', 'fontSize', 'fontName', 'underline', 'wrapText', 'fill', 'fontColor', 'horizontalAlignment', 'verticalAlignment', 'border'] as const;
 
 function sameLook(a: SheetCell, b: SheetCell): boolean {
   for (const key of LOOK_KEYS) if (a[key] !== b[key]) return false;
@@ -133,7 +145,8 @@ function colsXml(model: SheetModel): string {
 
 function linksXml(model: SheetModel): string {
   const links = model.cells
-    .filter((c) => c.link && c.formula === undefined)
+    // Cells whose link is not a HYPERLINK formula (cellXml): too long for one.
+    .filter((c) => c.link && c.formula === undefined && c.value !== undefined && c.value !== null && c.value !== '' && typeof c.value !== 'boolean' && linkFormula(c.value, c.link) === null)
     .map((c) => {
       const { sheet, row, col } = c.link!;
       const location = `${quoteSheet(cleanText(sheet))}!${a1(row, col)}`;
@@ -155,6 +168,21 @@ function dimension(model: SheetModel): string {
   return sqrefArea(box);
 }
 
+/** Excel's default margins (inches) unless the model sets its own. */
+function marginsXml(model: SheetModel): string {
+  const m = model.print.margins ? marginsInInches(model.print.margins) : { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+  return `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+}
+
+/** Page numbers in the header or footer; none on the first page when asked (differentFirst
+ * with an empty first-page header). */
+function headerFooterXml(model: SheetModel): string {
+  const p = model.print.pageNumbers;
+  if (!p) return '';
+  const element = p.where === 'header' ? 'oddHeader' : 'oddFooter';
+  return `<headerFooter${p.skipFirst ? ' differentFirst="1"' : ''}><${element}>${escapeText(pageNumberHeaderFooter(p))}</${element}></headerFooter>`;
+}
+
 /** The worksheet part of a report sheet. */
 export function reportSheetXml(model: SheetModel, styles: StyleBook): Buffer {
   const fit = model.print.fitToWidth;
@@ -172,8 +200,9 @@ export function reportSheetXml(model: SheetModel, styles: StyleBook): Buffer {
     '</sheetData>' +
     (merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>` : '') +
     linksXml(model) +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    marginsXml(model) +
     `<pageSetup paperSize="${PAPER_A4}" orientation="${model.print.orientation}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` +
+    headerFooterXml(model) +
     '</worksheet>';
   return Buffer.concat([Buffer.from(head, 'utf8'), ...rowsXml(model, styles), Buffer.from(tail, 'utf8')]);
 }

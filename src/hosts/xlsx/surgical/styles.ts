@@ -33,7 +33,7 @@ export function argb(hex: string): string {
 export function hasStyle(spec: CellStyle): boolean {
   return (
     spec.numberFormat !== undefined || spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined ||
-    spec.wrapText !== undefined || spec.fill !== undefined || spec.fontColor !== undefined ||
+    spec.fontName !== undefined || spec.underline !== undefined || spec.wrapText !== undefined || spec.fill !== undefined || spec.fontColor !== undefined ||
     spec.horizontalAlignment !== undefined || spec.verticalAlignment !== undefined || spec.border !== undefined
   );
 }
@@ -45,7 +45,7 @@ const keys = new WeakMap<CellStyle, string>();
 export function styleKey(spec: CellStyle): string {
   let key = keys.get(spec);
   if (key === undefined) {
-    key = `${spec.numberFormat}\u0000${spec.bold}\u0000${spec.italic}\u0000${spec.fontSize}\u0000${spec.wrapText}\u0000${spec.fill}\u0000${spec.fontColor}\u0000${spec.horizontalAlignment}\u0000${spec.verticalAlignment}\u0000${spec.border}`;
+    key = `${spec.numberFormat}\u0000${spec.bold}\u0000${spec.italic}\u0000${spec.fontSize}\u0000${spec.fontName}\u0000${spec.underline}\u0000${spec.wrapText}\u0000${spec.fill}\u0000${spec.fontColor}\u0000${spec.horizontalAlignment}\u0000${spec.verticalAlignment}\u0000${spec.border}`;
     keys.set(spec, key);
   }
   return key;
@@ -156,6 +156,15 @@ export class StyleBook {
     if (spec.italic !== undefined) set('i', spec.italic ? `<${this.el('i')}/>` : null);
     if (spec.fontSize !== undefined) set('sz', `<${this.el('sz')} val="${spec.fontSize}"/>`);
     if (spec.fontColor !== undefined) set('color', `<${this.el('color')} rgb="${argb(spec.fontColor)}"/>`);
+    if (spec.underline !== undefined) set('u', spec.underline ? `<${this.el('u')}/>` : null);
+    if (spec.fontName !== undefined) {
+      set('name', `<${this.el('name')} val="${escapeAttr(spec.fontName)}"/>`);
+      // A theme scheme would make Excel show the theme's font instead; the family and charset
+      // described the font replaced.
+      set('scheme', null);
+      set('family', null);
+      set('charset', null);
+    }
     const body = FONT_ORDER.map((local) => parts.get(local) ?? '').join('') + rest.join('');
     return fonts.indexOf(`<${root.name}>${body}</${root.name}>`);
   }
@@ -191,7 +200,7 @@ export class StyleBook {
       setAttr(tag, 'numFmtId', String(this.numFmtId(spec.numberFormat)));
       flag('applyNumberFormat');
     }
-    if (spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined || spec.fontColor !== undefined) {
+    if (spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined || spec.fontColor !== undefined || spec.fontName !== undefined || spec.underline !== undefined) {
       setAttr(tag, 'fontId', String(this.fontWith(Number(attr(tag, 'fontId') ?? 0), spec)));
       flag('applyFont');
     }
