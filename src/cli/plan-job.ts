@@ -118,6 +118,8 @@ export async function planOutTargets(
   out: string,
   cwd: string,
   lang: Lang,
+  /** The name written in a folder for an input (default: the input's own name). */
+  nameInFolder: (input: string) => string = (input) => path.basename(input),
 ): Promise<{ ok: true; targets: Map<number, OutTarget | JobFailure> } | JobFailure> {
   const outAbs = path.resolve(cwd, out);
   const asFolder = files.length > 1 || (await isDirectory(outAbs)) || /[\\/]$/.test(out);
@@ -136,8 +138,8 @@ export async function planOutTargets(
   const taken = new Set<string>();
   for (let i = 0; i < files.length; i++) {
     const input = path.resolve(cwd, files[i]);
-    const targetAbs = asFolder ? path.join(outAbs, path.basename(input)) : outAbs;
-    const shown = asFolder ? path.join(out, path.basename(input)) : out;
+    const targetAbs = asFolder ? path.join(outAbs, nameInFolder(input)) : outAbs;
+    const shown = asFolder ? path.join(out, nameInFolder(input)) : out;
     const problem = await targetProblem(targetAbs);
     if (await samePath(input, targetAbs)) {
       targets.set(i, fail('out-conflict', messages.sameAsInput(files[i], lang)));

@@ -4,7 +4,7 @@
  * sheet (sheet.ts) and the Word file (docx/), so both say exactly the same. What is not known is
  * the dotted placeholder an official fills in by hand.
  */
-import type { Analysis, Lang } from '../engine/model';
+import type { Analysis, Lang, PageMargins } from '../engine/model';
 import type { Settings } from '../engine/settings';
 import { reportLabels } from './labels';
 import { periodTitleWords, periodWords, type PeriodId } from './periods';
@@ -23,6 +23,26 @@ export interface DocumentFields {
 }
 
 export type DocumentOverrides = Partial<DocumentFields>;
+
+export const REPORT_FONT = 'Times New Roman';
+/** Font sizes of the decree's parts (points). Tables are set a point smaller than the body, as
+ * offices do, so that eleven columns fit the page. */
+export const FONT_SIZES = {
+  agency: 13,
+  nationalTitle: 13,
+  motto: 14,
+  number: 13,
+  placeDate: 14,
+  type: 14,
+  summary: 14,
+  body: 13,
+  table: 12,
+  recipientsHeading: 12,
+  recipients: 11,
+  signer: 14,
+} as const;
+/** Decree 30/2020/NĐ-CP, Appendix I: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm. */
+export const DECREE_MARGINS: PageMargins = { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 };
 
 /** The dotted placeholder of a part nobody filled in. */
 export const PLACEHOLDER = '…………';

@@ -8,7 +8,7 @@ import { reportSheet } from './sheet';
 export * from './periods';
 export * from './classify';
 export * from './model';
-export { reportSheet, wrappedLines, REPORT_FONT, FONT_SIZES, DECREE_MARGINS } from './sheet';
+export { reportSheet, wrappedLines } from './sheet';
 export * from './document';
 export * from './tables';
 export { reportJson } from './json';

@@ -58,6 +58,8 @@ export interface ReportTask {
   cls: TaskClass;
   daysLate: number | null;
   link: AppendixLink;
+  /** Index of the task's reform area in ReportModel.bySection. */
+  area: number;
 }
 
 export interface SectionStats {
@@ -177,6 +179,13 @@ function leadStats(leadGroups: Map<string, LeadGroup>, noLeadCounts: ClassCounts
   return byLead;
 }
 
+/** A task's area as its line of bySection: the tasks above the first section are the first line
+ * when there are any. */
+function placeInAreas(tasks: ReportTask[], noSectionLine: boolean): void {
+  const offset = noSectionLine ? 1 : 0;
+  for (const t of tasks) t.area = t.area < 0 ? 0 : t.area + offset;
+}
+
 export function buildReportModel(analysis: Analysis, options: ReportOptions): ReportModel {
   const periods = options.settings?.periods ?? DEFAULT_PERIODS;
   const period = resolvePeriod(options.period, options.year, periods);
@@ -221,6 +230,7 @@ export function buildReportModel(analysis: Analysis, options: ReportOptions): Re
       cls: c.cls,
       daysLate: c.daysLate,
       link: { sheet: analysis.sheetName, row: t.row, col: linkColumn },
+      area: -1,
     };
     tasks.push(rt);
     addToCounts(total, c.cls);
@@ -228,6 +238,7 @@ export function buildReportModel(analysis: Analysis, options: ReportOptions): Re
     let sectionIndex = -1;
     for (let i = 0; i < sortedSections.length && sortedSections[i].row < t.row; i++) sectionIndex = i;
     addToCounts(sectionIndex < 0 ? noSectionCounts : areaCounts[areaOfSection[sectionIndex]], c.cls);
+    rt.area = sectionIndex < 0 ? -1 : areaOfSection[sectionIndex];
 
     const seen = new Set<string>();
     for (const written of leadUnits) {
@@ -258,6 +269,7 @@ export function buildReportModel(analysis: Analysis, options: ReportOptions): Re
   const bySection: SectionStats[] = [];
   if (noSectionCounts.total > 0) bySection.push({ section: null, title: '', counts: noSectionCounts, rate: completionRate(noSectionCounts) });
   areas.forEach((a, i) => bySection.push({ section: a.id, title: a.title, counts: areaCounts[i], rate: completionRate(areaCounts[i]) }));
+  placeInAreas([...tasks, ...dataQuality], noSectionCounts.total > 0);
 
   const byLead = leadStats(leadGroups, noLeadCounts);
 

@@ -14,10 +14,10 @@
  * carries its computed result as `value`, for hosts that write a cached result next to it.
  */
 import { a1, a1Range } from '../engine/a1';
-import type { CellInput, CellRange, PageMargins, SheetCell, SheetModel } from '../engine/model';
+import type { CellInput, CellRange, SheetCell, SheetModel } from '../engine/model';
 import { formatDate } from '../i18n/dates';
 import { TASK_CLASSES, type ClassCounts } from './classify';
-import { documentParts, type DocumentParts } from './document';
+import { DECREE_MARGINS, documentParts, FONT_SIZES, REPORT_FONT, type DocumentParts } from './document';
 import { reportLabels } from './labels';
 import type { ReportModel } from './model';
 import { reportTables, type ListColumnKey, type ListTable, type StatsRow, type StatsTable } from './tables';
@@ -45,26 +45,6 @@ type Spans = Partial<Record<ListColumnKey, [number, number]>>;
 const LIST_SPANS: Spans = { stt: [0, 0], task: [1, 1], lead: [2, 4], due: [5, 5], status: [6, 7], days: [8, 8], row: [9, 10] };
 /** The data-quality list: A STT · B task · C:D lead · E:F problems · G:I reasons · J:K row. */
 const QUALITY_SPANS: Spans = { stt: [0, 0], task: [1, 1], lead: [2, 3], issues: [4, 5], reasons: [6, 8], row: [9, 10] };
-
-export const REPORT_FONT = 'Times New Roman';
-/** Font sizes of the decree's parts (points). Tables are set a point smaller than the body, as
- * offices do, so that eleven columns fit the page. */
-export const FONT_SIZES = {
-  agency: 13,
-  nationalTitle: 13,
-  motto: 14,
-  number: 13,
-  placeDate: 14,
-  type: 14,
-  summary: 14,
-  body: 13,
-  table: 12,
-  recipientsHeading: 12,
-  recipients: 11,
-  signer: 14,
-} as const;
-/** Decree 30/2020/NĐ-CP, Appendix I: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm. */
-export const DECREE_MARGINS: PageMargins = { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 };
 
 const HEADER_FILL = '#DDEBF7';
 const TOTAL_FILL = '#F2F2F2';
