@@ -12,7 +12,7 @@ import { a1Range, parseA1Range, qualifiedA1, wholeColumns, wholeRows } from '../
 import type { CellInput, CellRange, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, PrintSettings, FormulaFill, SheetCell, SheetModel } from '../../engine/model';
 import { sameSheetName } from '../../engine/text';
 import { ChangeSetError } from '../change-set-error';
-import { applyExceljsPatches } from './exceljs-patches';
+import { applyExceljsPatches, markExplicitWidth } from './exceljs-patches';
 import { linkFormula } from './link-formula';
 import { marginsInInches, pageNumberHeaderFooter } from '../../engine/page-setup';
 
@@ -20,6 +20,12 @@ applyExceljsPatches();
 
 /** exceljs ValueType.Merge. */
 const MERGE_TYPE = 1;
+/** A width the tool sets, written even at exceljs's default of 9 (exceljs-patches.ts). */
+function setWidth(column: ExcelJS.Column, width: number): void {
+  column.width = width;
+  markExplicitWidth(column);
+}
+
 /** Excel's default column width as the file stores it. */
 const DEFAULT_COLUMN_WIDTH = 9.140625;
 /** OOXML paper size code of A4. */
@@ -142,7 +148,7 @@ function applyFormat(ws: ExcelJS.Worksheet, f: FormatChange): void {
   if (f.columnWidth !== undefined) {
     const r = f.range;
     // exceljs column width is already in characters (the unit Excel shows).
-    for (let col = r.left; col <= r.right; col++) ws.getColumn(col + 1).width = f.columnWidth;
+    for (let col = r.left; col <= r.right; col++) setWidth(ws.getColumn(col + 1), f.columnWidth);
   }
   if (f.columnHidden !== undefined) {
     for (let col = f.range.left; col <= f.range.right; col++) {
@@ -274,7 +280,7 @@ export function buildSheet(workbook: ExcelJS.Workbook, model: SheetModel): Excel
     styleCell(target, cell);
   }
   for (const m of model.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-  for (const [col, width] of Object.entries(model.columnWidths)) ws.getColumn(Number(col) + 1).width = width;
+  for (const [col, width] of Object.entries(model.columnWidths)) setWidth(ws.getColumn(Number(col) + 1), width);
   for (const [row, height] of Object.entries(model.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
   ws.pageSetup = {
     ...ws.pageSetup,
