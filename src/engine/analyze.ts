@@ -35,7 +35,7 @@ import { sideBySideTables } from './table/side-by-side';
 import { scanBody, type BodyScan, type ScannedTask } from './table/rows';
 import { SheetView } from './table/sheet-view';
 import { columnIndex } from './a1';
-import { placeTracking, trackingChanges, type TrackingPlan } from './tracking';
+import { placeTracking, trackingChanges, type TrackingInput, type TrackingPlan } from './tracking';
 import { isBlockAddition } from './as-of';
 import type { EngineWording } from './wording';
 
@@ -154,7 +154,7 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
   // With no room for the block nothing is written: the check stands, the copy is refused.
   const changes = plan.noRoom
     ? emptyChanges(grid.sheetName)
-    : trackingChanges({ sheet: grid.sheetName, table, tasks, plan, lang: wording.lang, date1904: grid.date1904, asOfCell });
+    : trackingChanges({ sheet: grid.sheetName, table, tasks, plan, lang: wording.lang, date1904: grid.date1904, asOfCell, ...pageOf(grid, view) });
 
   const analysis: Analysis = {
     sheetName: grid.sheetName,
@@ -220,6 +220,14 @@ function withoutBlockAdditions(view: SheetView, headerRows: readonly number[], l
   let col = lastCol;
   while (col > firstCol && headerRows.some((r) => isBlockAddition(view.text(r, col))) && headerRows.every((r) => view.text(r, col) === '' || isBlockAddition(view.text(r, col)))) col--;
   return col;
+}
+
+/** How the sheet prints, when the host read it: the tracking block extends the printout. */
+function pageOf(grid: Grid, view: SheetView): Pick<TrackingInput, 'page' | 'rowHeights'> {
+  return {
+    ...(grid.page ? { page: { setup: grid.page, used: { first: view.firstCol, last: view.endCol - 1 }, hiddenCols: grid.hiddenCols ?? [] } } : {}),
+    ...(grid.rowHeights ? { rowHeights: grid.rowHeights } : {}),
+  };
 }
 
 function hasAnyText(view: SheetView): boolean {

@@ -89,10 +89,26 @@ export const trackingRoleSchema = z.enum(['status', 'doneDate', 'result', 'dueDa
 
 /** What the tool added to one sheet that "taking it back" may remove (validation.md, "Taking it
  * back"): the tracking columns it created — by role, found again by their headers, so a column
- * inserted or moved since does not mislead it. A column of the user's that the block reuses is
- * never listed, so never removed. */
+ * inserted or moved since does not mislead it; a column of the user's that the block reuses is
+ * never listed, so never removed — and the print settings it changed (docs/printing.md). */
+const index = z.number().int().min(0);
+const rangeSchema = z.object({ top: index, left: index, bottom: index, right: index });
+const spanSchema = z.object({ first: index, last: index });
+/** Print settings (model.ts PrintSettings) as stored. */
+export const printSettingsSchema = z.object({
+  printArea: rangeSchema.nullable().optional(),
+  titleRows: spanSchema.nullable().optional(),
+  titleColumns: spanSchema.nullable().optional(),
+  zoom: z.union([z.object({ scale: z.number().min(10).max(400) }), z.object({ fitWidth: index, fitHeight: index })]).optional(),
+});
+
 export const trackingRecordSchema = z.object({
   created: z.array(trackingRoleSchema).default([]),
+  /** The print settings the first check changed, as they were (restored when taken back). */
+  print: printSettingsSchema.optional(),
+  /** Rows grown to show "Kiểm tra" whole: their height before, and the one the tool set (a row
+   * is given back its height only while it still has the tool's). */
+  rows: z.array(z.object({ row: index, before: z.number().min(0), after: z.number().min(0) })).optional(),
 });
 export type TrackingRecord = z.infer<typeof trackingRecordSchema>;
 

@@ -196,8 +196,11 @@ export function App(props: AppProps): React.JSX.Element {
             corrections={view.analysis ? workbook?.corrections[view.analysis.sheetName] : undefined}
             busy={busy !== null}
             asOf={pane.asOf}
+            asOfLive={pane.asOfLive}
             today={today()}
+            periods={workbook?.settings.periods}
             onAsOfChange={pane.setAsOf}
+            onAsOfLive={pane.setAsOfLive}
             onCheck={pane.check}
             onReadAgain={pane.readAgain}
             onCorrect={pane.correct}

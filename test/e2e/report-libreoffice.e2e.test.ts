@@ -52,10 +52,11 @@ async function pdfText(xlsx: string): Promise<string> {
   return stdout.normalize('NFC');
 }
 
+/** The sheets a user sees, in tab order (the add-in's very hidden state sheet left out). */
 async function sheetNames(xlsx: string): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(dir, xlsx));
-  return wb.worksheets.map((w) => w.name);
+  return wb.worksheets.filter((w) => w.state !== 'veryHidden').map((w) => w.name);
 }
 
 /** Numbers on the first line of `text` that contains `label` after `from`. */

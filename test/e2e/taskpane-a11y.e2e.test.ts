@@ -13,7 +13,7 @@ import * as path from 'path';
 import type * as http from 'http';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { ROOT, SHOTS, buildHarness, launch, portOf, serve, type Browser } from './harness/browser';
+import { CHROMIUM, ROOT, SHOTS, buildHarness, launch, portOf, serve, type Browser } from './harness/browser';
 import { UI_STRINGS } from '../../src/taskpane/strings';
 import { DIAGNOSTICS_STRINGS } from '../../src/taskpane/Diagnostics';
 import { legacyStrings } from '../../src/taskpane/LegacyNotice';
@@ -27,6 +27,7 @@ let server: http.Server;
 let browser: Browser;
 
 beforeAll(async () => {
+  expect(fs.existsSync(CHROMIUM)).toBe(true);
   fs.mkdirSync(SHOTS, { recursive: true });
   await buildHarness(OUT);
   server = await serve(OUT);

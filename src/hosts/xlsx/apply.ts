@@ -8,11 +8,11 @@
  * style bold).
  */
 import ExcelJS from 'exceljs';
-import { a1Range, parseA1Range, qualifiedA1, wholeRows } from '../../engine/a1';
-import type { CellInput, CellRange, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, FormulaFill, SheetCell, SheetModel } from '../../engine/model';
+import { a1Range, parseA1Range, qualifiedA1, wholeColumns, wholeRows } from '../../engine/a1';
+import type { CellInput, CellRange, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, PrintSettings, FormulaFill, SheetCell, SheetModel } from '../../engine/model';
 import { sameSheetName } from '../../engine/text';
 import { ChangeSetError } from '../change-set-error';
-import { applyExceljsPatches } from './exceljs-patches';
+import { applyExceljsPatches, markExplicitWidth } from './exceljs-patches';
 import { linkFormula } from './link-formula';
 import { marginsInInches, pageNumberHeaderFooter } from '../../engine/page-setup';
 
@@ -20,6 +20,12 @@ applyExceljsPatches();
 
 /** exceljs ValueType.Merge. */
 const MERGE_TYPE = 1;
+/** A width the tool sets, written even at exceljs's default of 9 (exceljs-patches.ts). */
+function setWidth(column: ExcelJS.Column, width: number): void {
+  column.width = width;
+  markExplicitWidth(column);
+}
+
 /** Excel's default column width as the file stores it. */
 const DEFAULT_COLUMN_WIDTH = 9.140625;
 /** OOXML paper size code of A4. */
@@ -142,7 +148,7 @@ function applyFormat(ws: ExcelJS.Worksheet, f: FormatChange): void {
   if (f.columnWidth !== undefined) {
     const r = f.range;
     // exceljs column width is already in characters (the unit Excel shows).
-    for (let col = r.left; col <= r.right; col++) ws.getColumn(col + 1).width = f.columnWidth;
+    for (let col = r.left; col <= r.right; col++) setWidth(ws.getColumn(col + 1), f.columnWidth);
   }
   if (f.columnHidden !== undefined) {
     for (let col = f.range.left; col <= f.range.right; col++) {
@@ -274,7 +280,7 @@ export function buildSheet(workbook: ExcelJS.Workbook, model: SheetModel): Excel
     styleCell(target, cell);
   }
   for (const m of model.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-  for (const [col, width] of Object.entries(model.columnWidths)) ws.getColumn(Number(col) + 1).width = width;
+  for (const [col, width] of Object.entries(model.columnWidths)) setWidth(ws.getColumn(Number(col) + 1), width);
   for (const [row, height] of Object.entries(model.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -294,6 +300,38 @@ export function buildSheet(workbook: ExcelJS.Workbook, model: SheetModel): Excel
   return ws;
 }
 
+/** FormatChange.fontLike resolved against the sheet as it is now: the font name and size of
+ * that cell (before anything of the change set is applied). */
+function resolveFontLike(ws: ExcelJS.Worksheet, formats: readonly FormatChange[]): FormatChange[] {
+  return formats.map((f) => {
+    if (!f.fontLike) return f;
+    const font = ws.getCell(f.fontLike.row + 1, f.fontLike.col + 1).font ?? {};
+    const { fontLike: _, ...rest } = f;
+    return { ...rest, ...(font.name !== undefined && f.fontName === undefined ? { fontName: font.name } : {}), ...(font.size !== undefined && f.fontSize === undefined ? { fontSize: font.size } : {}) };
+  });
+}
+
+/** The print settings of a change set (docs/printing.md) on the sheet's page setup. */
+function applyPrint(ws: ExcelJS.Worksheet, set: PrintSettings): void {
+  const setup: Partial<ExcelJS.PageSetup> = { ...ws.pageSetup };
+  if (set.zoom) {
+    if ('scale' in set.zoom) {
+      setup.fitToPage = false;
+      setup.scale = set.zoom.scale;
+      delete setup.fitToWidth;
+      delete setup.fitToHeight;
+    } else {
+      setup.fitToPage = true;
+      setup.fitToWidth = set.zoom.fitWidth;
+      setup.fitToHeight = set.zoom.fitHeight;
+    }
+  }
+  if (set.printArea !== undefined) setup.printArea = set.printArea === null ? undefined : a1Range(set.printArea);
+  if (set.titleRows !== undefined) setup.printTitlesRow = set.titleRows === null ? undefined : a1Range(wholeRows(set.titleRows.first, set.titleRows.last));
+  if (set.titleColumns !== undefined) setup.printTitlesColumn = set.titleColumns === null ? undefined : a1Range(wholeColumns(set.titleColumns.first, set.titleColumns.last));
+  ws.pageSetup = setup as ExcelJS.PageSetup;
+}
+
 export interface ApplyReport {
   /** Things the change set asked for that this host cannot do (charts). */
   skipped: string[];
@@ -305,7 +343,7 @@ export function applyChangeSet(workbook: ExcelJS.Workbook, changes: ChangeSet): 
   const skipped: string[] = [];
   const hasSheetChanges =
     changes.writes.length > 0 || changes.formats.length > 0 || changes.validations.length > 0 ||
-    changes.conditionalFormats.rules.length > 0 || changes.conditionalFormats.tag !== '' || (changes.formulas ?? []).length > 0;
+    changes.conditionalFormats.rules.length > 0 || changes.conditionalFormats.tag !== '' || (changes.formulas ?? []).length > 0 || changes.print !== undefined || (changes.rowHeights ?? []).length > 0;
   if (hasSheetChanges) {
     const ws = findWorksheet(workbook, changes.sheet);
     if (!ws) throw new ChangeSetError(`no sheet named ${changes.sheet}`);
@@ -319,7 +357,7 @@ export function applyChangeSet(workbook: ExcelJS.Workbook, changes: ChangeSet): 
         });
       });
     }
-    for (const f of changes.formats) applyFormat(ws, f);
+    for (const f of resolveFontLike(ws, changes.formats)) applyFormat(ws, f);
     for (const fill of changes.formulas ?? []) applyFormula(ws, fill);
     // exceljs cannot compute formulas: have the spreadsheet program compute them on opening.
     if ((changes.formulas ?? []).length > 0) workbook.calcProperties = { ...(workbook.calcProperties ?? {}), fullCalcOnLoad: true };
@@ -328,6 +366,8 @@ export function applyChangeSet(workbook: ExcelJS.Workbook, changes: ChangeSet): 
     // exceljs keeps defined names workbook-wide and of ranges only: a name local to the sheet,
     // or an array constant, it cannot write (the surgical writer does).
     for (const def of changes.names ?? []) skipped.push(`name ${def.name}`);
+    if (changes.print) applyPrint(ws, changes.print.set);
+    for (const h of changes.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   }
   for (const model of changes.sheets) {
     buildSheet(workbook, model);

@@ -61,7 +61,7 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Browser> {
+export async function launch(options: { permissions?: string[] } = {}): Promise<Browser> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -70,6 +70,7 @@ export async function launch(): Promise<Browser> {
     viewport: { width: 1280, height: 860 },
     // en-US on purpose: the browser locale whose date order (05/15/2024) the pane must not follow.
     locale: 'en-US',
+    permissions: options.permissions ?? [],
   });
   const problems: string[] = [];
   const watch = async (page: Page) => {

@@ -15,7 +15,8 @@ import { ZipArchive } from '../zip/archive';
 import { DEFAULT_LIMITS, partText, type PartLimits } from './parts';
 import { readSheet, type SheetContent } from './sheet';
 import { readSharedStrings } from './strings';
-import { readDateStyles } from './styles';
+import { readDateStyles, readDefaultFont } from './styles';
+import { pageSetupOf } from './page-setup';
 import { readWorkbookPart, WorkbookFormatError, type DefinedName, type SheetVisibility, type Tab } from './workbook';
 import { XmlError } from './xml';
 
@@ -92,7 +93,9 @@ export async function readWorkbookStream(input: Buffer | ZipArchive, options: St
   };
   const stylesEntry = partOf('styles', 'xl/styles.xml');
   const stringsEntry = partOf('sharedStrings', 'xl/sharedStrings.xml');
-  const dateStyles = await inPart('styles', () => readDateStyles(stylesEntry ? partText(zip, stylesEntry, limits.other) : null));
+  const stylesXml = stylesEntry ? await inPart('styles', () => partText(zip, stylesEntry, limits.other)) : null;
+  const dateStyles = await inPart('styles', () => readDateStyles(stylesXml));
+  const defaultFont = readDefaultFont(stylesXml);
   const sharedStrings = await inPart('sharedStrings', () => readSharedStrings(zip, stringsEntry, limits.sharedStrings));
   const cellContext = {
     sharedStrings,
@@ -102,9 +105,12 @@ export async function readWorkbookStream(input: Buffer | ZipArchive, options: St
     maxCells: options.maxCells ?? DEFAULT_MAX_CELLS,
   };
 
-  const readTab = (tab: Tab, lastRow?: number) => {
+  const readTab = async (tab: Tab, lastRow?: number) => {
     const entry = zip.find(tab.partName!)!;
-    return inPart(entry.name, () => readSheet(zip, entry, limits.sheet, tab.name, { ...cellContext, lastRow }));
+    const content = await inPart(entry.name, () => readSheet(zip, entry, limits.sheet, tab.name, { ...cellContext, lastRow }));
+    const local = (name: string) => book.definedNames.find((d) => d.scope === tab.name && d.name.toLowerCase() === name.toLowerCase())?.formula ?? null;
+    content.grid.page = pageSetupOf(content.page, defaultFont, { area: local('_xlnm.Print_Area'), titles: local('_xlnm.Print_Titles') });
+    return content;
   };
 
   const stateTab = worksheets.find((t) => t.name === STATE_SHEET_NAME);

@@ -7,7 +7,7 @@
  */
 import { ChangeSetError } from '../../change-set-error';
 import type { CellStyle } from '../../../engine/model';
-import { attr, childElements, escapeAttr, parseStartTag, renderStartTag, rootElement, setAttr, splice, type ElementSpan, type StartTag } from './xml';
+import { attr, childElements, escapeAttr, parseStartTag, renderStartTag, rootElement, setAttr, splice, unescapeXml, type ElementSpan, type StartTag } from './xml';
 
 /** The built-in number formats a code may name without a <numFmt> (ECMA-376 §18.8.30). */
 const BUILT_IN_FORMATS: Record<string, number> = {
@@ -232,6 +232,19 @@ export class StyleBook {
     if (spec.wrapText !== undefined) setAttr(tag, 'wrapText', spec.wrapText ? '1' : undefined);
     const inner = existing && existing.contentEnd > existing.contentStart ? source.slice(existing.contentStart, existing.contentEnd) : '';
     return inner ? `${renderStartTag(tag, false)}${inner}</${tag.name}>` : renderStartTag(tag, true);
+  }
+
+  /** Name and size of the font of the cell format at `xf` (the workbook's first font when the
+   * format names none). */
+  fontOf(xf: number): { name: string | undefined; size: number | undefined } {
+    const xfs = this.section('cellXfs');
+    const source = xfs.items[xf] ?? xfs.items[0];
+    const fontId = source ? Number(attr(parseStartTag(source.slice(0, source.indexOf('>') + 1)), 'fontId') ?? 0) : 0;
+    const fonts = this.section('fonts');
+    const font = fonts.items[fontId] ?? fonts.items[0] ?? '';
+    const name = /<(?:[\w.-]+:)?name\s+val="([^"]*)"/.exec(font)?.[1];
+    const size = Number(/<(?:[\w.-]+:)?sz\s+val="([^"]*)"/.exec(font)?.[1]);
+    return { name: name === undefined ? undefined : unescapeXml(name), size: Number.isFinite(size) && size > 0 ? size : undefined };
   }
 
   /** The dxfs index of a fill with a font colour (a highlight rule's look). */
