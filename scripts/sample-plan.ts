@@ -296,7 +296,7 @@ export function sampleSheet({ tracking = true }: SampleOptions = {}): PlanSheet 
     ...dates.map((d) => ({ address: d, style: { font: { name: FONT, size: 12 }, alignment: { vertical: 'top' as const }, border: box, numFmt: 'dd/mm/yyyy' } })),
     { address: `A${rows.length}:${L}${rows.length}`, style: { font: { name: FONT, size: 12, italic: true } } },
   ];
-  const columnWidths = { A: 6, B: 28, C: 46, D: 28, E: 24, F: 26, G: 20, H: 16, I: 14, ...(tracking ? { J: 16, K: 14 } : {}) };
+  const columnWidths = { A: 6, B: 28, C: 46, D: 28, E: 24, F: 26, G: 20, H: 16, I: 14, ...(tracking ? { J: 16, K: 20 } : {}) };
   sheet.xlsx = {
     styles,
     columnWidths,
