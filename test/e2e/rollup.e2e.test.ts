@@ -8,6 +8,7 @@ import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
+import { pathToFileURL } from 'url';
 import { promisify } from 'util';
 import { rollupJsonSchema } from '../../src/contract/rollup-json';
 import { writeXlsx } from '../../src/testing/plans/xlsx';
@@ -40,7 +41,8 @@ afterAll(async () => {
 
 async function cchcPlan(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: dir });
+    // tsx's full loader (ESM too): the command loads its worker pool with a dynamic import().
+    const { stdout, stderr } = await run(process.execPath, ['--import', pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href, path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: dir });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
