@@ -28,9 +28,10 @@ import {
   type WorkbookState,
 } from '../../engine/settings';
 import { runCheck, runClean, runReport, type Analyzer, type ApplyReport, sameSheetName, type ReadIntent, type Refusal, type SheetReadResult, type WorkbookPort } from '../../usecases';
-import type { AsOfSetting, CheckOutcome, CheckRequest, CleanOutcome, CleanRequest, ConvertOutcome, ConvertRequest, PlanHost, ReportOutcome, ReportRequest } from '../plan-host';
+import type { AsOfSetting, CheckOutcome, CheckRequest, CleanOutcome, CleanRequest, ConvertOutcome, ConvertRequest, PlanHost, ReportOutcome, ReportRequest, SheetsOutcome, SheetsRequest } from '../plan-host';
 import { todayISO } from '../../engine/dates';
 import { readAsOfCell, writeAsOfCell } from './as-of';
+import { writeSheets } from './sheets';
 import { convertWorkbook } from './convert';
 import { WriteError, executePlan } from './apply';
 import { hostMessages } from './messages';
@@ -384,6 +385,7 @@ export function createExcelPlanHost(excelRun: ExcelRun, options: ExcelHostOption
     },
 
     clean: (request: CleanRequest) => cleanSheet(request, { run, supported, analyze, port, onSyncs: options.onSyncs }),
+    writeSheets: (request: SheetsRequest): Promise<SheetsOutcome> => writeSheets(run, request, { supported, budget, pieceBytes, onSyncs: options.onSyncs, describeError }),
 
     async convertToUnicode(request: ConvertRequest): Promise<ConvertOutcome> {
       const { lang } = request;

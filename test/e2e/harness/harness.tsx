@@ -79,6 +79,7 @@ function observed(host: PlanHost): PlanHost {
     saveCorrection: wrap(host.saveCorrection.bind(host)),
     saveSettings: wrap(host.saveSettings.bind(host)),
     buildReport: wrap(host.buildReport.bind(host)),
+    ...(host.writeSheets ? { writeSheets: wrap(host.writeSheets.bind(host)) } : {}),
     ...(host.convertToUnicode ? { convertToUnicode: wrap(host.convertToUnicode.bind(host)) } : {}),
   };
 }

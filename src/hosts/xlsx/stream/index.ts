@@ -11,7 +11,7 @@
  * 'too-many-cells' with `limit`: a sheet holds more values and merges than `maxCells`).
  */
 import { parseWorkbookState, STATE_SHEET_NAME, type WorkbookState } from '../../../engine/settings';
-import { ZipArchive } from '../zip/archive';
+import { ZipArchive, type ZipParts } from '../zip/archive';
 import { DEFAULT_LIMITS, partText, type PartLimits } from './parts';
 import { readSheet, type SheetContent } from './sheet';
 import { readSharedStrings } from './strings';
@@ -80,8 +80,9 @@ function activeSheetIndex(tabs: Tab[], worksheets: Tab[], sheets: Tab[], activeT
   return sheets.indexOf(active);
 }
 
-export async function readWorkbookStream(input: Buffer | ZipArchive, options: StreamReadOptions = {}): Promise<WorkbookStream> {
-  const zip = input instanceof ZipArchive ? input : new ZipArchive(input);
+export async function readWorkbookStream(input: Buffer | ZipParts, options: StreamReadOptions = {}): Promise<WorkbookStream> {
+  // A Buffer is a file's bytes (Node); anything else is already an archive (zip/inflated.ts).
+  const zip: ZipParts = input instanceof Uint8Array ? new ZipArchive(input) : input;
   const limits: PartLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const book = await inPart('workbook', () => readWorkbookPart(zip, limits.other));
   const worksheets = book.tabs.filter((t) => t.kind === 'worksheet' && t.partName !== null);

@@ -7,7 +7,7 @@
  */
 import type { CellRange, CellValue, Grid } from '../../../engine/model';
 import { parseA1Range } from '../../../engine/a1';
-import type { ZipArchive, ZipEntry } from '../zip/archive';
+import type { ZipEntry, ZipParts } from '../zip/archive';
 import { storedValue, type CellContext } from './cells';
 import { streamPart } from './parts';
 import { WorkbookFormatError } from './workbook';
@@ -384,7 +384,7 @@ function densify(values: (CellValue[] | undefined)[]): CellValue[][] {
   return out;
 }
 
-export async function readSheet(zip: ZipArchive, entry: ZipEntry, cap: number, sheetName: string, options: SheetReadOptions): Promise<SheetContent> {
+export async function readSheet(zip: ZipParts, entry: ZipEntry, cap: number, sheetName: string, options: SheetReadOptions): Promise<SheetContent> {
   const parser = new SheetParser(options);
   await streamPart(zip, entry, cap, parser, () => parser.stopped);
   fillMergeFollowers(parser.values, parser.merges, options.maxMergeFollowers);
