@@ -104,7 +104,7 @@ function* modelRows(model: SheetModel, styles: StyleBook): Generator<[row: numbe
     const merged = before ? { ...before, ...cell } : cell;
     line.set(cell.col, { cell: merged, s: place(merged) });
   }
-  for (const row of [...rows.keys()].sort((a, b) => a - b)) yield [row, rows.get(row)!];
+  for (const row of [...rows.keys()].sort((a, b) => a - b)) yield [row, new Map([...rows.get(row)!].sort((a, b) => a[0] - b[0]))];
 }
 
 /**
