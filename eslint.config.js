@@ -34,7 +34,7 @@ function layerRule(folder, forbidden) {
       message: `src/${folder} may not import from ${forbidden.join(', ')} (layers: layers.js, docs/architecture.md).`,
     },
   ];
-  if (folder === 'engine') patterns.push({ regex: ENGINE_PACKAGES, message: 'The engine is pure: no Node, Office or UI packages.' });
+  if (folder === 'engine' || folder === 'report') patterns.push({ regex: ENGINE_PACKAGES, message: `src/${folder} is pure: no Node, Office or UI packages (the pane builds reports in the browser).` });
   return {
     files: [`src/${folder}/**/*.ts`, `src/${folder}/**/*.tsx`],
     rules: { 'no-restricted-imports': ['error', { patterns }] },

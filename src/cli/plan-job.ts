@@ -105,7 +105,16 @@ export type CopyKind =
   /** The input's own kind (the surgical copy keeps an .xlsm's macros and content types). */
   | 'same-as-input'
   /** A workbook without macros, whatever the input (`convert` writes one through exceljs). */
-  | 'plain';
+  | 'plain'
+  /** Not a workbook (the Word report): its name is checked elsewhere. */
+  | 'document';
+
+export interface OutOptions {
+  /** The name written in a folder for an input (default: the input's own name). */
+  nameInFolder?: (input: string) => string;
+  /** What the copy is (default: a copy of the input's kind). */
+  kind?: CopyKind;
+}
 
 const MACRO_EXTENSION = /\.xlsm$/i;
 const PLAIN_EXTENSION = /\.xlsx$/i;
@@ -116,6 +125,7 @@ const PLAIN_EXTENSION = /\.xlsx$/i;
  * workbook named .xlsx, a workbook without macros named .xlsm. Other names are left alone.
  */
 function extensionMismatch(input: string, target: string, kind: CopyKind, shown: string, file: string, lang: Lang): JobFailure | null {
+  if (kind === 'document') return null;
   const macros = kind === 'plain' ? false : MACRO_EXTENSION.test(input) ? true : PLAIN_EXTENSION.test(input) ? false : null;
   if (macros === true && PLAIN_EXTENSION.test(target)) return fail('out-conflict', messages.macroCopyNamedXlsx(file, shown, lang));
   if (macros === false && MACRO_EXTENSION.test(target)) return fail('out-conflict', kind === 'plain' ? messages.plainCopyNamedXlsm(shown, lang) : messages.copyNamedXlsm(file, shown, lang));
@@ -141,8 +151,10 @@ export async function planOutTargets(
   out: string,
   cwd: string,
   lang: Lang,
-  kind: CopyKind = 'same-as-input',
+  options: OutOptions = {},
 ): Promise<{ ok: true; targets: Map<number, OutTarget | JobFailure> } | JobFailure> {
+  const nameInFolder = options.nameInFolder ?? ((input: string) => path.basename(input));
+  const kind = options.kind ?? 'same-as-input';
   const outAbs = path.resolve(cwd, out);
   const asFolder = files.length > 1 || (await isDirectory(outAbs)) || /[\\/]$/.test(out);
   if (asFolder && !(await isDirectory(outAbs))) {
@@ -160,8 +172,8 @@ export async function planOutTargets(
   const taken = new Set<string>();
   for (let i = 0; i < files.length; i++) {
     const input = path.resolve(cwd, files[i]);
-    const targetAbs = asFolder ? path.join(outAbs, path.basename(input)) : outAbs;
-    const shown = asFolder ? path.join(out, path.basename(input)) : out;
+    const targetAbs = asFolder ? path.join(outAbs, nameInFolder(input)) : outAbs;
+    const shown = asFolder ? path.join(out, nameInFolder(input)) : out;
     const problem = await targetProblem(targetAbs);
     const mismatch = extensionMismatch(input, targetAbs, kind, shown, files[i], lang);
     if (await samePath(input, targetAbs)) {

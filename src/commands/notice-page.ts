@@ -2,8 +2,19 @@
  * The notice dialog's page: shows the title and text given in its query string (as text, never
  * HTML) and tells the add-in to close it when Close is pressed.
  */
+import { isDarkOfficeTheme } from '../taskpane/theme';
+
+function officeTheme(): Parameters<typeof isDarkOfficeTheme>[0] {
+  try {
+    return typeof Office !== 'undefined' ? Office.context?.officeTheme : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function fill(): void {
   const params = new URLSearchParams(window.location.search);
+  document.documentElement.classList.toggle('dark', isDarkOfficeTheme(officeTheme()));
   const lang = params.get('lang') === 'en' ? 'en' : 'vi';
   document.documentElement.lang = lang;
   const title = document.getElementById('notice-title');

@@ -23,7 +23,7 @@ import type {
   TrackingBlock,
 } from './model';
 import { classifyOutput, isMeasurable } from './outputs';
-import { agencyFromTitles, yearFromDeadlines, yearFromTitles } from './plan-info';
+import { agencyFromTitles, titleBlockFromTitles, yearFromDeadlines, yearFromTitles } from './plan-info';
 import { decodeLegacyGrid } from './legacy/sheet';
 import { isReportSheet } from './report-marker';
 import { checkTask } from './rules';
@@ -35,7 +35,7 @@ import { sideBySideTables } from './table/side-by-side';
 import { scanBody, type BodyScan, type ScannedTask } from './table/rows';
 import { SheetView } from './table/sheet-view';
 import { columnIndex } from './a1';
-import { placeTracking, trackingChanges, type TrackingPlan } from './tracking';
+import { placeTracking, trackingChanges, type TrackingInput, type TrackingPlan } from './tracking';
 import { isBlockAddition } from './as-of';
 import type { EngineWording } from './wording';
 
@@ -105,7 +105,8 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
     corrected,
   };
 
-  const titleLines = titleRows(view, header.rows[0]);
+  const titleCells = titleRows(view, header.rows[0]);
+  const titleLines = titleCells.map((cells) => cells.join(' '));
   const planYear = settings.planYear ?? yearFromTitles(titleLines) ?? deadlineYear(scan, columns, grid.date1904) ?? yearOf(options.asOf);
   const planYearSource: Analysis['planYearSource'] =
     settings.planYear !== undefined ? 'setting' : yearFromTitles(titleLines) !== null ? 'title' : deadlineYear(scan, columns, grid.date1904) !== null ? 'deadlines' : 'asOf';
@@ -153,7 +154,7 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
   // With no room for the block nothing is written: the check stands, the copy is refused.
   const changes = plan.noRoom
     ? emptyChanges(grid.sheetName)
-    : trackingChanges({ sheet: grid.sheetName, table, tasks, plan, lang: wording.lang, date1904: grid.date1904, asOfCell });
+    : trackingChanges({ sheet: grid.sheetName, table, tasks, plan, lang: wording.lang, date1904: grid.date1904, asOfCell, ...pageOf(grid, view) });
 
   const analysis: Analysis = {
     sheetName: grid.sheetName,
@@ -162,6 +163,7 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
     asOf,
     lang: wording.lang,
     agency: settings.agency ?? agencyFromTitles(titleLines),
+    titleBlock: titleBlockFromTitles(titleCells),
     table,
     rows,
     tasks,
@@ -218,6 +220,14 @@ function withoutBlockAdditions(view: SheetView, headerRows: readonly number[], l
   let col = lastCol;
   while (col > firstCol && headerRows.some((r) => isBlockAddition(view.text(r, col))) && headerRows.every((r) => view.text(r, col) === '' || isBlockAddition(view.text(r, col)))) col--;
   return col;
+}
+
+/** How the sheet prints, when the host read it: the tracking block extends the printout. */
+function pageOf(grid: Grid, view: SheetView): Pick<TrackingInput, 'page' | 'rowHeights'> {
+  return {
+    ...(grid.page ? { page: { setup: grid.page, used: { first: view.firstCol, last: view.endCol - 1 }, hiddenCols: grid.hiddenCols ?? [] } } : {}),
+    ...(grid.rowHeights ? { rowHeights: grid.rowHeights } : {}),
+  };
 }
 
 function hasAnyText(view: SheetView): boolean {
@@ -280,11 +290,12 @@ function applyCorrection(header: HeaderCandidate, correction: ColumnCorrection) 
 }
 
 /** Text of each row above the header (title block). */
-function titleRows(view: SheetView, headerRow: number): string[] {
-  const out: string[] = [];
+/** The filled cells of each row above the header (at most 15 rows), left to right. */
+function titleRows(view: SheetView, headerRow: number): string[][] {
+  const out: string[][] = [];
   for (let r = Math.max(view.firstRow, headerRow - 15); r < headerRow; r++) {
     const parts = view.filledColumns(r).map((c) => view.text(r, c));
-    if (parts.length) out.push(parts.join(' '));
+    if (parts.length) out.push(parts);
   }
   return out;
 }

@@ -13,7 +13,8 @@
  * Removed cells lose value and format, as if never written. Statuses, completion dates and
  * results typed in removed columns are counted (`lost`): the callers ask before losing them.
  */
-import type { CellRange, ChangeSet, RecognisedTable, Removals } from './model';
+import type { CellRange, ChangeSet, PrintSettings, RecognisedTable, Removals, RowHeightChange } from './model';
+import { hasPrintSettings, undoPrint } from './print';
 import { AS_OF_NAME, DONE_NAME, isBlockAddition } from './as-of';
 import { MAX_ROWS } from './a1';
 import type { TrackingRecord, WorkbookState } from './settings';
@@ -109,9 +110,12 @@ export function cleanPlan({ sheet, view, table, record, scope }: CleanInput): Cl
     removals.cells.push({ top: row, left: labelCol, bottom: row, right: valueCol });
   }
   const removedColumns = removing.map((role) => plan.columns[role]);
+  // Rows the tool grew get their height back, while they still have the tool's.
+  const heights = view.grid.rowHeights ?? {};
+  const rowHeights: RowHeightChange[] = (record?.rows ?? []).filter((r) => heights[r.row] === r.after).map((r) => ({ row: r.row, height: r.before, before: r.after }));
   return {
     scope,
-    changes: { ...highlightsOnly, removals },
+    changes: { ...highlightsOnly, removals, ...(record?.print ? { print: undoPrint(record.print) } : {}), ...(rowHeights.length > 0 ? { rowHeights } : {}) },
     lost,
     removedColumns,
     keptColumns: found.filter((c) => !removedColumns.includes(c)),
@@ -120,13 +124,20 @@ export function cleanPlan({ sheet, view, table, record, scope }: CleanInput): Cl
   };
 }
 
-/** The state with the columns a check creates added to the sheet's record; null when the
- * record already says so (nothing to store). */
-export function stateWithCreated(state: WorkbookState, sheet: string, created: readonly TrackingRole[]): WorkbookState | null {
-  const before = state.tracking[sheet]?.created ?? [];
+/** The state with what a check adds recorded for the sheet: the columns it creates, and the
+ * print settings it changes as they were (the first time only: a later check changes what the
+ * first one set, not the user's); null when the record already says so (nothing to store). */
+export function stateWithCreated(state: WorkbookState, sheet: string, created: readonly TrackingRole[], printBefore?: PrintSettings, grown: readonly RowHeightChange[] = []): WorkbookState | null {
+  const record = state.tracking[sheet];
+  const before = record?.created ?? [];
   const roles = TRACKING_ORDER.filter((r) => before.includes(r) || created.includes(r));
-  if (roles.length === before.length) return null;
-  return { ...state, tracking: { ...state.tracking, [sheet]: { ...state.tracking[sheet], created: roles } } };
+  const print = record?.print === undefined && printBefore && hasPrintSettings(printBefore) ? printBefore : undefined;
+  // A row grown again keeps the height it had before the first time.
+  const rows = new Map((record?.rows ?? []).map((r) => [r.row, r]));
+  for (const g of grown) rows.set(g.row, { row: g.row, before: rows.get(g.row)?.before ?? g.before, after: g.height });
+  if (roles.length === before.length && print === undefined && grown.length === 0) return null;
+  const sorted = [...rows.values()].sort((a, b) => a.row - b.row);
+  return { ...state, tracking: { ...state.tracking, [sheet]: { ...record, created: roles, ...(print ? { print } : {}), ...(sorted.length > 0 ? { rows: sorted } : {}) } } };
 }
 
 /** The state without the sheet's record (the block was taken back); null when it had none. */

@@ -49,6 +49,33 @@ export interface Grid {
   /** Ranges that hold the user's own data validation (drop-down lists…), where the host knows
    * them: a new tracking column never goes over one. */
   validatedRanges?: CellRange[];
+  /** How the sheet prints, where the host knows it: the checked copy keeps it and extends it
+   * over the tracking block (docs/printing.md). */
+  page?: PageSetup;
+  /** Heights in points of the rows whose height the user set, by row, where the host knows
+   * them: a row too low for its "Kiểm tra" text grows (docs/printing.md). */
+  rowHeights?: Record<number, number>;
+}
+
+/** A sheet's page setup as the hosts read it. */
+export interface PageSetup {
+  orientation: 'portrait' | 'landscape' | null;
+  /** OOXML paper size code (1 Letter, 5 Legal, 8 A3, 9 A4, 11 A5); null when unset. */
+  paperSize: number | null;
+  /** Left and right margins in inches; null when unset (then 0.7 each, Excel's default). */
+  margins: { left: number; right: number } | null;
+  zoom: PageZoom;
+  /** The print area's rectangles; null when the sheet prints what it holds. */
+  printArea: CellRange[] | null;
+  titleRows: Span | null;
+  titleColumns: Span | null;
+  /** Widths in points of the columns whose width is not the sheet's default, by column. */
+  columnWidths: Record<number, number>;
+  /** Width in points of every other column. */
+  defaultColumnWidth: number;
+  /** Points per character of column width (the default font's digit), for the widths the
+   * block's columns are given in characters. */
+  characterWidth: number;
 }
 
 /** The pre-Unicode Vietnamese encodings a cell's text may be in (src/engine/legacy). */
@@ -238,6 +265,17 @@ export interface Summary {
   byCode: Partial<Record<IssueCode, number>>;
 }
 
+/** What the title rows of a plan say about its issuer, as written (null when not found): the
+ * governing agency ("UBND TỈNH BÌNH AN") and the issuing agency ("SỞ CÔNG THƯƠNG") of the
+ * upper-left block, the place of the place-and-date line ("Nam Định, ngày … tháng …") and the
+ * symbol the agency numbers its documents with ("SCT" of "12/KH-SCT"). */
+export interface TitleBlock {
+  governingAgency: string | null;
+  agency: string | null;
+  place: string | null;
+  docSymbol: string | null;
+}
+
 export interface Analysis {
   sheetName: string;
   planYear: number;
@@ -246,6 +284,9 @@ export interface Analysis {
   lang: Lang;
   /** Agency named in the plan's titles ("Sở Giao thông vận tải"), if found. */
   agency: string | null;
+  /** The administrative document's header as the plan's title rows give it (plan-info.ts);
+   * absent on analyses built by hand. */
+  titleBlock?: TitleBlock;
   table: RecognisedTable;
   rows: PlanRow[];
   tasks: TaskRow[];
@@ -307,6 +348,10 @@ export interface CellStyle {
   bold?: boolean;
   italic?: boolean;
   fontSize?: number;
+  /** Font family, e.g. "Times New Roman" (the report's document font). */
+  fontName?: string;
+  /** Single underline (the motto of an administrative document). */
+  underline?: boolean;
   wrapText?: boolean;
   /** #RRGGBB */
   fill?: string;
@@ -319,6 +364,9 @@ export interface CellStyle {
 
 export interface FormatChange extends CellStyle {
   range: CellRange;
+  /** Take the font name and size of this cell, as it is before the change set (the table's
+   * font, for the block that extends it); bold, italic, fontSize given here still apply. */
+  fontLike?: { row: number; col: number };
   /** Column width in characters (the executor converts to its unit). Applies to the range's columns. */
   columnWidth?: number;
   /** Hide (true) or show (false) the range's columns (the tracking block's helper column). */
@@ -341,14 +389,31 @@ export interface SheetNameDef {
   refersTo: { cell: { row: number; col: number } } | { formula: string };
 }
 
-/** What the tracking block adds to the sheet's printout (decisions.md, "Printing the copy"):
- * the print area, when the sheet has one, grows right to `lastCol`; the rows `titleRows`
- * repeat on every page unless the sheet already repeats rows; the table keeps the scale it
- * printed at (a fit-to-width page setup becomes that scale, so added columns take pages across
- * instead of shrinking the text). */
-export interface PrintExtension {
-  lastCol: number;
-  titleRows: { first: number; last: number };
+/** Rows or columns, 0-based, inclusive. */
+export interface Span {
+  first: number;
+  last: number;
+}
+
+/** How the page is scaled: a fixed percentage, or fitted to so many pages across and down (0 =
+ * as many as needed). */
+export type PageZoom = { scale: number } | { fitWidth: number; fitHeight: number };
+
+/** The print settings a change set sets (printing.md). An absent field is left as it is; null
+ * removes the setting (no print area, no repeated rows or columns). */
+export interface PrintSettings {
+  printArea?: CellRange | null;
+  titleRows?: Span | null;
+  titleColumns?: Span | null;
+  zoom?: PageZoom;
+}
+
+/** What the tracking block changes in the sheet's printout (docs/printing.md): `set` is
+ * applied; `before` is what those settings were, recorded so that taking the block back can
+ * restore them (hosts ignore it). */
+export interface PrintChange {
+  set: PrintSettings;
+  before: PrintSettings;
 }
 
 export interface ListValidation {
@@ -382,14 +447,23 @@ export interface ChangeSet {
   formulas?: FormulaFill[];
   /** Names local to the sheet to define (the as-of cell, the done wordings). */
   names?: SheetNameDef[];
-  /** The printout extended over the tracking block. */
-  print?: PrintExtension;
+  /** The printout extended over the tracking block (or restored, when taking it back). */
+  print?: PrintChange;
+  /** Row heights to set, in points; `before` is the height they replace, recorded so that
+   * taking the block back can restore it (hosts ignore it). */
+  rowHeights?: RowHeightChange[];
   /** Taking the block back (validation.md, "Taking it back"): cells emptied of value and
    * format, names and list validations removed. Done before everything above. */
   removals?: Removals;
   /** The workbook's stored state to save with the changes (settings.ts; the tracking block's
    * record), replacing what is stored. */
   state?: WorkbookState;
+}
+
+export interface RowHeightChange {
+  row: number;
+  height: number;
+  before: number;
 }
 
 export interface Removals {
@@ -427,14 +501,44 @@ export interface SheetChart {
   title: string;
 }
 
+/** Page margins in millimetres; `header` and `footer` are the distances of the page header and
+ * footer from the page's edge. */
+export interface PageMargins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  header: number;
+  footer: number;
+}
+
+/** Page numbers (1, 2, 3 …) centred in the page header or footer, in a font; `skipFirst`: none
+ * on the first page (Decree 30/2020/NĐ-CP: page numbers in the top margin, not on page one). */
+export interface PageNumbers {
+  where: 'header' | 'footer';
+  fontName: string;
+  fontSize: number;
+  skipFirst: boolean;
+}
+
+export interface SheetPrint {
+  orientation: 'landscape' | 'portrait';
+  paper: 'A4';
+  /** Rows (0-based, inclusive) printed on top of every page. */
+  repeatRows: { first: number; last: number } | null;
+  fitToWidth: boolean;
+  /** Absent: the host's defaults. */
+  margins?: PageMargins;
+  pageNumbers?: PageNumbers;
+}
+
 export interface SheetModel {
   name: string;
   cells: SheetCell[];
   merges: CellRange[];
   /** Column widths in characters, by column (0-based). */
   columnWidths: Record<number, number>;
-  /** repeatRows: rows (0-based, inclusive) printed on top of every page. */
-  print: { orientation: 'landscape' | 'portrait'; paper: 'A4'; repeatRows: { first: number; last: number } | null; fitToWidth: boolean };
+  print: SheetPrint;
   /** Excel only: hosts that cannot draw charts skip it and say so. */
   chart: SheetChart | null;
   /** Row heights in points, by row (0-based), for rows whose wrapped text needs more than one

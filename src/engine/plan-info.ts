@@ -4,6 +4,7 @@
  */
 import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from './dates';
 import { yearsInText } from './deadlines';
+import type { TitleBlock } from './model';
 import { cleanText, fold } from './text';
 
 /** Year named as "năm 2024" in a title line; the dates of the cited document are skipped. */
@@ -53,4 +54,66 @@ export function agencyFromTitles(lines: readonly string[]): string | null {
     if (m && !/^(ban hành|ban hanh)/i.test(m[1])) return m[1].trim();
   }
   return null;
+}
+
+const NATIONAL_TITLE = 'cong hoa xa hoi chu nghia viet nam';
+const MOTTO = 'doc lap';
+/** Where the document proper starts: its type or its heading ("PHỤ LỤC", "KẾ HOẠCH", "(Kèm
+ * theo …"), or the number line. The agency block is above. */
+const HEADING_RE = /^\(?\s*(phu luc|ke hoach|nhiem vu|danh muc|bieu|bang|chuong trinh|kem theo|ban hanh kem theo|so\s*:|so\b[\s\d.…]*\/)/;
+/** An agency's name: a unit word first ("UBND TỈNH …", "SỞ …", "Ban …", "Phòng …", "Chi cục …"). */
+const AGENCY_RE = /^(ubnd|uy ban nhan dan|so|ban|phong|chi cuc|cuc|bo|tong cuc|van phong|thanh tra|trung tam|hoi dong nhan dan|hdnd|tinh uy|huyen uy|dang uy)\b/;
+/** The number of a document and its issuer's symbol: "12/KH-SCT", "Số: …/KH-SGTVT". */
+const SYMBOL_RE = /\/\s*(?:KH|BC|QĐ|TB|CV)\s*-\s*([A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)/u;
+/** The place before ", ngày": words from a capital letter, after anything else on the line. */
+const PLACE_RE = /(?:^|[\s:])(\p{Lu}[\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,4})\s*,\s*ng[àa]y\b/u;
+
+function isAgencyLine(text: string): boolean {
+  const f = fold(text);
+  if (f.includes(NATIONAL_TITLE) || f.startsWith(MOTTO) || /\bngay\b.*\bthang\b/.test(f)) return false;
+  return text.length >= 3 && text.length <= 120 && AGENCY_RE.test(f) && !f.startsWith('ban hanh');
+}
+
+function placeIn(text: string): string | null {
+  const m = PLACE_RE.exec(text.normalize('NFC'));
+  if (!m) return null;
+  // "Số: /KH-SXD Nam Định, ngày": the symbol's letters are not the place.
+  const words = m[1].split(/\s+/);
+  while (words.length > 1 && /^[\p{Lu}\d-]+$/u.test(words[0]) && words[0].includes('-')) words.shift();
+  const place = words.join(' ').trim();
+  return /^(số|so)$/i.test(place) || place.length < 2 ? null : place;
+}
+
+/**
+ * The document header a plan's title rows carry (each row's filled cells, left to right): the
+ * agency block is the first cell of the rows above the document's heading — two lines make the
+ * governing and the issuing agency, one line the issuing agency alone; the place is read from
+ * the place-and-date line, the symbol from the plan's number ("12/KH-SCT" → "SCT").
+ */
+export function titleBlockFromTitles(rows: readonly (readonly string[])[]): TitleBlock {
+  const agencyLines: string[] = [];
+  let place: string | null = null;
+  let docSymbol: string | null = null;
+  let inHeader = true;
+  for (const cells of rows) {
+    const texts = cells.map((c) => cleanText(c).normalize('NFC')).filter((t) => t !== '');
+    if (texts.length === 0) continue;
+    for (const t of texts) {
+      place ??= placeIn(t);
+      docSymbol ??= SYMBOL_RE.exec(t)?.[1] ?? null;
+    }
+    if (!inHeader) continue;
+    if (HEADING_RE.test(fold(texts[0]))) {
+      inHeader = false;
+      continue;
+    }
+    if (isAgencyLine(texts[0]) && agencyLines.length < 2) agencyLines.push(texts[0]);
+  }
+  const [first, second] = agencyLines;
+  return {
+    governingAgency: second !== undefined ? first : null,
+    agency: second ?? first ?? null,
+    place,
+    docSymbol,
+  };
 }

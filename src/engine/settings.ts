@@ -68,6 +68,19 @@ export const settingsSchema = z.object({
   periods: z.array(periodDefSchema).default(DEFAULT_PERIODS),
   unitAliases: z.array(unitAliasSchema).default([]),
   agency: z.string().optional(),
+  /** The report as an administrative document (report.md, "The report as a document"): what
+   * the plan's title rows do not say or say otherwise. Blank or absent: read from the titles,
+   * else the dotted placeholder officials fill in by hand. */
+  governingAgency: z.string().optional(),
+  /** The place of the place-and-date line ("Bình An"). */
+  place: z.string().optional(),
+  /** The agency's symbol in document numbers: "SCT" makes "Số: …/BC-SCT". */
+  docSymbol: z.string().optional(),
+  /** The signer's authority and title, one line each ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"). */
+  signerTitle: z.string().optional(),
+  signerName: z.string().optional(),
+  /** "Nơi nhận": one recipient a line, without the leading dash. */
+  recipients: z.array(z.string()).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -76,10 +89,26 @@ export const trackingRoleSchema = z.enum(['status', 'doneDate', 'result', 'dueDa
 
 /** What the tool added to one sheet that "taking it back" may remove (validation.md, "Taking it
  * back"): the tracking columns it created — by role, found again by their headers, so a column
- * inserted or moved since does not mislead it. A column of the user's that the block reuses is
- * never listed, so never removed. */
+ * inserted or moved since does not mislead it; a column of the user's that the block reuses is
+ * never listed, so never removed — and the print settings it changed (docs/printing.md). */
+const index = z.number().int().min(0);
+const rangeSchema = z.object({ top: index, left: index, bottom: index, right: index });
+const spanSchema = z.object({ first: index, last: index });
+/** Print settings (model.ts PrintSettings) as stored. */
+export const printSettingsSchema = z.object({
+  printArea: rangeSchema.nullable().optional(),
+  titleRows: spanSchema.nullable().optional(),
+  titleColumns: spanSchema.nullable().optional(),
+  zoom: z.union([z.object({ scale: z.number().min(10).max(400) }), z.object({ fitWidth: index, fitHeight: index })]).optional(),
+});
+
 export const trackingRecordSchema = z.object({
   created: z.array(trackingRoleSchema).default([]),
+  /** The print settings the first check changed, as they were (restored when taken back). */
+  print: printSettingsSchema.optional(),
+  /** Rows grown to show "Kiểm tra" whole: their height before, and the one the tool set (a row
+   * is given back its height only while it still has the tool's). */
+  rows: z.array(z.object({ row: index, before: z.number().min(0), after: z.number().min(0) })).optional(),
 });
 export type TrackingRecord = z.infer<typeof trackingRecordSchema>;
 

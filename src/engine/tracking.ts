@@ -4,7 +4,8 @@
  * are only read, never reformatted. Only "Hạn chót" and "Kiểm tra" are rewritten on every run.
  */
 import { isoToSerial } from './dates';
-import type { CellRange, ChangeSet, ConditionalFormatRule, FormatChange, FormulaFill, ISODate, Lang, ListValidation, RecognisedTable, TaskRow, TrackingBlock, ValuesWrite } from './model';
+import type { CellRange, ChangeSet, ConditionalFormatRule, FormatChange, FormulaFill, ISODate, Lang, ListValidation, PageSetup, PrintChange, RecognisedTable, RowHeightChange, Span, TaskRow, TrackingBlock, ValuesWrite } from './model';
+import { heightForLines, printChange, printedColumns, wrappedLines } from './print';
 import { STATIC_CODES } from './rules';
 import { DONE_WORDINGS, STATUS_CHOICES } from './status';
 import { roleOfHeader, TRACKING_HEADERS } from './table/header-roles';
@@ -20,7 +21,18 @@ export const CF_TAG = 'cchc-plan';
 
 const DATE_FORMAT = 'dd/mm/yyyy';
 const HEADER_FILL = '#DDEBF7';
-const WIDTHS: Record<TrackingRole, number> = { status: 16, doneDate: 14, result: 32, dueDate: 12, check: 44 };
+/** Column widths in characters: a status word or a dd/mm/yyyy date on one line at up to 13 pt, a
+ * sentence a line in "Kiểm tra"; never less than the header needs on one line (headerWidth). */
+const WIDTHS: Record<TrackingRole, number> = { status: 16, doneDate: 14, result: 32, dueDate: 14, check: 44 };
+
+/** Characters of column width a bold header of up to 13 pt takes per letter, plus padding. */
+const HEADER_LETTER = 1.3;
+const HEADER_PADDING = 2;
+
+/** A tracking column's width: its own, or wider when its header needs it to stay on one line. */
+export function columnWidthOf(role: TrackingRole, lang: Lang): number {
+  return Math.max(WIDTHS[role], Math.ceil(TRACKING_HEADERS[role][lang].length * HEADER_LETTER) + HEADER_PADDING);
+}
 /** Excel's "Light red fill with dark red text", "Yellow fill with dark yellow text", "Green fill with dark green text". */
 export const HIGHLIGHT = {
   overdue: { fill: '#FFC7CE', fontColor: '#9C0006' },
@@ -139,9 +151,15 @@ export interface TrackingInput {
   date1904: boolean;
   /** What the as-of cell holds: live (=TODAY()) or this fixed day. */
   asOfCell: 'live' | { fixed: ISODate };
+  /** How the sheet prints, when the host read it, with the columns that hold something and the
+   * hidden ones: the printout is extended over the block (print.ts). */
+  page?: { setup: PageSetup; used: Span; hiddenCols: readonly number[] };
+  /** Heights of the rows the user sized (Grid.rowHeights): those too low for their "Kiểm tra"
+   * text grow. */
+  rowHeights?: Record<number, number>;
 }
 
-export function trackingChanges({ sheet, table, tasks, plan, lang, date1904, asOfCell }: TrackingInput): ChangeSet {
+export function trackingChanges({ sheet, table, tasks, plan, lang, date1904, asOfCell, page, rowHeights }: TrackingInput): ChangeSet {
   const writes: ValuesWrite[] = [];
   const formats: FormatChange[] = [];
   const validations: ListValidation[] = [];
@@ -150,23 +168,34 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904, asO
   const last = Math.max(table.lastRow, first);
   const col = plan.columns;
 
+  // The block looks like the table it extends: the font of the table's column beside it, thin
+  // borders, top alignment, wrapped text. Only the columns the tool creates are styled: the
+  // user's own columns are never reformatted.
+  const beside = plan.created.length > 0 ? Math.min(...plan.created.map((r) => col[r])) - 1 : -1;
+  const like = (row: number) => (beside >= table.firstCol ? { fontLike: { row, col: beside } } : {});
+  const bodyRow = tasks[0]?.row ?? first;
   for (const role of plan.created) {
     const c = col[role];
     writes.push({ range: columnRange(c, headerRow, headerRow), values: [[TRACKING_HEADERS[role][lang]]] });
     formats.push({
       range: columnRange(c, table.headerRows[0], headerRow),
+      ...like(headerRow),
       bold: true,
       wrapText: true,
       fill: HEADER_FILL,
       horizontalAlignment: 'center',
       verticalAlignment: 'center',
       border: true,
-      columnWidth: WIDTHS[role],
+      columnWidth: columnWidthOf(role, lang),
     });
   }
-  // The body of the block gets no borders or wrapping: on a 50,000-row plan every styled cell
-  // costs in the written file, and Excel formats a typed completion date by itself. Only the
-  // due dates, which we write as serials, need a date format.
+  // The body, one format per run of adjacent created columns: a range format in Excel, and in
+  // a file one style shared by every cell of the run.
+  // The numbering row under the header ("(1) (2) …") is part of the grid too.
+  const bodyTop = table.numberingRow ?? first;
+  for (const run of adjacentRuns(plan.created.map((r) => col[r]))) {
+    formats.push({ range: { top: bodyTop, left: run.first, bottom: last, right: run.last }, ...like(bodyRow), border: true, verticalAlignment: 'top', wrapText: true });
+  }
   if (plan.created.includes('status')) validations.push({ range: columnRange(col.status, first, last), choices: [...STATUS_CHOICES] });
   // "Hạn chót" is ours even when reused: its dates are always shown as dates.
   formats.push({ range: columnRange(col.dueDate, first, last), numberFormat: DATE_FORMAT });
@@ -195,6 +224,7 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904, asO
   helperChanges(plan, { top: first, bottom: last, header: headerRow }, lang, { writes, formats, formulas });
   asOfChanges(plan.asOf, asOfCell, lang, date1904, { writes, formats, formulas });
   const rules = highlightRules(table, plan);
+  const grown = rowHeights ? grownRows(check, first, rowHeights, checkWidth(plan, lang, page?.setup)) : [];
   return {
     sheet,
     writes,
@@ -207,8 +237,60 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904, asO
       { name: AS_OF_NAME, refersTo: { cell: { row: plan.asOf.row, col: plan.asOf.valueCol } } },
       { name: DONE_NAME, refersTo: { formula: doneListFormula() } },
     ],
-    print: { lastCol: Math.max(...TRACKING_ORDER.map((r) => col[r])), titleRows: { first: table.headerRows[0], last: table.numberingRow ?? headerRow } },
+    ...(page ? { print: blockPrint(table, plan, page, lang) } : {}),
+    ...(grown.length > 0 ? { rowHeights: grown } : {}),
   };
+}
+
+/** Width in points of the "Kiểm tra" column: the tool's when it creates it, else the sheet's. */
+function checkWidth(plan: TrackingPlan, lang: Lang, setup: PageSetup | undefined): number {
+  const perCharacter = setup?.characterWidth ?? 5.25;
+  if (plan.created.includes('check') || !setup) return columnWidthOf('check', lang) * perCharacter;
+  return setup.columnWidths[plan.columns.check] ?? setup.defaultColumnWidth;
+}
+
+/** Rows the user sized too low to show their "Kiểm tra" text whole, with the height it needs
+ * (rows of automatic height are fitted by the program). */
+function grownRows(check: string[][], first: number, heights: Record<number, number>, width: number): RowHeightChange[] {
+  const out: RowHeightChange[] = [];
+  check.forEach(([text], i) => {
+    const row = first + i;
+    const before = heights[row];
+    if (text === '' || before === undefined) return;
+    const height = heightForLines(wrappedLines(text, width));
+    if (height > before) out.push({ row, height, before });
+  });
+  return out;
+}
+
+/** Consecutive column numbers as spans: [9, 10, 12] → 9–10, 12–12. */
+function adjacentRuns(cols: number[]): Span[] {
+  const sorted = [...cols].sort((a, b) => a - b);
+  const runs: Span[] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.last === c - 1) last.last = c;
+    else runs.push({ first: c, last: c });
+  }
+  return runs;
+}
+
+/** The printout extended over the block (print.ts). */
+function blockPrint(table: RecognisedTable, plan: TrackingPlan, page: NonNullable<TrackingInput['page']>, lang: Lang): PrintChange {
+  const cols = TRACKING_ORDER.map((r) => plan.columns[r]);
+  const created = plan.created.map((r) => plan.columns[r]);
+  // Widths in points of the columns this run creates.
+  const blockWidths: Record<number, number> = {};
+  for (const role of plan.created) blockWidths[plan.columns[role]] = columnWidthOf(role, lang) * page.setup.characterWidth;
+  return printChange({
+    page: page.setup,
+    table,
+    hiddenCols: page.hiddenCols,
+    printed: printedColumns(page.setup, page.used.first, page.used.last, created.length > 0 ? Math.min(...created) : null),
+    block: { first: Math.min(...cols), last: Math.max(...cols) },
+    blockWidths,
+    taskCol: table.columns.task ?? table.columns.activity ?? table.columns.stt ?? table.firstCol,
+  });
 }
 
 interface Out {

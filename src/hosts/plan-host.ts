@@ -3,7 +3,7 @@
  * (src/hosts/excel) implements it over Excel.run; tests and the browser e2e run it over the fake
  * Excel (src/testing/fake-excel). The UI never calls Office.js itself.
  */
-import type { Analysis, ISODate, Lang, LegacyEncoding } from '../engine/model';
+import type { Analysis, ISODate, Lang, LegacyEncoding, SheetModel } from '../engine/model';
 import type { ColumnCorrection, Settings, WorkbookState } from '../engine/settings';
 
 export type PeriodId = 'Q1' | 'Q2' | 'H1' | 'Q3' | 'Q4' | 'Y';
@@ -61,6 +61,18 @@ export type ConvertOutcome =
     }
   | { ok: false; message: string };
 
+export interface SheetsRequest {
+  /** Whole sheets to create, in this order (the roll-up's). */
+  sheets: SheetModel[];
+  lang: Lang;
+  /** Asked with the names of sheets already in the workbook that would be replaced. */
+  confirmReplace: (names: string[]) => Promise<boolean>;
+}
+
+export type SheetsOutcome =
+  | { ok: true; written: string[]; replaced: string[] }
+  | { ok: false; cancelled?: boolean; message: string };
+
 export interface PlanHost {
   /** Read the active sheet and analyse it; write nothing. */
   inspect(request: CheckRequest): Promise<CheckOutcome>;
@@ -81,4 +93,7 @@ export interface PlanHost {
   /** Rewrite the workbook's TCVN3 and VNI text as Unicode in Times New Roman: this changes the
    * user's own cells, so the pane asks first. Hosts without it offer no conversion. */
   convertToUnicode?(request: ConvertRequest): Promise<ConvertOutcome>;
+  /** Write whole sheets (the roll-up's) into the workbook in a constant number of syncs. Hosts
+   * without it offer no roll-up in the workbook. */
+  writeSheets?(request: SheetsRequest): Promise<SheetsOutcome>;
 }

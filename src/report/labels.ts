@@ -1,13 +1,10 @@
 /** Words on the report sheet, Vietnamese first, English second (NFC). */
 import type { Lang, TaskStatus } from '../engine/model';
 import type { TaskClass } from './classify';
-import { REPORT_TITLE_PREFIXES } from '../engine/report-marker';
 
 export interface ReportLabels {
-  title: (periodTitle: string) => string;
   dataPeriod: (from: string, to: string) => string;
   asOfAndDue: (asOf: string, due: string) => string;
-  source: (sheet: string, madeOn: string) => string;
   classHeading: Record<TaskClass, string>;
   total: string;
   done: string;
@@ -31,7 +28,7 @@ export interface ReportLabels {
   daysLate: string;
   daysLeft: string;
   appendixRow: string;
-  codes: string;
+  issues: string;
   reasons: string;
   rowRef: (row: number) => string;
   none: string;
@@ -41,10 +38,8 @@ export interface ReportLabels {
 }
 
 const VI: ReportLabels = {
-  title: (p) => `${REPORT_TITLE_PREFIXES[0]} ${p}`,
   dataPeriod: (from, to) => `(Số liệu tính từ ngày ${from} đến ngày ${to})`,
   asOfAndDue: (asOf, due) => `Tình trạng nhiệm vụ tính đến ngày ${asOf}. Hạn gửi báo cáo: ngày ${due}.`,
-  source: (sheet, madeOn) => `Nguồn số liệu: trang "${sheet}". Lập ngày ${madeOn}.`,
   classHeading: {
     doneOnTime: 'Hoàn thành đúng hạn',
     doneLate: 'Hoàn thành quá hạn',
@@ -55,7 +50,7 @@ const VI: ReportLabels = {
   },
   total: 'Tổng số nhiệm vụ',
   done: 'Tổng số hoàn thành',
-  rate: 'Tỷ lệ hoàn thành (%)',
+  rate: 'Tỷ lệ hoàn thành',
   stt: 'STT',
   sectionHeading: 'I. KẾT QUẢ THEO LĨNH VỰC CẢI CÁCH',
   sectionColumn: 'Lĩnh vực cải cách',
@@ -76,7 +71,7 @@ const VI: ReportLabels = {
   daysLate: 'Số ngày quá hạn',
   daysLeft: 'Số ngày còn lại',
   appendixRow: 'Dòng trong phụ lục',
-  codes: 'Mã kiểm tra',
+  issues: 'Vấn đề',
   reasons: 'Lý do',
   rowRef: (row) => `Dòng ${row}`,
   none: 'Không có nhiệm vụ nào.',
@@ -86,10 +81,8 @@ const VI: ReportLabels = {
 };
 
 const EN: ReportLabels = {
-  title: (p) => `${REPORT_TITLE_PREFIXES[1]} — ${p}`,
   dataPeriod: (from, to) => `(Data from ${from} to ${to})`,
   asOfAndDue: (asOf, due) => `Task status as of ${asOf}. Report due: ${due}.`,
-  source: (sheet, madeOn) => `Source: sheet "${sheet}". Made on ${madeOn}.`,
   classHeading: {
     doneOnTime: 'Done on time',
     doneLate: 'Done late',
@@ -100,7 +93,7 @@ const EN: ReportLabels = {
   },
   total: 'Tasks',
   done: 'Done',
-  rate: 'Completion rate (%)',
+  rate: 'Completion rate',
   stt: 'No.',
   sectionHeading: 'I. RESULTS BY REFORM AREA',
   sectionColumn: 'Reform area',
@@ -120,7 +113,7 @@ const EN: ReportLabels = {
   daysLate: 'Days late',
   daysLeft: 'Days left',
   appendixRow: 'Appendix row',
-  codes: 'Check codes',
+  issues: 'Problems',
   reasons: 'Reasons',
   rowRef: (row) => `Row ${row}`,
   none: 'No tasks.',

@@ -11,6 +11,7 @@ import { DEFAULT_PERIODS, type Settings } from '../engine/settings';
 import { addToCounts, classifyTask, completionRate, emptyCounts, type ClassCounts, type TaskClass } from './classify';
 import { nextPeriod, reportSheetName, resolvePeriod, upcomingWindow, type PeriodId, type ReportPeriod } from './periods';
 import { splitLeadUnits, UnitResolver } from './units';
+import { resolveDocumentFields, type DocumentFields, type DocumentOverrides } from './document';
 
 export interface ReportOptions {
   period: PeriodId;
@@ -21,6 +22,8 @@ export interface ReportOptions {
   settings?: Partial<Settings>;
   /** Overrides the agency of the settings and of the plan's titles. */
   agency?: string;
+  /** The document's facts typed for this report; they override the settings and the titles. */
+  document?: DocumentOverrides;
   lang: Lang;
   /** The date the report is made (defaults to today on this machine). */
   madeOn?: ISODate;
@@ -55,6 +58,8 @@ export interface ReportTask {
   cls: TaskClass;
   daysLate: number | null;
   link: AppendixLink;
+  /** Index of the task's reform area in ReportModel.bySection. */
+  area: number;
 }
 
 export interface SectionStats {
@@ -92,6 +97,8 @@ export interface ReportModel {
   upcomingWindow: { from: ISODate; to: ISODate };
   asOf: ISODate;
   agency: string | null;
+  /** The administrative document's facts (document.ts). */
+  document: DocumentFields;
   sourceSheet: string;
   planYear: number;
   madeOn: ISODate;
@@ -172,6 +179,13 @@ function leadStats(leadGroups: Map<string, LeadGroup>, noLeadCounts: ClassCounts
   return byLead;
 }
 
+/** A task's area as its line of bySection: the tasks above the first section are the first line
+ * when there are any. */
+function placeInAreas(tasks: ReportTask[], noSectionLine: boolean): void {
+  const offset = noSectionLine ? 1 : 0;
+  for (const t of tasks) t.area = t.area < 0 ? 0 : t.area + offset;
+}
+
 export function buildReportModel(analysis: Analysis, options: ReportOptions): ReportModel {
   const periods = options.settings?.periods ?? DEFAULT_PERIODS;
   const period = resolvePeriod(options.period, options.year, periods);
@@ -216,6 +230,7 @@ export function buildReportModel(analysis: Analysis, options: ReportOptions): Re
       cls: c.cls,
       daysLate: c.daysLate,
       link: { sheet: analysis.sheetName, row: t.row, col: linkColumn },
+      area: -1,
     };
     tasks.push(rt);
     addToCounts(total, c.cls);
@@ -223,6 +238,7 @@ export function buildReportModel(analysis: Analysis, options: ReportOptions): Re
     let sectionIndex = -1;
     for (let i = 0; i < sortedSections.length && sortedSections[i].row < t.row; i++) sectionIndex = i;
     addToCounts(sectionIndex < 0 ? noSectionCounts : areaCounts[areaOfSection[sectionIndex]], c.cls);
+    rt.area = sectionIndex < 0 ? -1 : areaOfSection[sectionIndex];
 
     const seen = new Set<string>();
     for (const written of leadUnits) {
@@ -253,6 +269,7 @@ export function buildReportModel(analysis: Analysis, options: ReportOptions): Re
   const bySection: SectionStats[] = [];
   if (noSectionCounts.total > 0) bySection.push({ section: null, title: '', counts: noSectionCounts, rate: completionRate(noSectionCounts) });
   areas.forEach((a, i) => bySection.push({ section: a.id, title: a.title, counts: areaCounts[i], rate: completionRate(areaCounts[i]) }));
+  placeInAreas([...tasks, ...dataQuality], noSectionCounts.total > 0);
 
   const byLead = leadStats(leadGroups, noLeadCounts);
 
@@ -272,6 +289,7 @@ export function buildReportModel(analysis: Analysis, options: ReportOptions): Re
     upcomingWindow: window,
     asOf,
     agency: nonEmpty(options.agency) ?? nonEmpty(options.settings?.agency) ?? nonEmpty(analysis.agency) ?? null,
+    document: resolveDocumentFields(analysis, options.settings, { ...options.document, ...(nonEmpty(options.agency) ? { agency: options.agency } : {}) }),
     sourceSheet: analysis.sheetName,
     planYear: analysis.planYear,
     madeOn: options.madeOn ?? todayISO(),

@@ -104,6 +104,18 @@ export function periodDueNext(today: ISODate, periods: readonly PeriodDef[] = DE
   return best ? { id: best.id, year: best.year } : { id: 'Y', year };
 }
 
+/**
+ * The cut-off the pane offers beside "Hôm nay" for a review: the "data to" day of the report
+ * period due next on `today` (the Report tab's default period). A plan of an earlier year is
+ * reviewed as of its year's last cut-off instead (the year report's "data to" day, 14/12 with
+ * the official table): its next report lies in a year the plan does not cover.
+ */
+export function reviewCutOff(today: ISODate, planYear: number | null, periods: readonly PeriodDef[] = DEFAULT_PERIODS): { id: PeriodId; year: number; day: ISODate } {
+  const due = periodDueNext(today, periods);
+  const chosen = planYear !== null && planYear < due.year ? { id: 'Y' as PeriodId, year: planYear } : due;
+  return { ...chosen, day: resolvePeriod(chosen.id, chosen.year, periods).to };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Words
 // ---------------------------------------------------------------------------------------------

@@ -30,6 +30,8 @@ import type { UiStrings } from './strings';
 import { usePlanState } from './use-plan-state';
 import { CheckTab } from './CheckTab';
 import { ReportTab } from './ReportTab';
+import { RollupTab } from './rollup/RollupTab';
+import { rollupStrings } from './rollup/strings';
 import { ConfirmReplaceDialog } from './ConfirmReplaceDialog';
 import { Diagnostics } from './Diagnostics';
 import type { SupportInfo } from '../hosts/excel/support-text';
@@ -170,6 +172,9 @@ export function App(props: AppProps): React.JSX.Element {
           <Tab value="report" id="tab-report" aria-controls="panel-report">
             {t.tabReport}
           </Tab>
+          <Tab value="rollup" id="tab-rollup" aria-controls="panel-rollup">
+            {rollupStrings(lang).tab}
+          </Tab>
         </TabList>
 
         {/* One live region says what happens (busy, a check's summary, a report built, a row
@@ -196,8 +201,11 @@ export function App(props: AppProps): React.JSX.Element {
             corrections={view.analysis ? workbook?.corrections[view.analysis.sheetName] : undefined}
             busy={busy !== null}
             asOf={pane.asOf}
+            asOfLive={pane.asOfLive}
             today={today()}
+            periods={workbook?.settings.periods}
             onAsOfChange={pane.setAsOf}
+            onAsOfLive={pane.setAsOfLive}
             onCheck={pane.check}
             onReadAgain={pane.readAgain}
             onCorrect={pane.correct}
@@ -217,6 +225,10 @@ export function App(props: AppProps): React.JSX.Element {
             busy={busy !== null}
             onBuild={pane.buildReport}
           />
+        </section>
+
+        <section id="panel-rollup" role="tabpanel" aria-labelledby="tab-rollup" hidden={tab !== 'rollup'}>
+          <RollupTab active={tab === 'rollup'} host={props.host} lang={lang} t={t} today={today()} settings={workbook?.settings} paneBusy={busy !== null} />
         </section>
 
         {props.supportInfo && <Diagnostics lang={lang} collect={props.supportInfo} />}

@@ -20,13 +20,13 @@ import {
 import type { ColumnRole, ISODate, Lang } from '../engine/model';
 import { COLUMN_ROLES } from '../engine/model';
 import { isISODate } from '../engine/dates';
-import type { ColumnCorrection } from '../engine/settings';
+import type { ColumnCorrection, PeriodDef } from '../engine/settings';
 import { formatDate } from '../i18n/dates';
 import type { UiStrings } from './strings';
 import type { PlanView } from './plan-view';
 import { columnViews, tableRangeAddress } from './view-model';
 import { Results } from './Results';
-import { DateField } from './DateField';
+import { AsOfControl } from './AsOfControl';
 import { HighlightLegend } from './HighlightLegend';
 
 export interface CheckTabProps {
@@ -36,9 +36,16 @@ export interface CheckTabProps {
   corrections: ColumnCorrection | undefined;
   busy: boolean;
   asOf: ISODate;
+  /** The sheet's as-of cell follows the calendar (=TODAY()); false when `asOf` is fixed. */
+  asOfLive: boolean;
   /** What the date field's calendar calls today. */
-  today?: ISODate;
+  today: ISODate;
+  /** The workbook's reporting periods (the review cut-off comes from them). */
+  periods?: readonly PeriodDef[];
+  /** A day fixed for the check and the as-of cell ("" when the field was emptied). */
   onAsOfChange: (asOf: ISODate) => void;
+  /** Back to live: as of today, the as-of cell =TODAY(). */
+  onAsOfLive: () => void;
   onCheck: () => void;
   onReadAgain: () => void;
   onCorrect: (letter: string, role: ColumnRole | 'none') => void;
@@ -158,7 +165,18 @@ export function CheckTab(props: CheckTabProps): React.JSX.Element {
       ) : null}
 
       <div className={styles.row}>
-        <DateField lang={props.lang} label={t.asOfLabel} value={props.asOf} onChange={props.onAsOfChange} today={props.today} />
+        <AsOfControl
+          t={t}
+          lang={props.lang}
+          value={props.asOf}
+          live={props.asOfLive}
+          today={props.today}
+          planYear={analysis?.planYear ?? null}
+          periods={props.periods}
+          disabled={busy}
+          onFixed={props.onAsOfChange}
+          onLive={props.onAsOfLive}
+        />
         <Button appearance="primary" onClick={props.onCheck} disabledFocusable={busy || !asOfValid}>
           {t.checkButton}
         </Button>

@@ -4,7 +4,7 @@
  * see the figures if a preview is available, and build the sheet.
  */
 import * as React from 'react';
-import { Body1, Button, Caption1, Field, Input, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, Select, Subtitle2, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import type { Analysis, ISODate, Lang } from '../engine/model';
 import { isISODate, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../engine/dates';
 import type { PeriodId } from '../hosts/plan-host';
@@ -51,6 +51,8 @@ function isValidYear(text: string): boolean {
 export function ReportTab(props: ReportTabProps): React.JSX.Element {
   const { t, busy } = props;
   const styles = useStyles();
+  // The replace question, once answered, gives the focus back to the button that asked it.
+  const restoreFocus = useRestoreFocusTarget();
   const periods = props.periods && props.periods.length > 0 ? props.periods : DEFAULT_PERIODS;
   const initial = React.useMemo(() => periodDueNext(props.today, periods), [props.today, periods]);
   const [period, setPeriod] = React.useState<PeriodId>(initial.id);
@@ -132,7 +134,7 @@ export function ReportTab(props: ReportTabProps): React.JSX.Element {
       </section>
 
       <div>
-        <Button appearance="primary" onClick={build} disabledFocusable={busy || !yearValid || !asOfValid}>
+        <Button {...restoreFocus} appearance="primary" onClick={build} disabledFocusable={busy || !yearValid || !asOfValid}>
           {t.buildReport}
         </Button>
       </div>

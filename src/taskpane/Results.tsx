@@ -82,6 +82,14 @@ function genericMessage(code: IssueCode, lang: Lang): string {
   return issueMessage(code, {}, lang);
 }
 
+/** What the generic wording says beyond the title: the part after "…: " when it has one. */
+function explanationOf(code: IssueCode, lang: Lang): string {
+  const generic = genericMessage(code, lang);
+  const colon = generic.indexOf(': ');
+  const rest = colon >= 0 ? generic.slice(colon + 2) : generic;
+  return rest.charAt(0).toLocaleUpperCase(lang) + rest.slice(1);
+}
+
 function IssueButton(props: { t: UiStrings; item: IssueItem; title: string; showMessage: boolean; onSelect: (address: string) => void }): React.JSX.Element {
   const { t, item } = props;
   const styles = useStyles();
@@ -134,7 +142,7 @@ function Group(props: { t: UiStrings; lang: Lang; group: IssueGroup; onSelect: (
       <AccordionPanel>
         {explained ? (
           <Caption1 className={styles.explanation} data-testid={`explain-${group.code}`}>
-            {generic}
+            {explanationOf(group.code, props.lang)}
           </Caption1>
         ) : null}
         <ul className={styles.list}>

@@ -7,7 +7,7 @@
 import type { CheckOutcome } from '../hosts/plan-host';
 import type { ISODate } from '../engine/model';
 
-export type PaneTab = 'check' | 'report';
+export type PaneTab = 'check' | 'report' | 'rollup';
 
 export interface PaneRequest {
   tab: PaneTab;

@@ -55,6 +55,11 @@ export interface UiStrings {
 
   asOfLabel: string;
   asOfInvalid: string;
+  /** The as-of control's choices: live (=TODAY()) and the review cut-off, and what each means. */
+  asOfToday: string;
+  asOfCutOff: (period: string, date: string) => string;
+  asOfLiveHint: string;
+  asOfFixedHint: (date: string) => string;
   checkButton: string;
   checkHint: string;
   /** The highlight colours said in words (colour is never the only carrier of meaning). */
@@ -167,6 +172,10 @@ const vi: UiStrings = {
 
   asOfLabel: 'Tính đến ngày',
   asOfInvalid: 'Ngày không hợp lệ.',
+  asOfToday: 'Hôm nay',
+  asOfCutOff: (period, date) => `Cuối kỳ ${period} (${date})`,
+  asOfLiveHint: 'Theo ngày hiện tại: ô “Tính đến ngày” trên trang tính giữ =TODAY(), tô màu tự cập nhật mỗi ngày.',
+  asOfFixedHint: (date) => `Cố định ngày ${date}: tô màu và kết quả kiểm tra đều tính đến ngày này.`,
   checkButton: 'Kiểm tra và tô màu',
   checkHint: 'Thêm (hoặc cập nhật) các cột theo dõi và tô màu các dòng có vấn đề. Nội dung các ô hiện có được giữ nguyên.',
   legendTitle: 'Màu tô trên trang tính',
@@ -296,6 +305,10 @@ const en: UiStrings = {
 
   asOfLabel: 'As of',
   asOfInvalid: 'Not a valid date.',
+  asOfToday: 'Today',
+  asOfCutOff: (period, date) => `End of ${period} (${date})`,
+  asOfLiveHint: 'Follows the current date: the sheet\'s "As of" cell holds =TODAY(), so the highlights update every day.',
+  asOfFixedHint: (date) => `Fixed on ${date}: the highlights and the check results are as of that day.`,
   checkButton: 'Check and highlight',
   checkHint: 'Adds or updates the tracking columns and highlights the rows with problems. The contents of your existing cells are left unchanged.',
   legendTitle: 'Highlight colours on the sheet',

@@ -6,7 +6,7 @@
  */
 import * as React from 'react';
 import type { ColumnRole, ISODate, Lang } from '../engine/model';
-import type { CheckOutcome, PlanHost, ReportRequest } from '../hosts/plan-host';
+import type { AsOfSetting, CheckOutcome, PlanHost, ReportRequest } from '../hosts/plan-host';
 import type { WorkbookState } from '../engine/settings';
 import { legacyStrings } from './LegacyNotice';
 import { uiStrings, type UiStrings } from './strings';
@@ -15,6 +15,7 @@ import type { BusyKind, Notice, PlanView, ReportChoice } from './plan-view';
 import { applyCorrection } from './view-model';
 import { summaryText } from './summary';
 import { useRibbonBusy, type RibbonActivity } from './use-ribbon-busy';
+import { useAsOf } from './use-as-of';
 
 export interface PlanStateOptions {
   host: PlanHost;
@@ -40,14 +41,20 @@ export interface PlanState {
   announcement: string;
   /** Settings and corrections stored in the workbook, once read. */
   workbook: WorkbookState | null;
-  /** The day the check tab judges deadlines on. */
+  /** The day the check tab judges deadlines on (today when live). */
   asOf: ISODate;
+  /** The sheet's as-of cell follows the calendar (=TODAY()); false when `asOf` is fixed there. */
+  asOfLive: boolean;
   view: PlanView;
   /** The report sheet the user is asked about replacing; null when no question is pending. */
   replacing: string | null;
 
   setTab: (tab: PaneTab) => void;
+  /** Fix the day (typed, picked or the review cut-off): the sheet's as-of cell takes it at once
+   * when the sheet has one, and the results are read again as of that day. */
   setAsOf: (asOf: ISODate) => void;
+  /** Back to live: as of today, the sheet's as-of cell =TODAY(). */
+  setAsOfLive: () => void;
   dismissError: () => void;
   dismissNotice: () => void;
   switchLang: (next: Lang) => void;
@@ -116,11 +123,13 @@ function useSheetView(host: PlanHost, run: Run, today: () => ISODate) {
   }, []);
 
   const readSheet = React.useCallback(
-    (when: ISODate, language: Lang, keepWritten = false) =>
+    (asked: ISODate, language: Lang, keepWritten = false, onAsOfCell?: (setting: AsOfSetting | null) => ISODate) =>
       run('reading', async () => {
         const started = ++viewVersion.current;
         const loaded = await host.loadState();
         setWorkbook(loaded);
+        // The sheet's as-of cell, when asked: a day fixed there is the day the sheet is read as of.
+        const when = onAsOfCell ? onAsOfCell(await host.readAsOf()) : asked;
         const outcome = await host.inspect({ asOf: when, lang: language });
         if (viewVersion.current !== started) return;
         setView((previous) => ({
@@ -142,7 +151,7 @@ function useSheetView(host: PlanHost, run: Run, today: () => ISODate) {
     showOutcome(outcome, when, false, false);
   };
 
-  return { workbook, setWorkbook, view, showOutcome, readSheet, reloadAfterSave };
+  return { workbook, setWorkbook, view, viewVersion, showOutcome, readSheet, reloadAfterSave };
 }
 
 /** The question asked before a report sheet is replaced, as a promise the dialog answers. */
@@ -242,28 +251,27 @@ export function usePlanState(options: PlanStateOptions): PlanState {
   const [lang, setLang] = React.useState<Lang>(options.initialLang);
   const t = uiStrings(lang);
   const langRef = React.useRef(lang);
-  langRef.current = lang;
+  langRef.current = lang; // read by callbacks that outlive a render
   const [tab, setTab] = React.useState<PaneTab>(options.initialTab ?? 'check');
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [announcement, setAnnouncement] = React.useState('');
-  const [asOf, setAsOf] = React.useState<ISODate>(() => today());
   const { busy: ownBusy, error, setError, run, phase } = useOperations(langRef);
   const ribbonBusy = useRibbonBusy(options.ribbonActivity);
   const busy: BusyKind | null = ownBusy ?? (ribbonBusy ? 'ribbon' : null);
   const sheetView = useSheetView(host, run, today);
   const { workbook, view, showOutcome, readSheet } = sheetView;
+  const asOfChoice = useAsOf({ host, today, lang, view, viewVersion: sheetView.viewVersion, showOutcome, onError: (err) => setError(errorText(t, err)) });
   const tools: PaneTools = { host, lang, t, run, phase, setNotice, setAnnouncement, setError };
   const { correct, clearCorrections } = columnCorrections(tools, sheetView);
   const { replacing, answerReplace, buildReport } = useReportBuild(tools, sheetView);
 
-  // First look at the workbook when the pane opens.
-  // Only once: later reads are the user's (or a language switch's) doing.
+  // First look at the workbook when the pane opens; only once (later reads are the user's doing).
   const firstRead = React.useRef(false);
   React.useEffect(() => {
     if (firstRead.current) return;
     firstRead.current = true;
-    void readSheet(asOf, lang);
-  }, [readSheet, asOf, lang]);
+    void readSheet(asOfChoice.asOf, lang, false, asOfChoice.adopt(asOfChoice.asOf));
+  }, [readSheet, asOfChoice, lang]);
 
   // Requests from the ribbon buttons.
   React.useEffect(() => {
@@ -271,7 +279,7 @@ export function usePlanState(options: PlanStateOptions): PlanState {
     return channel.subscribe((request: PaneRequest) => {
       setTab(request.tab);
       if (request.check) {
-        setAsOf(request.check.asOf);
+        asOfChoice.fromRibbon(request.check.asOf, request.check.live ?? true);
         showOutcome(request.check.outcome, request.check.asOf, request.check.outcome.ok, true);
         const outcome = request.check.outcome;
         if (outcome.ok) setAnnouncement(summaryText(uiStrings(langRef.current), outcome.analysis));
@@ -293,8 +301,9 @@ export function usePlanState(options: PlanStateOptions): PlanState {
   const check = () =>
     void run('checking', async () => {
       setNotice(null);
-      const outcome = await host.check({ asOf, lang });
-      showOutcome(outcome, asOf, true, false);
+      const request = asOfChoice.checkRequest();
+      const outcome = await host.check(request);
+      showOutcome(outcome, request.asOf, true, false);
       if (outcome.ok) setAnnouncement(summaryText(t, outcome.analysis));
     });
 
@@ -333,7 +342,8 @@ export function usePlanState(options: PlanStateOptions): PlanState {
     notice,
     announcement,
     workbook,
-    asOf,
+    asOf: asOfChoice.asOf,
+    asOfLive: asOfChoice.live,
     view,
     replacing,
     setTab: (next: PaneTab) => {
@@ -341,11 +351,12 @@ export function usePlanState(options: PlanStateOptions): PlanState {
       setAnnouncement('');
       setTab(next);
     },
-    setAsOf,
+    setAsOf: (day: ISODate) => asOfChoice.choose({ mode: 'fixed', day }),
+    setAsOfLive: () => asOfChoice.choose({ mode: 'live' }),
     dismissError: () => setError(null),
     dismissNotice: () => setNotice(null),
     switchLang,
-    readAgain: () => void readSheet(asOf, lang),
+    readAgain: () => void readSheet(asOfChoice.asOf, lang, false, asOfChoice.adopt(asOfChoice.asOf)),
     check,
     correct,
     clearCorrections,

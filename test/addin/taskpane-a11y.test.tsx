@@ -90,6 +90,23 @@ describe('keyboard', () => {
     await waitFor(() => expect(button.getAttribute('aria-disabled')).toBeNull());
     expect(document.activeElement).toBe(button);
   });
+
+  it('the replace question takes the focus and, answered with Escape, gives it back to the build button', async () => {
+    const host = new MemoryHost(sampleOutcome);
+    host.reportOutcome = async (request) =>
+      (await request.confirmReplace('BC 6 tháng-2024')) ? { ok: true, sheetName: 'BC 6 tháng-2024', replaced: true } : { ok: false, cancelled: true, message: 'cancelled' };
+    const { user } = setup({ host });
+    await opened();
+    await user.click(screen.getByRole('tab', { name: 'Báo cáo quý' }));
+    const build = screen.getByRole('button', { name: 'Tạo báo cáo' });
+    build.focus();
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Thay thế' })));
+    await user.keyboard('{Escape}');
+    expect(await screen.findByText('Đã huỷ, không có gì thay đổi.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(build));
+  });
 });
 
 describe("Excel's dark theme", () => {

@@ -39,7 +39,8 @@ describe('task pane: check tab', () => {
     await user.clear(date);
     await user.type(date, '30/06/2024');
     await user.click(screen.getByRole('button', { name: 'Kiểm tra và tô màu' }));
-    await waitFor(() => expect(host.callsOf('check')).toEqual([[{ asOf: '2024-06-30', lang: 'vi' }]]));
+    // A day typed is a review as of that day: the check fixes it in the sheet's as-of cell.
+    await waitFor(() => expect(host.callsOf('check')).toEqual([[{ asOf: '2024-06-30', lang: 'vi', fixAsOf: true }]]));
     await waitFor(() => expect(screen.queryByText(/Mới đọc, chưa ghi vào trang tính/)).toBeNull());
     expect(screen.getByRole('heading', { name: /Kết quả kiểm tra — 30\/06\/2024/ })).toBeTruthy();
   });

@@ -129,10 +129,12 @@ describe('issue cards and group headers', () => {
     expect(shownText(overdue)).toContain(lang === 'vi' ? 'Quá hạn 45 ngày (hạn 31/03/2024)' : 'Overdue by 45 days (due 31/03/2024)');
 
     const vague = panelOf('output-unquantified');
-    const explanation = issueMessage('output-unquantified', {}, lang);
+    const explanation = { vi: 'Không có chỉ tiêu định lượng, không phải văn bản/sản phẩm cụ thể', en: 'Neither a number nor a concrete deliverable' }[lang];
     expect(within(vague).getAllByRole('button', { name: new RegExp(lang === 'vi' ? 'Dòng' : 'Row') })).toHaveLength(2);
     expect(occurrences(shownText(vague), explanation)).toBe(1);
     expect(within(vague).getByTestId('explain-output-unquantified').textContent).toBe(explanation);
+    expect(occurrences(shownText(vague), issueMessage('output-unquantified', {}, lang))).toBe(0);
+    expect(occurrences(shownText(vague), { vi: 'Sản phẩm chưa đo lường được', en: 'Output without a target' }[lang])).toBe(1);
   });
 
   it('keeps the count with the title, beside the badge, never split', async () => {

@@ -7,13 +7,13 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import { surgicalCopy } from '../../src/hosts/xlsx/surgical';
-import { buildWorkbook } from '../../src/testing/plans/xlsx';
+import { buildWorkbook, writeXlsx } from '../../src/testing/plans/xlsx';
+import { samplePlan } from '../../scripts/sample-plan';
 import { trackedPlan } from '../fixtures/plans';
 import { sheetXml, snapshotRange, workbookXml } from '../hosts/xlsx/helpers';
 import { expectOneSentence, runCli, tempDir } from './helpers';
 
-const ROOT = path.join(__dirname, '..', '..');
-const SAMPLE = path.join(ROOT, 'assets', 'sample', 'ke-hoach-cchc-2024.xlsx');
+let SAMPLE: string;
 const SHEET = 'Phụ lục';
 /** Wide and deep enough for the table, the block, the helper column and the as-of cell. */
 const AREA = 'A1:T64';
@@ -23,6 +23,9 @@ const at = (name: string) => path.join(dir, name);
 
 beforeAll(async () => {
   dir = await tempDir('cchc-clean-');
+  // The sample as first written, without its tracking columns: the block is all the tool's.
+  SAMPLE = at('sample.xlsx');
+  await writeXlsx(samplePlan({ tracking: false }), SAMPLE);
   const checked = await runCli(['validate', SAMPLE, '--as-of', '15/10/2024', '--out', at('checked.xlsx')]);
   expect(checked.code).toBe(1);
 });

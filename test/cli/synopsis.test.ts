@@ -48,7 +48,7 @@ test('the synopsis names every command, each argument as it is parsed and every 
   const [validate, report, convert] = ['validate', 'report', 'convert'].map((name) => entries.get(name));
   expect(validate).toBe('cchc-plan validate <plan.xlsx...> [--sheet <name>] [--as-of <dd/mm/yyyy>] [--plan-year <YYYY>] [--out <OUT.xlsx|DIR>] [--json] [--lang <vi|en>]');
   // Several files, a required period, a folder for several copies.
-  expect(report).toBe('cchc-plan report <plan.xlsx...> --period <Q1|Q2|H1|Q3|Q4|Y> [--year <YYYY>] [--as-of <dd/mm/yyyy>] [--sheet <name>] [--out <OUT.xlsx|DIR>] [--json] [--lang <vi|en>]');
+  expect(report).toBe('cchc-plan report <plan.xlsx...> --period <Q1|Q2|H1|Q3|Q4|Y> [--year <YYYY>] [--as-of <dd/mm/yyyy>] [--sheet <name>] [--out <OUT.xlsx|OUT.docx|DIR>] [--format <xlsx|docx>] [--json] [--lang <vi|en>]');
   expect(convert).toBe('cchc-plan convert <in.xlsx> --out <out.xlsx> [--lang <vi|en>]');
   for (const line of synopsis.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
 });

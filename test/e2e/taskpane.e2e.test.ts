@@ -4,58 +4,18 @@
  * Debian's Chromium. Screenshots go to test-output/screenshots (gitignored).
  */
 import * as fs from 'fs';
-import * as http from 'http';
-import * as os from 'os';
+import type * as http from 'http';
 import * as path from 'path';
-import type { AddressInfo } from 'net';
-import webpack from 'webpack';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { MARKUP_SHOWN, SHEET } from './harness/sample-plan';
+import { CHROMIUM, ROOT, SHOTS, buildHarness, launch, portOf, serve, type Browser } from './harness/browser';
 
-const ROOT = path.resolve(__dirname, '../..');
 const OUT = path.join(ROOT, 'test-output/e2e-harness');
-const SHOTS = path.join(ROOT, 'test-output/screenshots');
-const CHROMIUM = '/usr/bin/chromium';
 const TODAY = '2024-05-15';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.map': 'application/json',
-};
-
-async function buildHarness(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const makeConfig = require('../../webpack.config.js') as (env: object, argv: object) => Promise<webpack.Configuration>;
-  const config = await makeConfig({ harness: true, outDir: OUT }, { mode: 'development' });
-  await new Promise<void>((resolve, reject) => {
-    webpack(config, (err, stats) => {
-      if (err) return reject(err);
-      if (!stats || stats.hasErrors()) return reject(new Error(stats?.toString({ all: false, errors: true }) ?? 'webpack failed'));
-      resolve();
-    });
-  });
-}
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 let server: http.Server;
-let context: BrowserContext;
+let browser: Browser;
 let page: Page;
-let userDataDir: string;
-const pageErrors: string[] = [];
 
 async function shot(name: string): Promise<void> {
   await page.waitForTimeout(400); // let Fluent's transitions (tabs, dialog) finish
@@ -80,40 +40,18 @@ async function selectionBecomes(want: { sheet: string; address: string | null })
 beforeAll(async () => {
   expect(fs.existsSync(CHROMIUM)).toBe(true);
   fs.mkdirSync(SHOTS, { recursive: true });
-  await buildHarness();
+  await buildHarness(OUT);
   server = await serve(OUT);
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    viewport: { width: 1280, height: 860 },
-    // en-US on purpose: the browser locale whose date order (05/15/2024) the pane must not follow.
-    locale: 'en-US',
-    // The support information's Copy button writes to the clipboard; the test reads it back.
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (err) => pageErrors.push(String(err)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(msg.text());
-  });
-  // Nothing may leave the machine: any request not to the harness server fails the test.
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1') return route.continue();
-    pageErrors.push(`request to ${url.href}`);
-    return route.abort();
-  });
-  const port = (server.address() as AddressInfo).port;
-  await page.goto(`http://127.0.0.1:${port}/harness.html?today=${TODAY}`);
+  // The support information's Copy button writes to the clipboard; the test reads it back.
+  browser = await launch({ permissions: ['clipboard-read', 'clipboard-write'] });
+  page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${portOf(server)}/harness.html?today=${TODAY}`);
   await page.getByTestId('recognised').waitFor();
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
 });
 
 describe('task pane in Chromium over the fake Excel', () => {
@@ -269,6 +207,6 @@ describe('task pane in Chromium over the fake Excel', () => {
   });
 
   it('ran without a page error and without any request leaving the machine', () => {
-    expect(pageErrors).toEqual([]);
+    expect(browser.problems).toEqual([]);
   });
 });

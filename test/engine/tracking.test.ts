@@ -145,8 +145,9 @@ describe('tracking block on a plan without one', () => {
     expect(Math.max(...rules.map((r) => r.formula.length))).toBeLessThanOrEqual(MAX_CF_FORMULA_CHARS);
   });
 
-  it('extends the printout over the block and repeats the header rows', () => {
-    expect(a.changes.print).toEqual({ lastCol: 13, titleRows: { first: 4, last: 4 } });
+  it('leaves the printout alone when the host did not read how the sheet prints (print.test.ts)', () => {
+    expect(grid.page).toBeUndefined();
+    expect(a.changes.print).toBeUndefined();
   });
 });
 

@@ -135,9 +135,10 @@ describe('report --out', () => {
     const wb = await readBook('q1.xlsx');
     expect(tabs(wb)).toEqual([APPENDIX_SHEET, 'BC Quý I-2024']);
     const text = sheetText(wb.getWorksheet('BC Quý I-2024')!);
-    expect(text).toContain('BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH QUÝ I NĂM 2024');
-    expect(text).toContain('(Số liệu tính từ ngày 15/12/2023 đến ngày 14/03/2024)');
-    expect(text).toContain('Lập ngày 18/03/2024');
+    for (const part of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BÁO CÁO', 'Kết quả thực hiện công tác cải cách hành chính quý I năm 2024', '(Số liệu tính từ ngày 15/12/2023 đến ngày 14/03/2024)', 'Nơi nhận:']) {
+      expect(text).toContain(part);
+    }
+    expect(text).toContain('lập ngày 18/03/2024');
     // The user's table (A1:H27) is exactly as it was.
     expect(await snapshotRange(path.join(dir, 'q1.xlsx'), APPENDIX_SHEET, 'A1:H27')).toEqual(await snapshotRange(path.join(dir, 'plan.xlsx'), APPENDIX_SHEET, 'A1:H27'));
   });
@@ -154,10 +155,11 @@ describe('report --out', () => {
     let link: string | undefined;
     ws.eachRow((row) =>
       row.eachCell((cell) => {
-        if (cell.text === 'Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực thủy lợi') link = (cell.value as ExcelJS.CellHyperlinkValue).hyperlink;
+        if (cell.text === 'Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực thủy lợi') link = (cell.value as ExcelJS.CellFormulaValue).formula;
       }),
     );
-    expect(link).toBe(`#'${APPENDIX_SHEET}'!B14`);
+    // A HYPERLINK formula whose text is cached (LibreOffice clips hyperlinked cells to a line).
+    expect(link).toBe(`HYPERLINK("#'${APPENDIX_SHEET}'!B14","Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực thủy lợi")`);
   });
 
   test('built again for the same period: one sheet; another period: a second sheet', async () => {

@@ -4,7 +4,7 @@
  */
 import type { Issue } from '../../src/engine/model';
 import { isReportSheet } from '../../src/engine/report-marker';
-import { buildReport } from '../../src/report';
+import { buildReport, type DocumentOverrides } from '../../src/report';
 import { reportJsonSchema } from '../../src/contract/report-json';
 import { reportJson } from '../../src/report/json';
 import { wrappedLines } from '../../src/report/sheet';
@@ -53,8 +53,9 @@ const counts = (c: Partial<Record<'doneOnTime' | 'doneLate' | 'inProgress' | 'ov
   return { ...full, done, total };
 };
 
-function build(opts: { aliases?: boolean; asOf?: string } = {}) {
+function build(opts: { aliases?: boolean; asOf?: string; document?: DocumentOverrides } = {}) {
   return buildReport(handAnalysis(TASKS, SECTIONS), {
+    document: opts.document,
     period: 'Q1',
     year: 2024,
     asOf: opts.asOf,
@@ -162,14 +163,37 @@ describe('report sheet from hand-built rows', () => {
     return c.row + 1;
   };
 
-  test('title block', () => {
+  test('document header: the agency from the plan, placeholders for what nobody gave, the period in words', () => {
+    // The hand-built analysis has no title rows: no governing agency, no place, no symbol.
     expect(byAddress.get('A1')?.value).toBe('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
-    expect(byAddress.get('A2')?.value).toBe('BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH QUÝ I NĂM 2024');
-    expect(byAddress.get('A3')?.value).toBe('(Số liệu tính từ ngày 15/12/2023 đến ngày 14/03/2024)');
-    expect(String(byAddress.get('A4')?.value)).toContain('20/03/2024');
-    expect(String(byAddress.get('A5')?.value)).toContain('Phụ lục');
-    expect(String(byAddress.get('A5')?.value)).toContain('18/03/2024');
-    expect(sheet.print).toEqual({ orientation: 'landscape', paper: 'A4', repeatRows: { first: 0, last: 4 }, fitToWidth: true });
+    expect(byAddress.get('E1')?.value).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(byAddress.get('E2')?.value).toBe('Độc lập - Tự do - Hạnh phúc');
+    expect(byAddress.get('A4')?.value).toBe('Số: …/BC-…');
+    expect(byAddress.get('E4')?.value).toBe('…………, ngày … tháng … năm 2024');
+    expect(byAddress.get('A6')?.value).toBe('BÁO CÁO');
+    expect(byAddress.get('A7')?.value).toBe('Kết quả thực hiện công tác cải cách hành chính quý I năm 2024');
+    expect(byAddress.get('A8')?.value).toBe('(Số liệu tính từ ngày 15/12/2023 đến ngày 14/03/2024)');
+    const intro = String(byAddress.get('A10')?.value);
+    for (const part of ['14/03/2024', 'Phụ lục', '18/03/2024', '20/03/2024']) expect(intro).toContain(part);
+    expect(sheet.print).toEqual({
+      orientation: 'landscape',
+      paper: 'A4',
+      repeatRows: null,
+      fitToWidth: true,
+      margins: { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 },
+      pageNumbers: { where: 'header', fontName: 'Times New Roman', fontSize: 13, skipFirst: true },
+    });
+  });
+
+  test('the document fields given for the report fill the header and the closing', () => {
+    const { sheet: given } = build({
+      document: { governingAgency: 'UBND tỉnh Bình An', place: 'Bình An', docSymbol: 'STTTT', signerTitle: 'KT. Giám đốc\nPhó Giám đốc', signerName: 'Nguyễn Văn An', recipients: ['Sở Nội vụ', 'Lưu: VT'] },
+    });
+    const at = new Map(given.cells.map((c) => [cellAddress(c), c.value]));
+    expect([at.get('A1'), at.get('A2'), at.get('A4'), at.get('E4')]).toEqual(['UBND TỈNH BÌNH AN', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'Số: …/BC-STTTT', 'Bình An, ngày … tháng … năm 2024']);
+    const texts = given.cells.map((c) => String(c.value ?? ''));
+    const from = texts.indexOf('Nơi nhận:');
+    expect(texts.slice(from)).toEqual(['Nơi nhận:', '- Sở Nội vụ;', '- Lưu: VT.', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn An']);
   });
 
   test('totals and rates are formulas, and evaluate to the hand counts', () => {
@@ -241,12 +265,16 @@ describe('row heights for wrapped text', () => {
   // Row heights are keyed by 0-based row.
   const rowOf = (text: string) => sheet.cells.find((x) => x.value === text)!.row;
 
-  test('the stats header (class names in 12-character columns) gets several lines; plain rows keep the default', () => {
+  test('the stats header (class names in 10-character columns) gets several lines; a short row one line of its font', () => {
     const header = rowOf('Lĩnh vực cải cách');
-    expect(sheet.rowHeights?.[header]).toBeGreaterThanOrEqual(3 * 15);
-    expect(sheet.rowHeights?.[rowOf('CẢI CÁCH THỂ CHẾ')]).toBeUndefined();
-    // The title (14 pt, row 2) is taller than a normal line.
-    expect(sheet.rowHeights?.[1]).toBeGreaterThan(15);
+    // Three or more lines of 12-point bold text.
+    expect(sheet.rowHeights?.[header]).toBeGreaterThanOrEqual(3 * 12 * 1.3);
+    // One line of 12-point text: a little taller than Calibri 11's 15 points, never two lines.
+    const area = sheet.rowHeights?.[rowOf('CẢI CÁCH THỂ CHẾ')] ?? 0;
+    expect(area).toBeGreaterThan(15);
+    expect(area).toBeLessThan(2 * 12 * 1.2);
+    // The summary line (14 pt) is taller than a normal line.
+    expect(sheet.rowHeights?.[rowOf('Kết quả thực hiện công tác cải cách hành chính quý I năm 2024')]).toBeGreaterThan(18);
   });
 });
 

@@ -1,6 +1,7 @@
 import {
   nextPeriod,
   periodDueNext,
+  reviewCutOff,
   periodTitleWords,
   PERIOD_IDS,
   periodWords,
@@ -81,6 +82,26 @@ describe('periodDueNext: the task pane default', () => {
     ['2024-12-31', 'Q1', 2025],
   ] as const)('on %s: %s %i', (today, id, year) => {
     expect(periodDueNext(today)).toEqual({ id, year });
+  });
+});
+
+describe('reviewCutOff: the as-of day the pane offers beside "Hôm nay"', () => {
+  test.each([
+    // today, plan year, period, year, cut-off
+    ['2024-10-15', 2024, 'Y', 2024, '2024-12-14'], // the year report is due next (20/12)
+    ['2024-05-02', 2024, 'H1', 2024, '2024-06-14'],
+    ['2024-01-10', 2024, 'Q1', 2024, '2024-03-14'],
+    ['2024-12-21', 2024, 'Y', 2024, '2024-12-14'], // next report is Q1 2025: a 2024 plan keeps its year
+    ['2024-12-21', 2025, 'Q1', 2025, '2025-03-14'], // a 2025 plan is reviewed for its first quarter
+    ['2026-03-18', 2024, 'Y', 2024, '2024-12-14'], // a past plan, opened today
+    ['2024-05-02', null, 'H1', 2024, '2024-06-14'],
+  ] as const)('on %s, a %s plan: %s %i, %s', (today, planYear, id, year, day) => {
+    expect(reviewCutOff(today, planYear)).toEqual({ id, year, day });
+  });
+
+  test('a province\'s own table moves the cut-off', () => {
+    const periods: PeriodDef[] = DEFAULT_PERIODS.map((p) => (p.id === 'Q3' ? { ...p, to: { month: 9, day: 30 } } : p));
+    expect(reviewCutOff('2024-07-01', 2024, periods).day).toBe('2024-09-30');
   });
 });
 

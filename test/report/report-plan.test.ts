@@ -221,7 +221,8 @@ describe('data quality, links, words', () => {
   test('title block names the agency, the period and its dates', () => {
     const text = sheet.cells.map((c) => String(c.value ?? '')).join('\n');
     expect(text).toContain('SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN');
-    expect(text).toContain('BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH QUÝ I NĂM 2024');
+    expect(text).toContain('Số: …/BC-SNN');
+    expect(text).toContain('BÁO CÁO\nKết quả thực hiện công tác cải cách hành chính quý I năm 2024');
     expect(text).toContain('(Số liệu tính từ ngày 15/12/2023 đến ngày 14/03/2024)');
     expect(text).toContain('20/03/2024');
     expect(sheet.name).toBe('BC Quý I-2024');
@@ -230,7 +231,7 @@ describe('data quality, links, words', () => {
   test('English report of the half-year', () => {
     const en = buildReport(analyse('2024-06-14'), { period: 'H1', year: 2024, lang: 'en', madeOn: '2024-06-18' });
     const text = en.sheet.cells.map((c) => String(c.value ?? '')).join('\n');
-    expect(text).toContain('FIRST HALF OF 2024');
+    expect(text).toContain('REPORT\nResults of administrative reform work: first half of 2024');
     expect(text).toContain('(Data from 15/12/2023 to 14/06/2024)');
     expect(en.sheet.name).toBe('Report H1-2024');
     for (const cls of TASK_CLASSES) expect(text).not.toContain(`${cls}`);

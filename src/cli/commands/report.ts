@@ -23,6 +23,7 @@ import { correctionsDropped } from '../notes';
 import { CopyError, type OpenedWorkbook } from '../../hosts/xlsx/port';
 import { prepareReport, type Refusal } from '../../usecases';
 import { copyFailure, lockOutTarget, openInput, planOutTargets, refusalFailure, type JobFailure, type OutTarget } from '../plan-job';
+import { docxMessages, docxName, writeReportDocx, type ReportFormat } from '../report-docx';
 import { makeProgress, type Progress } from '../progress';
 
 type Text = { vi: string; en: string };
@@ -64,13 +65,30 @@ function periodOption(lang: Lang) {
     });
 }
 
+function formatOption(lang: Lang) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const format = (v ?? 'xlsx').trim().toLowerCase();
+      if (format !== 'xlsx' && format !== 'docx') {
+        ctx.addIssue({ code: 'custom', message: docxMessages.badFormat(v ?? '', lang) });
+        return z.NEVER;
+      }
+      return format as ReportFormat;
+    });
+}
+
 function argsSchema(lang: Lang) {
-  return z.object({
-    files: z.array(z.string().min(1)).min(1, { message: messages.missingFile(lang) }),
-    ...commonOptionsSchema(lang),
-    period: periodOption(lang),
-    year: yearOption(lang, '--year').optional(),
-  });
+  return z
+    .object({
+      files: z.array(z.string().min(1)).min(1, { message: messages.missingFile(lang) }),
+      ...commonOptionsSchema(lang),
+      period: periodOption(lang),
+      year: yearOption(lang, '--year').optional(),
+      format: formatOption(lang),
+    })
+    .refine((a) => a.format !== 'docx' || a.out !== undefined, { message: docxMessages.needsOut(lang) });
 }
 export type ReportArgs = z.infer<ReturnType<typeof argsSchema>>;
 
@@ -91,7 +109,7 @@ export async function runReport(args: ReportArgs, ctx: CommandContext): Promise<
 
   let targets: Map<number, OutTarget | JobFailure> | null = null;
   if (args.out !== undefined) {
-    const planned = await planOutTargets(args.files, args.out, io.cwd, lang);
+    const planned = await planOutTargets(args.files, args.out, io.cwd, lang, args.format === 'docx' ? { nameInFolder: docxName, kind: 'document' } : {});
     if (!planned.ok) {
       io.stderr(`${planned.message}\n`);
       return EXIT_COULD_NOT_CHECK;
@@ -133,14 +151,17 @@ async function reportOne(
     failLine(file, lock);
     return EXIT_COULD_NOT_CHECK;
   }
+  // A Word report reads the workbook and writes its own file: no copy of the workbook.
+  const docx = args.format === 'docx';
+  const copy = docx ? undefined : target;
   try {
     progress.stage('read');
-    const workbook = await openInput(path.resolve(io.cwd, file), file, { sheet: args.sheet, copyTo: target?.path, lang });
+    const workbook = await openInput(path.resolve(io.cwd, file), file, { sheet: args.sheet, copyTo: copy?.path, lang });
     if ('ok' in workbook) {
       failLine(file, workbook);
       return EXIT_COULD_NOT_CHECK;
     }
-    const prepared = await prepareKept(workbook, args, io.today(), target !== undefined, progress);
+    const prepared = await prepareKept(workbook, args, io.today(), copy !== undefined, progress);
     if (!prepared.ok) {
       failLine(file, reportRefusal(prepared.refusal, file, lang));
       return EXIT_COULD_NOT_CHECK;
@@ -156,7 +177,11 @@ async function reportOne(
     if (prepared.dropped) notes.push(correctionsDropped(file, prepared.dropped, lang));
     let written: string | undefined;
     let writeProblem: JobFailure | null = null;
-    if (target && write.state === 'ready') {
+    if (docx && target) {
+      progress.stage('write');
+      writeProblem = await writeReportDocx(model, target, lang);
+      if (!writeProblem) notes.unshift(docxMessages.written(target.shown, lang));
+    } else if (target && write.state === 'ready') {
       try {
         const applied = await write.apply();
         written = target.shown;
@@ -358,7 +383,8 @@ export const reportCommand: CliCommand = {
       .option('--year <YYYY>', 'năm báo cáo (mặc định: năm kế hoạch) / report year (default: the plan year)')
       .option('--as-of <dd/mm/yyyy>', 'ngày đánh giá tình trạng, hoặc YYYY-MM-DD (mặc định: ngày chốt số liệu của kỳ) / day the status is judged on, or YYYY-MM-DD (default: the period cut-off)')
       .option('--sheet <name>', 'trang tính chứa phụ lục / sheet holding the appendix')
-      .option('--out <OUT.xlsx|DIR>', 'ghi bản có trang báo cáo / write a copy with the report sheet')
+      .option('--out <OUT.xlsx|OUT.docx|DIR>', 'ghi bản có trang báo cáo, hoặc báo cáo Word / write a copy with the report sheet, or the Word report')
+      .option('--format <xlsx|docx>', 'xlsx: bản sao có trang báo cáo (mặc định); docx: báo cáo Word / xlsx: a copy with the report sheet (default); docx: the Word report')
       .option('--json', 'xuất JSON / JSON output')
       .option('--lang <vi|en>', 'ngôn ngữ / language (vi, en)')
       .addHelpText('after', HELP_AFTER)

@@ -1,6 +1,6 @@
 /**
  * `cchc-plan rollup <plans…|folder> --period <P> [--year <YYYY>] [--as-of <dd/mm/yyyy>]
- *                  [--units <map.json>] --out <tong-hop.xlsx> [--json]`
+ *                  [--units <map.json>] --out <tong-hop.xlsx> [--format <xlsx|docx>] [--json]`
  *
  * Many units' plans consolidated (report.md, "Roll-up"; docs/rollup.md). Every workbook is read,
  * checked and classified as `report` does, in worker threads; a file that cannot be read is
@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { Lang } from '../../engine/model';
 import { PERIOD_IDS, periodWords, type PeriodId } from '../../report';
 import { EMPTY_UNIT_MAP, unitMapFileSchema, unitMapFromFile, type FileRead, type RollupModel, type UnitMap } from '../../report/rollup';
+import { rollupDocxBytes } from '../../report/rollup/docx';
 import { consolidate } from '../../usecases/rollup';
 import { newWorkbook } from '../../hosts/xlsx/new-workbook';
 import { readWorkbookStream } from '../../hosts/xlsx/stream';
@@ -50,6 +51,17 @@ function argsSchema(lang: Lang) {
     }),
     year: yearOption(lang, '--year').optional(),
     units: z.string().trim().min(1).optional(),
+    format: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const f = (v ?? 'xlsx').trim().toLowerCase();
+        if (f !== 'xlsx' && f !== 'docx') {
+          ctx.addIssue({ code: 'custom', message: rollupMessages.badFormat(v ?? '', lang) });
+          return z.NEVER;
+        }
+        return f as 'xlsx' | 'docx';
+      }),
   });
 }
 export type RollupArgs = z.infer<ReturnType<typeof argsSchema>>;
@@ -141,7 +153,7 @@ export async function runRollup(args: RollupArgs, ctx: CommandContext): Promise<
     io.stderr(`${sentence}\n`);
     return EXIT_COULD_NOT_CHECK;
   };
-  const ext = '.xlsx';
+  const ext = args.format === 'docx' ? '.docx' : '.xlsx';
   if (!args.out.toLowerCase().endsWith(ext)) return fail(rollupMessages.outExtension(args.out, ext, lang));
 
   let unitMap: UnitMap = EMPTY_UNIT_MAP;
@@ -190,7 +202,7 @@ export async function runRollup(args: RollupArgs, ctx: CommandContext): Promise<
     }
 
     try {
-      const bytes = newWorkbook(rollup.sheets);
+      const bytes = args.format === 'docx' ? Buffer.from(await rollupDocxBytes(model)) : newWorkbook(rollup.sheets);
       await writeBytesAtomically(bytes, target.path);
     } catch (e) {
       if (e instanceof WorkbookWriteError) return fail(writeFailure(e.code, target.shown, lang));
@@ -253,7 +265,8 @@ export const rollupCommand: CliCommand = {
       .option('--year <YYYY>', 'năm tổng hợp (mặc định: năm của đa số kế hoạch) / roll-up year (default: the year most plans are for)')
       .option('--as-of <dd/mm/yyyy>', 'ngày đánh giá tình trạng (mặc định: ngày chốt số liệu của kỳ) / day the status is judged on (default: the period cut-off)')
       .option('--units <map.json>', 'tên đơn vị và tên gọi khác / unit names and aliases')
-      .option('--out <tong-hop.xlsx>', 'tệp tổng hợp cần ghi (bắt buộc) / consolidated file to write (required)')
+      .option('--out <tong-hop.xlsx>', 'tệp tổng hợp cần ghi, .xlsx hoặc .docx (bắt buộc) / consolidated file to write, .xlsx or .docx (required)')
+      .option('--format <xlsx|docx>', 'xlsx: sổ tổng hợp (mặc định); docx: báo cáo Word / xlsx: the consolidated workbook (default); docx: the Word report')
       .option('--json', 'xuất JSON / JSON output')
       .option('--lang <vi|en>', 'ngôn ngữ / language (vi, en)')
       .addHelpText('after', HELP_AFTER)

@@ -28,8 +28,9 @@ import {
   type WorkbookState,
 } from '../../engine/settings';
 import { runCheck, runReport, type Analyzer, type ApplyReport, sameSheetName, type ReadIntent, type Refusal, type SheetReadResult, type WorkbookPort } from '../../usecases';
-import type { AsOfSetting, CheckOutcome, CheckRequest, ConvertOutcome, ConvertRequest, PlanHost, ReportOutcome, ReportRequest } from '../plan-host';
+import type { AsOfSetting, CheckOutcome, CheckRequest, ConvertOutcome, ConvertRequest, PlanHost, ReportOutcome, ReportRequest, SheetsOutcome, SheetsRequest } from '../plan-host';
 import { readAsOfCell, writeAsOfCell } from './as-of';
+import { writeSheets } from './sheets';
 import { convertWorkbook } from './convert';
 import { WriteError, executePlan } from './apply';
 import { hostMessages } from './messages';
@@ -338,6 +339,8 @@ export function createExcelPlanHost(excelRun: ExcelRun, options: ExcelHostOption
         return { ok: false, message: describeError(e, lang, phase.name) };
       }
     },
+
+    writeSheets: (request: SheetsRequest): Promise<SheetsOutcome> => writeSheets(run, request, { supported, budget, pieceBytes, onSyncs: options.onSyncs, describeError }),
 
     async convertToUnicode(request: ConvertRequest): Promise<ConvertOutcome> {
       const { lang } = request;

@@ -14,6 +14,7 @@
 import { MAX_COLS, MAX_ROWS, a1, a1Range, qualifiedA1, wholeColumns, wholeRows } from '../../engine/a1';
 import type { CellInput, CellRange, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, FormulaFill, Lang, SheetCell, SheetModel, SheetNameDef } from '../../engine/model';
 import { sameSheetName, sheetNameKey } from '../../engine/text';
+import { applyPageLayout } from './page-layout';
 import { ChangeSetError } from '../change-set-error';
 import { MAX_CELL_TEXT, MAX_FORMULA_LENGTH, OP_OVERHEAD_BYTES, excelWouldConvert, jsonBytes, rowBlocks, textMask } from './payload';
 import type { ExistingFormat } from './read';
@@ -121,7 +122,7 @@ type StyleSpec = Omit<CellStyle, 'numberFormat'>;
 
 function styleCount(s: StyleSpec): number {
   let n = 0;
-  for (const k of ['bold', 'italic', 'fontSize', 'wrapText', 'fill', 'fontColor', 'horizontalAlignment', 'verticalAlignment'] as const) if (s[k] !== undefined) n++;
+  for (const k of ['bold', 'italic', 'fontSize', 'fontName', 'underline', 'wrapText', 'fill', 'fontColor', 'horizontalAlignment', 'verticalAlignment'] as const) if (s[k] !== undefined) n++;
   if (s.border) n += EDGES.length;
   return n;
 }
@@ -130,6 +131,8 @@ function applyStyle(format: Excel.RangeFormat, s: StyleSpec): void {
   if (s.bold !== undefined) format.font.bold = s.bold;
   if (s.italic !== undefined) format.font.italic = s.italic;
   if (s.fontSize !== undefined) format.font.size = s.fontSize;
+  if (s.fontName !== undefined) format.font.name = s.fontName;
+  if (s.underline !== undefined) format.font.underline = s.underline ? 'Single' : 'None';
   if (s.fontColor !== undefined) format.font.color = s.fontColor;
   if (s.fill !== undefined) format.fill.color = s.fill;
   if (s.wrapText !== undefined) format.wrapText = s.wrapText;
@@ -317,7 +320,7 @@ function conditionalFormatOps(sheetName: string, tag: string, rules: Conditional
 // ---------------------------------------------------------------------------------------------
 
 function styleKey(c: SheetCell): string {
-  return JSON.stringify([c.bold, c.italic, c.fontSize, c.wrapText, c.fill, c.fontColor, c.horizontalAlignment, c.verticalAlignment, c.border]);
+  return JSON.stringify([c.bold, c.italic, c.fontSize, c.fontName, c.underline, c.wrapText, c.fill, c.fontColor, c.horizontalAlignment, c.verticalAlignment, c.border]);
 }
 
 /** Consecutive cells of a row with the same style become one area: "B5:K5". */
@@ -528,17 +531,8 @@ function layoutOps(model: SheetModel): PlannedOp[] {
   }
   ops.push({
     label: `page layout ${name}`,
-    bytes: OP_OVERHEAD_BYTES * 4,
-    queue: ({ sheet }) => {
-      const layout = sheet(name).pageLayout;
-      layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-      layout.paperSize = 'A4';
-      if (titleRows) layout.setPrintTitleRows(titleRows);
-      // One page wide, as many pages tall as needed: the file format's "0 = automatic" is not a
-      // documented value of PageLayoutZoomOptions, so the pages tall are a count large enough
-      // that the width decides the scale.
-      if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: pagesTall };
-    },
+    bytes: OP_OVERHEAD_BYTES * (4 + (print.margins ? 6 : 0) + (print.pageNumbers ? 3 : 0)),
+    queue: ({ sheet }) => applyPageLayout(sheet(name).pageLayout, print, titleRows, pagesTall),
   });
   if (model.chart) {
     const chart = model.chart;

@@ -13,7 +13,7 @@ export const REQUIRED_EXCEL_API = '1.13';
 export const FEATURE_REQUIREMENTS: Readonly<Record<string, string>> = {
   'Range.getMergedAreasOrNullObject (merged cells)': '1.13',
   'Range.getSpecialCellsOrNullObject("Visible") (hidden rows)': '1.9',
-  'Worksheet.pageLayout, setPrintTitleRows (report printing)': '1.9',
+  'Worksheet.pageLayout, setPrintTitleRows, margins, headersFooters (report printing)': '1.9',
   'Worksheet.getRanges (report styles in few calls)': '1.9',
   'Range.getCellProperties (font names of legacy TCVN3/VNI text)': '1.9',
   'Range.dataValidation (status drop-down)': '1.8',

@@ -8,16 +8,24 @@
  * style bold).
  */
 import ExcelJS from 'exceljs';
-import { a1Range, parseA1Range, qualifiedA1, wholeRows } from '../../engine/a1';
-import type { CellInput, CellRange, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, FormulaFill, SheetCell, SheetModel } from '../../engine/model';
+import { a1Range, parseA1Range, qualifiedA1, wholeColumns, wholeRows } from '../../engine/a1';
+import type { CellInput, CellRange, CellStyle, ChangeSet, ConditionalFormatRule, FormatChange, PrintSettings, FormulaFill, SheetCell, SheetModel } from '../../engine/model';
 import { sameSheetName } from '../../engine/text';
 import { ChangeSetError } from '../change-set-error';
-import { applyExceljsPatches } from './exceljs-patches';
+import { applyExceljsPatches, markExplicitWidth } from './exceljs-patches';
+import { linkFormula } from './link-formula';
+import { marginsInInches, pageNumberHeaderFooter } from '../../engine/page-setup';
 
 applyExceljsPatches();
 
 /** exceljs ValueType.Merge. */
 const MERGE_TYPE = 1;
+/** A width the tool sets, written even at exceljs's default of 9 (exceljs-patches.ts). */
+function setWidth(column: ExcelJS.Column, width: number): void {
+  column.width = width;
+  markExplicitWidth(column);
+}
+
 /** Excel's default column width as the file stores it. */
 const DEFAULT_COLUMN_WIDTH = 9.140625;
 /** OOXML paper size code of A4. */
@@ -71,7 +79,7 @@ const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
 function hasStyle(spec: StyleSpec): boolean {
   return (
     spec.numberFormat !== undefined || spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined ||
-    spec.wrapText !== undefined || spec.fill !== undefined || spec.fontColor !== undefined ||
+    spec.fontName !== undefined || spec.underline !== undefined || spec.wrapText !== undefined || spec.fill !== undefined || spec.fontColor !== undefined ||
     spec.horizontalAlignment !== undefined || spec.verticalAlignment !== undefined || spec.border !== undefined
   );
 }
@@ -95,8 +103,15 @@ function styleCell(cell: ExcelJS.Cell, spec: StyleSpec, cache?: StyleCache): voi
   const style = ownStyle(cell);
   cache?.set(key, style);
   if (spec.numberFormat !== undefined) style.numFmt = spec.numberFormat;
-  if (spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined || spec.fontColor !== undefined) {
+  if (spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined || spec.fontColor !== undefined || spec.fontName !== undefined || spec.underline !== undefined) {
     const font: Partial<ExcelJS.Font> = { ...(style.font ?? {}) };
+    if (spec.fontName !== undefined) {
+      font.name = spec.fontName;
+      // A theme scheme would show the theme's font instead.
+      delete font.scheme;
+      delete font.family;
+    }
+    if (spec.underline !== undefined) font.underline = spec.underline;
     if (spec.bold !== undefined) font.bold = spec.bold;
     if (spec.italic !== undefined) font.italic = spec.italic;
     if (spec.fontSize !== undefined) font.size = spec.fontSize;
@@ -133,7 +148,7 @@ function applyFormat(ws: ExcelJS.Worksheet, f: FormatChange): void {
   if (f.columnWidth !== undefined) {
     const r = f.range;
     // exceljs column width is already in characters (the unit Excel shows).
-    for (let col = r.left; col <= r.right; col++) ws.getColumn(col + 1).width = f.columnWidth;
+    for (let col = r.left; col <= r.right; col++) setWidth(ws.getColumn(col + 1), f.columnWidth);
   }
   if (f.columnHidden !== undefined) {
     for (let col = f.range.left; col <= f.range.right; col++) {
@@ -238,9 +253,12 @@ function applyConditionalFormats(ws: ExcelJS.Worksheet, tag: string, rules: Cond
 function sheetCellValue(cell: SheetCell): ExcelJS.CellValue {
   if (cell.formula !== undefined) return { formula: cell.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
   if (cell.link) {
-    const text = cell.value === null || cell.value === undefined ? '' : String(cell.value);
+    const shown = typeof cell.value === 'number' ? cell.value : cell.value === null || cell.value === undefined ? '' : String(cell.value);
+    // A HYPERLINK formula wraps in LibreOffice where a hyperlinked cell does not (link-formula.ts).
+    const formula = shown === '' ? null : linkFormula(shown, cell.link);
+    if (formula !== null) return { formula, result: shown } as ExcelJS.CellFormulaValue;
     const { sheet, row, col } = cell.link;
-    return { text, hyperlink: `#${qualifiedA1(sheet, { top: row, left: col, bottom: row, right: col })}` };
+    return { text: String(shown), hyperlink: `#${qualifiedA1(sheet, { top: row, left: col, bottom: row, right: col })}` };
   }
   if (cell.value === undefined || cell.value === null || cell.value === '') return null;
   return cell.value;
@@ -262,7 +280,7 @@ export function buildSheet(workbook: ExcelJS.Workbook, model: SheetModel): Excel
     styleCell(target, cell);
   }
   for (const m of model.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-  for (const [col, width] of Object.entries(model.columnWidths)) ws.getColumn(Number(col) + 1).width = width;
+  for (const [col, width] of Object.entries(model.columnWidths)) setWidth(ws.getColumn(Number(col) + 1), width);
   for (const [row, height] of Object.entries(model.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -270,10 +288,48 @@ export function buildSheet(workbook: ExcelJS.Workbook, model: SheetModel): Excel
     orientation: model.print.orientation,
     ...(model.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
     ...(model.print.repeatRows ? { printTitlesRow: a1Range(wholeRows(model.print.repeatRows.first, model.print.repeatRows.last)) } : {}),
+    ...(model.print.margins ? { margins: marginsInInches(model.print.margins) } : {}),
   };
+  const numbers = model.print.pageNumbers;
+  if (numbers) {
+    const code = pageNumberHeaderFooter(numbers);
+    ws.headerFooter = { ...ws.headerFooter, differentFirst: numbers.skipFirst, ...(numbers.where === 'header' ? { oddHeader: code } : { oddFooter: code }) };
+  }
   // exceljs cannot compute formulas: have the spreadsheet program compute them on opening.
   if (hasFormula) workbook.calcProperties = { ...(workbook.calcProperties ?? {}), fullCalcOnLoad: true };
   return ws;
+}
+
+/** FormatChange.fontLike resolved against the sheet as it is now: the font name and size of
+ * that cell (before anything of the change set is applied). */
+function resolveFontLike(ws: ExcelJS.Worksheet, formats: readonly FormatChange[]): FormatChange[] {
+  return formats.map((f) => {
+    if (!f.fontLike) return f;
+    const font = ws.getCell(f.fontLike.row + 1, f.fontLike.col + 1).font ?? {};
+    const { fontLike: _, ...rest } = f;
+    return { ...rest, ...(font.name !== undefined && f.fontName === undefined ? { fontName: font.name } : {}), ...(font.size !== undefined && f.fontSize === undefined ? { fontSize: font.size } : {}) };
+  });
+}
+
+/** The print settings of a change set (docs/printing.md) on the sheet's page setup. */
+function applyPrint(ws: ExcelJS.Worksheet, set: PrintSettings): void {
+  const setup: Partial<ExcelJS.PageSetup> = { ...ws.pageSetup };
+  if (set.zoom) {
+    if ('scale' in set.zoom) {
+      setup.fitToPage = false;
+      setup.scale = set.zoom.scale;
+      delete setup.fitToWidth;
+      delete setup.fitToHeight;
+    } else {
+      setup.fitToPage = true;
+      setup.fitToWidth = set.zoom.fitWidth;
+      setup.fitToHeight = set.zoom.fitHeight;
+    }
+  }
+  if (set.printArea !== undefined) setup.printArea = set.printArea === null ? undefined : a1Range(set.printArea);
+  if (set.titleRows !== undefined) setup.printTitlesRow = set.titleRows === null ? undefined : a1Range(wholeRows(set.titleRows.first, set.titleRows.last));
+  if (set.titleColumns !== undefined) setup.printTitlesColumn = set.titleColumns === null ? undefined : a1Range(wholeColumns(set.titleColumns.first, set.titleColumns.last));
+  ws.pageSetup = setup as ExcelJS.PageSetup;
 }
 
 export interface ApplyReport {
@@ -287,7 +343,7 @@ export function applyChangeSet(workbook: ExcelJS.Workbook, changes: ChangeSet): 
   const skipped: string[] = [];
   const hasSheetChanges =
     changes.writes.length > 0 || changes.formats.length > 0 || changes.validations.length > 0 ||
-    changes.conditionalFormats.rules.length > 0 || changes.conditionalFormats.tag !== '' || (changes.formulas ?? []).length > 0;
+    changes.conditionalFormats.rules.length > 0 || changes.conditionalFormats.tag !== '' || (changes.formulas ?? []).length > 0 || changes.print !== undefined || (changes.rowHeights ?? []).length > 0;
   if (hasSheetChanges) {
     const ws = findWorksheet(workbook, changes.sheet);
     if (!ws) throw new ChangeSetError(`no sheet named ${changes.sheet}`);
@@ -301,7 +357,7 @@ export function applyChangeSet(workbook: ExcelJS.Workbook, changes: ChangeSet): 
         });
       });
     }
-    for (const f of changes.formats) applyFormat(ws, f);
+    for (const f of resolveFontLike(ws, changes.formats)) applyFormat(ws, f);
     for (const fill of changes.formulas ?? []) applyFormula(ws, fill);
     // exceljs cannot compute formulas: have the spreadsheet program compute them on opening.
     if ((changes.formulas ?? []).length > 0) workbook.calcProperties = { ...(workbook.calcProperties ?? {}), fullCalcOnLoad: true };
@@ -310,6 +366,8 @@ export function applyChangeSet(workbook: ExcelJS.Workbook, changes: ChangeSet): 
     // exceljs keeps defined names workbook-wide and of ranges only: a name local to the sheet,
     // or an array constant, it cannot write (the surgical writer does).
     for (const def of changes.names ?? []) skipped.push(`name ${def.name}`);
+    if (changes.print) applyPrint(ws, changes.print.set);
+    for (const h of changes.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   }
   for (const model of changes.sheets) {
     buildSheet(workbook, model);

@@ -16,6 +16,9 @@
  * 4. Internal hyperlinks (`<hyperlink ref="B3" location="'Sheet'!A1"/>`, no relationship) are
  *    dropped on read and written as broken external links. We represent them as cell
  *    hyperlinks beginning with "#" ("#'Sheet'!A1") and write them back as `location` links.
+ * 5. A column width of exactly 9 characters is exceljs's own default, so exceljs does not write
+ *    it and the column falls back to Excel's 8.43: a width the tool sets (markExplicitWidth) is
+ *    written whatever its value.
  *
  * Applied once, on first import of the xlsx host.
  */
@@ -33,6 +36,26 @@ export function applyExceljsPatches(): void {
   patchInternalHyperlinks();
   patchMergeCheck();
   patchNativeDeflate();
+  patchExplicitWidths();
+}
+
+/** Columns whose width the tool set (patch 5). */
+const explicitWidths = new WeakSet<object>();
+
+/** The tool set this column's width: exceljs writes it even when it equals its default 9. */
+export function markExplicitWidth(column: object): void {
+  explicitWidths.add(column);
+}
+
+function patchExplicitWidths(): void {
+  const Column = require('exceljs/lib/doc/column');
+  const original = Object.getOwnPropertyDescriptor(Column.prototype, 'isCustomWidth')!.get!;
+  Object.defineProperty(Column.prototype, 'isCustomWidth', {
+    configurable: true,
+    get(this: { width?: number }) {
+      return original.call(this) || (this.width !== undefined && explicitWidths.has(this));
+    },
+  });
 }
 
 function patchNativeDeflate(): void {

@@ -29,6 +29,7 @@ export class FakeRangeFont extends FakeObject<AreasEntity> {
   declare color: string;
   declare size: number;
   declare name: string;
+  declare underline: string;
   constructor(ctx: FakeRequestContext, parent: FakeObject<unknown>, cells: Cells) {
     super(ctx, 'RangeFont', cells, { parent, method: 'font' });
   }
@@ -42,6 +43,14 @@ defineProperties(FakeRangeFont, {
     write: (e, x) => {
       if (typeof x !== 'string' || x.trim() === '') throw new FakeExcelError('InvalidArgument', 'A font name must be text.');
       styleAll(e.sheet, e.rects, { fontName: x });
+    },
+  },
+  underline: {
+    read: (e) => topLeftStyle(e).underline,
+    write: (e, x) => {
+      // RangeUnderlineStyle (ExcelApi 1.1): these five names only.
+      if (!['None', 'Single', 'Double', 'SingleAccountant', 'DoubleAccountant'].includes(x)) throw new FakeExcelError('InvalidArgument', `Unknown underline style ${String(x)}.`);
+      styleAll(e.sheet, e.rects, { underline: x });
     },
   },
   size: {

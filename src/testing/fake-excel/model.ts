@@ -6,8 +6,11 @@
  * enforced in one place. Pure TypeScript: it also runs in the browser bundle of the e2e test.
  */
 import { FakeExcelError } from './errors';
+import { defaultPageLayout, type PageLayoutState } from './page-layout-state';
 import { MAX_COLS, MAX_ROWS, cellKey, colIndex, colLetters, intersect, parseArea, qualified, rectRef, type Rect } from './address';
 import { nameFormula, type SheetNameState } from './name-state';
+
+export type { HeaderFooterState, PageLayoutState } from './page-layout-state';
 
 export type FakeCellValue = string | number | boolean;
 
@@ -19,6 +22,8 @@ export interface CellStyle {
   italic: boolean;
   fontSize: number;
   fontName: string;
+  /** RangeUnderlineStyle: "None", "Single", … */
+  underline: string;
   wrapText: boolean;
   horizontalAlignment: string;
   verticalAlignment: string;
@@ -35,6 +40,7 @@ export const DEFAULT_STYLE: Readonly<CellStyle> = Object.freeze({
   italic: false,
   fontSize: 11,
   fontName: 'Calibri',
+  underline: 'None',
   wrapText: false,
   horizontalAlignment: 'General',
   verticalAlignment: 'Bottom',
@@ -90,13 +96,6 @@ export interface ChartState {
   bottomRight: string | null;
 }
 
-export interface PageLayoutState {
-  orientation: string;
-  paperSize: string;
-  printTitleRows: string | null;
-  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
-}
-
 const STANDARD_COLUMN_WIDTH_POINTS = 48;
 
 export class SheetState {
@@ -119,7 +118,7 @@ export class SheetState {
   conditionalFormats: ConditionalFormatState[] = [];
   validations: ValidationState[] = [];
   charts: ChartState[] = [];
-  pageLayout: PageLayoutState = { orientation: 'Portrait', paperSize: 'Letter', printTitleRows: null, zoom: { scale: 100 } };
+  pageLayout: PageLayoutState = defaultPageLayout();
 
   constructor(name: string) {
     this.name = name;

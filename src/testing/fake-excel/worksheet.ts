@@ -7,7 +7,8 @@ import { FakeObject, defineProperties, notImplemented } from './fake-object';
 import type { FakeRequestContext } from './context';
 import { MAX_COLS, MAX_ROWS, parseArea, parseAreas, rectRef } from './address';
 import { checkRect, sheetAlive } from './cells';
-import { validateSheetName, type SheetState } from './model';
+import { validateSheetName, type PageLayoutState, type SheetState } from './model';
+import { FakeHeaderFooterGroup } from './header-footer';
 import { FakeChartCollection } from './chart';
 import { register } from './late-bound';
 import { FakeRange, FakeRangeAreas } from './range';
@@ -41,12 +42,33 @@ function checkZoom(x: PageZoom): PageZoom {
   return out;
 }
 
+/** A margin in points (ExcelApi 1.9 documents points; a negative or non-number margin is no
+ * margin Excel can print). */
+function margin(side: keyof PageLayoutState['margins']) {
+  return {
+    read: (s: SheetState) => s.pageLayout.margins[side],
+    write: (s: SheetState, x: number) => {
+      if (typeof x !== 'number' || !Number.isFinite(x) || x < 0) throw new FakeExcelError('InvalidArgument', `PageLayout.${side}Margin ${String(x)} is not a margin in points.`);
+      s.pageLayout.margins[side] = x;
+    },
+  };
+}
+
 export class FakePageLayout extends FakeObject<SheetState> {
   declare orientation: string;
   declare paperSize: string;
   declare zoom: PageZoom;
-  constructor(ctx: FakeRequestContext, parent: FakeObject<unknown>, sheet: () => SheetState) {
+  declare topMargin: number;
+  declare bottomMargin: number;
+  declare leftMargin: number;
+  declare rightMargin: number;
+  declare headerMargin: number;
+  declare footerMargin: number;
+  constructor(ctx: FakeRequestContext, parent: FakeObject<unknown>, private readonly sheet: () => SheetState) {
     super(ctx, 'PageLayout', sheet, { parent, method: 'pageLayout' });
+  }
+  get headersFooters(): FakeHeaderFooterGroup {
+    return this._child('headersFooters', () => new FakeHeaderFooterGroup(this.context, this, this.sheet));
   }
   setPrintTitleRows(rows: FakeRange | string): void {
     this._call('setPrintTitleRows', [rows], (s) => {
@@ -76,6 +98,12 @@ defineProperties(FakePageLayout, {
       s.pageLayout.zoom = checkZoom(x);
     },
   },
+  topMargin: margin('top'),
+  bottomMargin: margin('bottom'),
+  leftMargin: margin('left'),
+  rightMargin: margin('right'),
+  headerMargin: margin('header'),
+  footerMargin: margin('footer'),
 });
 
 class FakeWorksheetProtection extends FakeObject<SheetState> {

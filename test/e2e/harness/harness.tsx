@@ -11,7 +11,7 @@
  *
  * Query: ?lang=vi|en (the pane's starting language), ?today=YYYY-MM-DD (pins "today"),
  * ?theme=dark (Excel's dark theme), ?layout=pane (the pane alone, filling the window: screenshots
- * at a given pane width).
+ * at a given pane width), ?plan=legacy (a plan typed in TCVN3: the pane offers to convert it).
  */
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
@@ -24,6 +24,7 @@ import { PaneChannel } from '../../../src/taskpane/channel';
 import { todayISO } from '../../../src/engine/dates';
 import { columnIndex, columnLetter, parseA1Range } from '../../../src/engine/a1';
 import { SAMPLE_WORKBOOK } from './sample-plan';
+import { tcvn3Appendix } from '../../engine/legacy/appendix-fixture';
 
 declare global {
   interface Window {
@@ -51,7 +52,7 @@ const today = params.get('today') ?? todayISO();
 const dark = params.get('theme') === 'dark';
 if (params.get('layout') === 'pane') document.body.classList.add('pane-only');
 
-const excel = createFakeExcel(SAMPLE_WORKBOOK);
+const excel = createFakeExcel(params.get('plan') === 'legacy' ? { sheets: [{ name: 'PL', rows: tcvn3Appendix.rows.map((line) => line.slice()) }] } : SAMPLE_WORKBOOK);
 const channel = new PaneChannel();
 let finishedCalls = 0;
 const listeners = new Set<() => void>();
@@ -78,6 +79,8 @@ function observed(host: PlanHost): PlanHost {
     saveCorrection: wrap(host.saveCorrection.bind(host)),
     saveSettings: wrap(host.saveSettings.bind(host)),
     buildReport: wrap(host.buildReport.bind(host)),
+    ...(host.writeSheets ? { writeSheets: wrap(host.writeSheets.bind(host)) } : {}),
+    ...(host.convertToUnicode ? { convertToUnicode: wrap(host.convertToUnicode.bind(host)) } : {}),
   };
 }
 

@@ -92,6 +92,10 @@ describe('numeric change sets to Office.js addresses', () => {
     expect(Object.keys(dump.columnWidths)).toEqual(['A', 'B']);
     expect(Object.keys(dump.rowHeights)).toEqual(['8']);
     expect(dump.pageLayout.printTitleRows).toBe('3:3');
+    expect(dump.cells.A1.style).toMatchObject({ fontName: 'Times New Roman', underline: 'Single', fontSize: 14, bold: true });
+    // Millimetres to points: 20 mm = 56.69 pt, 30 mm = 85.04 pt, 15 mm = 42.52 pt, 10 mm = 28.35 pt.
+    expect(dump.pageLayout.margins).toEqual({ top: 56.69, bottom: 56.69, left: 85.04, right: 42.52, header: 28.35, footer: 28.35 });
+    expect(dump.pageLayout.headersFooters).toMatchObject({ state: 'FirstAndDefault', defaultForAllPages: { centerHeader: '&"Times New Roman,Regular"&13&P' }, firstPage: { centerHeader: '' } });
     expect(dump.charts).toMatchObject([{ source: "'BC Quý I-2024'!A3:B5", topLeft: 'D3', bottomRight: 'J15' }]);
   });
 

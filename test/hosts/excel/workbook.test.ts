@@ -114,7 +114,7 @@ describe('buildReport()', () => {
     confirmReplace: jest.fn(async () => (typeof confirm === 'function' ? confirm() : confirm)),
   });
 
-  test('builds the report sheet: values, formulas, links back, merges, print setup, chart', async () => {
+  test('builds the report sheet: the document\'s parts, values, formulas, links back, merges, print setup, chart', async () => {
     const excel = createFakeExcel(toFakeSeed(congThuongPlan));
     const req = request();
     const outcome = await createExcelPlanHost(excel.run).buildReport(req);
@@ -122,7 +122,9 @@ describe('buildReport()', () => {
     expect(req.confirmReplace).not.toHaveBeenCalled();
     const sheet = excel.dumpSheet('BC Quý II-2024');
     const texts = Object.values(sheet.cells).map((c) => c.value);
-    expect(texts).toContain('BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH QUÝ II NĂM 2024');
+    expect(texts).toEqual(expect.arrayContaining(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BÁO CÁO', 'Kết quả thực hiện công tác cải cách hành chính quý II năm 2024', 'Nơi nhận:']));
+    const times = Object.values(sheet.cells).filter((c) => c.value !== '');
+    expect(times.every((c) => c.style.fontName === 'Times New Roman')).toBe(true);
     const formulas = Object.values(sheet.cells).filter((c) => c.formula);
     expect(formulas.length).toBeGreaterThan(5);
     expect(formulas.every((c) => c.formula!.startsWith('=') && !/^=[-+]/.test(c.formula!))).toBe(true);
@@ -130,7 +132,9 @@ describe('buildReport()', () => {
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((c) => /^'Phụ lục'!A?[A-Z]\d+$/.test(c.hyperlink!.documentReference!))).toBe(true);
     expect(sheet.merges.length).toBeGreaterThan(0);
-    expect(sheet.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: '1:5', zoom: { horizontalFitToPages: 1 } });
+    expect(sheet.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: null, zoom: { horizontalFitToPages: 1 } });
+    expect(sheet.pageLayout.margins.left).toBeCloseTo(85.04);
+    expect(sheet.pageLayout.headersFooters.defaultForAllPages.centerHeader).toContain('&P');
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.charts[0]).toMatchObject({ type: 'BarStacked', seriesBy: 'Columns' });
     // The report is written after the tracking block: the appendix has it too.

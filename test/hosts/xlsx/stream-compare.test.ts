@@ -48,7 +48,9 @@ async function expectSameAsExceljs(bytes: Buffer): Promise<void> {
     // is still found by its characters. The hidden columns and validated ranges (where the
     // tracking block may not go) are read by the streaming path only. Everything else must be the same.
     const { fonts: _fonts, ...expectedGrid } = expected.sheets[i].grid;
-    const { hiddenCols: gridHidden, validatedRanges: _validated, ...grid } = streamed;
+    // The page setup and row heights only the streaming reader gives (the copy's printout,
+    // test/cli/printable-copy.test.ts).
+    const { hiddenCols: gridHidden, validatedRanges: _validated, page: _page, rowHeights: _heights, ...grid } = streamed;
     expect(gridHidden ?? []).toStrictEqual(hiddenCols);
     expect(grid).toStrictEqual(expectedGrid);
   }

@@ -171,7 +171,7 @@ function report(name: string): SheetModel {
   return {
     name,
     cells: [
-      { row: 0, col: 0, value: 'BÁO CÁO', bold: true, fontSize: 14 },
+      { row: 0, col: 0, value: 'BÁO CÁO', bold: true, fontSize: 14, fontName: 'Times New Roman', underline: true },
       { row: 2, col: 0, value: 'Tổng', border: true },
       { row: 2, col: 1, formula: '=SUM(B4:B5)' },
       { row: 3, col: 0, value: 'Dòng 3', link: { sheet: SHEET, row: 2, col: 0 } },
@@ -180,25 +180,49 @@ function report(name: string): SheetModel {
     merges: [r('A1:C1')],
     columnWidths: { 0: 40 },
     rowHeights: { 3: 30 },
-    print: { orientation: 'landscape', paper: 'A4', repeatRows: { first: 2, last: 2 }, fitToWidth: true },
+    print: {
+      orientation: 'landscape',
+      paper: 'A4',
+      repeatRows: { first: 2, last: 2 },
+      fitToWidth: true,
+      margins: { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 },
+      pageNumbers: { where: 'header', fontName: 'Times New Roman', fontSize: 13, skipFirst: true },
+    },
     chart: null,
   };
 }
 
 describe('the report sheet', () => {
-  test('a new sheet: values, formula without a cached value, internal link, merge, width, height, A4 landscape, print titles', async () => {
+  test('a new sheet: values, formula without a cached value, internal link, merge, width, height, A4 landscape, print titles, margins, page numbers', async () => {
     const out = surgicalCopy(book(), changeSet({ sheets: [report('BC Quý I-2024')] })).bytes;
     const xml = partText(out, 'xl/worksheets/sheet2.xml');
     expect(xml).toContain('<c r="B3"><f>SUM(B4:B5)</f></c>');
-    expect(xml).toContain('<hyperlinks><hyperlink ref="A4" location="\'Phụ lục\'!A3"/></hyperlinks>');
-    expect(xml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    // The link is a HYPERLINK formula with its text cached (LibreOffice clips hyperlinked cells).
+    expect(xml).toContain('<c r="A4" t="str"><f>HYPERLINK("#\'Phụ lục\'!A3","Dòng 3")</f><v>Dòng 3</v></c>');
+    expect(xml).not.toContain('<hyperlinks>');
+    expect(xml).toContain('<pageMargins left="1.181" right="0.591" top="0.787" bottom="0.787" header="0.394" footer="0.394"/>');
+    expect(xml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter differentFirst="1"><oddHeader>&amp;C&amp;"Times New Roman,Regular"&amp;13&amp;P</oddHeader></headerFooter>');
+    const styles = partText(out, 'xl/styles.xml');
+    expect(styles).toMatch(/<font><b\/><u\/><sz val="14"\/>(<color [^>]*\/>)?<name val="Times New Roman"\/><\/font>/);
     expect(partText(out, 'xl/workbook.xml')).toContain('<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">\'BC Quý I-2024\'!$3:$3</definedName></definedNames><calcPr fullCalcOnLoad="1"/>');
     const ws = (await loadWorkbook(out)).getWorksheet('BC Quý I-2024')!;
     expect(ws.getCell('A5').value).toBe('=không phải công thức');
-    expect(ws.getCell('A4').value).toEqual({ text: 'Dòng 3', hyperlink: "#'Phụ lục'!A3" });
+    expect(ws.getCell('A4').value).toEqual({ formula: "HYPERLINK(\"#'Phụ lục'!A3\",\"Dòng 3\")", result: 'Dòng 3' });
+    expect(ws.getCell('A1').font).toMatchObject({ name: 'Times New Roman', size: 14, bold: true, underline: true });
     expect(ws.getRow(4).height).toBe(30);
+    expect(ws.headerFooter).toMatchObject({ differentFirst: true, oddHeader: '&C&"Times New Roman,Regular"&13&P' });
+    expect(ws.pageSetup.margins).toEqual({ left: 1.181, right: 0.591, top: 0.787, bottom: 0.787, header: 0.394, footer: 0.394 });
     expect(ws.getColumn(1).width).toBe(40);
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '3:3' });
+  });
+
+  test('a link whose formula would be too long for Excel stays a hyperlink element on a plain text', () => {
+    const model = report('BC Quý I-2024');
+    model.cells.push({ row: 5, col: 0, value: 'a'.repeat(8200), link: { sheet: SHEET, row: 4, col: 0 } });
+    const xml = partText(surgicalCopy(book(), changeSet({ sheets: [model] })).bytes, 'xl/worksheets/sheet2.xml');
+    expect(xml).toContain('<hyperlinks><hyperlink ref="A6" location="\'Phụ lục\'!A5"/></hyperlinks>');
+    expect(xml).toMatch(/<c r="A6" t="inlineStr"><is><t>a{8200}<\/t><\/is><\/c>/);
+    expect(xml).toContain('<f>HYPERLINK("#\'Phụ lục\'!A3","Dòng 3")</f>');
   });
 
   test('a chart sheet of the same name (any case) is replaced by the report where it stood', async () => {

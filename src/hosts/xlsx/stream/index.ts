@@ -11,11 +11,12 @@
  * 'too-many-cells' with `limit`: a sheet holds more values and merges than `maxCells`).
  */
 import { parseWorkbookState, STATE_SHEET_NAME, type WorkbookState } from '../../../engine/settings';
-import { ZipArchive } from '../zip/archive';
+import { ZipArchive, type ZipParts } from '../zip/archive';
 import { DEFAULT_LIMITS, partText, type PartLimits } from './parts';
 import { readSheet, type SheetContent } from './sheet';
 import { readSharedStrings } from './strings';
-import { readDateStyles } from './styles';
+import { readDateStyles, readDefaultFont } from './styles';
+import { pageSetupOf } from './page-setup';
 import { readWorkbookPart, WorkbookFormatError, type DefinedName, type SheetVisibility, type Tab } from './workbook';
 import { XmlError } from './xml';
 
@@ -79,8 +80,9 @@ function activeSheetIndex(tabs: Tab[], worksheets: Tab[], sheets: Tab[], activeT
   return sheets.indexOf(active);
 }
 
-export async function readWorkbookStream(input: Buffer | ZipArchive, options: StreamReadOptions = {}): Promise<WorkbookStream> {
-  const zip = input instanceof ZipArchive ? input : new ZipArchive(input);
+export async function readWorkbookStream(input: Buffer | ZipParts, options: StreamReadOptions = {}): Promise<WorkbookStream> {
+  // A Buffer is a file's bytes (Node); anything else is already an archive (zip/inflated.ts).
+  const zip: ZipParts = input instanceof Uint8Array ? new ZipArchive(input) : input;
   const limits: PartLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const book = await inPart('workbook', () => readWorkbookPart(zip, limits.other));
   const worksheets = book.tabs.filter((t) => t.kind === 'worksheet' && t.partName !== null);
@@ -92,7 +94,9 @@ export async function readWorkbookStream(input: Buffer | ZipArchive, options: St
   };
   const stylesEntry = partOf('styles', 'xl/styles.xml');
   const stringsEntry = partOf('sharedStrings', 'xl/sharedStrings.xml');
-  const dateStyles = await inPart('styles', () => readDateStyles(stylesEntry ? partText(zip, stylesEntry, limits.other) : null));
+  const stylesXml = stylesEntry ? await inPart('styles', () => partText(zip, stylesEntry, limits.other)) : null;
+  const dateStyles = await inPart('styles', () => readDateStyles(stylesXml));
+  const defaultFont = readDefaultFont(stylesXml);
   const sharedStrings = await inPart('sharedStrings', () => readSharedStrings(zip, stringsEntry, limits.sharedStrings));
   const cellContext = {
     sharedStrings,
@@ -102,9 +106,12 @@ export async function readWorkbookStream(input: Buffer | ZipArchive, options: St
     maxCells: options.maxCells ?? DEFAULT_MAX_CELLS,
   };
 
-  const readTab = (tab: Tab, lastRow?: number) => {
+  const readTab = async (tab: Tab, lastRow?: number) => {
     const entry = zip.find(tab.partName!)!;
-    return inPart(entry.name, () => readSheet(zip, entry, limits.sheet, tab.name, { ...cellContext, lastRow }));
+    const content = await inPart(entry.name, () => readSheet(zip, entry, limits.sheet, tab.name, { ...cellContext, lastRow }));
+    const local = (name: string) => book.definedNames.find((d) => d.scope === tab.name && d.name.toLowerCase() === name.toLowerCase())?.formula ?? null;
+    content.grid.page = pageSetupOf(content.page, defaultFont, { area: local('_xlnm.Print_Area'), titles: local('_xlnm.Print_Titles') });
+    return content;
   };
 
   const stateTab = worksheets.find((t) => t.name === STATE_SHEET_NAME);

@@ -3,9 +3,8 @@
  * one piece or a large one as a stream of chunks (never the whole sheet in memory), and the
  * relationships that say which part is which.
  */
-import { StringDecoder } from 'string_decoder';
 import zlib from 'zlib';
-import { ZipError, type ZipArchive, type ZipEntry } from '../zip/archive';
+import { ZipError, type ZipEntry, type ZipParts } from '../zip/archive';
 import { attribute, scanXml, XmlScanner, type XmlHandler } from './xml';
 
 const MiB = 1024 * 1024;
@@ -34,7 +33,7 @@ function tooLarge(entry: ZipEntry, cap: number): ZipError {
 }
 
 /** A small part as text, inflated in one piece under `cap`. */
-export function partText(zip: ZipArchive, entry: ZipEntry, cap: number): string {
+export function partText(zip: ZipParts, entry: ZipEntry, cap: number): string {
   return zip.text(entry, cap);
 }
 
@@ -46,28 +45,30 @@ const CHUNK = 256 * 1024;
  * Feed a part to an XML handler as it inflates, chunk by chunk, under `cap` uncompressed bytes.
  * `done()` lets the handler stop early (the rest is never inflated).
  */
-export async function streamPart(zip: ZipArchive, entry: ZipEntry, cap: number, handler: XmlHandler, done: () => boolean = () => false): Promise<void> {
+export async function streamPart(zip: ZipParts, entry: ZipEntry, cap: number, handler: XmlHandler, done: () => boolean = () => false): Promise<void> {
   if (entry.uncompressedSize > cap) throw tooLarge(entry, cap);
   const data = zip.raw(entry);
   const scanner = new XmlScanner(handler);
-  const decoder = new StringDecoder('utf8');
+  // TextDecoder rather than Node's StringDecoder: the browser reads parts with this code too
+  // (zip/inflated.ts hands it every part already inflated, as method 0).
+  const decoder = new TextDecoder('utf-8');
   if (entry.method === 0) {
-    for (let at = 0; at < data.length && !done(); at += CHUNK) scanner.write(decoder.write(data.subarray(at, at + CHUNK)));
+    for (let at = 0; at < data.length && !done(); at += CHUNK) scanner.write(decoder.decode(data.subarray(at, at + CHUNK), { stream: true }));
   } else if (entry.method === 8) {
     await inflateInto(entry, data, cap, (chunk) => {
-      scanner.write(decoder.write(chunk));
+      scanner.write(decoder.decode(chunk, { stream: true }));
       return done();
     });
   } else {
     throw new ZipError('method', `${entry.name}: compression method ${entry.method}`);
   }
   if (done()) return;
-  scanner.write(decoder.end());
+  scanner.write(decoder.decode());
   scanner.end();
 }
 
 /** Inflate `data` chunk by chunk; `take` returns true to stop. Stops with 'too-large' past `cap`. */
-async function inflateInto(entry: ZipEntry, data: Buffer, cap: number, take: (chunk: Buffer) => boolean): Promise<void> {
+async function inflateInto(entry: ZipEntry, data: Uint8Array, cap: number, take: (chunk: Buffer) => boolean): Promise<void> {
   const inflater = zlib.createInflateRaw({ chunkSize: CHUNK });
   inflater.end(data);
   let total = 0;
@@ -111,7 +112,7 @@ export function resolveTarget(source: string, target: string): string {
   return base.join('/');
 }
 
-export function readRelationships(zip: ZipArchive, source: string, cap: number): Relationship[] {
+export function readRelationships(zip: ZipParts, source: string, cap: number): Relationship[] {
   const entry = zip.find(relsPartName(source));
   if (!entry) return [];
   const out: Relationship[] = [];

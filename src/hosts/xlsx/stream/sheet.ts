@@ -7,7 +7,7 @@
  */
 import type { CellRange, CellValue, Grid } from '../../../engine/model';
 import { parseA1Range } from '../../../engine/a1';
-import type { ZipArchive, ZipEntry } from '../zip/archive';
+import type { ZipEntry, ZipParts } from '../zip/archive';
 import { storedValue, type CellContext } from './cells';
 import { streamPart } from './parts';
 import { WorkbookFormatError } from './workbook';
@@ -18,8 +18,23 @@ import { attribute, attributesStart, nextAttribute, readAttributes, spanValue, x
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 
+/** The page setup as the worksheet writes it (page-setup.ts turns it into the engine's). */
+export interface RawPageSetup {
+  /** <pageSetup> attributes. */
+  pageSetup: Record<string, string>;
+  /** <pageMargins> attributes. */
+  margins: Record<string, string>;
+  /** <sheetPr><pageSetUpPr fitToPage>. */
+  fitToPage: boolean;
+  /** <sheetFormatPr> attributes. */
+  format: Record<string, string>;
+  /** <col> entries with a width: 1-based min, max, width in characters. */
+  widths: { min: number; max: number; width: number }[];
+}
+
 export interface SheetContent {
   grid: Grid;
+  page: RawPageSetup;
   /** Hidden columns (0-based), ascending. */
   hiddenCols: number[];
   /** <sheetProtection sheet="1">: the sheet is protected. */
@@ -40,7 +55,18 @@ export interface SheetReadOptions extends CellContext {
   lastRow?: number;
 }
 
-const ROW_ATTRIBUTES = ['r', 'hidden'] as const;
+const ROW_ATTRIBUTES = ['r', 'hidden', 'ht', 'customHeight'] as const;
+const PAGE_SETUP_ATTRIBUTES = ['paperSize', 'orientation', 'scale', 'fitToWidth', 'fitToHeight'];
+
+/** The listed attributes a tag has, by name. */
+function allAttributes(tag: Tag, names: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const v = attribute(tag, name);
+    if (v !== undefined) out[name] = v;
+  }
+  return out;
+}
 
 /** Column of the A1 reference at `from` in `s` ("AB12" → 27), or -1 when it has no letters. */
 function columnOf(s: string, from = 0): number {
@@ -82,11 +108,14 @@ class SheetParser implements XmlHandler {
   /** Hidden column spans [first, last], 0-based, as written (they may overlap). */
   readonly hiddenColSpans: [number, number][] = [];
   readonly hiddenRows = new Set<number>();
+  /** Heights in points of rows the user sized (<row ht customHeight="1">). */
+  readonly rowHeights: Record<number, number> = {};
   /** Ranges under the user's data validations (<dataValidation sqref>, and Excel 2010's
    * <x14:dataValidation><xm:sqref>). */
   readonly validated: CellRange[] = [];
   protected = false;
   stopped = false;
+  readonly page: RawPageSetup = { pageSetup: {}, margins: {}, fitToPage: false, format: {}, widths: [] };
 
   private depth = 0;
   private inSheetData = false;
@@ -133,8 +162,14 @@ class SheetParser implements XmlHandler {
       else if (name === 'cols') this.inCols = true;
       else if (name === 'mergeCells') this.inMerges = true;
       else if (name === 'sheetProtection') this.protected = xmlBoolean(attribute(tag, 'sheet'));
+      else if (name === 'pageSetup') this.page.pageSetup = allAttributes(tag, PAGE_SETUP_ATTRIBUTES);
+      else if (name === 'pageMargins') this.page.margins = allAttributes(tag, ['left', 'right']);
+      else if (name === 'sheetFormatPr') this.page.format = allAttributes(tag, ['defaultColWidth', 'baseColWidth']);
+    } else if (depth === 2 && name === 'pageSetUpPr') {
+      this.page.fitToPage = xmlBoolean(attribute(tag, 'fitToPage'));
     } else if (depth === 2 && this.inCols && name === 'col') {
       this.hideColumns(tag);
+      this.widthOf(tag);
     } else if (depth === 2 && this.inMerges && name === 'mergeCell') {
       this.addMerge(attribute(tag, 'ref'));
     } else if (name === 'dataValidation') {
@@ -207,6 +242,8 @@ class SheetParser implements XmlHandler {
     }
     this.maxRow = Math.max(this.maxRow, this.row);
     if (xmlBoolean(this.found[1])) this.hiddenRows.add(this.row);
+    const height = Number(this.found[2]);
+    if (this.found[2] !== undefined && xmlBoolean(this.found[3]) && height >= 0) this.rowHeights[this.row] = height;
   }
 
   private closeRow(): void {
@@ -263,6 +300,14 @@ class SheetParser implements XmlHandler {
     const max = parseInt(attribute(tag, 'max') ?? '', 10);
     if (!(min >= 1) || min > MAX_COLS) return;
     this.hiddenColSpans.push([min - 1, Math.min(max >= min ? max : min, MAX_COLS) - 1]);
+  }
+
+  private widthOf(tag: Tag): void {
+    const width = Number(attribute(tag, 'width'));
+    const min = parseInt(attribute(tag, 'min') ?? '', 10);
+    const max = parseInt(attribute(tag, 'max') ?? '', 10);
+    if (!(min >= 1) || !Number.isFinite(width) || attribute(tag, 'width') === undefined) return;
+    this.page.widths.push({ min, max: Math.min(max >= min ? max : min, MAX_COLS), width });
   }
 
   private addValidated(sqref: string): void {
@@ -339,7 +384,7 @@ function densify(values: (CellValue[] | undefined)[]): CellValue[][] {
   return out;
 }
 
-export async function readSheet(zip: ZipArchive, entry: ZipEntry, cap: number, sheetName: string, options: SheetReadOptions): Promise<SheetContent> {
+export async function readSheet(zip: ZipParts, entry: ZipEntry, cap: number, sheetName: string, options: SheetReadOptions): Promise<SheetContent> {
   const parser = new SheetParser(options);
   await streamPart(zip, entry, cap, parser, () => parser.stopped);
   fillMergeFollowers(parser.values, parser.merges, options.maxMergeFollowers);
@@ -351,8 +396,11 @@ export async function readSheet(zip: ZipArchive, entry: ZipEntry, cap: number, s
   // the user's own drop-down.
   if (hiddenCols.length > 0) grid.hiddenCols = hiddenCols;
   if (parser.validated.length > 0) grid.validatedRanges = parser.validated;
+  // Rows "Kiểm tra" may need to grow in, to show its text whole (docs/printing.md).
+  if (Object.keys(parser.rowHeights).length > 0) grid.rowHeights = parser.rowHeights;
   return {
     grid,
+    page: parser.page,
     hiddenCols,
     protected: parser.protected,
   };

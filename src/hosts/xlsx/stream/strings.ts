@@ -4,7 +4,7 @@
  * are not part of it. `_xHHHH_` escapes (how OOXML stores control characters) are resolved and
  * the result is NFC, as exceljs + cell-value.ts give it.
  */
-import type { ZipArchive, ZipEntry } from '../zip/archive';
+import type { ZipEntry, ZipParts } from '../zip/archive';
 import { streamPart } from './parts';
 import type { XmlHandler } from './xml';
 
@@ -77,7 +77,7 @@ export class RichStringReader {
 }
 
 /** The shared string table, streamed; an item with no text is null (exceljs reads it so). */
-export async function readSharedStrings(zip: ZipArchive, entry: ZipEntry | undefined, cap: number): Promise<(string | null)[]> {
+export async function readSharedStrings(zip: ZipParts, entry: ZipEntry | undefined, cap: number): Promise<(string | null)[]> {
   const strings: (string | null)[] = [];
   if (!entry) return strings;
   const item = new RichStringReader();

@@ -82,3 +82,14 @@ export function readDateStyles(xml: string | null): DateStyles {
   });
   return xfFormats.map((id) => !!id && isDateFormat(custom.get(id) || BUILT_IN_FORMATS[id]));
 }
+
+/** The workbook's default font (the first of <fonts>, the Normal style's): name and size. */
+export function readDefaultFont(xml: string | null): { name: string; size: number } {
+  const fallback = { name: 'Calibri', size: 11 };
+  if (xml === null) return fallback;
+  const fonts = /<(?:[\w.-]+:)?fonts[\s>][\s\S]*?<(?:[\w.-]+:)?font[\s>]([\s\S]*?)<\/(?:[\w.-]+:)?font>/.exec(xml);
+  if (!fonts) return fallback;
+  const name = /<(?:[\w.-]+:)?name\s+val="([^"]*)"/.exec(fonts[1])?.[1];
+  const size = Number(/<(?:[\w.-]+:)?sz\s+val="([^"]*)"/.exec(fonts[1])?.[1]);
+  return { name: name ?? fallback.name, size: Number.isFinite(size) && size > 0 ? size : fallback.size };
+}

@@ -2,7 +2,7 @@
  * The workbook part (xl/workbook.xml and its relationships): the tabs in order with their
  * visibility and parts, the active tab, the date system and the defined names.
  */
-import type { ZipArchive } from '../zip/archive';
+import type { ZipParts } from '../zip/archive';
 import { partText, readRelationships, type Relationship } from './parts';
 import { attribute, scanXml, xmlBoolean, type Tag } from './xml';
 
@@ -58,12 +58,12 @@ function visibility(state: string | undefined): SheetVisibility {
 }
 
 /** The workbook part's name, from the package relationships (xl/workbook.xml in practice). */
-function workbookPartName(zip: ZipArchive, cap: number): string {
+function workbookPartName(zip: ZipParts, cap: number): string {
   const main = readRelationships(zip, '', cap).find((r) => r.type === 'officeDocument' && !r.external);
   return main && zip.find(main.target) ? main.target : 'xl/workbook.xml';
 }
 
-export function readWorkbookPart(zip: ZipArchive, cap: number): WorkbookPart {
+export function readWorkbookPart(zip: ZipParts, cap: number): WorkbookPart {
   const partName = workbookPartName(zip, cap);
   const entry = zip.find(partName);
   if (!entry) throw new WorkbookFormatError('not-workbook', `no workbook part (${partName})`);

@@ -35,6 +35,8 @@ export interface SheetEdits {
   removed: CellRange[];
   /** Columns whose <col> settings go (width, style, hidden): the sheet's default again. */
   resetColumns: Set<number>;
+  /** Row heights to set, points, by row. */
+  heights: Map<number, number>;
 }
 
 /** Whether a removed range holds the cell. */
@@ -106,7 +108,12 @@ export function gatherEdits(changes: ChangeSet, nextSi = 0): SheetEdits {
   }
   const removed = changes.removals?.cells ?? [];
   for (const r of removed) if (!(r.top <= r.bottom && r.left <= r.right)) throw new ChangeSetError(`not a range: ${JSON.stringify(r)}`);
-  return { rows, widths, hidden, removed, resetColumns: new Set(changes.removals?.columns ?? []) };
+  const heights = new Map<number, number>();
+  for (const h of changes.rowHeights ?? []) {
+    if (!(h.height >= 0 && h.height <= 409)) throw new ChangeSetError(`row height ${h.height}`);
+    heights.set(h.row, h.height);
+  }
+  return { rows, widths, hidden, removed, resetColumns: new Set(changes.removals?.columns ?? []), heights };
 }
 
 /** The <f> element of a formula edit. */

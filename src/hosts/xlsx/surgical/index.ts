@@ -9,7 +9,8 @@
  * Same semantics as the exceljs executor (apply.ts), which remains the reference; see
  * docs/decisions.md for why this path exists.
  */
-import type { ChangeSet, SheetModel } from '../../../engine/model';
+import type { ChangeSet, PrintSettings, SheetModel } from '../../../engine/model';
+import { printAreaFormula, printNames, printTitlesFormula } from '../../../engine/print';
 import { sameSheetName } from '../../../engine/text';
 import { a1, quoteSheet } from '../../../engine/a1';
 import { ChangeSetError } from '../../change-set-error';
@@ -23,6 +24,8 @@ import { WorkbookXml, type SheetEntry } from './workbook';
 import { editWorksheet } from './worksheet';
 
 const SHEET_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const PRINT_AREA = '_xlnm.Print_Area';
+const PRINT_TITLES = '_xlnm.Print_Titles';
 
 export { PackageError, type PackageFailure } from './package';
 export { ZipError } from '../zip/archive';
@@ -46,7 +49,7 @@ function hasSheetChanges(change: ChangeSet): boolean {
   return (
     change.writes.length > 0 || change.formats.length > 0 || change.validations.length > 0 ||
     change.conditionalFormats.rules.length > 0 || change.conditionalFormats.tag !== '' ||
-    (change.formulas ?? []).length > 0 || change.removals !== undefined
+    (change.formulas ?? []).length > 0 || change.removals !== undefined || change.print !== undefined || (change.rowHeights ?? []).length > 0
   );
 }
 
@@ -103,9 +106,27 @@ class SurgicalWriter {
     }
     if (result.formulaAdded) this.fullCalc = true;
     for (const name of change.removals?.names ?? []) this.workbook.removeLocalName(name, entry.index);
+    if (change.print) this.setPrintNames(entry, change.print.set);
     for (const def of change.names ?? []) {
       const formula = 'cell' in def.refersTo ? `${quoteSheet(entry.name)}!${a1(def.refersTo.cell.row, def.refersTo.cell.col, 'both')}` : def.refersTo.formula.replace(/^=/, '');
       this.workbook.setLocalName(def.name, entry.index, formula);
+    }
+  }
+
+  /** The sheet's print area and repeated rows and columns, as _xlnm names (docs/printing.md). */
+  private setPrintNames(entry: SheetEntry, set: PrintSettings): void {
+    const local = (name: string) => this.workbook.definedNames().find((d) => d.localSheetId === String(entry.index) && d.name.toLowerCase() === name.toLowerCase());
+    if (set.printArea !== undefined) {
+      if (set.printArea === null) this.workbook.removeLocalName(PRINT_AREA, entry.index);
+      else this.workbook.setLocalName(PRINT_AREA, entry.index, printAreaFormula(entry.name, set.printArea));
+    }
+    if (set.titleRows !== undefined || set.titleColumns !== undefined) {
+      const now = printNames(null, local(PRINT_TITLES)?.formula ?? null);
+      const rows = set.titleRows !== undefined ? set.titleRows : now.titleRows;
+      const columns = set.titleColumns !== undefined ? set.titleColumns : now.titleColumns;
+      const formula = printTitlesFormula(entry.name, rows, columns);
+      if (formula === null) this.workbook.removeLocalName(PRINT_TITLES, entry.index);
+      else this.workbook.setLocalName(PRINT_TITLES, entry.index, formula);
     }
   }
 

@@ -1,13 +1,17 @@
 /**
  * A whole worksheet part written from a SheetModel (the quarterly report): values as inline
  * strings or numbers, formulas without a cached value (the workbook is marked for a full
- * calculation on load), merges, links to cells of the workbook (`location`, no relationship),
- * column widths, row heights, A4 page setup with fit-to-width. Print titles are a defined
- * name of the workbook (workbook.ts).
+ * calculation on load), merges, links to cells of the workbook as HYPERLINK formulas with
+ * their text cached (link-formula.ts; a hyperlink element, `location` and no relationship, only
+ * where the formula would be too long), column widths, row heights, A4 page setup with
+ * fit-to-width, margins and page numbers. Print titles are a defined name of the workbook
+ * (workbook.ts).
  */
 import { a1, columnLetter } from '../../../engine/a1';
 import { quoteSheet } from '../../../engine/a1';
 import type { CellRange, SheetCell, SheetModel } from '../../../engine/model';
+import { marginsInInches, pageNumberHeaderFooter } from '../../../engine/page-setup';
+import { linkFormula } from '../link-formula';
 import { ChangeSetError } from '../../change-set-error';
 import { valueParts } from './cells';
 import type { StyleBook } from './styles';
@@ -29,7 +33,15 @@ function cellXml(cell: SheetCell | null, row: number, col: number, s: number): s
     const formula = escapeText(cleanText(cell.formula.replace(/^=/, '')));
     return `<c r="${ref}"${sAttr}><f>${formula}</f></c>`;
   }
-  const value = cell?.link ? (cell.value === null || cell.value === undefined ? '' : String(cell.value)) : cell?.value;
+  const value = cell?.link ? (cell.value === null || cell.value === undefined ? '' : typeof cell.value === 'number' ? cell.value : String(cell.value)) : cell?.value;
+  if (cell?.link && value !== '' && value !== undefined && value !== null && typeof value !== 'boolean') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new ChangeSetError(`not a number Excel can store: ${value}`);
+    const formula = linkFormula(value, cell.link);
+    if (formula !== null) {
+      const cached = typeof value === 'number' ? ['', String(value)] : [' t="str"', escapeText(cleanText(value))];
+      return `<c r="${ref}"${sAttr}${cached[0]}><f>${escapeText(cleanText(formula))}</f><v>${cached[1]}</v></c>`;
+    }
+  }
   if (value === undefined || value === null || value === '') return s !== 0 ? `<c r="${ref}"${sAttr}/>` : '';
   if (typeof value === 'number' && !Number.isFinite(value)) throw new ChangeSetError(`not a number Excel can store: ${value}`);
   const parts = valueParts('', value);
@@ -45,7 +57,7 @@ interface Placed {
   s: number;
 }
 
-const LOOK_KEYS = ['numberFormat', 'bold', 'italic', 'fontSize', 'wrapText', 'fill', 'fontColor', 'horizontalAlignment', 'verticalAlignment', 'border'] as const;
+const LOOK_KEYS = ['numberFormat', 'bold', 'italic', 'fontSize', 'fontName', 'underline', 'wrapText', 'fill', 'fontColor', 'horizontalAlignment', 'verticalAlignment', 'border'] as const;
 
 function sameLook(a: SheetCell, b: SheetCell): boolean {
   for (const key of LOOK_KEYS) if (a[key] !== b[key]) return false;
@@ -219,11 +231,14 @@ function* wrapped(parent: string, items: Iterable<string>, count: number | null)
   if (n > 0) yield `${out}</${parent}>`;
 }
 
+/** Hyperlink elements for the cells whose link is not a HYPERLINK formula (cellXml): too long
+ * for one. */
 function* links(model: SheetModel): Generator<string> {
   // Every link points into one or two sheets: each sheet's quoted name is worked out once.
   const quoted = new Map<string, string>();
   for (const c of model.cells) {
-    if (!c.link || c.formula !== undefined) continue;
+    if (!c.link || c.formula !== undefined || c.value === undefined || c.value === null || c.value === '' || typeof c.value === 'boolean') continue;
+    if (linkFormula(c.value, c.link) !== null) continue;
     const { sheet, row, col } = c.link;
     let name = quoted.get(sheet);
     if (name === undefined) quoted.set(sheet, (name = quoteSheet(cleanText(sheet))));
@@ -244,6 +259,21 @@ function dimension(model: SheetModel): string {
   return sqrefArea(box);
 }
 
+/** Excel's default margins (inches) unless the model sets its own. */
+function marginsXml(model: SheetModel): string {
+  const m = model.print.margins ? marginsInInches(model.print.margins) : { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+  return `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+}
+
+/** Page numbers in the header or footer; none on the first page when asked (differentFirst
+ * with an empty first-page header). */
+function headerFooterXml(model: SheetModel): string {
+  const p = model.print.pageNumbers;
+  if (!p) return '';
+  const element = p.where === 'header' ? 'oddHeader' : 'oddFooter';
+  return `<headerFooter${p.skipFirst ? ' differentFirst="1"' : ''}><${element}>${escapeText(pageNumberHeaderFooter(p))}</${element}></headerFooter>`;
+}
+
 /**
  * The worksheet part of a report sheet, as pieces of text to deflate as they come: a year
  * report of a large plan is hundreds of MB of XML, which never has to exist whole.
@@ -262,8 +292,9 @@ export function* reportSheetPieces(model: SheetModel, styles: StyleBook): Genera
   yield '</sheetData>';
   yield* wrapped('mergeCells', model.merges.map((m) => `<mergeCell ref="${sqrefArea(m)}"/>`), model.merges.length);
   yield* wrapped('hyperlinks', links(model), null);
-  yield '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+  yield marginsXml(model) +
     `<pageSetup paperSize="${PAPER_A4}" orientation="${model.print.orientation}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` +
+    headerFooterXml(model) +
     '</worksheet>';
 }
 

@@ -76,13 +76,16 @@ class RowEditor {
   }
 
   /** A row that does not exist yet. */
-  newRow(row: number, line: Map<number, CellEdit>): string {
-    const cells = [...line.keys()].sort((a, b) => a - b).map((col) => {
-      const edit = line.get(col)!;
+  newRow(row: number, line: Map<number, CellEdit> | undefined): string {
+    const cells = [...(line?.keys() ?? [])].sort((a, b) => a - b).map((col) => {
+      const edit = line!.get(col)!;
       return newCell(this.p, row, col, derive(this.ctx, newCellBase(null, col, this.ctx), edit), edit.value, edit.formula && this.placed(edit.formula));
     });
     const body = cells.join('');
-    return body === '' ? '' : `<${this.p}row r="${row + 1}">${body}</${this.p}row>`;
+    const height = this.edits.heights.get(row);
+    const sized = height === undefined ? '' : ` ht="${height}" customHeight="1"`;
+    if (body === '') return sized === '' ? '' : `<${this.p}row r="${row + 1}"${sized}/>`;
+    return `<${this.p}row r="${row + 1}"${sized}>${body}</${this.p}row>`;
   }
 
   /** An existing row (its whole text) with the edits merged in. */
@@ -95,6 +98,11 @@ class RowEditor {
   }
 
   private mergeCells(rowTag: StartTag, row: number, inner: string, line: Map<number, CellEdit> | undefined): string {
+    const height = this.edits.heights.get(row);
+    if (height !== undefined) {
+      setAttr(rowTag, 'ht', String(height));
+      setAttr(rowTag, 'customHeight', '1');
+    }
     const pending = line ? [...line.keys()].sort((a, b) => a - b) : [];
     let k = 0;
     let out = '';
@@ -270,7 +278,7 @@ export function editSheetData(data: Buffer, start: number, end: number, edits: S
   const bang = data.indexOf('<!', start);
   if (bang >= 0 && bang < end) throw new PackageError('unsupported', 'comment or CDATA inside sheetData');
   const editor = new RowEditor(ctx, edits);
-  const pendingRows = [...edits.rows.keys()].sort((a, b) => a - b);
+  const pendingRows = [...new Set([...edits.rows.keys(), ...edits.heights.keys()])].sort((a, b) => a - b);
   const rowOpen = `<${ctx.prefix}row`;
   const rowClose = `</${ctx.prefix}row>`;
   let text = '';
@@ -292,7 +300,7 @@ export function editSheetData(data: Buffer, start: number, end: number, edits: S
   let previous = -1;
   const flushNewRows = (before: number) => {
     for (; k < pendingRows.length && pendingRows[k] < before; k++) {
-      const xml = editor.newRow(pendingRows[k], edits.rows.get(pendingRows[k])!);
+      const xml = editor.newRow(pendingRows[k], edits.rows.get(pendingRows[k]));
       if (xml) addText(xml);
     }
   };
@@ -308,8 +316,9 @@ export function editSheetData(data: Buffer, start: number, end: number, edits: S
     previous = row;
     flushNewRows(row);
     addBytes(at, lt);
-    const line = k < pendingRows.length && pendingRows[k] === row ? edits.rows.get(pendingRows[k++]) : undefined;
-    const needsLook = line !== undefined || rowHasRemovals(edits, row) || (editor.orphans.size > 0 && data.subarray(gt, rowEnd).includes('t="shared"'));
+    const pending = k < pendingRows.length && pendingRows[k] === row;
+    const line = pending ? edits.rows.get(pendingRows[k++]) : undefined;
+    const needsLook = pending || rowHasRemovals(edits, row) || (editor.orphans.size > 0 && data.subarray(gt, rowEnd).includes('t="shared"'));
     if (needsLook) addText(editor.editRow(data.toString('utf8', lt, rowEnd), row, line));
     else addBytes(lt, rowEnd);
     at = rowEnd;

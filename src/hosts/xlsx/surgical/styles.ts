@@ -7,7 +7,7 @@
  */
 import { ChangeSetError } from '../../change-set-error';
 import type { CellStyle } from '../../../engine/model';
-import { attr, childElements, escapeAttr, parseStartTag, renderStartTag, rootElement, setAttr, splice, type ElementSpan, type StartTag } from './xml';
+import { attr, childElements, escapeAttr, parseStartTag, renderStartTag, rootElement, setAttr, splice, unescapeXml, type ElementSpan, type StartTag } from './xml';
 
 /** The built-in number formats a code may name without a <numFmt> (ECMA-376 §18.8.30). */
 const BUILT_IN_FORMATS: Record<string, number> = {
@@ -33,7 +33,7 @@ export function argb(hex: string): string {
 export function hasStyle(spec: CellStyle): boolean {
   return (
     spec.numberFormat !== undefined || spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined ||
-    spec.wrapText !== undefined || spec.fill !== undefined || spec.fontColor !== undefined ||
+    spec.fontName !== undefined || spec.underline !== undefined || spec.wrapText !== undefined || spec.fill !== undefined || spec.fontColor !== undefined ||
     spec.horizontalAlignment !== undefined || spec.verticalAlignment !== undefined || spec.border !== undefined
   );
 }
@@ -45,7 +45,7 @@ const keys = new WeakMap<CellStyle, string>();
 export function styleKey(spec: CellStyle): string {
   let key = keys.get(spec);
   if (key === undefined) {
-    key = `${spec.numberFormat}\u0000${spec.bold}\u0000${spec.italic}\u0000${spec.fontSize}\u0000${spec.wrapText}\u0000${spec.fill}\u0000${spec.fontColor}\u0000${spec.horizontalAlignment}\u0000${spec.verticalAlignment}\u0000${spec.border}`;
+    key = `${spec.numberFormat}\u0000${spec.bold}\u0000${spec.italic}\u0000${spec.fontSize}\u0000${spec.fontName}\u0000${spec.underline}\u0000${spec.wrapText}\u0000${spec.fill}\u0000${spec.fontColor}\u0000${spec.horizontalAlignment}\u0000${spec.verticalAlignment}\u0000${spec.border}`;
     keys.set(spec, key);
   }
   return key;
@@ -156,6 +156,15 @@ export class StyleBook {
     if (spec.italic !== undefined) set('i', spec.italic ? `<${this.el('i')}/>` : null);
     if (spec.fontSize !== undefined) set('sz', `<${this.el('sz')} val="${spec.fontSize}"/>`);
     if (spec.fontColor !== undefined) set('color', `<${this.el('color')} rgb="${argb(spec.fontColor)}"/>`);
+    if (spec.underline !== undefined) set('u', spec.underline ? `<${this.el('u')}/>` : null);
+    if (spec.fontName !== undefined) {
+      set('name', `<${this.el('name')} val="${escapeAttr(spec.fontName)}"/>`);
+      // A theme scheme would make Excel show the theme's font instead; the family and charset
+      // described the font replaced.
+      set('scheme', null);
+      set('family', null);
+      set('charset', null);
+    }
     const body = FONT_ORDER.map((local) => parts.get(local) ?? '').join('') + rest.join('');
     return fonts.indexOf(`<${root.name}>${body}</${root.name}>`);
   }
@@ -191,7 +200,7 @@ export class StyleBook {
       setAttr(tag, 'numFmtId', String(this.numFmtId(spec.numberFormat)));
       flag('applyNumberFormat');
     }
-    if (spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined || spec.fontColor !== undefined) {
+    if (spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined || spec.fontColor !== undefined || spec.fontName !== undefined || spec.underline !== undefined) {
       setAttr(tag, 'fontId', String(this.fontWith(Number(attr(tag, 'fontId') ?? 0), spec)));
       flag('applyFont');
     }
@@ -223,6 +232,19 @@ export class StyleBook {
     if (spec.wrapText !== undefined) setAttr(tag, 'wrapText', spec.wrapText ? '1' : undefined);
     const inner = existing && existing.contentEnd > existing.contentStart ? source.slice(existing.contentStart, existing.contentEnd) : '';
     return inner ? `${renderStartTag(tag, false)}${inner}</${tag.name}>` : renderStartTag(tag, true);
+  }
+
+  /** Name and size of the font of the cell format at `xf` (the workbook's first font when the
+   * format names none). */
+  fontOf(xf: number): { name: string | undefined; size: number | undefined } {
+    const xfs = this.section('cellXfs');
+    const source = xfs.items[xf] ?? xfs.items[0];
+    const fontId = source ? Number(attr(parseStartTag(source.slice(0, source.indexOf('>') + 1)), 'fontId') ?? 0) : 0;
+    const fonts = this.section('fonts');
+    const font = fonts.items[fontId] ?? fonts.items[0] ?? '';
+    const name = /<(?:[\w.-]+:)?name\s+val="([^"]*)"/.exec(font)?.[1];
+    const size = Number(/<(?:[\w.-]+:)?sz\s+val="([^"]*)"/.exec(font)?.[1]);
+    return { name: name === undefined ? undefined : unescapeXml(name), size: Number.isFinite(size) && size > 0 ? size : undefined };
   }
 
   /** The dxfs index of a fill with a font colour (a highlight rule's look). */

@@ -9,6 +9,8 @@ import type { ChangeSet } from '../../../engine/model';
 import { editBounds, gatherEdits, skipMergeFollowers } from './cells';
 import { conditionalFormatEdits, type TextEdit } from './conditional-formats';
 import { PackageError } from './package';
+import { cellFormatAt, resolveFontLike } from './font-like';
+import { pageSetupEdit, sheetPrEdit } from './page-setup';
 import { ChangeSetError } from '../../change-set-error';
 import { checkInGrid, editSheetData, type PieceSink } from './sheet-data';
 import type { StyleBook } from './styles';
@@ -101,20 +103,28 @@ export function editWorksheet(data: Buffer, changes: ChangeSet, styles: StyleBoo
   const tailEnd = split.tail.lastIndexOf('</');
   const tailChildren = childElements(split.tail, 0, tailEnd);
 
+  const colsEl = headChildren.find((c) => c.local === 'cols');
+  const cols = readCols(split.head, colsEl);
+  const dataEnd = split.selfClosing ? split.contentStart : split.contentEnd;
+  // "The table's font": read from the cells as they are, before any edit.
+  const formats = changes.formats.some((f) => f.fontLike)
+    ? resolveFontLike(changes.formats, (row, col) => cellFormatAt(data, split.contentStart, dataEnd, prefix, row, col, columnStyleOf(cols)), styles)
+    : changes.formats;
+
   const formulaAdded = (changes.formulas ?? []).length > 0;
-  const edits = gatherEdits(changes, formulaAdded ? nextSharedIndex(data) : 0);
+  const edits = gatherEdits({ ...changes, formats }, formulaAdded ? nextSharedIndex(data) : 0);
   checkInGrid(edits, MAX_ROWS, MAX_COLS);
   skipMergeFollowers(edits, parseMerges(split.tail, tailChildren));
 
-  const colsEl = headChildren.find((c) => c.local === 'cols');
-  const cols = readCols(split.head, colsEl);
+  const zoom = changes.print?.set.zoom;
+  const fitEdit = zoom ? sheetPrEdit(split.head, headChildren, headStart, prefix, !('scale' in zoom)) : null;
   // The head and the tail first: what they say does not depend on the rows' text.
-  const head = splice(split.head, headEdits(split.head, headChildren, headStart, prefix, edits, cols, colsEl));
+  const head = splice(split.head, [...headEdits(split.head, headChildren, headStart, prefix, edits, cols, colsEl), ...(fitEdit ? [fitEdit] : [])]);
   const tail = splice(split.tail, tailEdits(split.tail, tailChildren, prefix, changes, styles));
   const open = split.selfClosing ? split.open.replace(/\s*\/>$/, '>') : split.open;
   const close = `</${prefix}sheetData>`;
   sink(head + open);
-  const sheetData = editSheetData(data, split.contentStart, split.selfClosing ? split.contentStart : split.contentEnd, edits, {
+  const sheetData = editSheetData(data, split.contentStart, dataEnd, edits, {
     prefix,
     styles,
     columnStyle: columnStyleOf(cols),
@@ -158,6 +168,7 @@ function tailEdits(tail: string, children: ElementSpan[], prefix: string, change
     const text = dataValidationsWithout(tail, existing, takenBack);
     if (text !== undefined) out.push({ start: existing.start, end: existing.end, text });
   }
+  if (changes.print?.set.zoom) out.push(pageSetupEdit(tail, children, prefix, changes.print.set.zoom));
   if (changes.validations.length > 0) {
     const el = children.find((c) => c.local === 'dataValidations');
     const text = dataValidationsWith(tail, el, prefix, changes.validations);

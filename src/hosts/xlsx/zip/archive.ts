@@ -41,6 +41,20 @@ export class ZipError extends Error {
   }
 }
 
+/**
+ * What the streaming reader (../stream) needs of an archive: its entries by name and their
+ * bytes. ZipArchive is it over a file's bytes in Node; inflated.ts is it in the browser, every
+ * part it may read inflated beforehand (stored, method 0).
+ */
+export interface ZipParts {
+  readonly entries: readonly ZipEntry[];
+  find(name: string): ZipEntry | undefined;
+  /** The entry's bytes as stored (compressed for method 8). */
+  raw(entry: ZipEntry): Uint8Array;
+  /** The entry as UTF-8 text, inflated under `cap` bytes. */
+  text(entry: ZipEntry, cap: number): string;
+}
+
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
@@ -48,10 +62,10 @@ const EOCD_MIN = 22;
 /** The end record may be followed by a comment of up to 65,535 bytes. */
 const EOCD_SEARCH = EOCD_MIN + 0xffff;
 
-function findEndRecord(buf: Buffer): number {
-  const stop = Math.max(0, buf.length - EOCD_SEARCH);
-  for (let i = buf.length - EOCD_MIN; i >= stop; i--) {
-    if (buf.readUInt32LE(i) === EOCD_SIGNATURE) return i;
+function findEndRecord(view: DataView): number {
+  const stop = Math.max(0, view.byteLength - EOCD_SEARCH);
+  for (let i = view.byteLength - EOCD_MIN; i >= stop; i--) {
+    if (view.getUint32(i, true) === EOCD_SIGNATURE) return i;
   }
   throw new ZipError('not-zip', 'no end-of-central-directory record');
 }
@@ -59,7 +73,7 @@ function findEndRecord(buf: Buffer): number {
 /** An .xlsx opened in memory: the file's bytes and its directory. Entries are looked up by
  * name (zip names are case-sensitive; OOXML part names are compared case-insensitively, so a
  * second, folded index serves `find`). */
-export class ZipArchive {
+export class ZipArchive implements ZipParts {
   readonly entries: readonly ZipEntry[];
   private readonly byFoldedName = new Map<string, ZipEntry>();
 
@@ -74,15 +88,7 @@ export class ZipArchive {
 
   /** Where the entry's compressed data starts (after its local header). */
   dataOffset(entry: ZipEntry): number {
-    const at = entry.localOffset;
-    if (at + 30 > this.bytes.length || this.bytes.readUInt32LE(at) !== LOCAL_SIGNATURE) {
-      throw new ZipError('damaged', `bad local header for ${entry.name}`);
-    }
-    const nameLength = this.bytes.readUInt16LE(at + 26);
-    const extraLength = this.bytes.readUInt16LE(at + 28);
-    const start = at + 30 + nameLength + extraLength;
-    if (start + entry.compressedSize > this.bytes.length) throw new ZipError('damaged', `${entry.name} runs past the end of the file`);
-    return start;
+    return dataOffset(this.bytes, entry);
   }
 
   /** The entry's compressed bytes, exactly as stored (for a byte-for-byte copy). */
@@ -118,34 +124,63 @@ function tooLarge(entry: ZipEntry, cap: number): ZipError {
   return new ZipError('too-large', `${entry.name} expands to more than ${cap} bytes`, cap);
 }
 
-function readDirectory(buf: Buffer): ZipEntry[] {
+function viewOf(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Where an entry's stored data starts in the archive's bytes (after its local header). */
+export function dataOffset(bytes: Uint8Array, entry: ZipEntry): number {
+  const view = viewOf(bytes);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE) {
+    throw new ZipError('damaged', `bad local header for ${entry.name}`);
+  }
+  const nameLength = view.getUint16(at + 26, true);
+  const extraLength = view.getUint16(at + 28, true);
+  const start = at + 30 + nameLength + extraLength;
+  if (start + entry.compressedSize > bytes.length) throw new ZipError('damaged', `${entry.name} runs past the end of the file`);
+  return start;
+}
+
+/** Made when first needed: a module that merely imports this one (the task pane's tests under
+ * jsdom, which has no TextDecoder) must load. */
+const decoders = new Map<string, TextDecoder>();
+function decoder(label: 'utf-8' | 'latin1'): TextDecoder {
+  let d = decoders.get(label);
+  if (!d) decoders.set(label, (d = new TextDecoder(label)));
+  return d;
+}
+
+/** The central directory: every entry, in order. Works on any Uint8Array (Node or browser). */
+export function readDirectory(buf: Uint8Array): ZipEntry[] {
   if (buf.length < EOCD_MIN) throw new ZipError('not-zip', 'too short for a zip file');
-  const end = findEndRecord(buf);
-  const count = buf.readUInt16LE(end + 10);
-  const size = buf.readUInt32LE(end + 12);
-  const offset = buf.readUInt32LE(end + 16);
+  const view = viewOf(buf);
+  const end = findEndRecord(view);
+  const count = view.getUint16(end + 10, true);
+  const size = view.getUint32(end + 12, true);
+  const offset = view.getUint32(end + 16, true);
   if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw new ZipError('zip64', 'zip64 archives are not supported');
   if (offset + size > end) throw new ZipError('damaged', 'central directory outside the file');
   const entries: ZipEntry[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL_SIGNATURE) throw new ZipError('damaged', `bad central header #${i + 1}`);
-    const nameLength = buf.readUInt16LE(at + 28);
-    const extraLength = buf.readUInt16LE(at + 30);
-    const commentLength = buf.readUInt16LE(at + 32);
-    const flags = buf.readUInt16LE(at + 8);
+    if (at + 46 > buf.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE) throw new ZipError('damaged', `bad central header #${i + 1}`);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const flags = view.getUint16(at + 8, true);
     // Bit 11: the name is UTF-8; otherwise CP437, which for OOXML part names is plain ASCII.
-    const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', at + 46, at + 46 + nameLength);
+    const name = decoder(flags & 0x800 ? 'utf-8' : 'latin1').decode(buf.subarray(at + 46, at + 46 + nameLength));
     const entry: ZipEntry = {
       name,
       flags,
-      method: buf.readUInt16LE(at + 10),
-      dosTime: buf.readUInt16LE(at + 12),
-      dosDate: buf.readUInt16LE(at + 14),
-      crc32: buf.readUInt32LE(at + 16),
-      compressedSize: buf.readUInt32LE(at + 20),
-      uncompressedSize: buf.readUInt32LE(at + 24),
-      localOffset: buf.readUInt32LE(at + 42),
+      method: view.getUint16(at + 10, true),
+      dosTime: view.getUint16(at + 12, true),
+      dosDate: view.getUint16(at + 14, true),
+      crc32: view.getUint32(at + 16, true),
+      compressedSize: view.getUint32(at + 20, true),
+      uncompressedSize: view.getUint32(at + 24, true),
+      localOffset: view.getUint32(at + 42, true),
     };
     if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localOffset === 0xffffffff) {
       throw new ZipError('zip64', `${name}: zip64 sizes are not supported`);

@@ -1,0 +1,173 @@
+/**
+ * The checked copy prints like the original (docs/printing.md), as LibreOffice prints it: the
+ * bundled sample and its copy (`validate --out`) go to PDF; the copy takes the original's pages
+ * plus the tracking block's share (pages across × the original's pages down), at the original's
+ * text size, and every "Kiểm tra" text is whole — its last line above the next row. The copy's
+ * first page and first block page are saved as PNG in test-output/screenshots.
+ *
+ * Needs soffice (libreoffice-calc), pdftotext and pdftoppm (poppler-utils), and the Carlito font
+ * (fonts-crosextra-carlito), metric-compatible with Calibri, so that LibreOffice lays columns out
+ * as Excel does; .ci/run installs them.
+ */
+import { execFile } from 'child_process';
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import { promisify } from 'util';
+import ExcelJS from 'exceljs';
+import { run } from '../../src/cli/main';
+
+const exec = promisify(execFile);
+const ROOT = path.join(__dirname, '..', '..');
+const SAMPLE = path.join(ROOT, 'assets', 'sample', 'ke-hoach-cchc-2024.xlsx');
+const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
+const SHEET = 'Phụ lục';
+
+interface Word {
+  page: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  text: string;
+}
+
+let dir: string;
+let profile: string;
+const at = (name: string) => path.join(dir, name);
+
+async function soffice(args: string[]): Promise<void> {
+  await exec('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', ...args], { timeout: 150_000 });
+}
+
+async function pages(pdf: string): Promise<number> {
+  const { stdout } = await exec('pdfinfo', [pdf]);
+  return Number(/Pages:\s+(\d+)/.exec(stdout)?.[1]);
+}
+
+/** Every word of a PDF with its page and box (pdftotext -bbox). */
+async function words(pdf: string): Promise<Word[]> {
+  const { stdout } = await exec('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 50_000_000 });
+  const out: Word[] = [];
+  let page = 0;
+  for (const line of stdout.split('\n')) {
+    if (line.includes('<page ')) page++;
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
+    if (m) out.push({ page, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: decode(m[5]).normalize('NFC') });
+  }
+  return out;
+}
+
+function decode(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Index in `list` (from `from`) where the words of `text` start, consecutively; -1 if nowhere. */
+function findWords(list: Word[], text: string, from = 0): number {
+  const wanted = text.normalize('NFC').split(/\s+/).filter(Boolean);
+  for (let i = from; i + wanted.length <= list.length; i++) {
+    if (wanted.every((w, k) => list[i + k].text === w)) return i;
+  }
+  return -1;
+}
+
+beforeAll(async () => {
+  try {
+    await exec('soffice', ['--version'], { timeout: 60_000 });
+    await exec('pdftotext', ['-v'], { timeout: 10_000 });
+  } catch {
+    throw new Error('LibreOffice (soffice) and poppler-utils are needed: apt-get install -y libreoffice-calc poppler-utils fonts-crosextra-carlito');
+  }
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-e2e-print-'));
+  profile = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-lo-profile-'));
+  await fs.copyFile(SAMPLE, at('original.xlsx'));
+  const code = await run(['validate', at('original.xlsx'), '--as-of', '15/10/2024', '--out', at('copy.xlsx')], { stdout: () => undefined, stderr: () => undefined, cwd: dir, today: () => '2024-10-15' });
+  expect(code).toBe(1);
+  await soffice(['--convert-to', 'pdf', '--outdir', dir, at('original.xlsx'), at('copy.xlsx')]);
+});
+
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+  await fs.rm(profile, { recursive: true, force: true });
+});
+
+test('the copy prints on the original’s pages plus the block’s share, the table at its own text size', async () => {
+  const [original, copy] = [await pages(at('original.pdf')), await pages(at('copy.pdf'))];
+  expect(original).toBeGreaterThanOrEqual(2);
+  const [before, after] = [await words(at('original.pdf')), await words(at('copy.pdf'))];
+  // The block's pages are those that print its header.
+  const blockPages = new Set(after.filter((w) => w.text === 'Hạn' && after.some((v) => v.page === w.page && v.text === 'chót')).map((w) => w.page));
+  expect(blockPages.size).toBeGreaterThan(0);
+  // Printed down, then over: the table's pages first, then the block's, as many as the table's.
+  expect(Math.min(...blockPages)).toBe(original + 1);
+  expect(blockPages.size).toBe(original);
+  expect(copy).toBe(original + blockPages.size);
+
+  // Full width, not a scaled page: every word of the first page as high as in the original.
+  const height = (list: Word[]) => median(list.filter((w) => w.page === 1).map((w) => w.y1 - w.y0));
+  const ratio = height(after) / height(before);
+  expect(ratio).toBeGreaterThanOrEqual(0.99);
+  expect(ratio).toBeLessThanOrEqual(1.05);
+  // The first page holds the same columns: its last header word is the original's.
+  const lastHeader = (list: Word[]) => list.filter((w) => w.page === 1).reduce((a, b) => (b.x1 > a.x1 ? b : a)).x1;
+  expect(Math.abs(lastHeader(after) - lastHeader(before))).toBeLessThan(2);
+});
+
+test('every “Kiểm tra” text is printed whole, above the next row', async () => {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(at('copy.xlsx'));
+  const ws = book.getWorksheet(SHEET)!;
+  const all = await words(at('copy.pdf'));
+  // The block's header row: "Hạn chót" and "Kiểm tra" on one line of a page.
+  const sameLine = (a: Word, text: string) => all.some((v) => v.page === a.page && v.text === text && Math.abs(v.y0 - a.y0) < 1);
+  const header = all.find((w) => w.text === 'Kiểm' && sameLine(w, 'tra') && sameLine(w, 'Hạn') && sameLine(w, 'chót'))!;
+  expect(header).toBeDefined();
+  // "Kiểm tra" is the block's last column: its words are those right of "Hạn chót", whose dates
+  // all end where the column does (right-aligned numbers); dates inside texts end anywhere.
+  const ends = new Map<number, number>();
+  for (const w of all) if (w.page >= header.page && /^\d\d\/\d\d\/\d{4}$/.test(w.text)) ends.set(Math.round(w.x1), (ends.get(Math.round(w.x1)) ?? 0) + 1);
+  const dueRight = [...ends].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  const order = (a: Word, b: Word) => a.page - b.page || a.y0 - b.y0 || a.x0 - b.x0;
+  // Below the block's header on each page (the header rows repeat). A hidden column's clipped
+  // "###" is in the PDF too, but is no word of a text.
+  const headerBottom = new Map<number, number>();
+  for (const w of all) if (w.text === 'Kiểm' && sameLine(w, 'tra') && sameLine(w, 'Hạn')) headerBottom.set(w.page, w.y1);
+  const below = (w: Word) => headerBottom.has(w.page) && w.y0 > headerBottom.get(w.page)!;
+  const check = all.filter((w) => w.x0 > dueRight + 1 && below(w) && w.text !== '###').sort(order);
+  const rest = all.filter((w) => w.x1 < dueRight - 80 && below(w)).sort(order);
+  let from = 0;
+  let checked = 0;
+  for (let row = 11; row <= ws.rowCount; row++) {
+    const text = String(ws.getCell(row, 14).value ?? '').trim();
+    if (text === '') continue;
+    const start = findWords(check, text, from);
+    expect({ row, found: start >= 0 }).toEqual({ row, found: true });
+    const count = text.split(/\s+/).filter(Boolean).length;
+    const own = check.slice(start, start + count);
+    from = start + count;
+    // The next row with text in "Nhiệm vụ" (C) starts below the last line of this text.
+    let next = row + 1;
+    while (next <= ws.rowCount && String(ws.getCell(next, 3).value ?? '').trim() === '') next++;
+    if (next <= ws.rowCount) {
+      const first = String(ws.getCell(next, 3).value).trim().split(/\s+/).slice(0, 3).join(' ');
+      const candidates = rest.filter((w) => w.page === own[0].page && w.y0 > own[0].y0 + 2);
+      const i = findWords(candidates, first);
+      if (i >= 0) expect({ row, runsIntoNextRow: Math.max(...own.map((w) => w.y1)) > candidates[i].y0 + 0.5 }).toEqual({ row, runsIntoNextRow: false });
+    }
+    checked++;
+  }
+  expect(checked).toBeGreaterThan(3);
+});
+
+test('screenshots of the copy’s first page and of its first block page', async () => {
+  await fs.mkdir(SHOTS, { recursive: true });
+  const original = await pages(at('original.pdf'));
+  await exec('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', at('copy.pdf'), path.join(SHOTS, 'printable-copy-page1')]);
+  await exec('pdftoppm', ['-png', '-r', '80', '-f', String(original + 1), '-l', String(original + 1), '-singlefile', at('copy.pdf'), path.join(SHOTS, 'printable-copy-block-page')]);
+  for (const name of ['printable-copy-page1.png', 'printable-copy-block-page.png']) expect((await fs.stat(path.join(SHOTS, name))).size).toBeGreaterThan(10_000);
+});
