@@ -54,12 +54,15 @@ const BODY: SheetCell[] = [
   { row: 3, col: 0, value: 1, border: true },
   { row: 3, col: 1, value: 'Rà soát thủ tục hành chính', border: true, wrapText: true, link: { sheet: 'Phụ lục', row: 9, col: 1 } },
   { row: 6, col: 0, value: 2, border: true },
+  // Too long for a HYPERLINK formula (8,192 characters): a value and a hyperlink element.
+  { row: 6, col: 1, value: `Rà soát ${'và cập nhật '.repeat(700)}`, link: { sheet: 'Phụ lục', row: 11, col: 1 } },
   { row: 6, col: 3, formula: '=SUM(A4:A7)', bold: true },
 ];
 
 test('cells in sheet order: one row element per row, merges spread over their rows, heights kept', () => {
   const xml = reportXml([TITLE, ...HEAD, ...BODY]);
   const rows = [...xml.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]));
+  expect(xml.match(/<hyperlink /g)).toHaveLength(1);
   expect(rows).toEqual([1, 3, 4, 5, 6, 7, 10]);
   // Row 5 (0-based 4) is only inside the merge B4:C6 and has a height.
   expect(xml).toMatch(/<row r="5" ht="30" customHeight="1"><c r="B5" s="\d+"\/><c r="C5" s="\d+"\/><\/row>/);
@@ -72,7 +75,8 @@ test('cells in sheet order: one row element per row, merges spread over their ro
   const b4 = /<c r="B4" s="(\d+)"/.exec(xml)![1];
   expect(xml).toContain(`<row r="6"><c r="B6" s="${b4}"/><c r="C6" s="${b4}"/></row>`);
   expect(xml).toContain('<mergeCells count="3"><mergeCell ref="A1:D1"/><mergeCell ref="B4:C6"/><mergeCell ref="C6:D6"/></mergeCells>');
-  expect(xml).toContain(`<hyperlinks><hyperlink ref="B4" location="'Phụ lục'!B10"/></hyperlinks>`);
+  expect(xml).toMatch(/<c r="B4" s="\d+" t="str"><f>HYPERLINK\("#'Phụ lục'!B10","Rà soát thủ tục hành chính"\)<\/f><v>Rà soát thủ tục hành chính<\/v><\/c>/);
+  expect(xml).toContain(`<hyperlinks><hyperlink ref="B7" location="'Phụ lục'!B12"/></hyperlinks>`);
   expect(xml).toContain('<c r="D7" s=');
   expect(xml).toContain('<f>SUM(A4:A7)</f>');
 });
@@ -94,5 +98,5 @@ test('the same cells shuffled, and a cell given twice: the same part as in sheet
   const b4 = shuffled.slice(shuffled.indexOf('<c r="B4"'), shuffled.indexOf('<c r="C4"'));
   expect(b4).toContain('borderId="1"');
   expect(b4).toContain('<alignment wrapText="1"/>');
-  expect(b4).toContain('<t>Rà soát thủ tục hành chính</t>');
+  expect(b4).toContain('<f>HYPERLINK("#\'Phụ lục\'!B10","Rà soát thủ tục hành chính")</f>');
 });
