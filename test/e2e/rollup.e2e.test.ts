@@ -8,7 +8,6 @@ import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import { pathToFileURL } from 'url';
 import { promisify } from 'util';
 import { rollupJsonSchema } from '../../src/contract/rollup-json';
 import { writeXlsx } from '../../src/testing/plans/xlsx';
@@ -41,8 +40,9 @@ afterAll(async () => {
 
 async function cchcPlan(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    // tsx's full loader (ESM too): the command loads its worker pool with a dynamic import().
-    const { stdout, stderr } = await run(process.execPath, ['--import', pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href, path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: dir });
+    // tsx's own launcher, not `--require tsx/cjs`: the CLI loads its worker pool with a dynamic
+    // import(), which only tsx's ESM hook (registered by the launcher) resolves from sources.
+    const { stdout, stderr } = await run(process.execPath, [require.resolve('tsx/cli'), path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: dir });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };

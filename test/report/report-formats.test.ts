@@ -185,6 +185,9 @@ test('the Word file has the decree\'s parts: agencies and national title, number
   expect(docx.xml).toMatch(/<w:rFonts w:ascii="Times New Roman"/);
   expect(docx.xml).toMatch(/<w:u w:val="single"\/>(?:(?!<\/w:r>)[\s\S])*Độc lập - Tự do - Hạnh phúc/);
   expect(docx.xml).toContain('<w:titlePg/>');
+  // A table row never breaks over two pages (a task's name stays whole), the heading row repeats.
+  expect(docx.xml).toContain('<w:cantSplit/>');
+  expect(docx.xml).toContain('<w:tblHeader/>');
   expect(docx.xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
   expect(docx.xml).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
 });

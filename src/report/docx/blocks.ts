@@ -203,14 +203,14 @@ function table(rows: TableRow[], widths: number[]): Table {
 }
 
 function headerRow(headings: string[], widths: number[], size = DOCX_TABLE_SIZE): TableRow {
-  return new TableRow({ tableHeader: true, children: headings.map((h, i) => cell([tableText(h, { bold: true, align: 'center', size })], widths[i], { fill: HEADER_FILL })) });
+  return new TableRow({ tableHeader: true, cantSplit: true, children: headings.map((h, i) => cell([tableText(h, { bold: true, align: 'center', size })], widths[i], { fill: HEADER_FILL })) });
 }
 
 /** Counts by area or by unit: one row each, the totals row, the rate as "42,9%". */
 export function statsTable(t: StatsTable, lang: Lang, width: number = contentWidth()): Table {
   const widths = widthsOf(STATS_SHARES, width);
-  const rows = [headerRow(t.columns, widths, STATS_HEADING_SIZE), ...t.rows.map((r) => new TableRow({ children: statsCells(r, widths, lang, false) }))];
-  rows.push(new TableRow({ children: statsCells({ stt: '', name: t.totalsLabel, counts: t.totals, rate: t.totalsRate }, widths, lang, true) }));
+  const rows = [headerRow(t.columns, widths, STATS_HEADING_SIZE), ...t.rows.map((r) => new TableRow({ cantSplit: true, children: statsCells(r, widths, lang, false) }))];
+  rows.push(new TableRow({ cantSplit: true, children: statsCells({ stt: '', name: t.totalsLabel, counts: t.totals, rate: t.totalsRate }, widths, lang, true) }));
   return table(rows, widths);
 }
 
@@ -229,7 +229,8 @@ export function listTable(t: ListTable, width: number = contentWidth()): Table {
   const rows = [headerRow(t.columns.map((c) => c.heading), widths)];
   if (t.tasks.length === 0) rows.push(new TableRow({ children: [cell([tableText(t.none, { italic: true })], width, { span: widths.length })] }));
   for (const task of t.tasks) {
-    rows.push(new TableRow({ children: t.columns.map((c, i) => cell([tableText(String(c.value(task)), { align: c.align })], widths[i])) }));
+    // A row is never split over two pages: a task's name stays whole on one page.
+    rows.push(new TableRow({ cantSplit: true, children: t.columns.map((c, i) => cell([tableText(String(c.value(task)), { align: c.align })], widths[i])) }));
   }
   return table(rows, widths);
 }
