@@ -1,6 +1,6 @@
 /**
- * The roll-up of 100 unit workbooks of 40–200 tasks each (docs/rollup.md), by the compiled
- * command line as users run it: `cchc-plan rollup <folder> --out …` in one process (its worker
+ * The roll-up of 100 unit workbooks of 40–200 tasks each (docs/rollup.md), by the bundled
+ * command line as users run it (scripts/build-cli.js): `cchc-plan rollup <folder> --out …` in one process (its worker
  * threads included in its peak memory), next to the same files reported one process per file
  * (`cchc-plan report <file> --json`, 100 times in a row, as a shell loop would). Targets: the
  * roll-up under 10 s on a 2-core machine, peak memory under 1 GB.
@@ -82,8 +82,8 @@ export const rollupSection: BenchSection<RollupBenchResult> = {
 };
 
 async function measure(ctx: BenchContext, units: number, dist: string): Promise<RollupBenchResult> {
-  ctx.log('rollup: compiling the command line…');
-  await exec(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.cli.json'), '--outDir', dist], { cwd: ROOT });
+  ctx.log('rollup: bundling the command line as `npm run build:cli` does…');
+  await exec(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.js'), '--outdir', path.join(dist, 'cli')], { cwd: ROOT });
   const main = path.join(dist, 'cli', 'main.js');
   const child = path.join(dist, 'rollup-child.js');
   await fs.writeFile(child, CHILD);
