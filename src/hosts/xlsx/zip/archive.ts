@@ -144,8 +144,8 @@ export function dataOffset(bytes: Uint8Array, entry: ZipEntry): number {
 
 /** Made when first needed: a module that merely imports this one (the task pane's tests under
  * jsdom, which has no TextDecoder) must load. */
-const decoders = new Map<string, TextDecoder>();
-function decoder(label: 'utf-8' | 'latin1'): TextDecoder {
+const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
+function decoder(label: 'utf-8' | 'latin1'): InstanceType<typeof TextDecoder> {
   let d = decoders.get(label);
   if (!d) decoders.set(label, (d = new TextDecoder(label)));
   return d;
