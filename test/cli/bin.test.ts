@@ -78,6 +78,15 @@ async function bin(args: string[]): Promise<BinResult> {
   return { ...result, loaded };
 }
 
+test('the command line type-checks with its own settings (Node only, no DOM), as `npm run build:cli` does first', async () => {
+  // A type only the DOM library has breaks `npm install` (prepare) though the tests pass.
+  const result = await exec(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.cli.json'], { cwd: ROOT }).then(
+    () => ({ stdout: '' }),
+    (e: { stdout: string }) => e,
+  );
+  expect(result.stdout).toBe('');
+}, 180_000);
+
 test('the build writes one bundle per entry: main.js and every src/cli/*-worker.ts', () => {
   const expected = entryPoints().map((f) => path.basename(f).replace(/\.ts$/, '.js'));
   expect(expected[0]).toBe('main.js');
