@@ -36,6 +36,7 @@ import { ConfirmReplaceDialog } from './ConfirmReplaceDialog';
 import { Diagnostics } from './Diagnostics';
 import type { SupportInfo } from '../hosts/excel/support-text';
 import { LegacyNotice } from './LegacyNotice';
+import { TakeBack } from './TakeBack';
 import type { RibbonActivity } from './use-ribbon-busy';
 import { SR_ONLY, useVisuallyHidden } from './visually-hidden';
 
@@ -212,6 +213,7 @@ export function App(props: AppProps): React.JSX.Element {
             onClearCorrections={pane.clearCorrections}
             onSelect={pane.select}
           />
+          <TakeBack host={props.host} lang={lang} busy={busy !== null} disabled={!view.analysis} onDone={pane.readAgain} />
         </section>
 
         <section id="panel-report" role="tabpanel" aria-labelledby="tab-report" hidden={tab !== 'report'}>

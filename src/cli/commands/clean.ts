@@ -14,6 +14,7 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import type { Lang } from '../../engine/model';
 import type { LostCells } from '../../engine/clean';
+import { lostList } from '../../i18n/take-back';
 import { CopyError } from '../../hosts/xlsx/port';
 import { runClean, type CleanSummary } from '../../usecases';
 import { firstProblem, langSchema } from '../args';
@@ -23,21 +24,6 @@ import { copyFailure, lockOutTarget, openInput, planOutTargets, refusalFailure }
 
 type Text = { vi: string; en: string };
 const pick = (lang: Lang, t: Text) => (lang === 'en' ? t.en : t.vi);
-
-/** "3 tình trạng, 2 ngày hoàn thành và 1 kết quả" — the filled kinds only. */
-export function lostList(lost: LostCells, lang: Lang): string {
-  const parts =
-    lang === 'en'
-      ? [
-          lost.statuses ? `${lost.statuses} ${lost.statuses === 1 ? 'status' : 'statuses'}` : '',
-          lost.doneDates ? `${lost.doneDates} completion ${lost.doneDates === 1 ? 'date' : 'dates'}` : '',
-          lost.results ? `${lost.results} ${lost.results === 1 ? 'result' : 'results'}` : '',
-        ]
-      : [lost.statuses ? `${lost.statuses} tình trạng` : '', lost.doneDates ? `${lost.doneDates} ngày hoàn thành` : '', lost.results ? `${lost.results} kết quả thực hiện` : ''];
-  const filled = parts.filter(Boolean);
-  const and = lang === 'en' ? ' and ' : ' và ';
-  return filled.length <= 1 ? (filled[0] ?? '') : `${filled.slice(0, -1).join(', ')}${and}${filled[filled.length - 1]}`;
-}
 
 export const cleanMessages = {
   missingOut: (lang: Lang) =>
