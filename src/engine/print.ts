@@ -88,13 +88,6 @@ export function pagesAcross(widths: readonly number[], scale: number, usable: nu
 export function printChange({ page, table, hiddenCols, printed, block, blockWidths, taskCol }: PrintInput): PrintChange {
   const set: PrintSettings = {};
   const before: PrintSettings = {};
-  const hidden = new Set(hiddenCols);
-  const usable = printableWidth(page);
-  const widths = (first: number, last: number) => {
-    const out: number[] = [];
-    for (let c = first; c <= last; c++) out.push(blockWidths[c] ?? columnWidth(page, hidden, c));
-    return out;
-  };
 
   // A print area over the table (up to the block) grows to take the block in.
   const area = page.printArea?.length === 1 ? page.printArea[0] : null;
@@ -109,16 +102,7 @@ export function printChange({ page, table, hiddenCols, printed, block, blockWidt
 
   const zoom = page.zoom;
   if (!('fitWidth' in zoom) || zoom.fitWidth < 1) return { set, before };
-  // The scale the original printed at: the largest whole percent at which its columns take the
-  // pages across it was fitted to.
-  const original = widths(printed.first, printed.last);
-  let scale = fitScale(original.reduce((a, b) => a + b, 0), usable, zoom.fitWidth);
-  while (scale > MIN_SCALE && pagesAcross(original, scale, usable) > zoom.fitWidth) scale--;
-  const copy = widths(Math.min(printed.first, block.first), Math.max(printed.last, block.last));
-  // Columns that name the task repeat on the block's pages, when they leave it room.
-  const titleWidth = widths(table.firstCol, taskCol).reduce((a, b) => a + b, 0);
-  const titled = !page.titleColumns && taskCol < block.first && (titleWidth * scale) / 100 <= TITLE_COLUMNS_SHARE * usable;
-  const across = pagesAcross(copy, scale, usable, titled ? titleWidth : 0);
+  const { across, titled } = copyLayout({ page, table, hiddenCols, printed, block, blockWidths, taskCol });
   if (across <= zoom.fitWidth) return { set, before };
   // Fitted to as many pages across as the copy takes at the original's scale: every program
   // then prints it at that scale or larger, never smaller, whatever its font metrics.
@@ -129,6 +113,46 @@ export function printChange({ page, table, hiddenCols, printed, block, blockWidt
     before.titleColumns = null;
   }
   return { set, before };
+}
+
+/** The scale the original printed at: its fixed scale, or the largest whole percent at which
+ * its columns take the pages across it was fitted to. */
+function originalScale(page: PageSetup, original: readonly number[], usable: number): number {
+  const zoom = page.zoom;
+  if (!('fitWidth' in zoom)) return zoom.scale;
+  if (zoom.fitWidth < 1) return 100;
+  let scale = fitScale(original.reduce((a, b) => a + b, 0), usable, zoom.fitWidth);
+  while (scale > MIN_SCALE && pagesAcross(original, scale, usable) > zoom.fitWidth) scale--;
+  return scale;
+}
+
+/** Pages across the copy takes at the original's scale, and whether the task's columns repeat
+ * on the block's pages (when they leave it room). */
+export function copyLayout({ page, table, hiddenCols, printed, block, blockWidths, taskCol }: PrintInput): { across: number; titled: boolean } {
+  const hidden = new Set(hiddenCols);
+  const usable = printableWidth(page);
+  const widths = (first: number, last: number) => {
+    const out: number[] = [];
+    for (let c = first; c <= last; c++) out.push(blockWidths[c] ?? columnWidth(page, hidden, c));
+    return out;
+  };
+  const scale = originalScale(page, widths(printed.first, printed.last), usable);
+  const copy = widths(Math.min(printed.first, block.first), Math.max(printed.last, block.last));
+  const titleWidth = widths(table.firstCol, taskCol).reduce((a, b) => a + b, 0);
+  const titled = !page.titleColumns && taskCol < block.first && (titleWidth * scale) / 100 <= TITLE_COLUMNS_SHARE * usable;
+  return { across: pagesAcross(copy, scale, usable, titled ? titleWidth : 0), titled };
+}
+
+/**
+ * The widest a column of the block (`col`) may be, in characters, from `min` up to `max`,
+ * without the copy taking more pages across at the original's scale: "Kiểm tra" fills the room
+ * its page leaves, so that its sentences need fewer lines.
+ */
+export function roomyWidth(input: PrintInput, col: number, min: number, max: number): number {
+  const at = (chars: number) => copyLayout({ ...input, blockWidths: { ...input.blockWidths, [col]: chars * input.page.characterWidth } }).across;
+  const base = at(min);
+  for (let chars = max; chars > min; chars--) if (at(chars) <= base) return chars;
+  return min;
 }
 
 /** Settings that undo `change` (its `before`), as a change of their own. */
@@ -225,4 +249,10 @@ export function wrappedLines(text: string, width: number): number {
 /** The height in points of a row showing `lines` lines of the block's text. */
 export function heightForLines(lines: number): number {
   return Math.ceil((lines * TEXT_POINTS * LINE_FACTOR + CELL_PADDING) * 4) / 4;
+}
+
+/** Lines a row of this height already shows (a line of 13 pt text takes 1.25 of its size at the
+ * least): a row is grown only when its text needs more. */
+export function linesHeld(height: number): number {
+  return Math.floor((height - CELL_PADDING / 2) / (TEXT_POINTS * 1.25));
 }

@@ -4,8 +4,8 @@
  * are only read, never reformatted. Only "Hạn chót" and "Kiểm tra" are rewritten on every run.
  */
 import { isoToSerial } from './dates';
-import type { CellRange, ChangeSet, ConditionalFormatRule, FormatChange, FormulaFill, ISODate, Lang, ListValidation, PageSetup, PrintChange, RecognisedTable, RowHeightChange, Span, TaskRow, TrackingBlock, ValuesWrite } from './model';
-import { heightForLines, printChange, printedColumns, wrappedLines } from './print';
+import type { CellRange, ChangeSet, ConditionalFormatRule, FormatChange, FormulaFill, ISODate, Lang, ListValidation, PageSetup, RecognisedTable, RowHeightChange, Span, TaskRow, TrackingBlock, ValuesWrite } from './model';
+import { heightForLines, linesHeld, printChange, printedColumns, roomyWidth, wrappedLines, type PrintInput } from './print';
 import { STATIC_CODES } from './rules';
 import { DONE_WORDINGS, STATUS_CHOICES } from './status';
 import { roleOfHeader, TRACKING_HEADERS } from './table/header-roles';
@@ -167,6 +167,7 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904, asO
   const first = table.firstRow;
   const last = Math.max(table.lastRow, first);
   const col = plan.columns;
+  const widths = createdWidths(table, plan, page, lang);
 
   // The block looks like the table it extends: the font of the table's column beside it, thin
   // borders, top alignment, wrapped text. Only the columns the tool creates are styled: the
@@ -186,7 +187,7 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904, asO
       horizontalAlignment: 'center',
       verticalAlignment: 'center',
       border: true,
-      columnWidth: columnWidthOf(role, lang),
+      columnWidth: widths[role],
     });
   }
   // The body, one format per run of adjacent created columns: a range format in Excel, and in
@@ -224,7 +225,7 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904, asO
   helperChanges(plan, { top: first, bottom: last, header: headerRow }, lang, { writes, formats, formulas });
   asOfChanges(plan.asOf, asOfCell, lang, date1904, { writes, formats, formulas });
   const rules = highlightRules(table, plan);
-  const grown = rowHeights ? grownRows(check, first, rowHeights, checkWidth(plan, lang, page?.setup)) : [];
+  const grown = rowHeights ? grownRows(check, first, rowHeights, checkWidth(plan, widths, page?.setup)) : [];
   return {
     sheet,
     writes,
@@ -237,15 +238,15 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904, asO
       { name: AS_OF_NAME, refersTo: { cell: { row: plan.asOf.row, col: plan.asOf.valueCol } } },
       { name: DONE_NAME, refersTo: { formula: doneListFormula() } },
     ],
-    ...(page ? { print: blockPrint(table, plan, page, lang) } : {}),
+    ...(page ? { print: printChange(printInputOf(table, plan, page, widths)) } : {}),
     ...(grown.length > 0 ? { rowHeights: grown } : {}),
   };
 }
 
 /** Width in points of the "Kiểm tra" column: the tool's when it creates it, else the sheet's. */
-function checkWidth(plan: TrackingPlan, lang: Lang, setup: PageSetup | undefined): number {
+function checkWidth(plan: TrackingPlan, widths: Partial<Record<TrackingRole, number>>, setup: PageSetup | undefined): number {
   const perCharacter = setup?.characterWidth ?? 5.25;
-  if (plan.created.includes('check') || !setup) return columnWidthOf('check', lang) * perCharacter;
+  if (plan.created.includes('check') || !setup) return (widths.check ?? WIDTHS.check) * perCharacter;
   return setup.columnWidths[plan.columns.check] ?? setup.defaultColumnWidth;
 }
 
@@ -257,7 +258,9 @@ function grownRows(check: string[][], first: number, heights: Record<number, num
     const row = first + i;
     const before = heights[row];
     if (text === '' || before === undefined) return;
-    const height = heightForLines(wrappedLines(text, width));
+    const lines = wrappedLines(text, width);
+    if (lines <= linesHeld(before)) return;
+    const height = heightForLines(lines);
     if (height > before) out.push({ row, height, before });
   });
   return out;
@@ -275,14 +278,14 @@ function adjacentRuns(cols: number[]): Span[] {
   return runs;
 }
 
-/** The printout extended over the block (print.ts). */
-function blockPrint(table: RecognisedTable, plan: TrackingPlan, page: NonNullable<TrackingInput['page']>, lang: Lang): PrintChange {
+/** What print.ts needs to know of the block and the table. */
+function printInputOf(table: RecognisedTable, plan: TrackingPlan, page: NonNullable<TrackingInput['page']>, widths: Partial<Record<TrackingRole, number>>): PrintInput {
   const cols = TRACKING_ORDER.map((r) => plan.columns[r]);
   const created = plan.created.map((r) => plan.columns[r]);
   // Widths in points of the columns this run creates.
   const blockWidths: Record<number, number> = {};
-  for (const role of plan.created) blockWidths[plan.columns[role]] = columnWidthOf(role, lang) * page.setup.characterWidth;
-  return printChange({
+  for (const role of plan.created) blockWidths[plan.columns[role]] = (widths[role] ?? WIDTHS[role]) * page.setup.characterWidth;
+  return {
     page: page.setup,
     table,
     hiddenCols: page.hiddenCols,
@@ -290,7 +293,23 @@ function blockPrint(table: RecognisedTable, plan: TrackingPlan, page: NonNullabl
     block: { first: Math.min(...cols), last: Math.max(...cols) },
     blockWidths,
     taskCol: table.columns.task ?? table.columns.activity ?? table.columns.stt ?? table.firstCol,
-  });
+  };
+}
+
+/** "Kiểm tra" is at most this wide (characters) when its page leaves room. */
+const MAX_CHECK_WIDTH = 80;
+
+/** Widths in characters of the columns this run creates: each its own (columnWidthOf), and
+ * "Kiểm tra", when the page setup is known, as wide as its page leaves room for (print.ts
+ * roomyWidth) — its sentences then need fewer lines, and fewer rows grow. */
+function createdWidths(table: RecognisedTable, plan: TrackingPlan, page: TrackingInput['page'], lang: Lang): Partial<Record<TrackingRole, number>> {
+  const widths: Partial<Record<TrackingRole, number>> = {};
+  for (const role of plan.created) widths[role] = columnWidthOf(role, lang);
+  if (page && plan.created.includes('check')) {
+    const min = widths.check!;
+    widths.check = roomyWidth(printInputOf(table, plan, page, widths), plan.columns.check, min, Math.max(min, MAX_CHECK_WIDTH));
+  }
+  return widths;
 }
 
 interface Out {

@@ -94,6 +94,23 @@ describe('a plan fitted to one page wide', () => {
     for (const h of headers) expect(h).toMatchObject({ border: true, bold: true, wrapText: true, fontLike: { row: 4, col: 8 } });
   });
 
+  it('gives “Kiểm tra” the room its page leaves, without another page across', () => {
+    const check = a.changes.formats.find((f) => f.columnWidth !== undefined && f.range.left === a.tracking.columns.check)!;
+    expect(check.columnWidth).toBeGreaterThanOrEqual(44);
+    expect(check.columnWidth).toBeLessThanOrEqual(80);
+    // One character more would not fit the pages the copy is given (or it is at the cap).
+    const given = print.set.zoom && 'fitWidth' in print.set.zoom ? print.set.zoom.fitWidth : 1;
+    const widths = (checkChars: number) => [
+      ...Array.from({ length: 9 }, (_, c) => setup.columnWidths[c]),
+      ...(['status', 'doneDate', 'result', 'dueDate'] as const).map((r) => columnWidthOf(r, 'vi') * CHARACTER),
+      checkChars * CHARACTER,
+    ];
+    const titles = [0, 1, 2].reduce((sum, c) => sum + setup.columnWidths[c], 0);
+    const scale = fittedScale(setup, 9);
+    expect(pagesAcross(widths(check.columnWidth!), scale, printableWidth(setup), titles)).toBeLessThanOrEqual(given);
+    if (check.columnWidth! < 80) expect(pagesAcross(widths(check.columnWidth! + 1), scale, printableWidth(setup), titles)).toBeGreaterThan(given);
+  });
+
   it('makes every column wide enough for its header on one line', () => {
     for (const role of ['status', 'doneDate', 'result', 'dueDate', 'check'] as const) {
       for (const lang of ['vi', 'en'] as const) {
