@@ -17,7 +17,8 @@ const path = require('path');
 
 const ROOT = path.join(__dirname, '..');
 const CLI_SRC = path.join(ROOT, 'src', 'cli');
-const EXTERNAL = ['exceljs', 'cli-progress', 'piscina'];
+// tsx: named by rollup-pool.ts only for running the worker from its .ts source (tests), never from dist.
+const EXTERNAL = ['exceljs', 'cli-progress', 'piscina', 'tsx'];
 
 /** main.ts first, then the workers, found by name so that a new one needs no change here. */
 function entryPoints() {

@@ -80,6 +80,21 @@ export const messages = {
       vi: `--out trỏ vào chính tệp “${file}”; tệp gốc không bao giờ bị ghi đè, hãy chọn tên khác.`,
       en: `--out points at the input “${file}” itself; the input is never overwritten, choose another name.`,
     }),
+  macroCopyNamedXlsx: (file: string, target: string, lang: Lang) =>
+    pick(lang, {
+      vi: `Bản sao của “${file}” (có macro) phải có đuôi .xlsm, không phải “${target}”: Excel không mở sổ tính có macro mang đuôi .xlsx.`,
+      en: `The copy of “${file}” (a macro workbook) must end in .xlsm, not “${target}”: Excel refuses to open a macro workbook named .xlsx.`,
+    }),
+  copyNamedXlsm: (file: string, target: string, lang: Lang) =>
+    pick(lang, {
+      vi: `Bản sao của “${file}” (không có macro) phải có đuôi .xlsx, không phải “${target}”: Excel không mở sổ tính không có macro mang đuôi .xlsm.`,
+      en: `The copy of “${file}” (a workbook without macros) must end in .xlsx, not “${target}”: Excel refuses to open a workbook without macros named .xlsm.`,
+    }),
+  plainCopyNamedXlsm: (target: string, lang: Lang) =>
+    pick(lang, {
+      vi: `Bản Unicode là sổ tính không có macro nên phải có đuôi .xlsx, không phải “${target}”: Excel không mở sổ tính không có macro mang đuôi .xlsm.`,
+      en: `The Unicode copy is a workbook without macros, so it must end in .xlsx, not “${target}”: Excel refuses to open a workbook without macros named .xlsm.`,
+    }),
   outMustBeDirectory: (out: string, lang: Lang) =>
     pick(lang, {
       vi: `Khi kiểm tra nhiều tệp, --out phải là một thư mục đã có (“${out}” không phải); mỗi bản kiểm tra được ghi vào đó với tên của tệp gốc.`,

@@ -100,6 +100,38 @@ async function samePath(a: string, b: string): Promise<boolean> {
   return !!sa && !!sb && sa.ino === sb.ino && sa.dev === sb.dev;
 }
 
+/** What kind of workbook a copy is: what its file name must end in for Excel to open it. */
+export type CopyKind =
+  /** The input's own kind (the surgical copy keeps an .xlsm's macros and content types). */
+  | 'same-as-input'
+  /** A workbook without macros, whatever the input (`convert` writes one through exceljs). */
+  | 'plain'
+  /** Not a workbook (the Word report): its name is checked elsewhere. */
+  | 'document';
+
+export interface OutOptions {
+  /** The name written in a folder for an input (default: the input's own name). */
+  nameInFolder?: (input: string) => string;
+  /** What the copy is (default: a copy of the input's kind). */
+  kind?: CopyKind;
+}
+
+const MACRO_EXTENSION = /\.xlsm$/i;
+const PLAIN_EXTENSION = /\.xlsx$/i;
+
+/**
+ * Why the copy's name does not fit what will be in it, or null. Excel refuses a workbook whose
+ * extension says the other kind ("the file format or file extension is not valid"): a macro
+ * workbook named .xlsx, a workbook without macros named .xlsm. Other names are left alone.
+ */
+function extensionMismatch(input: string, target: string, kind: CopyKind, shown: string, file: string, lang: Lang): JobFailure | null {
+  if (kind === 'document') return null;
+  const macros = kind === 'plain' ? false : MACRO_EXTENSION.test(input) ? true : PLAIN_EXTENSION.test(input) ? false : null;
+  if (macros === true && PLAIN_EXTENSION.test(target)) return fail('out-conflict', messages.macroCopyNamedXlsx(file, shown, lang));
+  if (macros === false && MACRO_EXTENSION.test(target)) return fail('out-conflict', kind === 'plain' ? messages.plainCopyNamedXlsm(shown, lang) : messages.copyNamedXlsm(file, shown, lang));
+  return null;
+}
+
 export interface OutTarget {
   /** Absolute path to write. */
   path: string;
@@ -110,17 +142,19 @@ export interface OutTarget {
 /**
  * The copy for each input. One input: --out is the file to write, or an existing folder to
  * write `<folder>/<input name>` in. Several inputs: --out must be an existing folder. A target
- * that is the input itself, or that another input already takes, is refused for that input
- * (the others go on); a missing or unwritable folder refuses every input up front.
+ * that is the input itself, that another input already takes, or whose extension is not the
+ * copy's kind (an .xlsm's copy named .xlsx, or the reverse) is refused for that input (the
+ * others go on); a missing or unwritable folder refuses every input up front.
  */
 export async function planOutTargets(
   files: string[],
   out: string,
   cwd: string,
   lang: Lang,
-  /** The name written in a folder for an input (default: the input's own name). */
-  nameInFolder: (input: string) => string = (input) => path.basename(input),
+  options: OutOptions = {},
 ): Promise<{ ok: true; targets: Map<number, OutTarget | JobFailure> } | JobFailure> {
+  const nameInFolder = options.nameInFolder ?? ((input: string) => path.basename(input));
+  const kind = options.kind ?? 'same-as-input';
   const outAbs = path.resolve(cwd, out);
   const asFolder = files.length > 1 || (await isDirectory(outAbs)) || /[\\/]$/.test(out);
   if (asFolder && !(await isDirectory(outAbs))) {
@@ -141,8 +175,11 @@ export async function planOutTargets(
     const targetAbs = asFolder ? path.join(outAbs, nameInFolder(input)) : outAbs;
     const shown = asFolder ? path.join(out, nameInFolder(input)) : out;
     const problem = await targetProblem(targetAbs);
+    const mismatch = extensionMismatch(input, targetAbs, kind, shown, files[i], lang);
     if (await samePath(input, targetAbs)) {
       targets.set(i, fail('out-conflict', messages.sameAsInput(files[i], lang)));
+    } else if (mismatch) {
+      targets.set(i, mismatch);
     } else if (problem) {
       // A device, FIFO or socket (or a folder) where the copy would go: never written over.
       targets.set(i, fail('write-failed', writeFailure(problem, shown, lang)));

@@ -16,7 +16,6 @@
 import type { CellRange, ChangeSet, PrintSettings, RecognisedTable, Removals, RowHeightChange } from './model';
 import { hasPrintSettings, undoPrint } from './print';
 import { AS_OF_NAME, DONE_NAME, isBlockAddition } from './as-of';
-import { MAX_ROWS } from './a1';
 import type { TrackingRecord, WorkbookState } from './settings';
 import { TRACKING_HEADERS } from './table/header-roles';
 import { normaliseHeader } from './table/header-roles';
@@ -98,8 +97,8 @@ export function cleanPlan({ sheet, view, table, record, scope }: CleanInput): Cl
     removals.columns.push(col);
     const key = LOST_KEY[role];
     if (key) for (let r = table.firstRow; r <= bottom; r++) if (view.text(r, col) !== '') lost[key]++;
-    // The drop-down is the tool's on a column it created: any list validation in it goes.
-    if (role === 'status') removals.validations.push(column(col, top, MAX_ROWS - 1));
+    // The drop-down the tool put on the status column it created, over the table's rows.
+    if (role === 'status') removals.validations.push(column(col, table.firstRow, bottom));
   }
   if (plan.helperFound) {
     removals.cells.push(column(plan.helper, headerRow, bottom));

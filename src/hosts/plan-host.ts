@@ -64,6 +64,29 @@ export type ConvertOutcome =
     }
   | { ok: false; message: string };
 
+/** Taking it back (validation.md): the highlights, or the highlights and the tracking block. */
+export interface CleanRequest {
+  scope: 'highlights' | 'block';
+  lang: Lang;
+  /** Remove the block even when statuses, dates or results are filled in (the user agreed). */
+  allowLoss: boolean;
+}
+
+export type CleanOutcome =
+  | {
+      ok: true;
+      /** 'needs-confirmation': filled cells would be lost and allowLoss was not given; nothing
+       * was written. */
+      outcome: 'applied' | 'needs-confirmation';
+      lost: { statuses: number; doneDates: number; results: number };
+      /** Letters of the tracking columns removed, and of those kept (the table's own). */
+      removedColumns: string[];
+      keptColumns: string[];
+      /** The workbook does not record which columns the tool created: none was removed. */
+      unrecorded: boolean;
+    }
+  | { ok: false; message: string };
+
 export interface SheetsRequest {
   /** Whole sheets to create, in this order (the roll-up's). */
   sheets: SheetModel[];
@@ -93,6 +116,9 @@ export interface PlanHost {
   saveCorrection(sheet: string, correction: ColumnCorrection): Promise<void>;
   saveSettings(settings: Settings): Promise<void>;
   buildReport(request: ReportRequest): Promise<ReportOutcome>;
+  /** Take the tool's additions back from the active sheet (validation.md, "Taking it back").
+   * A constant number of Excel syncs. */
+  clean?(request: CleanRequest): Promise<CleanOutcome>;
   /** Rewrite the workbook's TCVN3 and VNI text as Unicode in Times New Roman: this changes the
    * user's own cells, so the pane asks first. Hosts without it offer no conversion. */
   convertToUnicode?(request: ConvertRequest): Promise<ConvertOutcome>;

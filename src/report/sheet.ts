@@ -34,8 +34,10 @@ const COL = {
 } as const;
 const LAST_COL = 10;
 /** Column widths in characters, A…K: about 250 mm, the width of an A4 landscape page inside the
- * decree's margins, so the page is printed at (nearly) full size. */
-const COLUMN_WIDTHS = [6, 38, 10, 10, 10, 10, 10, 10, 9, 9, 10];
+ * decree's margins, so the page is printed at (nearly) full size. F holds the lists' due dates:
+ * wide enough for dd/mm/yyyy in the body's 13 pt on one line (a date broken over two lines
+ * reads as two numbers). */
+const COLUMN_WIDTHS = [6, 35, 10, 10, 10, 13, 10, 10, 9, 9, 10];
 /** The header's two halves: the agency block (A:D) and the national title (E:K). */
 const LEFT = { from: 0, to: 3 } as const;
 const RIGHT = { from: 4, to: LAST_COL } as const;

@@ -97,7 +97,9 @@ afterAll(async () => {
 });
 
 test('three units chosen, read in the browser, consolidated into the open workbook', async () => {
-  await page.getByRole('tab', { name: 'Tổng hợp nhiều đơn vị' }).click();
+  await page.getByRole('tab', { name: 'Tổng hợp' }).click();
+  // The panel's code loads when the tab is first opened.
+  await page.getByRole('heading', { name: 'Tổng hợp nhiều đơn vị' }).waitFor();
   await page.getByTestId('rollup-files').setInputFiles(['so-nong-nghiep.xlsx', 'xa-an-binh.xlsx', 'huyen-song-may.xlsx'].map((f) => path.join(filesDir, f)));
   await expect(page.getByTestId('rollup-file-list').locator('li').count()).resolves.toBe(3);
   await page.getByRole('button', { name: 'Tổng hợp và ghi vào sổ tính' }).click();

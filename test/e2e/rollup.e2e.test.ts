@@ -40,7 +40,9 @@ afterAll(async () => {
 
 async function cchcPlan(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: dir });
+    // tsx's own launcher, not `--require tsx/cjs`: the CLI loads its worker pool with a dynamic
+    // import(), which only tsx's ESM hook (registered by the launcher) resolves from sources.
+    const { stdout, stderr } = await run(process.execPath, [require.resolve('tsx/cli'), path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: dir });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };

@@ -3,7 +3,7 @@
  * remove, what they count as lost, and that a column of the user's is never on the list.
  */
 import { analyzeSheet } from '../../src/engine/analyze';
-import { a1Range, columnLetter, MAX_ROWS } from '../../src/engine/a1';
+import { a1Range, columnLetter } from '../../src/engine/a1';
 import { AS_OF_NAME, DONE_NAME } from '../../src/engine/as-of';
 import { cleanPlan, stateWithCreated, stateWithoutRecord, totalLost, type CleanScope } from '../../src/engine/clean';
 import type { Analysis, CellInput, ChangeSet, Grid } from '../../src/engine/model';
@@ -60,7 +60,7 @@ describe('a plan whose block the tool created', () => {
     expect(removals.cells.map((r) => a1Range(r))).toEqual(['J5:J21', 'K5:K21', 'L5:L21', 'M5:M21', 'N5:N21', 'O5:O21', 'L4:M4']);
     expect(removals.columns.map(columnLetter)).toEqual(['J', 'K', 'L', 'M', 'N', 'O']);
     expect(removals.names).toEqual([AS_OF_NAME, DONE_NAME]);
-    expect(removals.validations).toEqual([{ top: 4, left: 9, bottom: MAX_ROWS - 1, right: 9 }]);
+    expect(removals.validations.map((r) => a1Range(r))).toEqual(['J6:J21']);
     expect(p.changes.conditionalFormats).toEqual({ tag: CF_TAG, rules: [] });
     // Nothing is written, formatted or added: only taken away.
     expect([p.changes.writes, p.changes.formats, p.changes.validations, p.changes.sheets]).toEqual([[], [], [], []]);

@@ -126,6 +126,17 @@ describe('the sample plan\'s Q3 report as a decree document', () => {
     expect(linked.every((c) => c.link!.sheet === 'Phụ lục')).toBe(true);
   });
 
+  test('a due date in the lists is never broken over two lines', () => {
+    const dates = sheet.cells.filter((c) => typeof c.value === 'string' && /^\d{2}\/\d{2}\/\d{4}$/.test(c.value) && c.row > 0);
+    expect(dates.length).toBeGreaterThan(0);
+    for (const c of dates) {
+      const span = spanOf(sheet, c);
+      let width = 0;
+      for (let col = span.left; col <= span.right; col++) width += sheet.columnWidths[col];
+      expect([cellAddress(c), wrappedLines(c.value as string, width, c.fontSize, c.bold)]).toEqual([cellAddress(c), 1]);
+    }
+  });
+
   test('wrapped list cells get rows tall enough for every line (LibreOffice does not grow them)', () => {
     const widths = sheet.columnWidths;
     const listCells = sheet.cells.filter((c) => c.link && typeof c.value === 'string');

@@ -90,7 +90,7 @@ export async function runConvert(args: ConvertArgs, ctx: CommandContext): Promis
     io.stderr(`${message}\n`);
     return EXIT_COULD_NOT_CHECK;
   };
-  const planned = await planOutTargets([file], args.out, io.cwd, lang);
+  const planned = await planOutTargets([file], args.out, io.cwd, lang, { kind: 'plain' });
   if (!planned.ok) return fail(planned.message);
   const target = planned.targets.get(0);
   if (!target || 'ok' in target) return fail(target?.message ?? messages.unexpected(file, lang));

@@ -20,7 +20,7 @@ import { commonOptionsSchema, firstProblem, yearOption } from '../args';
 import { EXIT_COULD_NOT_CHECK, EXIT_ERRORS_FOUND, EXIT_OK, type CliCommand, type CommandContext } from '../command';
 import { messages } from '../messages';
 import { correctionsDropped } from '../notes';
-import { CopyError } from '../../hosts/xlsx/port';
+import { CopyError, type OpenedWorkbook } from '../../hosts/xlsx/port';
 import { prepareReport, type Refusal } from '../../usecases';
 import { copyFailure, lockOutTarget, openInput, planOutTargets, refusalFailure, type JobFailure, type OutTarget } from '../plan-job';
 import { docxMessages, docxName, writeReportDocx, type ReportFormat } from '../report-docx';
@@ -109,7 +109,7 @@ export async function runReport(args: ReportArgs, ctx: CommandContext): Promise<
 
   let targets: Map<number, OutTarget | JobFailure> | null = null;
   if (args.out !== undefined) {
-    const planned = await planOutTargets(args.files, args.out, io.cwd, lang, args.format === 'docx' ? docxName : undefined);
+    const planned = await planOutTargets(args.files, args.out, io.cwd, lang, args.format === 'docx' ? { nameInFolder: docxName, kind: 'document' } : {});
     if (!planned.ok) {
       io.stderr(`${planned.message}\n`);
       return EXIT_COULD_NOT_CHECK;
@@ -161,16 +161,12 @@ async function reportOne(
       failLine(file, workbook);
       return EXIT_COULD_NOT_CHECK;
     }
-    const today = io.today();
-    const prepared = await prepareReport(
-      { workbook },
-      { period: args.period, year: args.year, asOf: args.asOf, fixAsOf: true, lang, today, write: copy !== undefined, onStep: (step) => progress.stage(step) },
-    );
+    const prepared = await prepareKept(workbook, args, io.today(), copy !== undefined, progress);
     if (!prepared.ok) {
       failLine(file, reportRefusal(prepared.refusal, file, lang));
       return EXIT_COULD_NOT_CHECK;
     }
-    const { analysis, report, write } = prepared;
+    const { model, write } = prepared;
     if (write.state === 'refused' && write.refusal.code === 'report-on-own-sheet') {
       failLine(file, reportRefusal(write.refusal, file, lang));
       return EXIT_COULD_NOT_CHECK;
@@ -178,12 +174,12 @@ async function reportOne(
 
     const notes: string[] = [];
     if (prepared.stateProblem) notes.push(messages.stateIgnored(file, lang));
-    if (analysis.droppedCorrections) notes.push(correctionsDropped(file, analysis.droppedCorrections, lang));
+    if (prepared.dropped) notes.push(correctionsDropped(file, prepared.dropped, lang));
     let written: string | undefined;
     let writeProblem: JobFailure | null = null;
     if (docx && target) {
       progress.stage('write');
-      writeProblem = await writeReportDocx(report.model, target, lang);
+      writeProblem = await writeReportDocx(model, target, lang);
       if (!writeProblem) notes.unshift(docxMessages.written(target.shown, lang));
     } else if (target && write.state === 'ready') {
       try {
@@ -198,17 +194,17 @@ async function reportOne(
       writeProblem = refusalFailure(write.refusal, target.shown, lang);
     }
     if (args.json) {
-      io.stdout(`${JSON.stringify(reportJson(report.model, file))}\n`);
+      io.stdout(`${JSON.stringify(reportJson(model, file))}\n`);
       for (const note of notes) io.stderr(`${note}\n`);
     } else {
-      io.stdout(formatReportHuman(report.model, file, lang, { written, replaced: prepared.replaces, notes }));
+      io.stdout(formatReportHuman(model, file, lang, { written, replaced: prepared.replaces, notes }));
       if (args.files.length > 1) io.stdout('\n');
     }
     if (writeProblem) {
       io.stderr(`${writeProblem.message}\n`);
       return EXIT_COULD_NOT_CHECK;
     }
-    return analysis.summary.errors > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
+    return prepared.errors > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
   } catch (e) {
     const f: JobFailure = { ok: false, code: 'unexpected', message: messages.unexpected(file, lang) };
     failLine(file, f);
@@ -217,6 +213,29 @@ async function reportOne(
   } finally {
     await lock?.release();
   }
+}
+
+/**
+ * The report prepared, keeping only what the output and the write need: the analysis and the
+ * report's sheet model (hundreds of MB for a large plan; the pending write holds the change set
+ * it needs) can be collected while the copy is written.
+ */
+async function prepareKept(workbook: OpenedWorkbook, args: ReportArgs, today: ISODate, write: boolean, progress: Progress) {
+  const prepared = await prepareReport(
+    { workbook },
+    { period: args.period, year: args.year, asOf: args.asOf, fixAsOf: true, lang: args.lang, today, write, onStep: (step) => progress.stage(step) },
+  );
+  if (!prepared.ok) return prepared;
+  const { analysis, report } = prepared;
+  return {
+    ok: true as const,
+    model: report.model,
+    write: prepared.write,
+    replaces: prepared.replaces,
+    stateProblem: prepared.stateProblem,
+    dropped: analysis.droppedCorrections,
+    errors: analysis.summary.errors,
+  };
 }
 
 /** The report's own refusals in the command line's words; the others as every command says them. */

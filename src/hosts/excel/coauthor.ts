@@ -21,7 +21,7 @@
 import type { AnalyzeResult, Analysis, CellRange, CellValue, ChangeSet, FormatChange, Grid, Lang } from '../../engine/model';
 import { a1Range } from '../../engine/a1';
 import { OP_OVERHEAD_BYTES } from './payload';
-import { planChangeSet, type PlannedOp } from './plan';
+import { planChangeSet, type PlanContext, type PlannedOp } from './plan';
 import { sameSheetName } from '../../engine/text';
 import type { ExistingFormat, SheetRead } from './read';
 
@@ -215,6 +215,10 @@ export interface RepairDeps {
   changesOf(analysis: Analysis, read: SheetRead): ChangeSet;
   /** Sends planned ops, verifying `keys` in each group (throws RowsMovedError). */
   execute(ops: PlannedOp[], keys: KeyCells[]): Promise<void>;
+  /** The change set with its fontLike formats resolved (font-like.ts). */
+  resolveFonts?(changes: ChangeSet, read: SheetRead): Promise<ChangeSet>;
+  /** What plan-block.ts needs besides the sheet (page, state sheet, used rows). */
+  block?(read: SheetRead): PlanContext['block'];
 }
 
 export const coauthorMessages = {
@@ -243,11 +247,15 @@ export async function repairMovedRows(
   const k = tableShift(old.analysis, old.read.grid, again.grid);
   if (k === null || k === 0) return giveUp(again);
   const restored = undoValues(old.changes, old.read.grid, again.grid, k);
-  const result = deps.analyze(again.grid);
+  // The printout is judged as it was before the misplaced batch changed it: the new change set
+  // sets it again where the table now is.
+  const page = old.read.grid.page;
+  const result = deps.analyze(page ? { ...again.grid, page } : again.grid);
   if (!result.ok) return giveUp(again);
-  const next = deps.changesOf(result.analysis, again);
+  const unresolved = deps.changesOf(result.analysis, again);
+  const next = deps.resolveFonts ? await deps.resolveFonts(unresolved, again) : unresolved;
   const restore: ChangeSet = { sheet: again.sheetName, writes: restored, formats: [], validations: [], conditionalFormats: { tag: '', rules: [] }, sheets: [] };
-  const context = { sheetName: again.sheetName, sheets: again.sheets, customFormats: again.customFormats, sheetNames: again.sheetNames, lang: deps.lang, pieceBytes: deps.pieceBytes };
+  const context: PlanContext = { sheetName: again.sheetName, sheets: again.sheets, customFormats: again.customFormats, sheetNames: again.sheetNames, lang: deps.lang, pieceBytes: deps.pieceBytes, block: deps.block?.(again) };
   const ops = [...planChangeSet(restore, context), ...leftoverOps(again.sheetName, old.changes, next), ...planChangeSet(next, context)];
   try {
     await deps.execute(ops, keyCellsOf(result.analysis, again.grid));

@@ -27,8 +27,9 @@ import {
   type Settings,
   type WorkbookState,
 } from '../../engine/settings';
-import { runCheck, runReport, type Analyzer, type ApplyReport, sameSheetName, type ReadIntent, type Refusal, type SheetReadResult, type WorkbookPort } from '../../usecases';
-import type { AsOfSetting, CheckOutcome, CheckRequest, ConvertOutcome, ConvertRequest, PlanHost, ReportOutcome, ReportRequest, SheetsOutcome, SheetsRequest } from '../plan-host';
+import { runCheck, runClean, runReport, type Analyzer, type ApplyReport, sameSheetName, type ReadIntent, type Refusal, type SheetReadResult, type WorkbookPort } from '../../usecases';
+import type { AsOfSetting, CheckOutcome, CheckRequest, CleanOutcome, CleanRequest, ConvertOutcome, ConvertRequest, PlanHost, ReportOutcome, ReportRequest, SheetsOutcome, SheetsRequest } from '../plan-host';
+import { todayISO } from '../../engine/dates';
 import { readAsOfCell, writeAsOfCell } from './as-of';
 import { writeSheets } from './sheets';
 import { convertWorkbook } from './convert';
@@ -37,6 +38,7 @@ import { hostMessages } from './messages';
 import { DEFAULT_BUDGET_BYTES, MAX_CELL_TEXT } from './payload';
 import { ChangeSetError } from '../change-set-error';
 import { planChangeSet } from './plan';
+import { resolveFontLike } from './font-like';
 import { isCellEditError, isPayloadError, readActiveSheet, type SheetRead } from './read';
 import { REQUIRED_EXCEL_API, officeIsSetSupported, type IsSetSupported } from './requirements';
 import { guardRun, type ErrorLog, type LockOwner, type WorkbookLock } from './run-guard';
@@ -144,6 +146,16 @@ interface AnalyzedSheet {
 /** What became of a write during which a co-author moved the rows. */
 type CoauthorOutcome = { ok: true; analysis: Analysis } | { ok: false; message: string };
 
+/** What plan-block.ts needs from a read: the page as it prints, the state sheet, the used rows. */
+function blockContext(read: SheetRead) {
+  return {
+    page: read.grid.page,
+    stateSheet: read.sheets.find((s) => sameSheetName(s.name, STATE_SHEET_NAME))?.name ?? null,
+    structureProtected: read.workbookProtected,
+    usedRows: read.grid.origin.row + read.grid.values.length,
+  };
+}
+
 /** WorkbookPort over one Excel.run's context: the active sheet, read once; the read's sheet
  * list and existing highlights are what the write is planned against. */
 class ExcelWorkbookPort implements WorkbookPort {
@@ -179,18 +191,21 @@ class ExcelWorkbookPort implements WorkbookPort {
     };
   }
 
-  async apply(changes: ChangeSet): Promise<ApplyReport> {
+  async apply(requested: ChangeSet): Promise<ApplyReport> {
     const read = this.read;
     if (!read) throw new Error('apply() before readSheet()');
     const { lang, pieceBytes, budget, phase } = this.options;
+    // The table's font, for the block that extends it: one sync before the write.
+    const { changes, syncs: fontSyncs } = await resolveFontLike(this.ctx, read.sheetName, requested, read.fonts);
+    const block = blockContext(read);
     // Planned (and refused if invalid) before anything is sent.
-    const ops = planChangeSet(changes, { sheetName: read.sheetName, sheets: read.sheets, customFormats: read.customFormats, sheetNames: read.sheetNames, lang, pieceBytes });
+    const ops = planChangeSet(changes, { sheetName: read.sheetName, sheets: read.sheets, customFormats: read.customFormats, sheetNames: read.sheetNames, lang, pieceBytes, block });
     phase.name = 'write';
     const analyzed = this.analyzed;
     const keys = analyzed ? keyCellsOf(analyzed.analysis, read.grid) : [];
     try {
       const report = await executePlan(this.ctx, ops, budget, keys);
-      this.writeSyncs = report.syncs;
+      this.writeSyncs = fontSyncs + report.syncs;
     } catch (e) {
       // A co-author moved the rows between our read and our write (coauthor.ts).
       if (!(e instanceof RowsMovedError) || !analyzed) throw e;
@@ -204,6 +219,8 @@ class ExcelWorkbookPort implements WorkbookPort {
           reread: () => readActiveSheet(this.ctx, { withConditionalFormats: true, budgetBytes: budget, sampleRows: this.options.sampleRows }),
           analyze: analyzed.analyze,
           execute: async (more, moreKeys) => void (await executePlan(this.ctx, more, budget, moreKeys)),
+          resolveFonts: async (next, again) => (await resolveFontLike(this.ctx, again.sheetName, next, again.fonts)).changes,
+          block: blockContext,
         },
       );
     }
@@ -240,6 +257,33 @@ function refusalMessage(refusal: Refusal, lang: Lang): { message: string; cancel
       throw new Error(`unexpected refusal: ${refusal.code}`);
     default:
       return { message: refusal.message };
+  }
+}
+
+interface CleanDeps {
+  run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  supported(): boolean;
+  analyze: Analyzer;
+  port(ctx: Excel.RequestContext, lang: Lang, phase: Phase): ExcelWorkbookPort;
+  onSyncs?: ExcelHostOptions['onSyncs'];
+}
+
+/** Taking it back (usecases/clean.ts) in one Excel.run: read, remove, and the stored state. */
+async function cleanSheet(request: CleanRequest, deps: CleanDeps): Promise<CleanOutcome> {
+  const { lang, scope, allowLoss } = request;
+  if (!deps.supported()) return { ok: false, message: hostMessages.unsupported(REQUIRED_EXCEL_API, lang) };
+  const phase: Phase = { name: 'read' };
+  try {
+    return await deps.run(async (ctx): Promise<CleanOutcome> => {
+      const workbook = deps.port(ctx, lang, phase);
+      const result = await runClean({ workbook, analyze: deps.analyze }, { scope, lang, allowLoss, today: todayISO() });
+      if (!result.ok) return { ok: false, message: refusalMessage(result.refusal, lang).message };
+      deps.onSyncs?.({ operation: 'clean', readSyncs: workbook.readSyncs, writeSyncs: workbook.writeSyncs });
+      const { outcome, lost, removedColumns, keptColumns, unrecorded } = result;
+      return { ok: true, outcome, lost, removedColumns, keptColumns, unrecorded };
+    });
+  } catch (e) {
+    return { ok: false, message: describeError(e, lang, phase.name) };
   }
 }
 
@@ -340,6 +384,7 @@ export function createExcelPlanHost(excelRun: ExcelRun, options: ExcelHostOption
       }
     },
 
+    clean: (request: CleanRequest) => cleanSheet(request, { run, supported, analyze, port, onSyncs: options.onSyncs }),
     writeSheets: (request: SheetsRequest): Promise<SheetsOutcome> => writeSheets(run, request, { supported, budget, pieceBytes, onSyncs: options.onSyncs, describeError }),
 
     async convertToUnicode(request: ConvertRequest): Promise<ConvertOutcome> {

@@ -18,6 +18,7 @@ import { applyPageLayout } from './page-layout';
 import { ChangeSetError } from '../change-set-error';
 import { MAX_CELL_TEXT, MAX_FORMULA_LENGTH, OP_OVERHEAD_BYTES, excelWouldConvert, jsonBytes, rowBlocks, textMask } from './payload';
 import type { ExistingFormat } from './read';
+import { printOps, removalOps, rowHeightOps, stateOp, type BlockPlanContext } from './plan-block';
 
 /** What an operation may use when it is queued. */
 export interface QueueScope {
@@ -45,6 +46,8 @@ export interface PlanContext {
   lang: Lang;
   /** Size of one values piece; a write larger than this is split by rows. */
   pieceBytes: number;
+  /** How the sheet prints now, the state sheet and the used rows, from the read (plan-block.ts). */
+  block?: Omit<BlockPlanContext, 'sheetName' | 'sheetNames'>;
 }
 
 const COLOR = /^#[0-9A-Fa-f]{6}$/;
@@ -561,11 +564,15 @@ export function planChangeSet(changes: ChangeSet, ctx: PlanContext): PlannedOp[]
   const ops: PlannedOp[] = [];
   const hasSheetChanges =
     changes.writes.length > 0 || changes.formats.length > 0 || changes.validations.length > 0 || changes.conditionalFormats.rules.length > 0 ||
-    (changes.formulas ?? []).length > 0 || (changes.names ?? []).length > 0;
+    (changes.formulas ?? []).length > 0 || (changes.names ?? []).length > 0 || changes.removals !== undefined || changes.print !== undefined ||
+    (changes.rowHeights ?? []).length > 0;
   if (hasSheetChanges && !sameSheetName(changes.sheet, ctx.sheetName)) {
     throw new ChangeSetError(`the changes are for sheet "${changes.sheet}" but the open sheet is "${ctx.sheetName}"`);
   }
   const target = ctx.sheetName;
+  const block: BlockPlanContext = { sheetName: target, sheetNames: ctx.sheetNames ?? [], stateSheet: null, structureProtected: false, usedRows: 1, ...ctx.block };
+  // Taking back comes first: the rest of a change set may write where it cleared.
+  ops.push(...removalOps(changes, block));
   for (const w of changes.writes) ops.push(...valueOps(target, w.range, w.values, ctx.pieceBytes, 'values'));
   for (const f of changes.formats) ops.push(...formatOps(target, f, ctx.pieceBytes));
   // Names before the formulas and the highlights that use them.
@@ -573,6 +580,8 @@ export function planChangeSet(changes: ChangeSet, ctx: PlanContext): PlannedOp[]
   for (const fill of changes.formulas ?? []) ops.push(...formulaOps(target, fill, ctx.pieceBytes));
   for (const v of changes.validations) ops.push(validationOp(target, v.range, v.choices, ctx.lang));
   ops.push(...conditionalFormatOps(target, changes.conditionalFormats.tag, changes.conditionalFormats.rules, ctx.customFormats));
+  ops.push(...printOps(changes, block));
+  ops.push(...rowHeightOps(changes.rowHeights, target));
   const names = new Set<string>();
   for (const model of changes.sheets) {
     const key = sheetNameKey(model.name);
@@ -580,5 +589,7 @@ export function planChangeSet(changes: ChangeSet, ctx: PlanContext): PlannedOp[]
     names.add(key);
     ops.push(...sheetOps(model, ctx));
   }
+  // Last: a new state sheet goes after the report sheet.
+  ops.push(...stateOp(changes.state, block));
   return ops;
 }

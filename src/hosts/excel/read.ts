@@ -23,6 +23,7 @@ import { sameSheetName } from '../../engine/text';
 import { STATE_SHEET_NAME, parseWorkbookState, type WorkbookState } from '../../engine/settings';
 import { DEFAULT_BUDGET_BYTES, jsonBytes } from './payload';
 import { isPayloadError, readRows } from './read-rows';
+import { pageSetupOf, queueFonts, queuePageLayout, queueWidths, type FontSample } from './page-read';
 
 export { isPayloadError, isCellEditError } from './read-rows';
 
@@ -54,6 +55,9 @@ export interface SheetRead {
   /** Names scoped to the sheet (only when read with conditional formats, i.e. for writing):
    * a name the change set defines again is deleted first, as add() refuses an existing one. */
   sheetNames: string[];
+  /** The fonts of the first rows (when read for writing): the block takes the table's font
+   * from them without a sync of its own (font-like.ts). */
+  fonts?: FontSample;
   /** Number of syncs the read took. */
   syncs: number;
 }
@@ -83,8 +87,10 @@ async function readFirst(ctx: Excel.RequestContext, sampleRows: number, withForm
   sheets.load('items/name,items/visibility,items/position');
   const formats = withFormats ? sheet.getRange().conditionalFormats.load('items/id,items/type') : null;
   const names = withFormats ? sheet.names.load('items/name') : null;
+  // How the sheet prints, when the check will extend its printout (page-read.ts).
+  const page = withFormats ? queuePageLayout(sheet) : null;
   await ctx.sync();
-  return { sheet, protection, wbProtection, used, head, visible, epoch, sheets, formats, names };
+  return { sheet, protection, wbProtection, used, head, visible, epoch, sheets, formats, names, page };
 }
 
 /** Rows no visible area covers. */
@@ -112,7 +118,7 @@ export async function readActiveSheet(ctx: Excel.RequestContext, options: ReadOp
     syncs++;
     first = await readFirst(ctx, sampleRows, options.withConditionalFormats);
   }
-  const { sheet, protection, wbProtection, used, head, visible, epoch, sheets, formats, names } = first;
+  const { sheet, protection, wbProtection, used, head, visible, epoch, sheets, formats, names, page } = first;
   const top = used.rowIndex;
   const left = used.columnIndex;
   const rowCount = used.rowCount;
@@ -131,11 +137,18 @@ export async function readActiveSheet(ctx: Excel.RequestContext, options: ReadOp
   const stateSheet = sheetList.find((s) => sameSheetName(s.name, STATE_SHEET_NAME));
   const custom = (formats?.items ?? []).filter((f) => f.type === 'Custom');
   // The state cell and the custom formats' formulas: small, queued with the first band.
-  let small: { stateCell: Excel.Range | null; rules: { proxy: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }[] } = { stateCell: null, rules: [] };
+  let small: {
+    stateCell: Excel.Range | null;
+    rules: { proxy: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }[];
+    widths: Excel.RangeFormat[];
+    fonts: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+  } = { stateCell: null, rules: [], widths: [], fonts: null };
   const queueSmall = () => {
     small = {
       stateCell: stateSheet ? ctx.workbook.worksheets.getItem(stateSheet.name).getRange('A1').load('values') : null,
       rules: custom.map((f) => ({ proxy: f, rule: f.custom.rule.load('formula') })),
+      widths: page ? queueWidths(sheet, left + columnCount - 1) : [],
+      fonts: page ? queueFonts(sheet, top, left, rowCount, columnCount) : null,
     };
   };
   const sampled = rows.length;
@@ -161,6 +174,7 @@ export async function readActiveSheet(ctx: Excel.RequestContext, options: ReadOp
     hiddenRows: hiddenRowsOf(used.rowHidden, visible, top, rowCount),
     date1904: typeof epoch.value === 'number' && epoch.value < 36_000,
   };
+  if (page) grid.page = pageSetupOf(page, small.widths);
   return {
     sheetName,
     sheetProtected: protection.protected,
@@ -171,6 +185,7 @@ export async function readActiveSheet(ctx: Excel.RequestContext, options: ReadOp
     stateProblem: problem,
     customFormats,
     sheetNames: (names?.items ?? []).map((n) => n.name),
+    ...(small.fonts ? { fonts: { top, left, cells: small.fonts.value } } : {}),
     syncs,
   };
 }

@@ -36,8 +36,9 @@ export interface RollupStrings {
 }
 
 const VI: RollupStrings = {
-  tab: 'Tổng hợp nhiều đơn vị',
-  title: 'Tổng hợp kế hoạch của nhiều đơn vị',
+  // Short: three tabs must fit a 320 px pane; the panel's heading says it in full.
+  tab: 'Tổng hợp',
+  title: 'Tổng hợp nhiều đơn vị',
   intro:
     'Chọn các tệp kế hoạch (.xlsx) của các đơn vị: mỗi tệp được kiểm tra và phân loại như báo cáo quý, rồi các trang tổng hợp được ghi vào sổ tính đang mở. Tệp chỉ được đọc trên máy này, không gửi đi đâu.',
   choose: 'Chọn tệp…',
@@ -76,8 +77,8 @@ const VI: RollupStrings = {
 };
 
 const EN: RollupStrings = {
-  tab: 'Roll-up of many units',
-  title: 'Consolidate many units’ plans',
+  tab: 'Roll-up',
+  title: 'Roll-up of many units',
   intro:
     'Choose the units’ plan workbooks (.xlsx): each is checked and classified as the quarterly report does, and the consolidated sheets are written into the open workbook. The files are read on this computer only; nothing is sent anywhere.',
   choose: 'Choose files…',

@@ -6,7 +6,7 @@ import { FakeExcelError } from './errors';
 import { FakeObject, defineProperties } from './fake-object';
 import type { FakeRequestContext } from './context';
 import { color, styleAll, topLeftStyle, type AreasEntity } from './cells';
-import type { CellStyle } from './model';
+import { STANDARD_ROW_HEIGHT_POINTS, type CellStyle } from './model';
 
 type Cells = () => AreasEntity;
 
@@ -130,6 +130,7 @@ export class FakeRangeFormat extends FakeObject<AreasEntity> {
   declare columnWidth: number;
   /** Points, for every row of the range. */
   declare rowHeight: number;
+  declare useStandardWidth: boolean;
   constructor(ctx: FakeRequestContext, parent: FakeObject<unknown>, private readonly cells: Cells) {
     super(ctx, 'RangeFormat', cells, { parent, method: 'format' });
   }
@@ -167,7 +168,18 @@ defineProperties(FakeRangeFormat, {
       for (const rect of e.rects) for (let c = rect.left; c <= rect.right; c++) e.sheet.columnWidths.set(c, x);
     },
   },
+  // RangeFormat.useStandardWidth (ExcelApi 1.1): "Specifies if the columns of the Range object
+  // have a standard width" — set to true, the columns take the sheet's standard width again.
+  useStandardWidth: {
+    read: (e) => e.rects.every((r) => Array.from({ length: r.right - r.left + 1 }, (_, i) => r.left + i).every((c) => !e.sheet.columnWidths.has(c))),
+    write: (e, x) => {
+      e.sheet.assertWritable();
+      if (x !== true) throw new FakeExcelError('InvalidArgument', 'useStandardWidth can only be set to true (set columnWidth for a width of your own).');
+      for (const rect of e.rects) for (let c = rect.left; c <= rect.right; c++) e.sheet.columnWidths.delete(c);
+    },
+  },
   rowHeight: {
+    read: (e) => e.sheet.rowHeights.get(e.rects[0].top) ?? STANDARD_ROW_HEIGHT_POINTS,
     write: (e, x) => {
       e.sheet.assertWritable();
       if (typeof x !== 'number' || !(x >= 0) || x > 409) throw new FakeExcelError('InvalidArgument', `Row height ${x} points is out of range.`);

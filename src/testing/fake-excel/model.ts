@@ -97,6 +97,8 @@ export interface ChartState {
 }
 
 const STANDARD_COLUMN_WIDTH_POINTS = 48;
+/** Excel's default row height for Calibri 11, points. */
+export const STANDARD_ROW_HEIGHT_POINTS = 15;
 
 export class SheetState {
   name: string;

@@ -8,6 +8,9 @@ export interface SheetNameState {
   ref: Rect | null;
   formula: string | null;
   comment: string;
+  /** Excel's own names for the page layout's print area and print titles (PageLayout keeps
+   * them; deleting the name clears the setting). */
+  builtIn?: 'area' | 'titles';
 }
 
 /** What a name refers to, as NamedItem.formula reads it: "='Phụ lục'!$M$6" or the formula. */

@@ -58,7 +58,11 @@ export class FakeNamedItem extends FakeObject<NameEntity> {
   delete(): void {
     this._call('delete', [], (e) => {
       e.sheet.assertWritable();
-      e.sheet.names.delete(e.item.name.toUpperCase());
+      if (e.item.builtIn === 'area') e.sheet.pageLayout.printArea = null;
+      else if (e.item.builtIn === 'titles') {
+        e.sheet.pageLayout.printTitleRows = null;
+        e.sheet.pageLayout.printTitleColumns = null;
+      } else e.sheet.names.delete(e.item.name.toUpperCase());
     });
   }
 }
@@ -67,6 +71,27 @@ defineProperties(FakeNamedItem, {
   formula: { read: (e) => nameFormula(e.sheet.name, e.item) },
   type: { read: (e) => (e.item.ref ? 'Range' : 'Array') },
 });
+
+/**
+ * The print area and print titles a sheet's page layout holds are, in Excel, the sheet's defined
+ * names "Print_Area" and "Print_Titles" (Microsoft's "Set or clear a print area on a worksheet":
+ * Excel stores the print area as the name Print_Area; the file format's _xlnm.Print_Area and
+ * _xlnm.Print_Titles, ECMA-376 §18.2.6). The fake shows them as names of the sheet while the page
+ * layout has them, so that deleting the name clears the setting, as in Excel.
+ */
+function builtInName(sheet: SheetState, name: string): SheetNameState | null {
+  const key = name.toUpperCase();
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
+  const layout = sheet.pageLayout;
+  if (key === 'PRINT_AREA' && layout.printArea) {
+    return { name: 'Print_Area', ref: null, formula: `=${layout.printArea.map((a) => `${quoted}!${a}`).join(',')}`, comment: '', builtIn: 'area' };
+  }
+  const titles = [layout.printTitleColumns, layout.printTitleRows].filter((t): t is string => t !== null);
+  if (key === 'PRINT_TITLES' && titles.length > 0) {
+    return { name: 'Print_Titles', ref: null, formula: `=${titles.map((t) => `${quoted}!${t}`).join(',')}`, comment: '', builtIn: 'titles' };
+  }
+  return null;
+}
 
 export class FakeNamedItemCollection extends FakeObject<SheetState> {
   constructor(ctx: FakeRequestContext, parent: FakeObject<unknown>, sheet: () => SheetState) {
@@ -78,7 +103,7 @@ export class FakeNamedItemCollection extends FakeObject<SheetState> {
   private find(name: string): () => NameEntity | null {
     return () => {
       const sheet = this._target();
-      const item = sheet.names.get(name.toUpperCase());
+      const item = sheet.names.get(name.toUpperCase()) ?? builtInName(sheet, name);
       return item ? { sheet, item } : null;
     };
   }

@@ -16,7 +16,12 @@ export function emptyHeaderFooter(): HeaderFooterState {
 export interface PageLayoutState {
   orientation: string;
   paperSize: string;
+  /** Whole rows ("8:10") repeated at the top of every page, or null. */
   printTitleRows: string | null;
+  /** Whole columns ("A:C") repeated at the left of every page, or null. */
+  printTitleColumns: string | null;
+  /** The print area's rectangles ("A1:N60"), or null when the sheet prints what it holds. */
+  printArea: string[] | null;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   /** Points; Excel's "Normal" margins by default (0.75" top and bottom, 0.7" sides, 0.3"
    * header and footer). */
@@ -30,6 +35,8 @@ export function defaultPageLayout(): PageLayoutState {
     orientation: 'Portrait',
     paperSize: 'Letter',
     printTitleRows: null,
+    printTitleColumns: null,
+    printArea: null,
     zoom: { scale: 100 },
     margins: { top: 54, bottom: 54, left: 50.4, right: 50.4, header: 21.6, footer: 21.6 },
     headersFooters: { state: 'Default', defaultForAllPages: emptyHeaderFooter(), firstPage: emptyHeaderFooter() },

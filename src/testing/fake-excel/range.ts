@@ -52,20 +52,27 @@ defineProperties(FakeRangeAreas, {
 /** What Range.getCellProperties returns: a ClientResult, filled at the next sync without a
  * load. The fake answers the font name only, the one property the host asks for. */
 export class FakeCellPropertiesResult extends FakeObject<RangeEntity> {
-  declare readonly value: { format: { font: { name: string } } }[][];
-  constructor(ctx: FakeRequestContext, parent: FakeObject<unknown>, args: unknown[], resolver: () => RangeEntity) {
+  declare readonly value: { format: { font: { name: string; size?: number } } }[][];
+  constructor(ctx: FakeRequestContext, parent: FakeObject<unknown>, args: unknown[], resolver: () => RangeEntity, private readonly withSize: boolean) {
     super(ctx, 'ClientResult', resolver, { parent, method: 'getCellProperties', args });
     this.load('value');
+  }
+  get sizes(): boolean {
+    return this.withSize;
   }
 }
 defineProperties(FakeCellPropertiesResult, {
   value: {
-    read: (e) => {
+    read: (e, result) => {
       if (cellCount(e.rect) > MAX_GET_CELLS) throw new FakeExcelError('RangeExceedsLimit', 'The range is limited to 5,000,000 cells for get operations.');
-      const out: { format: { font: { name: string } } }[][] = [];
+      const withSize = (result as FakeCellPropertiesResult).sizes;
+      const out: { format: { font: { name: string; size?: number } } }[][] = [];
       for (let r = e.rect.top; r <= e.rect.bottom; r++) {
-        const row: { format: { font: { name: string } } }[] = [];
-        for (let c = e.rect.left; c <= e.rect.right; c++) row.push({ format: { font: { name: (e.sheet.cell(r, c)?.style ?? DEFAULT_STYLE).fontName } } });
+        const row: { format: { font: { name: string; size?: number } } }[] = [];
+        for (let c = e.rect.left; c <= e.rect.right; c++) {
+          const style = e.sheet.cell(r, c)?.style ?? DEFAULT_STYLE;
+          row.push({ format: { font: withSize ? { name: style.fontName, size: style.fontSize } : { name: style.fontName } } });
+        }
         out.push(row);
       }
       return out;
@@ -224,10 +231,14 @@ export class FakeRange extends FakeObject<RangeEntity> {
     return new FakeRangeAreas(this.context, this, 'getSpecialCellsOrNullObject', [cellType], () => this.special(cellType), true);
   }
 
-  getCellProperties(spec: { format?: { font?: { name?: boolean } } }): FakeCellPropertiesResult {
+  /** Range.getCellProperties (ExcelApi 1.9): the font's name, or its name and size — what the
+   * hosts ask for. */
+  getCellProperties(spec: { format?: { font?: { name?: boolean; size?: boolean } } }): FakeCellPropertiesResult {
     const wanted = JSON.stringify(spec);
-    if (wanted !== JSON.stringify({ format: { font: { name: true } } })) throw notImplemented(`Range.getCellProperties(${wanted})`);
-    return new FakeCellPropertiesResult(this.context, this, [spec], () => this._target());
+    const nameOnly = wanted === JSON.stringify({ format: { font: { name: true } } });
+    const withSize = wanted === JSON.stringify({ format: { font: { name: true, size: true } } });
+    if (!nameOnly && !withSize) throw notImplemented(`Range.getCellProperties(${wanted})`);
+    return new FakeCellPropertiesResult(this.context, this, [spec], () => this._target(), withSize);
   }
 
   merge(across?: boolean): void {

@@ -77,6 +77,46 @@ export class FakePageLayout extends FakeObject<SheetState> {
       s.pageLayout.printTitleRows = rectRef(rect);
     });
   }
+  /** ExcelApi 1.9: "Sets the columns that contain the cells to be repeated at the left of each
+   * page of the worksheet for printing." Whole columns. */
+  setPrintTitleColumns(columns: FakeRange | string): void {
+    this._call('setPrintTitleColumns', [columns], (s) => {
+      const rect = typeof columns === 'string' ? parseArea(columns).rect : columns._target().rect;
+      if (rect.top !== 0 || rect.bottom !== MAX_ROWS - 1) throw new FakeExcelError('InvalidArgument', 'Print title columns must be whole columns, e.g. "$A:$C".');
+      s.pageLayout.printTitleColumns = rectRef(rect);
+    });
+  }
+  /** ExcelApi 1.9: "Sets the worksheet's print area" — a Range, RangeAreas or address. */
+  setPrintArea(area: FakeRange | string): void {
+    this._call('setPrintArea', [area], (s) => {
+      const rects = typeof area === 'string' ? parseAreas(area).map((a) => a.rect) : [area._target().rect];
+      s.pageLayout.printArea = rects.map(rectRef);
+    });
+  }
+  /** ExcelApi 1.9: "Gets the RangeAreas object … that represents the print area for the
+   * worksheet. If there is no print area, then this method will return an object with its
+   * isNullObject property set to true." */
+  getPrintAreaOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, this, 'getPrintAreaOrNullObject', [], () => {
+      const s = this.sheet();
+      return s.pageLayout.printArea ? { sheet: s, rects: s.pageLayout.printArea.map((a) => parseArea(a).rect) } : null;
+    }, true);
+  }
+  /** ExcelApi 1.9: "Gets the range object representing the title rows. If not set, then this
+   * method will return an object with its isNullObject property set to true." */
+  getPrintTitleRowsOrNullObject(): FakeRange {
+    return new FakeRange(this.context, this, 'getPrintTitleRowsOrNullObject', [], () => {
+      const s = this.sheet();
+      return s.pageLayout.printTitleRows ? { sheet: s, rect: parseArea(s.pageLayout.printTitleRows).rect } : null;
+    }, true);
+  }
+  /** ExcelApi 1.9: likewise for the title columns. */
+  getPrintTitleColumnsOrNullObject(): FakeRange {
+    return new FakeRange(this.context, this, 'getPrintTitleColumnsOrNullObject', [], () => {
+      const s = this.sheet();
+      return s.pageLayout.printTitleColumns ? { sheet: s, rect: parseArea(s.pageLayout.printTitleColumns).rect } : null;
+    }, true);
+  }
 }
 defineProperties(FakePageLayout, {
   orientation: {

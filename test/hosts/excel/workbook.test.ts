@@ -164,7 +164,7 @@ describe('buildReport()', () => {
     expect(excel.dump()).toEqual(before);
 
     expect(await host.buildReport(request(true))).toEqual({ ok: true, sheetName: 'BC Quý II-2024', replaced: true });
-    expect(excel.dump().sheets.map((s) => s.name)).toEqual(['Phụ lục', 'BC Quý II-2024', 'Sau cùng']);
+    expect(excel.dump().sheets.filter((s) => s.visibility !== 'VeryHidden').map((s) => s.name)).toEqual(['Phụ lục', 'BC Quý II-2024', 'Sau cùng']);
     expect(Object.values(excel.dumpSheet('BC Quý II-2024').cells).map((c) => c.value)).not.toContain('bản cũ');
     expect(excel.dumpSheet('Sau cùng')).toEqual(before.sheets[2]);
   });

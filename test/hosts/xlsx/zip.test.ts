@@ -1,7 +1,7 @@
 import zlib from 'zlib';
 import ExcelJS from 'exceljs';
 import { ZipArchive, ZipError } from '../../../src/hosts/xlsx/zip/archive';
-import { crc32, ZipWriter } from '../../../src/hosts/xlsx/zip/writer';
+import { crc32, deflatePieces, ZipWriter } from '../../../src/hosts/xlsx/zip/writer';
 
 async function sampleWorkbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -41,6 +41,29 @@ describe('zip container', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(writer.toBuffer() as unknown as ExcelJS.Buffer);
     expect(wb.getWorksheet('Phụ lục')?.getCell('B3').value).toBe('Rà soát thủ tục số 3');
+  });
+
+  it('deflates a part given in pieces (several MiB, text and bytes) into one stream other readers accept', async () => {
+    const rows: (string | Buffer)[] = [];
+    for (let r = 1; r <= 60_000; r++) {
+      const row = `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Rà soát thủ tục hành chính số ${r % 977}</t></is></c></row>`;
+      rows.push(r % 3 === 0 ? Buffer.from(row, 'utf8') : row);
+    }
+    const whole = Buffer.concat(rows.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+    expect(whole.length).toBeGreaterThan(3 * 1024 * 1024);
+    const part = deflatePieces(rows);
+    expect(part.data.length).toBeGreaterThan(1);
+    expect(part.uncompressedSize).toBe(whole.length);
+    expect(part.crc32).toBe(crc32(whole));
+    expect(crc32(whole.subarray(1000), crc32(whole.subarray(0, 1000)))).toBe(crc32(whole));
+    // zlib reads the pieces joined as one raw deflate stream, the archive reader too.
+    expect(zlib.inflateRawSync(Buffer.concat(part.data as Buffer[])).equals(whole)).toBe(true);
+    const writer = new ZipWriter();
+    writer.add('xl/worksheets/sheet1.xml', part);
+    const zip = new ZipArchive(writer.toBuffer());
+    const entry = zip.find('xl/worksheets/sheet1.xml')!;
+    expect(entry.compressedSize).toBe(part.compressedSize);
+    expect(zip.read(entry, whole.length).equals(whole)).toBe(true);
   });
 
   it('refuses to inflate past the cap, even when the declared size lies', () => {

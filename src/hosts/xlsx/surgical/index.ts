@@ -16,8 +16,9 @@ import { a1, quoteSheet } from '../../../engine/a1';
 import { ChangeSetError } from '../../change-set-error';
 import { STATE_SHEET_NAME, type WorkbookState } from '../../../engine/settings';
 import { inlineString } from './cells';
+import { deflatePieces, PartDeflater, type DeflatedPart } from '../zip/writer';
 import { CONTENT_TYPE, DEFAULT_PART_CAP, PartStore, REL_TYPE } from './package';
-import { hasFormula, printTitles, reportSheetXml } from './report-sheet';
+import { hasFormula, printTitles, reportSheetPieces } from './report-sheet';
 import { MINIMAL_STYLES, StyleBook } from './styles';
 import { WorkbookXml, type SheetEntry } from './workbook';
 import { editWorksheet } from './worksheet';
@@ -94,8 +95,11 @@ class SurgicalWriter {
     const entry = findSheet(this.workbook.sheets(), change.sheet);
     if (!entry) throw new ChangeSetError(`no sheet named ${change.sheet}`);
     const part = this.worksheetPart(entry);
-    const result = editWorksheet(this.store.bytes(part)!, change, this.styles);
-    this.store.set(part, result.bytes);
+    // Deflated as it is edited: the edited text never exists whole, and the input's inflated
+    // text does not outlive this call.
+    const deflater = new PartDeflater();
+    const result = editWorksheet(this.store.bytes(part)!, change, this.styles, (piece) => deflater.write(piece));
+    this.store.set(part, deflater.end());
     if (result.formulaRemoved) {
       this.calcChainStale = true;
       this.fullCalc = true;
@@ -136,7 +140,9 @@ class SurgicalWriter {
     if (entry) {
       const part = this.worksheetPart(entry);
       const change: ChangeSet = { sheet: entry.name, writes: [{ range: { top: 0, left: 0, bottom: 0, right: 0 }, values: [[json]] }], formats: [], validations: [], conditionalFormats: { tag: '', rules: [] }, sheets: [] };
-      this.store.set(part, editWorksheet(this.store.bytes(part)!, change, this.styles).bytes);
+      const pieces: Buffer[] = [];
+      editWorksheet(this.store.bytes(part)!, change, this.styles, (piece) => pieces.push(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece));
+      this.store.set(part, Buffer.concat(pieces));
       return;
     }
     const xml =
@@ -149,7 +155,8 @@ class SurgicalWriter {
 
   /** Create the sheet, or replace the one of the same name where it stands in the tab order. */
   placeSheet(model: SheetModel): void {
-    const xml = reportSheetXml(model, this.styles);
+    // Deflated as it is written: a year report of a large plan is hundreds of MB of XML.
+    const xml = deflatePieces(reportSheetPieces(model, this.styles));
     const old = findSheet(this.workbook.sheets(), model.name);
     let localSheetId: number;
     if (old) {
@@ -177,7 +184,7 @@ class SurgicalWriter {
     if (hasFormula(model)) this.fullCalc = true;
   }
 
-  private newWorksheetPart(xml: Buffer): string {
+  private newWorksheetPart(xml: Buffer | DeflatedPart): string {
     const part = this.store.freeName('xl/worksheets/sheet', '.xml');
     this.store.set(part, xml);
     this.store.addContentTypeOverride(part, CONTENT_TYPE.worksheet);

@@ -1,11 +1,12 @@
 /**
  * The package (OPC) level of the surgical copy: the parts of the input zip, the ones this run
  * changes, adds or removes, relationships and content types. Unchanged parts are copied as
- * their compressed bytes; a changed part is inflated once under a cap and kept as text.
+ * their compressed bytes; a changed part is inflated once under a cap and kept as text, except
+ * a sheet, which is kept deflated as soon as it is written (DeflatedPart).
  */
 import { posix as path } from 'path';
 import { ZipArchive, type ZipEntry } from '../zip/archive';
-import { ZipWriter } from '../zip/writer';
+import { inflateDeflated, isDeflated, ZipWriter, type DeflatedPart } from '../zip/writer';
 import { attr, childElements, escapeAttr, parseStartTag, rootElement, splice } from './xml';
 
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -59,7 +60,7 @@ export const DEFAULT_PART_CAP = 1024 * 1024 * 1024;
 
 export class PartStore {
   readonly archive: ZipArchive;
-  private readonly changed = new Map<string, string | Buffer>();
+  private readonly changed = new Map<string, string | Buffer | DeflatedPart>();
   private readonly removed = new Set<string>();
   /** New parts, in the order they were added (keyed by folded name, value = name as written). */
   private readonly addedNames = new Map<string, string>();
@@ -86,7 +87,7 @@ export class PartStore {
     const k = this.key(name);
     if (this.removed.has(k)) return undefined;
     const own = this.changed.get(k);
-    if (own !== undefined) return typeof own === 'string' ? Buffer.from(own, 'utf8') : own;
+    if (own !== undefined) return typeof own === 'string' ? Buffer.from(own, 'utf8') : isDeflated(own) ? inflateDeflated(own, this.cap) : own;
     const entry = this.archive.find(name);
     return entry ? this.archive.read(entry, this.cap) : undefined;
   }
@@ -97,7 +98,7 @@ export class PartStore {
     return this.bytes(name)?.toString('utf8').replace(/^\uFEFF/, '');
   }
 
-  set(name: string, content: string | Buffer): void {
+  set(name: string, content: string | Buffer | DeflatedPart): void {
     const k = this.key(name);
     this.removed.delete(k);
     this.changed.set(k, content);

@@ -24,10 +24,15 @@ export interface SheetDataContext {
 }
 
 export interface SheetDataResult {
-  chunks: Buffer[];
   /** A formula cell was overwritten or cleared (the calculation chain is then stale). */
   formulaRemoved: boolean;
 }
+
+/** Where the edited part goes, piece by piece: bytes of the input (views, never copied) or text. */
+export type PieceSink = (piece: Buffer | string) => void;
+
+/** Characters of new text gathered before they are handed on. */
+const TEXT_PIECE = 64 * 1024;
 
 /** A shared formula whose master cell the tool overwrote, waiting for its next user. */
 interface OrphanedShared {
@@ -265,24 +270,38 @@ function rowNumber(tag: StartTag, previous: number): number {
 }
 
 /**
- * Edit the bytes between <sheetData> and </sheetData> (exclusive) of `data`. Returns the new
- * content as chunks (unchanged rows are views into `data`).
+ * Edit the bytes between <sheetData> and </sheetData> (exclusive) of `data`, handing the new
+ * content to `sink` as it goes: unchanged rows as views into `data`, edited and new rows as text
+ * gathered into pieces of about 64 K characters. Nothing of the edited part is kept here.
  */
-export function editSheetData(data: Buffer, start: number, end: number, edits: SheetEdits, ctx: SheetDataContext): SheetDataResult {
+export function editSheetData(data: Buffer, start: number, end: number, edits: SheetEdits, ctx: SheetDataContext, sink: PieceSink): SheetDataResult {
   const bang = data.indexOf('<!', start);
   if (bang >= 0 && bang < end) throw new PackageError('unsupported', 'comment or CDATA inside sheetData');
   const editor = new RowEditor(ctx, edits);
   const pendingRows = [...new Set([...edits.rows.keys(), ...edits.heights.keys()])].sort((a, b) => a - b);
-  const chunks: Buffer[] = [];
   const rowOpen = `<${ctx.prefix}row`;
   const rowClose = `</${ctx.prefix}row>`;
+  let text = '';
+  const flushText = () => {
+    if (text !== '') sink(text);
+    text = '';
+  };
+  const addText = (xml: string) => {
+    text += xml;
+    if (text.length > TEXT_PIECE) flushText();
+  };
+  const addBytes = (from: number, to: number) => {
+    if (to <= from) return;
+    flushText();
+    sink(data.subarray(from, to));
+  };
   let k = 0;
   let at = start;
   let previous = -1;
   const flushNewRows = (before: number) => {
     for (; k < pendingRows.length && pendingRows[k] < before; k++) {
       const xml = editor.newRow(pendingRows[k], edits.rows.get(pendingRows[k]));
-      if (xml) chunks.push(Buffer.from(xml, 'utf8'));
+      if (xml) addText(xml);
     }
   };
   for (;;) {
@@ -296,20 +315,22 @@ export function editSheetData(data: Buffer, start: number, end: number, edits: S
     const row = rowNumber(tag, previous);
     previous = row;
     flushNewRows(row);
-    chunks.push(data.subarray(at, lt));
+    addBytes(at, lt);
     const pending = k < pendingRows.length && pendingRows[k] === row;
     const line = pending ? edits.rows.get(pendingRows[k++]) : undefined;
     const needsLook = pending || rowHasRemovals(edits, row) || (editor.orphans.size > 0 && data.subarray(gt, rowEnd).includes('t="shared"'));
-    chunks.push(needsLook ? Buffer.from(editor.editRow(data.toString('utf8', lt, rowEnd), row, line), 'utf8') : data.subarray(lt, rowEnd));
+    if (needsLook) addText(editor.editRow(data.toString('utf8', lt, rowEnd), row, line));
+    else addBytes(lt, rowEnd);
     at = rowEnd;
   }
   flushNewRows(Infinity);
-  chunks.push(data.subarray(at, end));
+  addBytes(at, end);
+  flushText();
   if (editor.orphans.size > 0) {
     // Masters whose formula nobody else uses any more: nothing to keep.
     editor.orphans.clear();
   }
-  return { chunks, formulaRemoved: editor.formulaRemoved };
+  return { formulaRemoved: editor.formulaRemoved };
 }
 
 /** Refuse a change set aimed outside Excel's grid before anything is built. */

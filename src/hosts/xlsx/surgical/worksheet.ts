@@ -12,7 +12,7 @@ import { PackageError } from './package';
 import { cellFormatAt, resolveFontLike } from './font-like';
 import { pageSetupEdit, sheetPrEdit } from './page-setup';
 import { ChangeSetError } from '../../change-set-error';
-import { checkInGrid, editSheetData } from './sheet-data';
+import { checkInGrid, editSheetData, type PieceSink } from './sheet-data';
 import type { StyleBook } from './styles';
 import { childElements, splice, XmlShapeError, type ElementSpan } from './xml';
 import { colsWithout, colsWithWidths, colsXml, columnStyleOf, dataValidationsWith, dataValidationsWithout, grownDimension, insertionOffset, parseMerges, readCols } from './worksheet-parts';
@@ -74,7 +74,6 @@ function rootContentStart(head: string): number {
 }
 
 export interface WorksheetEditResult {
-  bytes: Buffer;
   formulaRemoved: boolean;
   /** The change set wrote formulas: the program must calculate them on opening. */
   formulaAdded: boolean;
@@ -91,8 +90,12 @@ function nextSharedIndex(data: Buffer): number {
   return max + 1;
 }
 
-/** Apply the change set's sheet changes to one worksheet part. */
-export function editWorksheet(data: Buffer, changes: ChangeSet, styles: StyleBook): WorksheetEditResult {
+/**
+ * Apply the change set's sheet changes to one worksheet part, handing the edited part to `sink`
+ * in pieces (unchanged rows are views into `data`): deflate them as they come rather than
+ * joining them.
+ */
+export function editWorksheet(data: Buffer, changes: ChangeSet, styles: StyleBook, sink: PieceSink): WorksheetEditResult {
   const split = splitSheet(data);
   const { prefix } = split;
   const headStart = rootContentStart(split.head);
@@ -113,20 +116,21 @@ export function editWorksheet(data: Buffer, changes: ChangeSet, styles: StyleBoo
   checkInGrid(edits, MAX_ROWS, MAX_COLS);
   skipMergeFollowers(edits, parseMerges(split.tail, tailChildren));
 
-  const sheetData = editSheetData(data, split.contentStart, dataEnd, edits, {
-    prefix,
-    styles,
-    columnStyle: columnStyleOf(cols),
-  });
-
   const zoom = changes.print?.set.zoom;
   const fitEdit = zoom ? sheetPrEdit(split.head, headChildren, headStart, prefix, !('scale' in zoom)) : null;
+  // The head and the tail first: what they say does not depend on the rows' text.
   const head = splice(split.head, [...headEdits(split.head, headChildren, headStart, prefix, edits, cols, colsEl), ...(fitEdit ? [fitEdit] : [])]);
   const tail = splice(split.tail, tailEdits(split.tail, tailChildren, prefix, changes, styles));
   const open = split.selfClosing ? split.open.replace(/\s*\/>$/, '>') : split.open;
   const close = `</${prefix}sheetData>`;
-  const bytes = Buffer.concat([Buffer.from(head + open, 'utf8'), ...sheetData.chunks, Buffer.from(close + tail, 'utf8')]);
-  return { bytes, formulaRemoved: sheetData.formulaRemoved, formulaAdded };
+  sink(head + open);
+  const sheetData = editSheetData(data, split.contentStart, dataEnd, edits, {
+    prefix,
+    styles,
+    columnStyle: columnStyleOf(cols),
+  }, sink);
+  sink(close + tail);
+  return { formulaRemoved: sheetData.formulaRemoved, formulaAdded };
 }
 
 function headEdits(

@@ -3,6 +3,9 @@
  * (same method, CRC, sizes and time stamp), and whose changed or new entries are deflated here.
  * See archive.ts for why this is our own code. No data descriptors: sizes and CRC are known
  * before each entry is written, so every local header is complete (bit 3 cleared).
+ *
+ * A large entry (a sheet) is deflated as it is produced (PartDeflater): its text never has to
+ * exist whole, only its compressed bytes do.
  */
 import zlib from 'zlib';
 import type { ZipArchive, ZipEntry } from './archive';
@@ -15,8 +18,29 @@ interface Pending {
   uncompressedSize: number;
   dosTime: number;
   dosDate: number;
-  data: Buffer;
+  data: Buffer | readonly Buffer[];
 }
+
+/** An entry's content already deflated (method 8), with what its headers need. */
+export interface DeflatedPart {
+  readonly deflated: true;
+  crc32: number;
+  uncompressedSize: number;
+  compressedSize: number;
+  /** The raw deflate stream, in pieces. */
+  data: readonly Buffer[];
+}
+
+export function isDeflated(content: unknown): content is DeflatedPart {
+  return typeof content === 'object' && content !== null && (content as DeflatedPart).deflated === true;
+}
+
+/** Deflate level of the small entries the writer makes: 6, zlib's default. */
+const LEVEL = 6;
+/** Deflate level of a large part deflated as it is written (a sheet): 3. Measured on a
+ * 60 MB sheet of a 200,000-row plan: level 6 takes 2.7× the time of level 3 for a file 13%
+ * smaller (0.73 s against 0.27 s, 5.4 MB against 6.2 MB); a sheet is most of a run's output. */
+const STREAM_LEVEL = 3;
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -31,12 +55,69 @@ const CRC_TABLE = (() => {
 /** Node's own CRC-32 where it has one (20.15 and later): several times faster on a large part. */
 const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array) => number }).crc32;
 
-/** CRC-32 of the zip format (zlib.crc32 exists only from Node 20.15; we support 20.9). */
-export function crc32(data: Uint8Array): number {
-  if (nativeCrc32) return nativeCrc32(data) >>> 0;
-  let c = 0xffffffff;
+/** CRC-32 of the zip format (zlib.crc32 exists only from Node 20.15; we support 20.9);
+ * `previous` continues the CRC of the bytes before `data`. */
+export function crc32(data: Uint8Array, previous = 0): number {
+  if (nativeCrc32) return (nativeCrc32 as (d: Uint8Array, v: number) => number)(data, previous) >>> 0;
+  let c = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Bytes of text gathered before a piece is deflated. */
+const PIECE = 1024 * 1024;
+
+/**
+ * Deflates an entry's content as it is written, synchronously, holding at most about one MiB of
+ * it uncompressed. Each piece is deflated on its own and ended with a sync flush (a byte-aligned
+ * block, not the last), the final one normally: the pieces joined are one valid raw deflate
+ * stream (RFC 1951 lets every block start afresh; a back-reference never crosses a piece, which
+ * costs well under 1% in size at this piece size).
+ */
+export class PartDeflater {
+  private readonly out: Buffer[] = [];
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private crc = 0;
+  private size = 0;
+  private compressed = 0;
+
+  write(chunk: Buffer | string): void {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (bytes.length === 0) return;
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes >= PIECE) this.flush(false);
+  }
+
+  private flush(last: boolean): void {
+    const input = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    const data = zlib.deflateRawSync(input, { level: STREAM_LEVEL, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
+    this.out.push(data);
+    this.compressed += data.length;
+  }
+
+  end(): DeflatedPart {
+    this.flush(true);
+    return { deflated: true, crc32: this.crc, uncompressedSize: this.size, compressedSize: this.compressed, data: this.out };
+  }
+}
+
+/** Deflate content given as pieces (strings or bytes), never joining them. */
+export function deflatePieces(pieces: Iterable<Buffer | string>): DeflatedPart {
+  const deflater = new PartDeflater();
+  for (const piece of pieces) deflater.write(piece);
+  return deflater.end();
+}
+
+/** A deflated entry's content, inflated again under `cap` bytes (rarely needed: a part the
+ * writer made and then reads back). */
+export function inflateDeflated(part: DeflatedPart, cap: number): Buffer {
+  return zlib.inflateRawSync(Buffer.concat(part.data as Buffer[]), { maxOutputLength: Math.max(1, cap) });
 }
 
 /** The DOS time and date fields for a moment (local time, as zip tools write them). */
@@ -77,10 +158,14 @@ export class ZipWriter {
     });
   }
 
-  /** Add an entry with new content, deflated. */
-  add(name: string, content: Buffer | string): void {
+  /** Add an entry with new content, deflated (here, or already). */
+  add(name: string, content: Buffer | string | DeflatedPart): void {
+    if (isDeflated(content)) {
+      this.pending.push({ name: this.claim(name), method: 8, crc32: content.crc32, compressedSize: content.compressedSize, uncompressedSize: content.uncompressedSize, ...this.stamp, data: content.data });
+      return;
+    }
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const data = zlib.deflateRawSync(bytes, { level: 6 });
+    const data = zlib.deflateRawSync(bytes, { level: LEVEL });
     this.pending.push({
       name: this.claim(name),
       method: 8,
@@ -110,7 +195,9 @@ export class ZipWriter {
       local.writeUInt32LE(p.uncompressedSize, 22);
       local.writeUInt16LE(p.name.length, 26);
       local.writeUInt16LE(0, 28);
-      parts.push(local, p.name, p.data);
+      parts.push(local, p.name);
+      if (Buffer.isBuffer(p.data)) parts.push(p.data);
+      else parts.push(...p.data);
 
       const head = Buffer.alloc(46);
       head.writeUInt32LE(0x02014b50, 0);
@@ -126,7 +213,7 @@ export class ZipWriter {
       head.writeUInt16LE(p.name.length, 28);
       head.writeUInt32LE(offset, 42);
       central.push(head, p.name);
-      offset += 30 + p.name.length + p.data.length;
+      offset += 30 + p.name.length + p.compressedSize;
       if (offset > 0xffffffff) throw new Error('the copy would need zip64 (over 4 GB)');
     }
     const centralSize = central.reduce((n, b) => n + b.length, 0);
