@@ -144,8 +144,10 @@ export function dataOffset(bytes: Uint8Array, entry: ZipEntry): number {
 
 /** Made when first needed: a module that merely imports this one (the task pane's tests under
  * jsdom, which has no TextDecoder) must load. */
-const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
-function decoder(label: 'utf-8' | 'latin1'): InstanceType<typeof TextDecoder> {
+// InstanceType, not the name: under the CLI's Node-only typings TextDecoder is a value, not a type.
+type Decoder = InstanceType<typeof TextDecoder>;
+const decoders = new Map<string, Decoder>();
+function decoder(label: 'utf-8' | 'latin1'): Decoder {
   let d = decoders.get(label);
   if (!d) decoders.set(label, (d = new TextDecoder(label)));
   return d;
