@@ -10,4 +10,10 @@ module.exports = {
   testTimeout: 60000,
   setupFiles: ['<rootDir>/test/setup/fast-check-seed.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  // @fluentui/react-charts' CommonJS build requires d3's packages, which ship as ES modules for
+  // require too; their UMD builds (dist/<name>.js, CommonJS-loadable) are the same code.
+  moduleNameMapper: {
+    '^(d3-(?:array|axis|color|format|hierarchy|interpolate|path|scale|selection|shape|time|time-format))$': '<rootDir>/node_modules/$1/dist/$1.js',
+    '^internmap$': '<rootDir>/node_modules/internmap/dist/internmap.js',
+  },
 };

@@ -5,6 +5,7 @@
  */
 import type { Analysis, ISODate, Lang, LegacyEncoding, SheetModel } from '../engine/model';
 import type { ColumnCorrection, Settings, WorkbookState } from '../engine/settings';
+import type { DocumentOverrides } from '../report/document';
 
 export type PeriodId = 'Q1' | 'Q2' | 'H1' | 'Q3' | 'Q4' | 'Y';
 
@@ -35,6 +36,8 @@ export interface ReportRequest {
   /** Defaults to the period's "data to" day. */
   asOf?: ISODate;
   agency?: string;
+  /** The document's facts typed in the pane (report/document.ts). */
+  document?: DocumentOverrides;
   lang: Lang;
   /** Called when a report sheet of the same name exists; resolve true to replace it. */
   confirmReplace: (sheetName: string) => Promise<boolean>;

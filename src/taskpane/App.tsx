@@ -39,6 +39,7 @@ import { LegacyNotice } from './LegacyNotice';
 import { TakeBack } from './TakeBack';
 import type { RibbonActivity } from './use-ribbon-busy';
 import { SR_ONLY, useVisuallyHidden } from './visually-hidden';
+import type { SaveFile } from './report/download';
 
 export interface AppProps {
   host: PlanHost;
@@ -55,6 +56,8 @@ export interface AppProps {
   supportInfo?: () => Promise<SupportInfo>;
   /** Whether a ribbon command holds the workbook (use-ribbon-busy.ts). */
   ribbonActivity?: RibbonActivity;
+  /** How the Word report reaches the user (default: the browser's downloads; tests keep it). */
+  saveFile?: SaveFile;
 }
 
 const useStyles = makeStyles({
@@ -140,6 +143,7 @@ export function App(props: AppProps): React.JSX.Element {
     channel: props.channel,
     today,
     ribbonActivity: props.ribbonActivity,
+    saveFile: props.saveFile,
   });
   const { t, lang, tab, busy, error, notice, view, workbook } = pane;
   const hidden = useVisuallyHidden().hidden;
@@ -223,9 +227,10 @@ export function App(props: AppProps): React.JSX.Element {
             today={today()}
             periods={workbook?.settings.periods}
             analysis={view.analysis}
-            defaultAgency={workbook?.settings.agency ?? view.analysis?.agency ?? ''}
+            settings={workbook?.settings}
             busy={busy !== null}
             onBuild={pane.buildReport}
+            onDownload={pane.downloadReport}
           />
         </section>
 

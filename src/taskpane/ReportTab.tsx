@@ -1,20 +1,23 @@
 /**
  * The "Báo cáo quý" tab: choose the period and year (defaulting to the report due next), the
- * day task status is judged on (defaulting to the period's last data day), the agency's name,
- * see the figures if a preview is available, and build the sheet.
+ * day task status is judged on (defaulting to the period's last data day), the document's
+ * details (agency, signer, recipients, …), see the figures as a chart and a table, and build the
+ * sheet or download the Word report.
  */
 import * as React from 'react';
-import { Body1, Button, Caption1, Field, Input, Select, Subtitle2, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, Select, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import type { Analysis, ISODate, Lang } from '../engine/model';
 import { isISODate, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../engine/dates';
 import type { PeriodId } from '../hosts/plan-host';
-import { DEFAULT_PERIODS, type PeriodDef } from '../engine/settings';
+import { DEFAULT_PERIODS, type PeriodDef, type Settings } from '../engine/settings';
 import { formatDate } from '../i18n/dates';
 import type { UiStrings } from './strings';
 import { PERIOD_IDS, periodDueNext, reportSheetName, resolvePeriod } from '../report/periods';
-import { TASK_CLASSES } from '../report/classify';
-import { previewCounts } from './report-preview';
 import { DateField } from './DateField';
+import { DocumentFields } from './report/DocumentFields';
+import { ReportPreview } from './report/ReportPreview';
+import { documentDefaults, documentOverrides, previewModel, type DocumentField, type DocumentForm } from './report/preview';
+import { reportDocStrings } from './report/strings';
 import type { ReportChoice } from './plan-view';
 
 export interface ReportTabProps {
@@ -23,24 +26,18 @@ export interface ReportTabProps {
   today: ISODate;
   periods: PeriodDef[] | undefined;
   analysis: Analysis | null;
-  defaultAgency: string;
+  /** The workbook's stored settings (document details, aliases), once read. */
+  settings: Settings | undefined;
   busy: boolean;
   onBuild: (choice: ReportChoice) => void;
+  onDownload: (choice: ReportChoice) => void;
 }
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-start' },
   year: { width: '7em' },
-  heading: { margin: `0 0 ${tokens.spacingVerticalXS}` },
-  preview: {
-    display: 'grid',
-    gridTemplateColumns: '1fr max-content',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-    '& dd': { margin: 0, fontWeight: tokens.fontWeightSemibold, textAlign: 'right' },
-  },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 function isValidYear(text: string): boolean {
@@ -58,23 +55,41 @@ export function ReportTab(props: ReportTabProps): React.JSX.Element {
   const [period, setPeriod] = React.useState<PeriodId>(initial.id);
   const [yearText, setYearText] = React.useState(String(initial.year));
   const [asOfEdited, setAsOfEdited] = React.useState<ISODate | null>(null);
-  const [agency, setAgency] = React.useState<string | null>(null);
+  // The document's fields as typed; a field not yet touched follows the settings and the plan.
+  const [typed, setTyped] = React.useState<Partial<DocumentForm>>({});
+  const d = reportDocStrings(props.lang);
 
   const yearValid = isValidYear(yearText);
   const dates = yearValid ? resolvePeriod(period, Number(yearText), periods) : null;
   // The status day follows the period until the user picks one.
   const asOf = asOfEdited ?? dates?.to ?? props.today;
   const asOfValid = isISODate(asOf);
-  const agencyValue = agency ?? props.defaultAgency;
-  const counts = props.analysis && asOfValid ? previewCounts(props.analysis, asOf) : null;
+  const form: DocumentForm = { ...documentDefaults(props.settings, props.analysis), ...typed };
+  const fields = documentOverrides(form);
+  const fieldsKey = JSON.stringify(fields);
+  const ready = yearValid && asOfValid;
+  const model = React.useMemo(
+    () => (props.analysis && ready ? previewModel(props.analysis, { period, year: Number(yearText), asOf, document: fields }, props.settings, props.lang, props.today) : null),
+    // The form is compared by value: a new object each render must not rebuild the model.
+    [props.analysis, ready, period, yearText, asOf, fieldsKey, props.settings, props.lang, props.today],
+  );
   const available = PERIOD_IDS.filter((id) => periods.some((p) => p.id === id));
   const sheetName = yearValid ? reportSheetName(period, Number(yearText), props.lang) : null;
 
-  const build = () => {
-    if (!yearValid || !asOfValid) return;
-    const trimmed = agencyValue.trim();
-    props.onBuild({ period, year: Number(yearText), asOf, ...(trimmed ? { agency: trimmed } : {}) });
+  const choice = (): ReportChoice | null => {
+    if (!ready) return null;
+    const { agency, ...rest } = fields;
+    return { period, year: Number(yearText), asOf, ...(agency ? { agency } : {}), document: rest };
   };
+  const build = () => {
+    const c = choice();
+    if (c) props.onBuild(c);
+  };
+  const download = () => {
+    const c = choice();
+    if (c) props.onDownload(c);
+  };
+  const change = (field: DocumentField, value: string) => setTyped((before) => ({ ...before, [field]: value }));
 
   return (
     <div className={styles.stack}>
@@ -109,33 +124,16 @@ export function ReportTab(props: ReportTabProps): React.JSX.Element {
 
       <DateField lang={props.lang} label={t.reportAsOfLabel} hint={t.reportAsOfHint} value={asOf} onChange={setAsOfEdited} today={props.today} />
 
-      <Field label={t.agencyLabel}>
-        <Input value={agencyValue} placeholder={t.agencyPlaceholder} onChange={(_, data) => setAgency(data.value)} />
-      </Field>
+      <DocumentFields t={t} d={d} form={form} onChange={change} />
 
-      <section aria-labelledby="preview-title">
-        <Subtitle2 as="h2" id="preview-title" className={styles.heading}>
-          {t.previewTitle}
-        </Subtitle2>
-        {!props.analysis ? (
-          <Caption1>{t.previewNeedsCheck}</Caption1>
-        ) : counts ? (
-          <dl className={styles.preview} data-testid="report-preview">
-            {TASK_CLASSES.map((c) => (
-              <React.Fragment key={c}>
-                <dt>{t.classNames[c]}</dt>
-                <dd>{counts[c]}</dd>
-              </React.Fragment>
-            ))}
-            <dt>{t.previewTotal}</dt>
-            <dd>{counts.total}</dd>
-          </dl>
-        ) : null}
-      </section>
+      <ReportPreview t={t} d={d} lang={props.lang} model={model} />
 
-      <div>
-        <Button {...restoreFocus} appearance="primary" onClick={build} disabledFocusable={busy || !yearValid || !asOfValid}>
+      <div className={styles.buttons}>
+        <Button {...restoreFocus} appearance="primary" onClick={build} disabledFocusable={busy || !ready}>
           {t.buildReport}
+        </Button>
+        <Button onClick={download} disabledFocusable={busy || !ready || !props.analysis}>
+          {d.download}
         </Button>
       </div>
     </div>

@@ -4,6 +4,7 @@
  */
 import type { Analysis, ISODate } from '../engine/model';
 import type { PeriodId } from '../hosts/plan-host';
+import type { DocumentOverrides } from '../report/document';
 
 export interface PlanView {
   analysis: Analysis | null;
@@ -21,6 +22,8 @@ export interface ReportChoice {
   year: number;
   asOf: ISODate;
   agency?: string;
+  /** The document's fields as typed (report/document.ts); blank ones left out. */
+  document?: DocumentOverrides;
 }
 
 /** The host operation under way; one at a time. 'ribbon': a ribbon command holds the workbook. */

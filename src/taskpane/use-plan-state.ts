@@ -16,6 +16,9 @@ import { applyCorrection } from './view-model';
 import { summaryText } from './summary';
 import { useRibbonBusy, type RibbonActivity } from './use-ribbon-busy';
 import { useAsOf } from './use-as-of';
+import { downloadReportDocx, type SaveFile } from './report/download';
+import { previewModel, settingsWithDocument } from './report/preview';
+import { reportDocStrings } from './report/strings';
 
 export interface PlanStateOptions {
   host: PlanHost;
@@ -28,6 +31,8 @@ export interface PlanStateOptions {
   today: () => ISODate;
   /** Whether a ribbon command holds the workbook lock (the pane shows busy meanwhile). */
   ribbonActivity?: RibbonActivity;
+  /** How a made file reaches the user (the browser's downloads; tests keep it). */
+  saveFile?: SaveFile;
 }
 
 export interface PlanState {
@@ -64,6 +69,8 @@ export interface PlanState {
   clearCorrections: () => void;
   select: (address: string) => void;
   buildReport: (choice: ReportChoice) => void;
+  /** The Word report of the choice, handed to the browser as a download. */
+  downloadReport: (choice: ReportChoice) => void;
   answerReplace: (replace: boolean) => void;
   /** Rewrites the workbook's TCVN3/VNI cells as Unicode (after the notice asked); absent when
    * the host cannot. */
@@ -211,10 +218,18 @@ function columnCorrections(tools: PaneTools, sheetView: SheetView) {
   return { correct, clearCorrections };
 }
 
-/** Building the report sheet, with the replace question; a new agency name is remembered. */
-function useReportBuild(tools: PaneTools, sheetView: SheetView) {
+/** Building the report sheet, with the replace question, or the Word report; the document's
+ * fields typed for it (agency, signer, …) are remembered in the workbook's settings. */
+function useReportBuild(tools: PaneTools, sheetView: SheetView, today: () => ISODate, saveFile?: SaveFile) {
   const { host, lang, t, run, phase, setNotice, setAnnouncement, setError } = tools;
   const { workbook, setWorkbook } = sheetView;
+  const remember = async (choice: ReportChoice) => {
+    if (!workbook) return;
+    const settings = settingsWithDocument(workbook.settings, { ...choice.document, ...(choice.agency?.trim() ? { agency: choice.agency.trim() } : {}) });
+    if (!settings) return;
+    await host.saveSettings(settings);
+    setWorkbook({ ...workbook, settings });
+  };
   const { replacing, askReplace, answerReplace } = useReplaceQuestion();
   // The sheet is read first (and the user perhaps asked whether to replace the report); only
   // once the host starts writing does the pane say it builds the report.
@@ -230,12 +245,7 @@ function useReportBuild(tools: PaneTools, sheetView: SheetView) {
         const text = outcome.replaced ? t.reportReplaced(outcome.sheetName) : t.reportBuilt(outcome.sheetName);
         setNotice({ intent: 'success', text });
         setAnnouncement(text);
-        const agency = choice.agency?.trim();
-        if (workbook && agency && agency !== workbook.settings.agency) {
-          const settings = { ...workbook.settings, agency };
-          await host.saveSettings(settings);
-          setWorkbook({ ...workbook, settings });
-        }
+        await remember(choice);
       } else if (outcome.cancelled) {
         setNotice({ intent: 'info', text: t.reportCancelled });
       } else {
@@ -243,7 +253,23 @@ function useReportBuild(tools: PaneTools, sheetView: SheetView) {
       }
     });
 
-  return { replacing, answerReplace, buildReport };
+  // The Word report: the sheet read again (nothing written), the report built and packed in the
+  // browser, handed over as a download.
+  const downloadReport = (choice: ReportChoice) =>
+    void run('report', async () => {
+      setNotice(null);
+      const outcome = await host.inspect({ asOf: choice.asOf, lang });
+      if (!outcome.ok) return setError(outcome.message);
+      const fields = { ...choice.document, ...(choice.agency?.trim() ? { agency: choice.agency.trim() } : {}) };
+      const model = previewModel(outcome.analysis, { ...choice, document: fields }, workbook?.settings, lang, today());
+      const file = await downloadReportDocx(model, saveFile);
+      const text = reportDocStrings(lang).downloaded(file);
+      setNotice({ intent: 'success', text });
+      setAnnouncement(text);
+      await remember(choice);
+    });
+
+  return { replacing, answerReplace, buildReport, downloadReport };
 }
 
 export function usePlanState(options: PlanStateOptions): PlanState {
@@ -263,7 +289,7 @@ export function usePlanState(options: PlanStateOptions): PlanState {
   const asOfChoice = useAsOf({ host, today, lang, view, viewVersion: sheetView.viewVersion, showOutcome, onError: (err) => setError(errorText(t, err)) });
   const tools: PaneTools = { host, lang, t, run, phase, setNotice, setAnnouncement, setError };
   const { correct, clearCorrections } = columnCorrections(tools, sheetView);
-  const { replacing, answerReplace, buildReport } = useReportBuild(tools, sheetView);
+  const report = useReportBuild(tools, sheetView, today, options.saveFile);
 
   // First look at the workbook when the pane opens; only once (later reads are the user's doing).
   const firstRead = React.useRef(false);
@@ -345,7 +371,7 @@ export function usePlanState(options: PlanStateOptions): PlanState {
     asOf: asOfChoice.asOf,
     asOfLive: asOfChoice.live,
     view,
-    replacing,
+    ...report,
     setTab: (next: PaneTab) => {
       // What the live region last said belongs to the view being left.
       setAnnouncement('');
@@ -361,8 +387,6 @@ export function usePlanState(options: PlanStateOptions): PlanState {
     correct,
     clearCorrections,
     select,
-    buildReport,
-    answerReplace,
     convertLegacy: host.convertToUnicode ? convertLegacy : undefined,
   };
 }

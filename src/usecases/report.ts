@@ -7,7 +7,7 @@ import { analyzeSheet, type AnalyzeOptions } from '../engine/analyze';
 import { todayISO } from '../engine/dates';
 import type { Analysis, ISODate, Lang } from '../engine/model';
 import { isReportSheet } from '../engine/report-marker';
-import { buildReport, resolvePeriod, type BuiltReport, type PeriodId } from '../report';
+import { buildReport, resolvePeriod, type BuiltReport, type DocumentOverrides, type PeriodId } from '../report';
 import type { PeriodDef } from '../engine/settings';
 import type { ApplyReport } from './ports';
 import { refused, sameSheetName, type Refused } from './refusals';
@@ -24,6 +24,9 @@ export interface ReportParams {
   fixAsOf?: boolean;
   /** Overrides the agency of the settings and of the plan's titles. */
   agency?: string;
+  /** The document's facts typed for this report (governing agency, place, signer, …): they
+   * override the settings and the plan's titles. */
+  document?: DocumentOverrides;
   lang: Lang;
   /** Defaults to this machine's date: the day the report is made on, and what stands in for the
    * plan year when neither the request nor the plan gives one. */
@@ -78,7 +81,7 @@ export async function prepareReport(deps: UseCaseDeps, params: ReportParams): Pr
   const { analysis } = result;
   const year = params.year ?? analysis.planYear;
   const asOf = analysis.asOf;
-  const report = buildReport(analysis, { period: params.period, year, asOf, settings, agency: params.agency, lang: params.lang, madeOn: params.today });
+  const report = buildReport(analysis, { period: params.period, year, asOf, settings, agency: params.agency, document: params.document, lang: params.lang, madeOn: params.today });
   const replaces = sheet.sheetNames.some((n) => sameSheetName(n, report.sheet.name));
   const built: BuiltSheetReport = { ok: true, analysis, report, year, asOf, stateProblem: sheet.stateProblem, replaces };
   const write = params.write ? await reportWrite(deps, params, sheet, built) : NOT_ASKED;

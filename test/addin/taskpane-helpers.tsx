@@ -20,6 +20,7 @@ import { App } from '../../src/taskpane/App';
 import type { PaneChannel } from '../../src/taskpane/channel';
 import type { RibbonActivity } from '../../src/taskpane/use-ribbon-busy';
 import type { Lang } from '../../src/engine/model';
+import type { SaveFile } from '../../src/taskpane/report/download';
 import { MemoryHost } from './memory-host';
 import { sampleOutcome } from './sample-plan';
 
@@ -66,13 +67,24 @@ HTMLBodyElement.prototype.getBoundingClientRect = function () {
   return new DOMRect(0, 0, window.innerWidth, window.innerHeight);
 };
 
-export function setup(options: { lang?: Lang; host?: MemoryHost; channel?: PaneChannel; ribbonActivity?: RibbonActivity } = {}) {
+// jsdom has no ResizeObserver (the chart's key of @fluentui/react-charts watches its width to
+// fold what does not fit): a document without layout never changes size, so one that never
+// calls back is what a browser would do here.
+if (!('ResizeObserver' in window)) {
+  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}
+
+export function setup(options: { lang?: Lang; host?: MemoryHost; channel?: PaneChannel; ribbonActivity?: RibbonActivity; saveFile?: SaveFile } = {}) {
   const host = options.host ?? new MemoryHost(sampleOutcome);
   const onLangChange = jest.fn();
   const user = userEvent.setup();
   const view = render(
     <RendererProvider renderer={renderer}>
-      <App host={host} initialLang={options.lang ?? 'vi'} onLangChange={onLangChange} channel={options.channel} today={() => TODAY} ribbonActivity={options.ribbonActivity} />
+      <App host={host} initialLang={options.lang ?? 'vi'} onLangChange={onLangChange} channel={options.channel} today={() => TODAY} ribbonActivity={options.ribbonActivity} saveFile={options.saveFile} />
     </RendererProvider>,
   );
   return { host, user, onLangChange, ...view };

@@ -102,21 +102,26 @@ test('the copy prints on the original’s pages plus the block’s share, never 
   // The block's pages are those that print its header.
   const blockPages = new Set(after.filter((w) => w.text === 'Hạn' && after.some((v) => v.page === w.page && v.text === 'chót')).map((w) => w.page));
   expect(blockPages.size).toBeGreaterThan(0);
-  // Printed down, then over: the table's pages first, then as many pages of the block to their
-  // right — the copy is fitted to two pages across.
+  // Printed down, then over: the table's pages first, then the block's, as many as the table's.
+  // Not yet at the original's exact scale: an original fitted to one page wide is printed with
+  // fitToWidth 2, which LibreOffice scales less than the original (larger text, so more pages
+  // down) — open in issue 11. What holds: never fewer pages down than the original.
   const tablePages = Math.min(...blockPages) - 1;
+  expect(tablePages).toBeGreaterThanOrEqual(original);
   expect(blockPages.size).toBe(tablePages);
   expect(copy).toBe(tablePages + blockPages.size);
-  // The table's pages are the original's, or more when the copy prints larger or rows grew to
-  // show "Kiểm tra" whole (the block's share too); never fewer.
-  expect(tablePages).toBeGreaterThanOrEqual(original);
 
   // Full width, not a scaled-down page: the words of the first page at least as high as in the
   // original (a program may fit two pages across at a somewhat larger scale, never smaller).
   const height = (list: Word[]) => median(list.filter((w) => w.page === 1).map((w) => w.y1 - w.y0));
   const ratio = height(after) / height(before);
+  // Never shrunk below the original's text size (the issue's floor); see above for the scale.
   expect(ratio).toBeGreaterThanOrEqual(0.99);
   expect(ratio).toBeLessThanOrEqual(1.5);
+  // The first page holds the same columns: its last header word is the original's.
+  const lastHeader = (list: Word[]) => list.filter((w) => w.page === 1).reduce((a, b) => (b.x1 > a.x1 ? b : a)).x1;
+  // Printed larger than the original (see above), it holds at least the original's columns.
+  expect(lastHeader(after)).toBeGreaterThanOrEqual(lastHeader(before) - 2);
 });
 
 test('every “Kiểm tra” text is printed whole, above the next row', async () => {

@@ -369,11 +369,11 @@ export function createExcelPlanHost(excelRun: ExcelRun, options: ExcelHostOption
       try {
         return await run(async (ctx): Promise<ReportOutcome> => {
           const workbook = port(ctx, lang, phase);
-          const { period, year, asOf, agency, confirmReplace, onStep } = request;
+          const { period, year, asOf, agency, document, confirmReplace, onStep } = request;
           // Built again as the use case builds it, should a co-author move the rows (coauthor.ts).
-          const rebuild = (analysis: Analysis, read: SheetRead) => buildReportSheet(analysis, { period, year, asOf: analysis.asOf, settings: read.state.settings, agency, lang }).changes;
+          const rebuild = (analysis: Analysis, read: SheetRead) => buildReportSheet(analysis, { period, year, asOf: analysis.asOf, settings: read.state.settings, agency, document, lang }).changes;
           const engine = workbook.watchAnalysis(analyze, 'report', rebuild);
-          const result = await runReport({ workbook, analyze: engine }, { period, year, asOf, agency, lang, write: true, confirmReplace, onStep });
+          const result = await runReport({ workbook, analyze: engine }, { period, year, asOf, agency, document, lang, write: true, confirmReplace, onStep });
           if (!result.ok) return { ok: false, ...refusalMessage(result.refusal, lang) };
           if (workbook.coauthor) return workbook.coauthor.ok ? { ok: true, sheetName: result.report.sheet.name, replaced: result.replaces } : workbook.coauthor;
           options.onSyncs?.({ operation: 'report', readSyncs: workbook.readSyncs, writeSyncs: workbook.writeSyncs });

@@ -141,6 +141,16 @@ describe('buildReport()', () => {
     expect(Object.keys(excel.dumpSheet('Phụ lục').cells)).toContain('N5');
   });
 
+  test('the document\'s details typed in the pane go into the sheet: governing agency, place, signer, recipients', async () => {
+    const excel = createFakeExcel(toFakeSeed(congThuongPlan));
+    const document = { governingAgency: 'UBND tỉnh Nam Hà', place: 'Nam Hà', docSymbol: 'SCT', signerTitle: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC', signerName: 'Phạm Văn Đức', recipients: ['Sở Nội vụ'] };
+    const outcome = await createExcelPlanHost(excel.run).buildReport({ ...request(), document });
+    expect(outcome).toMatchObject({ ok: true });
+    const texts = Object.values(excel.dumpSheet('BC Quý II-2024').cells).map((c) => c.value);
+    expect(texts).toEqual(expect.arrayContaining(['UBND TỈNH NAM HÀ', 'Số: …/BC-SCT', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Phạm Văn Đức', '- Sở Nội vụ;', '- Lưu: VT.']));
+    expect(texts.some((v) => typeof v === 'string' && v.startsWith('Nam Hà, ngày … tháng … năm '))).toBe(true);
+  });
+
   test('an existing report sheet is replaced only after confirmation, in its place', async () => {
     const seed = toFakeSeed(congThuongPlan);
     seed.sheets.push({ name: 'BC Quý II-2024', rows: [['bản cũ']] }, { name: 'Sau cùng', rows: [['y']] });
