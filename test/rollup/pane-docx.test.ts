@@ -27,7 +27,7 @@ async function read(file: string, plan: PlanWorkbook, sha256: string, lang: 'vi'
 }
 
 /** The sheet as the fake workbook holds it, its formulas evaluated as Excel would. */
-function evaluate(cells: Record<string, { value?: unknown; formula?: string }>) {
+function evaluate(cells: Record<string, { value?: unknown; formula?: string | null }>) {
   const list: SheetCell[] = [];
   for (const [address, c] of Object.entries(cells)) {
     const m = /^([A-Z]+)(\d+)$/.exec(address)!;
