@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from './dates';
-import { COLUMN_ROLES, type ColumnRole } from './model';
+import { COLUMN_ROLES, type ColumnRole } from './column-roles';
 
 export const STATE_SHEET_NAME = 'CCHC_State';
 
