@@ -63,25 +63,34 @@ function fitScale(width: number, usable: number, pages: number): number {
 }
 
 /**
- * Pages across that columns of these widths (points, left to right) take at `scale` percent,
- * whole columns to a page as the programs break them; `titles` (points) repeat on every page
- * after the first, where they are already the first columns.
+ * Where columns of these widths (points, left to right) fall at `scale` percent, whole columns to
+ * a page as the programs break them: the page of each column (0-based). `titles` (points) repeat
+ * on every page after the first, where they are already the first columns. Columns from index
+ * `reserve.from` on (the block's) keep `reserve.points` (at 100 %) free on their page.
  */
-export function pagesAcross(widths: readonly number[], scale: number, usable: number, titles = 0): number {
+export function pagePlacement(widths: readonly number[], scale: number, usable: number, titles = 0, reserve = { from: Infinity, points: 0 }): number[] {
   const k = scale / 100;
-  let pages = 1;
+  const pages: number[] = [];
+  let page = 0;
   let used = 0;
   let start = 0;
-  for (const w of widths) {
-    if (w <= 0) continue;
-    if (used + w * k > usable && used > start) {
-      pages++;
+  widths.forEach((w, i) => {
+    const room = usable - (i >= reserve.from ? reserve.points * k : 0);
+    if (w > 0 && used + w * k > room && used > start) {
+      page++;
       start = titles * k;
       used = start;
     }
-    used += w * k;
-  }
+    if (w > 0) used += w * k;
+    pages.push(page);
+  });
   return pages;
+}
+
+/** Pages across that columns of these widths take at `scale` percent (pagePlacement). */
+export function pagesAcross(widths: readonly number[], scale: number, usable: number, titles = 0, reserve?: { from: number; points: number }): number {
+  const pages = pagePlacement(widths, scale, usable, titles, reserve);
+  return pages.length === 0 ? 1 : pages[pages.length - 1] + 1;
 }
 
 /** The printout's settings for the checked copy, and the ones they replace. */
@@ -126,9 +135,26 @@ function originalScale(page: PageSetup, original: readonly number[], usable: num
   return scale;
 }
 
-/** Pages across the copy takes at the original's scale, and whether the task's columns repeat
- * on the block's pages (when they leave it room). */
-export function copyLayout({ page, table, hiddenCols, printed, block, blockWidths, taskCol }: PrintInput): { across: number; titled: boolean } {
+/** Characters (at 100 %) the block keeps free on each of its pages: programs measure columns a
+ * little differently (font metrics, padding per column), and a copy a hair wider than its pages
+ * would be printed smaller than the original. */
+export const PAGE_SLACK = 2;
+
+interface CopyLayout {
+  /** Pages across the copy takes at the original's scale, its block keeping PAGE_SLACK free. */
+  across: number;
+  /** Whether the task's columns repeat on the block's pages (when they leave it room). */
+  titled: boolean;
+  /** The original's scale, percent. */
+  scale: number;
+  /** The copy's columns, left to right, their widths (points) and pages at `scale`. */
+  columns: { col: number; width: number; page: number }[];
+  usable: number;
+  /** Points the repeated columns take on the pages after the first. */
+  titleWidth: number;
+}
+
+export function copyLayout({ page, table, hiddenCols, printed, block, blockWidths, taskCol }: PrintInput): CopyLayout {
   const hidden = new Set(hiddenCols);
   const usable = printableWidth(page);
   const widths = (first: number, last: number) => {
@@ -136,11 +162,20 @@ export function copyLayout({ page, table, hiddenCols, printed, block, blockWidth
     for (let c = first; c <= last; c++) out.push(blockWidths[c] ?? columnWidth(page, hidden, c));
     return out;
   };
-  const scale = originalScale(page, widths(printed.first, printed.last), usable);
-  const copy = widths(Math.min(printed.first, block.first), Math.max(printed.last, block.last));
-  const titleWidth = widths(table.firstCol, taskCol).reduce((a, b) => a + b, 0);
-  const titled = !page.titleColumns && taskCol < block.first && (titleWidth * scale) / 100 <= TITLE_COLUMNS_SHARE * usable;
-  return { across: pagesAcross(copy, scale, usable, titled ? titleWidth : 0), titled };
+  const original = widths(printed.first, printed.last);
+  const scale = originalScale(page, original, usable);
+  const first = Math.min(printed.first, block.first);
+  const copy = widths(first, Math.max(printed.last, block.last));
+  const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+  const tableTitles = sum(widths(table.firstCol, taskCol));
+  // Repeated only when the table prints one page across: on a wider table they would move its
+  // own columns to other pages than the original's.
+  const titled =
+    !page.titleColumns && taskCol < block.first && (tableTitles * scale) / 100 <= TITLE_COLUMNS_SHARE * usable && pagesAcross(original, scale, usable) === 1;
+  const titleWidth = titled ? tableTitles : 0;
+  const placed = pagePlacement(copy, scale, usable, titleWidth, { from: block.first - first, points: PAGE_SLACK * page.characterWidth });
+  const columns = copy.map((width, i) => ({ col: first + i, width, page: placed[i] }));
+  return { across: placed[placed.length - 1] + 1, titled, scale, columns, usable, titleWidth };
 }
 
 /**
@@ -153,6 +188,49 @@ export function roomyWidth(input: PrintInput, col: number, min: number, max: num
   const base = at(min);
   for (let chars = max; chars > min; chars--) if (at(chars) <= base) return chars;
   return min;
+}
+
+/** Excel's widest column, in characters ("Excel specifications and limits": column width 255). */
+export const MAX_COLUMN_CHARS = 255;
+
+/**
+ * Widths (characters) for columns of the block (`stretchable`, by preference) that leave the
+ * block's pages no room for a column of the table, when the copy is fitted to more pages across
+ * than the original at a scale below 100 %: on each page of the block the first stretchable
+ * column there takes the room left (all but PAGE_SLACK). Null when that does not apply, or when
+ * the widths do not hold the scale (a page of the block without a stretchable column).
+ *
+ * Why: "fit to N pages wide" makes a program print at the largest scale at which the columns
+ * still take N pages, whole columns to a page (LibreOffice searches for it, ScPrintFunc::CalcZoom;
+ * Excel fits the same way). A block that leaves room on its pages lets the table's last columns
+ * move there at a larger scale — the table printed larger than the original and split
+ * differently. With the block's pages filled, one percent more takes another page, so the copy
+ * prints at the original's scale in every program, by that program's own measure.
+ */
+export function filledWidths(input: PrintInput, stretchable: readonly number[]): Record<number, number> | null {
+  const zoom = input.page.zoom;
+  const layout = copyLayout(input);
+  if (!('fitWidth' in zoom) || zoom.fitWidth < 1 || layout.across <= zoom.fitWidth || layout.scale >= 100) return null;
+  const k = layout.scale / 100;
+  const chars = input.page.characterWidth;
+  const out: Record<number, number> = {};
+  const blockPages = new Set(layout.columns.filter((c) => c.col >= input.block.first && c.col <= input.block.last).map((c) => c.page));
+  for (const page of blockPages) {
+    const on = layout.columns.filter((c) => c.page === page);
+    const used = (page > 0 ? layout.titleWidth : 0) + on.reduce((a, c) => a + c.width, 0);
+    const room = (layout.usable / k - used) / chars - PAGE_SLACK;
+    const target = stretchable.find((col) => on.some((c) => c.col === col));
+    if (target === undefined) continue;
+    const width = on.find((c) => c.col === target)!.width / chars;
+    out[target] = Math.min(MAX_COLUMN_CHARS, Math.floor(width + Math.max(0, room)));
+  }
+  const widened = { ...input.blockWidths };
+  for (const [col, w] of Object.entries(out)) widened[Number(col)] = w * chars;
+  const filled = copyLayout({ ...input, blockWidths: widened });
+  const widths = filled.columns.map((c) => c.width);
+  // Held: the same pages at the original's scale, one more at one percent more.
+  const holds = filled.across === layout.across && pagesAcross(widths, layout.scale + 1, layout.usable, layout.titleWidth) > layout.across;
+  return holds ? out : null;
 }
 
 /** Settings that undo `change` (its `before`), as a change of their own. */

@@ -5,7 +5,7 @@
  */
 import { isoToSerial } from './dates';
 import type { CellRange, ChangeSet, ConditionalFormatRule, FormatChange, FormulaFill, ISODate, Lang, ListValidation, PageSetup, RecognisedTable, RowHeightChange, Span, TaskRow, TrackingBlock, ValuesWrite } from './model';
-import { heightForLines, linesHeld, printChange, printedColumns, roomyWidth, wrappedLines, type PrintInput } from './print';
+import { filledWidths, heightForLines, linesHeld, printChange, printedColumns, roomyWidth, wrappedLines, type PrintInput } from './print';
 import { STATIC_CODES } from './rules';
 import { DONE_WORDINGS, STATUS_CHOICES } from './status';
 import { roleOfHeader, TRACKING_HEADERS } from './table/header-roles';
@@ -301,11 +301,20 @@ const MAX_CHECK_WIDTH = 80;
 
 /** Widths in characters of the columns this run creates: each its own (columnWidthOf), and
  * "Kiểm tra", when the page setup is known, as wide as its page leaves room for (print.ts
- * roomyWidth) — its sentences then need fewer lines, and fewer rows grow. */
+ * roomyWidth, up to 80) — its sentences then need fewer lines, and fewer rows grow. A copy
+ * fitted to more pages across than the original needs its block's pages filled (print.ts
+ * filledWidths), or a program would print it larger than the original: then "Kiểm tra" (and
+ * "Kết quả thực hiện" on a page of its own) take all the room. */
 function createdWidths(table: RecognisedTable, plan: TrackingPlan, page: TrackingInput['page'], lang: Lang): Partial<Record<TrackingRole, number>> {
   const widths: Partial<Record<TrackingRole, number>> = {};
   for (const role of plan.created) widths[role] = columnWidthOf(role, lang);
-  if (page && plan.created.includes('check')) {
+  if (!page) return widths;
+  // The text columns take the room: "Kiểm tra" first, then "Kết quả thực hiện".
+  const stretchable = (['check', 'result'] as const).filter((r) => plan.created.includes(r));
+  const filled = filledWidths(printInputOf(table, plan, page, widths), stretchable.map((r) => plan.columns[r]));
+  if (filled) {
+    for (const role of stretchable) widths[role] = filled[plan.columns[role]] ?? widths[role];
+  } else if (plan.created.includes('check')) {
     const min = widths.check!;
     widths.check = roomyWidth(printInputOf(table, plan, page, widths), plan.columns.check, min, Math.max(min, MAX_CHECK_WIDTH));
   }

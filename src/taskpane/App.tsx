@@ -235,7 +235,7 @@ export function App(props: AppProps): React.JSX.Element {
         </section>
 
         <section id="panel-rollup" role="tabpanel" aria-labelledby="tab-rollup" hidden={tab !== 'rollup'}>
-          <RollupTab active={tab === 'rollup'} host={props.host} lang={lang} t={t} today={today()} settings={workbook?.settings} paneBusy={busy !== null} />
+          <RollupTab active={tab === 'rollup'} host={props.host} lang={lang} t={t} today={today()} settings={workbook?.settings} paneBusy={busy !== null} saveFile={props.saveFile} />
         </section>
 
         {props.supportInfo && <Diagnostics lang={lang} collect={props.supportInfo} />}
