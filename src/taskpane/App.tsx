@@ -229,6 +229,7 @@ export function App(props: AppProps): React.JSX.Element {
             analysis={view.analysis}
             settings={workbook?.settings}
             busy={busy !== null}
+            active={tab === 'report'}
             onBuild={pane.buildReport}
             onDownload={pane.downloadReport}
           />
