@@ -41,12 +41,17 @@ export async function makeProgress(stream: NodeJS.WritableStream | undefined, to
   let stopped = false;
   let current = '';
   let count = 0;
+  /** Text without its end of line was printed: the bar is not drawn until it ends. */
+  let midLine = false;
   return {
     around(write) {
       return (text) => {
-        if (!started || stopped) return write(text);
-        stream.write('\r\u001b[2K');
+        if (!started || stopped || text === '') return write(text);
+        if (!midLine) stream.write('\r\u001b[2K');
         write(text);
+        // Output written in pieces (a large JSON line): the bar waits for the end of the line.
+        midLine = !text.endsWith('\n');
+        if (midLine) return;
         // Draw the bar again on the fresh line (cli-progress redraws only what changed).
         (bar as unknown as { lastDrawnString: string | null }).lastDrawnString = null;
         bar.render();

@@ -7,7 +7,9 @@ import { UTCDate } from '@date-fns/utc/date';
 import { addDays as fnsAddDays } from 'date-fns/addDays';
 import { addMonths as fnsAddMonths } from 'date-fns/addMonths';
 import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
-import type { ISODate } from './model';
+
+/** Calendar date as ISO text, YYYY-MM-DD. Never a JS Date: no time zone can move it. */
+export type ISODate = string;
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -8,6 +8,8 @@
  */
 import type { FailureCode, IssueCode, Severity } from './issues';
 import type { WorkbookState } from './settings';
+import type { ColumnRole } from './column-roles';
+import type { ISODate } from './dates';
 
 // ---------------------------------------------------------------------------------------------
 // Input: the grid
@@ -88,8 +90,7 @@ export interface LegacyCell {
   encoding: LegacyEncoding;
 }
 
-/** Calendar date as ISO text, YYYY-MM-DD. Never a JS Date: no time zone can move it. */
-export type ISODate = string;
+export type { ISODate } from './dates';
 
 export type Lang = 'vi' | 'en';
 
@@ -170,32 +171,7 @@ export interface Issue {
 // The recognised table
 // ---------------------------------------------------------------------------------------------
 
-/** Column roles of domain.md, plus the two tracking columns the add-in writes (dueDate =
- * "Hạn chót", check = "Kiểm tra"). `deadline` is the end of the work; `start` its beginning,
- * when the plan gives the two in separate columns ("Bắt đầu" / "Hoàn thành"). */
-export type ColumnRole =
-  | 'stt'
-  | 'objective'
-  | 'task'
-  | 'activity'
-  | 'output'
-  | 'lead'
-  | 'support'
-  | 'deadline'
-  | 'start'
-  | 'budget'
-  | 'monitor'
-  | 'note'
-  | 'status'
-  | 'doneDate'
-  | 'result'
-  | 'dueDate'
-  | 'check';
-
-export const COLUMN_ROLES: readonly ColumnRole[] = [
-  'stt', 'objective', 'task', 'activity', 'output', 'lead', 'support', 'deadline', 'start', 'budget',
-  'monitor', 'note', 'status', 'doneDate', 'result', 'dueDate', 'check',
-];
+export { COLUMN_ROLES, type ColumnRole } from './column-roles';
 
 export type RowKind = 'section' | 'task' | 'continuation' | 'header' | 'numbering' | 'blank' | 'note';
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from './dates';
-import { COLUMN_ROLES, type ColumnRole } from './model';
+import { COLUMN_ROLES, type ColumnRole } from './column-roles';
 
 export const STATE_SHEET_NAME = 'CCHC_State';
 
@@ -112,6 +112,16 @@ export const trackingRecordSchema = z.object({
 });
 export type TrackingRecord = z.infer<typeof trackingRecordSchema>;
 
+/** The sheets the last roll-up wrote into this workbook (docs/rollup.md, "A roll-up again"):
+ * each by name with the digest of its values and formulas as written, so that the next roll-up
+ * replaces or removes them without asking while they are as the tool left them, and asks when
+ * someone has edited one. A sheet not listed is the user's and is never removed. */
+export const rollupRecordSchema = z.object({
+  madeOn: isoDateSchema,
+  sheets: z.array(z.object({ name: z.string().min(1), digest: z.string().regex(/^[0-9a-f]{16}$/), bytes: z.number().int().min(0) })),
+});
+export type RollupRecord = z.infer<typeof rollupRecordSchema>;
+
 export const workbookStateSchema = z.object({
   version: z.literal(1),
   /** Column-role corrections, per sheet name. */
@@ -119,6 +129,8 @@ export const workbookStateSchema = z.object({
   settings: settingsSchema.default(settingsSchema.parse({})),
   /** The tracking block's record, per sheet name. */
   tracking: z.record(z.string(), trackingRecordSchema).default({}),
+  /** The last roll-up's sheets, when one was written into this workbook. */
+  rollup: rollupRecordSchema.optional(),
 });
 export type WorkbookState = z.infer<typeof workbookStateSchema>;
 

@@ -6,6 +6,7 @@
 import type { Analysis, ISODate, Lang, LegacyEncoding, SheetModel } from '../engine/model';
 import type { ColumnCorrection, Settings, WorkbookState } from '../engine/settings';
 import type { DocumentOverrides } from '../report/document';
+import type { RollupQuestion } from '../usecases/rollup-write';
 
 export type PeriodId = 'Q1' | 'Q2' | 'H1' | 'Q3' | 'Q4' | 'Y';
 
@@ -91,12 +92,16 @@ export interface SheetsRequest {
   /** Whole sheets to create, in this order (the roll-up's). */
   sheets: SheetModel[];
   lang: Lang;
-  /** Asked with the names of sheets already in the workbook that would be replaced. */
-  confirmReplace: (names: string[]) => Promise<boolean>;
+  /** The day of the roll-up, kept in the workbook's record of the sheets written. */
+  madeOn: ISODate;
+  /** Asked, before anything is written, about existing sheets that would be replaced (the
+   * user's, or the earlier roll-up's edited since) and the earlier roll-up's edited sheets that
+   * would be removed (usecases/rollup-write.ts). Not asked when there are none. */
+  confirm: (question: RollupQuestion) => Promise<boolean>;
 }
 
 export type SheetsOutcome =
-  | { ok: true; written: string[]; replaced: string[] }
+  | { ok: true; written: string[]; replaced: string[]; removed: string[] }
   | { ok: false; cancelled?: boolean; message: string };
 
 export interface PlanHost {

@@ -229,13 +229,14 @@ export function App(props: AppProps): React.JSX.Element {
             analysis={view.analysis}
             settings={workbook?.settings}
             busy={busy !== null}
+            active={tab === 'report'}
             onBuild={pane.buildReport}
             onDownload={pane.downloadReport}
           />
         </section>
 
         <section id="panel-rollup" role="tabpanel" aria-labelledby="tab-rollup" hidden={tab !== 'rollup'}>
-          <RollupTab active={tab === 'rollup'} host={props.host} lang={lang} t={t} today={today()} settings={workbook?.settings} paneBusy={busy !== null} />
+          <RollupTab active={tab === 'rollup'} host={props.host} lang={lang} t={t} today={today()} settings={workbook?.settings} paneBusy={busy !== null} saveFile={props.saveFile} />
         </section>
 
         {props.supportInfo && <Diagnostics lang={lang} collect={props.supportInfo} />}

@@ -29,6 +29,8 @@ export interface ReportTabProps {
   /** The workbook's stored settings (document details, aliases), once read. */
   settings: Settings | undefined;
   busy: boolean;
+  /** The tab is the one shown (defaults to true). */
+  active?: boolean;
   onBuild: (choice: ReportChoice) => void;
   onDownload: (choice: ReportChoice) => void;
 }
@@ -126,7 +128,7 @@ export function ReportTab(props: ReportTabProps): React.JSX.Element {
 
       <DocumentFields t={t} d={d} form={form} onChange={change} />
 
-      <ReportPreview t={t} d={d} lang={props.lang} model={model} />
+      <ReportPreview t={t} d={d} lang={props.lang} model={model} shown={props.active !== false} />
 
       <div className={styles.buttons}>
         <Button {...restoreFocus} appearance="primary" onClick={build} disabledFocusable={busy || !ready}>

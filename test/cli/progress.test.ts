@@ -3,6 +3,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { Writable } from 'stream';
 import { run } from '../../src/cli/main';
+import { makeProgress } from '../../src/cli/progress';
 import { writeXlsx } from '../../src/testing/plans/xlsx';
 import { planWorkbook } from '../hosts/xlsx/fixtures/plan-tnmt';
 import { tempDir } from './helpers';
@@ -55,4 +56,23 @@ test('one small file: no progress bar even on a terminal', async () => {
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+});
+
+test('a line printed in pieces is not broken by the bar: it is drawn again once the line ends', async () => {
+  const terminal = fakeTerminal();
+  const progress = await makeProgress(terminal.stream, 2, 'vi');
+  const out = progress.around((text) => terminal.stream.write(text));
+  progress.file('lon.xlsx', 2);
+  progress.stage('read');
+  const before = terminal.text().length;
+  out('{"rows":[1,');
+  out('2,3]');
+  const midLine = terminal.text().slice(before);
+  out('}\n');
+  const after = terminal.text().slice(before);
+  progress.done();
+  // Between the pieces, nothing but the pieces (the bar was cleared before the first).
+  expect(midLine).toBe('\r\u001b[2K{"rows":[1,2,3]');
+  expect(after.startsWith('\r\u001b[2K{"rows":[1,2,3]}\n')).toBe(true);
+  expect(after.slice('\r\u001b[2K{"rows":[1,2,3]}\n'.length)).toContain('lon.xlsx');
 });

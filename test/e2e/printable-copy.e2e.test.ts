@@ -10,58 +10,20 @@
  * (fonts-crosextra-carlito), metric-compatible with Calibri, so that LibreOffice lays columns out
  * as Excel does; .ci/run installs them.
  */
-import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
-import os from 'os';
 import path from 'path';
-import { promisify } from 'util';
 import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/main';
+import { exec, pdfPages, pdfWords, startOffice, type Office, type Word } from './harness/libreoffice';
 
-const exec = promisify(execFile);
 const ROOT = path.join(__dirname, '..', '..');
 const SAMPLE = path.join(ROOT, 'assets', 'sample', 'ke-hoach-cchc-2024.xlsx');
 const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
 const SHEET = 'Phụ lục';
 
-interface Word {
-  page: number;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  text: string;
-}
-
+let office: Office;
 let dir: string;
-let profile: string;
 const at = (name: string) => path.join(dir, name);
-
-async function soffice(args: string[]): Promise<void> {
-  await exec('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', ...args], { timeout: 150_000 });
-}
-
-async function pages(pdf: string): Promise<number> {
-  const { stdout } = await exec('pdfinfo', [pdf]);
-  return Number(/Pages:\s+(\d+)/.exec(stdout)?.[1]);
-}
-
-/** Every word of a PDF with its page and box (pdftotext -bbox). */
-async function words(pdf: string): Promise<Word[]> {
-  const { stdout } = await exec('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 50_000_000 });
-  const out: Word[] = [];
-  let page = 0;
-  for (const line of stdout.split('\n')) {
-    if (line.includes('<page ')) page++;
-    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
-    if (m) out.push({ page, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: decode(m[5]).normalize('NFC') });
-  }
-  return out;
-}
-
-function decode(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -78,28 +40,21 @@ function findWords(list: Word[], text: string, from = 0): number {
 }
 
 beforeAll(async () => {
-  try {
-    await exec('soffice', ['--version'], { timeout: 60_000 });
-    await exec('pdftotext', ['-v'], { timeout: 10_000 });
-  } catch {
-    throw new Error('LibreOffice (soffice) and poppler-utils are needed: apt-get install -y libreoffice-calc poppler-utils fonts-crosextra-carlito');
-  }
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-e2e-print-'));
-  profile = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-lo-profile-'));
+  office = await startOffice('cchc-e2e-print-');
+  dir = office.dir;
   await fs.copyFile(SAMPLE, at('original.xlsx'));
   const code = await run(['validate', at('original.xlsx'), '--as-of', '15/10/2024', '--out', at('copy.xlsx')], { stdout: () => undefined, stderr: () => undefined, cwd: dir, today: () => '2024-10-15' });
   expect(code).toBe(1);
-  await soffice(['--convert-to', 'pdf', '--outdir', dir, at('original.xlsx'), at('copy.xlsx')]);
+  await office.toPdf([at('original.xlsx'), at('copy.xlsx')]);
 });
 
 afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-  await fs.rm(profile, { recursive: true, force: true });
+  await office.close();
 });
 
 test('the copy prints on the original’s pages plus the block’s share, at the original’s scale', async () => {
-  const [original, copy] = [await pages(at('original.pdf')), await pages(at('copy.pdf'))];
-  const [before, after] = [await words(at('original.pdf')), await words(at('copy.pdf'))];
+  const [original, copy] = [await pdfPages(at('original.pdf')), await pdfPages(at('copy.pdf'))];
+  const [before, after] = [await pdfWords(at('original.pdf')), await pdfWords(at('copy.pdf'))];
   // The block's pages are those that print its header.
   const blockPages = new Set(after.filter((w) => w.text === 'Hạn' && after.some((v) => v.page === w.page && v.text === 'chót')).map((w) => w.page));
   expect(blockPages.size).toBeGreaterThan(0);
@@ -145,15 +100,15 @@ test('other layouts: the copy’s table prints on the original’s pages at the 
     ['two-wide', [8, 40, 70, 44, 36, 40, 30, 24, 20, 20, 22], { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 2, fitToHeight: 0 }],
   ];
   for (const [name, widths, setup] of layouts) await variant(name, widths, setup);
-  await soffice(['--convert-to', 'pdf', '--outdir', dir, ...layouts.flatMap(([name]) => [at(`${name}.xlsx`), at(`${name}-copy.xlsx`)])]);
+  await office.toPdf(layouts.flatMap(([name]) => [at(`${name}.xlsx`), at(`${name}-copy.xlsx`)]));
   for (const [name] of layouts) {
-    const [before, after] = [await words(at(`${name}.pdf`)), await words(at(`${name}-copy.pdf`))];
+    const [before, after] = [await pdfWords(at(`${name}.pdf`)), await pdfWords(at(`${name}-copy.pdf`))];
     // The copy's first page is the original's, word for word at the same size — up to where a
     // row grown for its "Kiểm tra" text (docs/printing.md) moves the rest to the next page.
     const [first, copied] = [pageText(before, 1), pageText(after, 1)];
     expect({ name, words: copied.length >= 0.8 * first.length }).toEqual({ name, words: true });
     expect({ name, text: copied }).toEqual({ name, text: first.slice(0, copied.length) });
-    expect({ name, pages: (await pages(at(`${name}-copy.pdf`))) > (await pages(at(`${name}.pdf`))) }).toEqual({ name, pages: true });
+    expect({ name, pages: (await pdfPages(at(`${name}-copy.pdf`))) > (await pdfPages(at(`${name}.pdf`))) }).toEqual({ name, pages: true });
   }
 });
 
@@ -161,7 +116,7 @@ test('every “Kiểm tra” text is printed whole, above the next row', async (
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(at('copy.xlsx'));
   const ws = book.getWorksheet(SHEET)!;
-  const all = await words(at('copy.pdf'));
+  const all = await pdfWords(at('copy.pdf'));
   // The block's header row: "Hạn chót" and "Kiểm tra" on one line of a page.
   const sameLine = (a: Word, text: string) => all.some((v) => v.page === a.page && v.text === text && Math.abs(v.y0 - a.y0) < 1);
   const header = all.find((w) => w.text === 'Kiểm' && sameLine(w, 'tra') && sameLine(w, 'Hạn') && sameLine(w, 'chót'))!;
@@ -205,7 +160,7 @@ test('every “Kiểm tra” text is printed whole, above the next row', async (
 
 test('screenshots of the copy’s first page and of its first block page', async () => {
   await fs.mkdir(SHOTS, { recursive: true });
-  const original = await pages(at('original.pdf'));
+  const original = await pdfPages(at('original.pdf'));
   await exec('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', at('copy.pdf'), path.join(SHOTS, 'printable-copy-page1')]);
   await exec('pdftoppm', ['-png', '-r', '80', '-f', String(original + 1), '-l', String(original + 1), '-singlefile', at('copy.pdf'), path.join(SHOTS, 'printable-copy-block-page')]);
   for (const name of ['printable-copy-page1.png', 'printable-copy-block-page.png']) expect((await fs.stat(path.join(SHOTS, name))).size).toBeGreaterThan(10_000);

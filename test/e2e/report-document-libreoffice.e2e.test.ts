@@ -10,21 +10,18 @@
  * pdftoppm (poppler-utils), and Liberation Serif (metric-compatible with Times New Roman;
  * fonts-liberation); .ci/run installs them.
  */
-import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
-import os from 'os';
 import path from 'path';
-import { promisify } from 'util';
 import { reportJsonSchema, type ReportJson } from '../../src/contract/report-json';
 import { run } from '../../src/cli/main';
+import { pdfScreenshots, pdfText, startOffice, type Office } from './harness/libreoffice';
 
-const exec = promisify(execFile);
 const ROOT = path.join(__dirname, '..', '..');
 const SAMPLE = path.join(ROOT, 'assets', 'sample', 'ke-hoach-cchc-2024.xlsx');
 const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
 
+let office: Office;
 let dir: string;
-let profile: string;
 const at = (name: string) => path.join(dir, name);
 
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -43,22 +40,15 @@ async function cli(argv: string[]): Promise<{ code: number; stdout: string; stde
 /** The file printed to PDF by LibreOffice, in a folder of its own (a sheet and a Word file of the
  * same name would otherwise print to one PDF). */
 async function toPdf(file: string): Promise<string> {
-  const outdir = at(`pdf-${path.extname(file).slice(1)}-${path.basename(file, path.extname(file))}`);
-  await fs.mkdir(outdir, { recursive: true });
-  await exec('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outdir, at(file)], { timeout: 150_000 });
-  return path.join(outdir, `${path.basename(file, path.extname(file))}.pdf`);
-}
-
-async function text(pdf: string, layout: boolean): Promise<string> {
-  const { stdout } = await exec('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 50_000_000 });
-  return stdout.normalize('NFC');
+  const [pdf] = await office.toPdf([at(file)], at(`pdf-${path.extname(file).slice(1)}-${path.basename(file, path.extname(file))}`));
+  return pdf;
 }
 
 /** Every page as PNG: test-output/screenshots/<name>-<page>.png. */
 async function screenshots(pdf: string, name: string): Promise<string[]> {
   await fs.mkdir(SHOTS, { recursive: true });
   for (const old of await fs.readdir(SHOTS)) if (old.startsWith(`${name}-`)) await fs.rm(path.join(SHOTS, old));
-  await exec('pdftoppm', ['-png', '-r', '70', pdf, path.join(SHOTS, name)]);
+  await pdfScreenshots(pdf, path.join(SHOTS, name), 70);
   return (await fs.readdir(SHOTS)).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
 }
 
@@ -92,8 +82,8 @@ const rate = (r: number | null) => (r === null ? '' : (Math.round(r * 1000) / 10
 let reports: Record<string, ReportJson>;
 
 beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-report-doc-e2e-'));
-  profile = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-lo-profile-'));
+  office = await startOffice('cchc-report-doc-e2e-');
+  dir = office.dir;
   await fs.copyFile(SAMPLE, at('ke-hoach.xlsx'));
   reports = {};
   for (const period of ['Q3', 'Y']) {
@@ -106,8 +96,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-  await fs.rm(profile, { recursive: true, force: true });
+  await office.close();
 });
 
 const PERIOD_LINE = { Q3: '(Số liệu tính từ ngày 15/06/2024 đến ngày 14/09/2024)', Y: '(Số liệu tính từ ngày 15/12/2023 đến ngày 14/12/2024)' } as const;
@@ -117,8 +106,8 @@ describe.each(['Q3', 'Y'] as const)('the sample\'s %s report', (period) => {
   test.each(['xlsx', 'docx'])('as .%s printed by LibreOffice: national title, period line, both tables\' totals, every overdue task in full', async (ext) => {
     const json = reports[period];
     const pdf = await toPdf(`bc-${period}.${ext}`);
-    const layout = await text(pdf, true);
-    const flow = oneLine(await text(pdf, false));
+    const layout = await pdfText(pdf, true);
+    const flow = oneLine(await pdfText(pdf, false));
     // The sheet's PDF starts with the appendix (LibreOffice prints every sheet): read from the report on.
     const start = layout.indexOf('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', ext === 'xlsx' ? layout.indexOf('Số: …/BC-SCT') - 400 : 0);
     expect(start).toBeGreaterThanOrEqual(0);

@@ -3,53 +3,33 @@
  * (headless) opens it, recalculates the formulas and prints it to PDF, and the PDF's text
  * (pdftotext) holds the title, the period line and the tables with the right totals.
  */
-import { execFile } from 'child_process';
-import { promises as fs } from 'fs';
-import os from 'os';
 import path from 'path';
-import { promisify } from 'util';
 import ExcelJS from 'exceljs';
 import { writeXlsx } from '../../src/testing/plans/xlsx';
 import { snapshotRange } from '../hosts/xlsx/helpers';
 import { APPENDIX_SHEET, PLAN_2024 } from '../report/plan-fixture';
+import { cchcPlan as runCli } from './harness/cli-process';
+import { pdfText as printed, startOffice, type Office } from './harness/libreoffice';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '../..');
-const SOFFICE = '/usr/bin/soffice';
-const PDFTOTEXT = '/usr/bin/pdftotext';
-
+let office: Office;
 let dir: string;
-let profile: string;
 
 beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-report-e2e-'));
-  // A profile of our own: no clash with another LibreOffice run, no first-start dialogs.
-  profile = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-lo-profile-'));
+  office = await startOffice('cchc-report-e2e-');
+  dir = office.dir;
   await writeXlsx({ sheets: [PLAN_2024] }, path.join(dir, 'plan.xlsx'));
 });
 
 afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-  await fs.rm(profile, { recursive: true, force: true });
+  await office.close();
 });
 
-/** The command line as a user runs it: a separate Node process over the TypeScript sources. */
-async function cchcPlan(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: dir, env: { ...process.env, TZ: 'Pacific/Kiritimati' } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    if (typeof err.code !== 'number') throw e;
-    return { code: err.code, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
+/** The command line as a user runs it, in a time zone far from Vietnam's. */
+const cchcPlan = (args: string[]) => runCli(args, dir, { TZ: 'Pacific/Kiritimati' });
 
 async function pdfText(xlsx: string): Promise<string> {
-  await run(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, xlsx)], { timeout: 150_000 });
-  const pdf = path.join(dir, xlsx.replace(/\.xlsx$/, '.pdf'));
-  const { stdout } = await run(PDFTOTEXT, ['-layout', pdf, '-']);
-  return stdout.normalize('NFC');
+  const [pdf] = await office.toPdf([path.join(dir, xlsx)]);
+  return printed(pdf);
 }
 
 /** The sheets a user sees, in tab order (the add-in's very hidden state sheet left out). */

@@ -1,8 +1,8 @@
 /**
  * The pane's "Tổng hợp nhiều đơn vị" in Chromium: three units' workbooks chosen with the file
  * picker are read in the browser (DecompressionStream, the command line's reader and engine),
- * and the consolidated sheets are written into the open (fake) workbook. No request leaves the
- * page. Screenshot in test-output/screenshots.
+ * and the consolidated sheets are written into the open (fake) workbook; the Word roll-up
+ * downloaded from the pane carries the sheet's numbers. No request leaves the page. Screenshot in test-output/screenshots.
  */
 import * as fs from 'fs';
 import * as http from 'http';
@@ -12,6 +12,7 @@ import type { AddressInfo } from 'net';
 import webpack from 'webpack';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { writeXlsx } from '../../src/testing/plans/xlsx';
+import { readDocx } from '../report/docx-text';
 import { PLAN_2024 } from '../report/plan-fixture';
 import { COMMUNE, COMMUNE_COUNTS, LEGACY_COUNTS, LEGACY_DISTRICT } from '../rollup/units-fixture';
 
@@ -132,3 +133,31 @@ test('three units chosen, read in the browser, consolidated into the open workbo
   await page.screenshot({ path: path.join(SHOTS, 'rollup-pane.png'), fullPage: false });
   expect(pageErrors).toEqual([]);
 }, 120_000);
+
+test('the Word roll-up downloaded from the pane has the consolidated sheet’s numbers', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo tổng hợp Word (.docx)' }).click()]);
+  expect(download.suggestedFilename()).toBe('BC-Tong-hop-Quy-I-2024.docx');
+  const file = path.join(OUT, 'tong-hop.docx');
+  await download.saveAs(file);
+  await page.getByTestId('rollup-downloaded').getByText('Đã tạo tệp “BC-Tong-hop-Quy-I-2024.docx”', { exact: false }).waitFor();
+  const doc = await readDocx(fs.readFileSync(file));
+
+  // The summary sheet in the workbook: per unit, its name in B and the six classes in C…H.
+  const summary = (await page.evaluate(() => window.cchcHarness.dump())).sheets.find((s) => s.name === 'Tổng hợp')!;
+  const at = (col: string, row: number) => summary.cells[`${col}${row}`]?.value;
+  const table = doc.tables.find((t) => t[0][1] === 'Đơn vị')!;
+  const lines = table.slice(1, -1);
+  expect(lines).toHaveLength(3);
+  const sums = [0, 0, 0, 0, 0, 0];
+  for (const line of lines) {
+    const row = Number(Object.entries(summary.cells).find(([, c]) => c.value === line[1])![0].replace(/^[A-Z]+/, ''));
+    const counts = ['C', 'D', 'E', 'F', 'G', 'H'].map((c) => at(c, row) as number);
+    expect(line.slice(2, 8).map(Number)).toEqual(counts);
+    expect(Number(line[8])).toBe(counts.reduce((a, b) => a + b, 0));
+    counts.forEach((n, i) => (sums[i] += n));
+  }
+  const totals = table[table.length - 1];
+  expect(totals.slice(2, 8).map(Number)).toEqual(sums);
+  expect(Number(totals[8])).toBe(15 + COMMUNE_COUNTS.total + LEGACY_COUNTS.total);
+  expect(pageErrors).toEqual([]);
+}, 60_000);

@@ -4,27 +4,21 @@
  * LibreOffice (headless) opens it, recalculates its formulas and prints it to PDF, and the PDF's
  * text holds each unit's line and the district's total with the numbers of the JSON.
  */
-import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
-import os from 'os';
 import path from 'path';
-import { promisify } from 'util';
 import { rollupJsonSchema } from '../../src/contract/rollup-json';
 import { writeXlsx } from '../../src/testing/plans/xlsx';
 import { PLAN_2024 } from '../report/plan-fixture';
 import { COMMUNE, COMMUNE_EXTRA, LEGACY_DISTRICT } from '../rollup/units-fixture';
+import { cchcPlan as runCli } from './harness/cli-process';
+import { pdfText as printed, startOffice, type Office } from './harness/libreoffice';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '../..');
-const SOFFICE = '/usr/bin/soffice';
-const PDFTOTEXT = '/usr/bin/pdftotext';
-
+let office: Office;
 let dir: string;
-let profile: string;
 
 beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-rollup-e2e-'));
-  profile = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-lo-profile-'));
+  office = await startOffice('cchc-rollup-e2e-');
+  dir = office.dir;
   await fs.mkdir(path.join(dir, 'don-vi'));
   await writeXlsx({ sheets: [PLAN_2024] }, path.join(dir, 'don-vi', 'so-nong-nghiep.xlsx'));
   await writeXlsx({ sheets: [COMMUNE] }, path.join(dir, 'don-vi', 'an-binh.xlsx'));
@@ -34,27 +28,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-  await fs.rm(profile, { recursive: true, force: true });
+  await office.close();
 });
 
-async function cchcPlan(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    // tsx's own launcher, not `--require tsx/cjs`: the CLI loads its worker pool with a dynamic
-    // import(), which only tsx's ESM hook (registered by the launcher) resolves from sources.
-    const { stdout, stderr } = await run(process.execPath, [require.resolve('tsx/cli'), path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: dir });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    if (typeof err.code !== 'number') throw e;
-    return { code: err.code, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
+const cchcPlan = (args: string[]) => runCli(args, dir);
 
 async function pdfText(xlsx: string): Promise<string> {
-  await run(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, xlsx)], { timeout: 150_000 });
-  const { stdout } = await run(PDFTOTEXT, ['-layout', path.join(dir, xlsx.replace(/\.xlsx$/, '.pdf')), '-']);
-  return stdout.normalize('NFC');
+  const [pdf] = await office.toPdf([path.join(dir, xlsx)]);
+  return printed(pdf);
 }
 
 /** The whole numbers and percentages of a printed line, in order. */

@@ -7,11 +7,8 @@
  *
  * Needs soffice (Debian: libreoffice-calc); .ci/run installs it.
  */
-import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
-import os from 'os';
 import path from 'path';
-import { promisify } from 'util';
 import { parseA1Range } from '../../src/engine/a1';
 import { analyzeSheet } from '../../src/engine/analyze';
 import type { Analysis, ChangeSet } from '../../src/engine/model';
@@ -22,61 +19,15 @@ import { buildReport } from '../../src/report';
 import { APPENDIX_SHEET } from '../hosts/xlsx/fixtures/plan-tnmt';
 import { richWorkbook } from '../hosts/xlsx/fixtures/rich-workbook';
 import { loadWorkbook } from '../hosts/xlsx/surgical-helpers';
+import { readCsv, startOffice, type Office } from './harness/libreoffice';
 
-const exec = promisify(execFile);
 const AS_OF = '2024-03-10';
 const REPORT = 'BC Quý I-2024';
 /** Text with every character class a writer can get wrong. */
 const TRICKY = 'Mã _x0041_ & <b> "trích" \u0007 Phu\u0323 lu\u0323c';
 
 let dir: string;
-let profile: string;
-
-async function soffice(args: string[]): Promise<void> {
-  await exec('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', ...args], { timeout: 150_000 });
-}
-
-/** Every sheet as LibreOffice shows it: <outDir>/<name>-<sheet>.csv. */
-async function exportCsv(file: string, outDir: string): Promise<void> {
-  await fs.mkdir(outDir, { recursive: true });
-  await soffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', outDir, file]);
-}
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-async function readCsv(file: string): Promise<string[][]> {
-  return parseCsv((await fs.readFile(file, 'utf8')).normalize('NFC'));
-}
+let office: Office;
 
 async function analyse(input: Buffer): Promise<Analysis> {
   const sheet = readWorkbook(await loadWorkbook(input)).sheets.find((s) => s.name === APPENDIX_SHEET)!;
@@ -86,18 +37,12 @@ async function analyse(input: Buffer): Promise<Analysis> {
 }
 
 beforeAll(async () => {
-  try {
-    await exec('soffice', ['--version'], { timeout: 60_000 });
-  } catch {
-    throw new Error('LibreOffice (soffice) is needed: apt-get install -y libreoffice-calc');
-  }
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-e2e-surgical-'));
-  profile = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-lo-profile-'));
+  office = await startOffice('cchc-e2e-surgical-');
+  dir = office.dir;
 });
 
 afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-  await fs.rm(profile, { recursive: true, force: true });
+  await office.close();
 });
 
 describe.each([
@@ -112,8 +57,8 @@ describe.each([
     const { bytes } = surgicalCopy(input, [built.changes, extra]);
     await fs.writeFile(path.join(dir, `in-${ext}.${ext}`), input);
     await fs.writeFile(path.join(dir, `out-${ext}.${ext}`), bytes);
-    await exportCsv(path.join(dir, `in-${ext}.${ext}`), path.join(dir, `before-${ext}`));
-    await exportCsv(path.join(dir, `out-${ext}.${ext}`), path.join(dir, `after-${ext}`));
+    await office.exportCsv(path.join(dir, `in-${ext}.${ext}`), path.join(dir, `before-${ext}`));
+    await office.exportCsv(path.join(dir, `out-${ext}.${ext}`), path.join(dir, `after-${ext}`));
     const sheet = async (side: 'in' | 'out', name: string) => readCsv(path.join(dir, `${side === 'in' ? 'before' : 'after'}-${ext}`, `${side}-${ext}-${name}.csv`));
 
     // The appendix: every column but the tracking block's, row by row, as LibreOffice shows it.

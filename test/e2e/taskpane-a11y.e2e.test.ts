@@ -1,14 +1,17 @@
 /**
  * The task pane for everyone, in Chromium over the fake Excel (harness/): axe-core scans every
  * view (check, results, column roles, calendar, report, replace question, support information,
- * error bar, legacy-text notice and its question) in both languages and both of Excel's themes,
+ * error bar, legacy-text notice and its question, the roll-up panel empty, with files chosen,
+ * with its result, asking, and with an error) in both languages and both of Excel's themes,
  * with no serious or critical violation; a whole
- * run — check, jump to a row, build the report — done from the keyboard alone, in a sensible
- * order, with the focus always visible; the pane at 320 and 500 px in Vietnamese and English,
+ * run — check, jump to a row, build the report — and a whole roll-up — choose the files,
+ * consolidate, download the Word roll-up — done from the keyboard alone, in a sensible order,
+ * with the focus always visible; the pane at 320 and 500 px in Vietnamese and English,
  * light and dark, laid out without overflow and with every group count beside its badge.
  * Screenshots go to test-output/screenshots (gitignored).
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type * as http from 'http';
 import AxeBuilder from '@axe-core/playwright';
@@ -18,6 +21,11 @@ import { UI_STRINGS } from '../../src/taskpane/strings';
 import { DIAGNOSTICS_STRINGS } from '../../src/taskpane/Diagnostics';
 import { legacyStrings } from '../../src/taskpane/LegacyNotice';
 import type { Lang } from '../../src/engine/model';
+import { rollupStrings } from '../../src/taskpane/rollup/strings';
+import { reportDocStrings } from '../../src/taskpane/report/strings';
+import { writeXlsx } from '../../src/testing/plans/xlsx';
+import { PLAN_2024 } from '../report/plan-fixture';
+import { COMMUNE } from '../rollup/units-fixture';
 
 const OUT = path.join(ROOT, 'test-output/e2e-harness-a11y');
 const TODAY = '2024-05-15';
@@ -25,16 +33,25 @@ type Theme = 'light' | 'dark';
 
 let server: http.Server;
 let browser: Browser;
+/** The units' workbooks the roll-up views are scanned with, and one that is no workbook. */
+let unitsDir: string;
+const unitFiles = () => ['so-nong-nghiep.xlsx', 'xa-an-binh.xlsx'].map((f) => path.join(unitsDir, f));
+const brokenFile = () => path.join(unitsDir, 'hong.xlsx');
 
 beforeAll(async () => {
   expect(fs.existsSync(CHROMIUM)).toBe(true);
   fs.mkdirSync(SHOTS, { recursive: true });
+  unitsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-a11y-units-'));
+  await writeXlsx({ sheets: [PLAN_2024] }, unitFiles()[0]);
+  await writeXlsx({ sheets: [COMMUNE] }, unitFiles()[1]);
+  fs.writeFileSync(brokenFile(), 'không phải sổ tính');
   await buildHarness(OUT);
   server = await serve(OUT);
   browser = await launch();
 });
 
 afterAll(async () => {
+  if (unitsDir) fs.rmSync(unitsDir, { recursive: true, force: true });
   await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
 });
@@ -140,6 +157,46 @@ describe('axe-core over every view of the pane', () => {
     // The scan sees what it should: a button without a name is reported.
     await page.evaluate(() => document.getElementById('root')!.append(Object.assign(document.createElement('button'), { id: 'axe-canary' })));
     expect((await scan(page, 'canary')).filter((line) => line.includes('button-name') && line.includes('#axe-canary'))).toHaveLength(1);
+    await page.close();
+  });
+});
+
+describe('axe-core over the roll-up panel: empty, files chosen, result, replace question, error', () => {
+  it.each(LANGS_AND_THEMES)('%s, %s theme: no serious or critical violation', async (lang, theme) => {
+    const R = rollupStrings(lang);
+    const page = await openPane({ lang, theme });
+    const found: string[] = [];
+    await page.getByRole('tab', { name: R.tab }).click();
+    await page.getByRole('heading', { name: R.title }).waitFor();
+    found.push(...(await scan(page, 'roll-up, nothing chosen')));
+
+    await page.getByTestId('rollup-files').setInputFiles(unitFiles());
+    await page.getByTestId('rollup-file-list').waitFor();
+    found.push(...(await scan(page, 'roll-up, files chosen')));
+
+    const run = page.getByRole('button', { name: R.run });
+    await run.click();
+    await page.getByTestId('rollup-result').getByRole('button', { name: R.download }).waitFor({ timeout: 60_000 });
+    found.push(...(await scan(page, 'roll-up result')));
+
+    // Someone corrects a count in the summary: the next roll-up asks before replacing it.
+    await page.evaluate((sheet) => window.cchcHarness.edit(sheet, 'C8', 99), lang === 'vi' ? 'Tổng hợp' : 'Summary');
+    await run.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    found.push(...(await scan(page, 'roll-up replace question')));
+    await dialog.getByRole('button', { name: R.cancel }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('rollup-result').waitFor();
+    found.push(...(await scan(page, 'roll-up kept')));
+
+    // Nothing counted: the error.
+    await page.getByRole('button', { name: R.clear }).click();
+    await page.getByTestId('rollup-files').setInputFiles([brokenFile()]);
+    await run.click();
+    await page.getByTestId('rollup-result').getByText(R.noneCounted).waitFor({ timeout: 60_000 });
+    found.push(...(await scan(page, 'roll-up error')));
+    expect(found).toEqual([]);
     await page.close();
   });
 });
@@ -260,6 +317,43 @@ describe('the keyboard alone', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('notice').getByText(t.reportCancelled).waitFor();
     expect(await focused(page)).toBe(`button "${t.buildReport}"`);
+    await page.close();
+  });
+});
+
+describe('the roll-up from the keyboard alone', () => {
+  it.each(['vi', 'en'] as const)('%s: open the tab, choose the files, consolidate, download the Word roll-up, the focus always visible', async (lang) => {
+    const t = UI_STRINGS[lang];
+    const R = rollupStrings(lang);
+    const page = await openPane({ lang, width: 360 });
+    await tabTo(page, `tab "${t.tabCheck}"`);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused(page)).toBe(`tab "${R.tab}"`);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: R.title }).waitFor();
+
+    const toChoose = await tabTo(page, `button "${R.choose}"`);
+    inOrder(toChoose, [`combobox "${R.period}"`, `spinbutton "${R.yearAuto}"`, `button "${R.choose}"`]);
+    expect(await focusShows(page)).toBe(true);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.setFiles(unitFiles());
+    await page.getByTestId('rollup-file-list').waitFor();
+
+    await tabTo(page, `button "${R.run}"`);
+    expect(await focusShows(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('rollup-result').getByRole('button', { name: R.download }).waitFor({ timeout: 60_000 });
+    // The button kept the focus through the roll-up; the result comes after it.
+    expect(await focused(page)).toBe(`button "${R.run}"`);
+
+    await tabTo(page, `button "${R.download}"`);
+    expect(await focusShows(page)).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    // On 15/05 the report due next is the half-year's (20/06).
+    expect(download.suggestedFilename()).toBe(lang === 'vi' ? 'BC-Tong-hop-6-thang-2024.docx' : 'Rollup-H1-2024.docx');
+    await page.getByTestId('rollup-downloaded').getByText(reportDocStrings(lang).downloaded(download.suggestedFilename())).waitFor();
     await page.close();
   });
 });

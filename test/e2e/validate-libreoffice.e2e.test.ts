@@ -6,85 +6,26 @@
  *
  * Needs soffice (Debian: libreoffice-calc) and pdftotext (poppler-utils); .ci/run installs them.
  */
-import { execFile } from 'child_process';
-import { promises as fs } from 'fs';
-import os from 'os';
 import path from 'path';
-import { promisify } from 'util';
 import { run } from '../../src/cli/main';
 import { validateJsonSchema, type ValidateJson } from '../../src/contract/validate-json';
 import { buildWorkbook } from '../../src/testing/plans/xlsx';
 import { APPENDIX_SHEET, planWorkbook } from '../hosts/xlsx/fixtures/plan-tnmt';
 import { snapshotRange } from '../hosts/xlsx/helpers';
+import { pdfText, readCsv, startOffice, type Office } from './harness/libreoffice';
 
-const exec = promisify(execFile);
 const USER_COLUMNS = 9; // A–I
 const USER_RANGE = 'A1:I32';
 
 let dir: string;
-let profile: string;
+let office: Office;
 let json: ValidateJson;
 const input = () => path.join(dir, 'ke-hoach.xlsx');
 const output = () => path.join(dir, 'ke-hoach-da-kiem-tra.xlsx');
 
-/** LibreOffice headless with a private profile, so runs never share or lock one. */
-async function soffice(args: string[]): Promise<void> {
-  await exec('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', ...args], { timeout: 150_000 });
-}
-
-/** Every sheet of a workbook, as LibreOffice shows it, one CSV per sheet: file-<sheet>.csv. */
-async function exportCsv(file: string, outDir: string): Promise<void> {
-  await fs.mkdir(outDir, { recursive: true });
-  // Tokens: comma, double quote, UTF-8, from line 1, …, save cell contents as shown, all sheets.
-  await soffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', outDir, file]);
-}
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-async function readCsv(file: string): Promise<string[][]> {
-  return parseCsv((await fs.readFile(file, 'utf8')).normalize('NFC'));
-}
-
 beforeAll(async () => {
-  try {
-    await exec('soffice', ['--version'], { timeout: 60_000 });
-    await exec('pdftotext', ['-v'], { timeout: 10_000 });
-  } catch {
-    throw new Error('LibreOffice (soffice) and pdftotext are needed: apt-get install -y libreoffice-calc poppler-utils');
-  }
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-e2e-lo-'));
-  profile = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-lo-profile-'));
+  office = await startOffice('cchc-e2e-lo-');
+  dir = office.dir;
   // The user's workbook, with a note on a cell as real ones have.
   const workbook = buildWorkbook(planWorkbook());
   workbook.getWorksheet(APPENDIX_SHEET)!.getCell('C10').note = 'Phối hợp với Sở Tư pháp';
@@ -103,15 +44,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-  await fs.rm(profile, { recursive: true, force: true });
+  await office.close();
 });
 
 test('LibreOffice prints the tracking columns and the issues of the checked copy', async () => {
-  await soffice(['--convert-to', 'pdf', '--outdir', dir, output()]);
-  const pdf = path.join(dir, 'ke-hoach-da-kiem-tra.pdf');
-  const { stdout } = await exec('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { maxBuffer: 20_000_000 });
-  const text = stdout.normalize('NFC').replace(/\s+/g, ' ');
+  const [pdf] = await office.toPdf([output()]);
+  const text = (await pdfText(pdf, false)).replace(/\s+/g, ' ');
   for (const header of ['Tình trạng', 'Ngày hoàn thành', 'Kết quả thực hiện', 'Hạn chót', 'Kiểm tra']) expect(text).toContain(header);
   const row12 = json.rows.find((r) => r.row === 12);
   const leadMissing = row12?.kind === 'task' ? row12.issues.find((i) => i.code === 'lead-missing') : undefined;
@@ -123,8 +61,8 @@ test('LibreOffice prints the tracking columns and the issues of the checked copy
 });
 
 test('the user cells read the same in LibreOffice before and after; due dates are real dates', async () => {
-  await exportCsv(input(), path.join(dir, 'before'));
-  await exportCsv(output(), path.join(dir, 'after'));
+  await office.exportCsv(input(), path.join(dir, 'before'));
+  await office.exportCsv(output(), path.join(dir, 'after'));
   const before = await readCsv(path.join(dir, 'before', `ke-hoach-${APPENDIX_SHEET}.csv`));
   const after = await readCsv(path.join(dir, 'after', `ke-hoach-da-kiem-tra-${APPENDIX_SHEET}.csv`));
   expect(before.length).toBeGreaterThan(30);

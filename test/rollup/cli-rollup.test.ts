@@ -12,6 +12,8 @@ import { reportJsonSchema } from '../../src/contract/report-json';
 import { rollupJsonSchema, type RollupJson } from '../../src/contract/rollup-json';
 import type { SheetCell, SheetModel } from '../../src/engine/model';
 import { writeXlsx } from '../../src/testing/plans/xlsx';
+import { readWorkbookState } from '../../src/hosts/xlsx/read';
+import { contentDigest } from '../../src/usecases/rollup-write';
 import { huyenPlan } from '../fixtures/plans';
 import { expectOneSentence, jsonLines, runCli, tempDir } from '../cli/helpers';
 import { SheetEvaluator } from '../report/formula-eval';
@@ -145,7 +147,9 @@ describe('rollup of a folder', () => {
     await wb.xlsx.readFile(path.join(dir, 'tong-hop.xlsx'));
     const names = wb.worksheets.map((w) => w.name);
     expect(names.slice(0, 5)).toEqual(['Tổng hợp', 'Theo lĩnh vực', 'Quá hạn', 'Chất lượng dữ liệu', 'Danh sách tệp']);
-    expect(names).toHaveLength(5 + run.json.units.length);
+    // …and the add-in's very hidden state sheet, last, with the record of the sheets written.
+    expect(names).toHaveLength(5 + run.json.units.length + 1);
+    expect(wb.worksheets[names.length - 1]).toMatchObject({ name: 'CCHC_State', state: 'veryHidden' });
 
     const summary = evaluator(wb.getWorksheet('Tổng hợp')!);
     const rows = summary.rows;
@@ -214,6 +218,43 @@ describe('rollup of a folder', () => {
     expect(text).toContain(`${APPENDIX_SHEET}`);
     expect(text).toContain('Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực thủy lợi');
   });
+});
+
+describe('the record of the sheets written', () => {
+  /** A cell as Excel's Range.formulas gives it: a formula with its "=", the cells of a merged
+   * area other than its first empty (exceljs repeats the first's value in them). */
+  function asExcelReads(cell: ExcelJS.Cell): unknown {
+    if (cell.isMerged && cell.master !== cell) return '';
+    if (cell.formula) return `=${cell.formula}`;
+    const v = cell.value;
+    if (v && typeof v === 'object' && 'text' in v) return (v as { text: unknown }).text;
+    if (v && typeof v === 'object' && 'richText' in v) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
+    return v;
+  }
+
+  test('the workbook records each sheet with the digest of its content as written: a roll-up in Excel later knows them', async () => {
+    const { code } = await rollup([f('so-nong-nghiep.xlsx'), f('xa/an-binh.xlsx'), f('song-may-tcvn3.xlsx'), '--period', 'Q1', '--out', 'ghi-nhan.xlsx']);
+    expect(code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'ghi-nhan.xlsx'));
+    const { state, problem } = readWorkbookState(wb);
+    expect(problem).toBeNull();
+    const record = state.rollup!;
+    expect(record.madeOn).toBe('2024-03-18');
+    const sheets = wb.worksheets.filter((w) => w.name !== 'CCHC_State');
+    expect(record.sheets.map((r) => r.name)).toEqual(sheets.map((w) => w.name));
+    for (const ws of sheets) {
+      const cells: unknown[][] = [];
+      ws.eachRow((row, r) => row.eachCell((cell, c) => ((cells[r - 1] ??= [])[c - 1] = asExcelReads(cell))));
+      const width = Array.from(cells, (l) => l?.length ?? 0).reduce((a, b) => Math.max(a, b), 0);
+      const rows = Array.from(cells, (l) => Array.from({ length: width }, (_, c) => l?.[c] ?? ''));
+      expect({ sheet: ws.name, digest: contentDigest({ top: 0, left: 0, cells: rows }) }).toEqual({ sheet: ws.name, digest: record.sheets.find((r) => r.name === ws.name)!.digest });
+    }
+    // A value changed by hand no longer matches.
+    const summary = sheets[0];
+    const edited = contentDigest({ top: 0, left: 0, cells: [[asExcelReads(summary.getCell('A1')), 'sửa tay']] });
+    expect(edited).not.toBe(record.sheets[0].digest);
+  }, 60_000);
 });
 
 describe('names, years and arguments', () => {

@@ -3,6 +3,7 @@
  * consolidated sheet, its formulas and links, in a constant number of syncs whatever the number
  * of units, each request under Excel's 5 MB; existing sheets replaced only after asking.
  */
+import { parseWorkbookState } from '../../src/engine/settings';
 import { createExcelPlanHost } from '../../src/hosts/excel';
 import { openWorkbookBytes } from '../../src/hosts/xlsx/open-bytes';
 import type { FileRead } from '../../src/report/rollup';
@@ -18,6 +19,20 @@ async function read(file: string, plan: PlanWorkbook): Promise<FileRead> {
   const result = await unitReport({ workbook }, { period: 'Q1', lang: 'vi', today: '2024-03-18', sha256: file.padEnd(64, '0').replace(/[^0-9a-f]/g, 'a') });
   if (!result.ok) throw new Error(`${file} refused`);
   return { file, ok: true, unit: result.unit };
+}
+
+/** The roll-up record stored in the fake workbook's state sheet. */
+function recordOf(excel: ReturnType<typeof createFakeExcel>) {
+  const a1 = excel.dumpSheet('CCHC_State').cells.A1?.value;
+  return parseWorkbookState(typeof a1 === 'string' ? a1 : null).state.rollup;
+}
+
+/** A person typing into a cell, as Excel would take it. */
+async function type(excel: ReturnType<typeof createFakeExcel>, sheet: string, address: string, value: string | number) {
+  await excel.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem(sheet).getRange(address).values = [[value]];
+    await ctx.sync();
+  });
 }
 
 function seed() {
@@ -38,11 +53,13 @@ test('three units: every sheet written with its values, formulas and links; the 
   ]);
   const excel = createFakeExcel(seed());
   const before = excel.dumpSheet('Trang tính 1');
-  const confirmReplace = jest.fn(async () => true);
-  const outcome = await createExcelPlanHost(excel.run).writeSheets!({ sheets: rollup.sheets, lang: 'vi', confirmReplace });
-  expect(outcome).toEqual({ ok: true, written: rollup.sheets.map((s) => s.name), replaced: [] });
-  expect(confirmReplace).not.toHaveBeenCalled();
-  expect(excel.dump().sheets.map((s) => s.name)).toEqual(['Trang tính 1', ...rollup.sheets.map((s) => s.name)]);
+  const confirm = jest.fn(async () => true);
+  const outcome = await createExcelPlanHost(excel.run).writeSheets!({ sheets: rollup.sheets, lang: 'vi', madeOn: '2024-03-18', confirm });
+  expect(outcome).toEqual({ ok: true, written: rollup.sheets.map((s) => s.name), replaced: [], removed: [] });
+  expect(confirm).not.toHaveBeenCalled();
+  // The add-in's very hidden state sheet records the roll-up's sheets.
+  expect(excel.dump().sheets.map((s) => s.name)).toEqual(['Trang tính 1', ...rollup.sheets.map((s) => s.name), 'CCHC_State']);
+  expect(recordOf(excel)?.sheets.map((s) => s.name)).toEqual(rollup.sheets.map((s) => s.name));
   expect(excel.dumpSheet('Trang tính 1')).toEqual(before);
 
   const summary = excel.dumpSheet('Tổng hợp');
@@ -70,7 +87,7 @@ test('syncs stay the same from 3 to 30 units, each request under 5 MB', async ()
     let reported: { readSyncs: number; writeSyncs: number } | null = null;
     const host = createExcelPlanHost(excel.run, { onSyncs: (info) => (reported = info) });
     excel.resetStats();
-    const outcome = await host.writeSheets!({ sheets: rollup.sheets, lang: 'vi', confirmReplace: async () => true });
+    const outcome = await host.writeSheets!({ sheets: rollup.sheets, lang: 'vi', madeOn: '2024-03-18', confirm: async () => true });
     expect(outcome.ok).toBe(true);
     expect(excel.maxRequestBytes()).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     expect(reported).toEqual({ operation: 'sheets', readSyncs: 1, writeSyncs: excel.stats.syncs - 1 });
@@ -88,12 +105,12 @@ test('sheets of the same names are replaced only after asking; refusing writes n
   const excel = createFakeExcel({ sheets: [...seed().sheets, { name: 'Tổng hợp', rows: [['số liệu cũ']] }] });
   const before = excel.dump();
   const host = createExcelPlanHost(excel.run);
-  const no = await host.writeSheets!({ sheets: rollup.sheets, lang: 'vi', confirmReplace: async () => false });
+  const no = await host.writeSheets!({ sheets: rollup.sheets, lang: 'vi', madeOn: '2024-03-18', confirm: async () => false });
   expect(no).toEqual({ ok: false, cancelled: true, message: 'Đã giữ nguyên các trang “Tổng hợp”; chưa ghi trang tổng hợp nào.' });
   expect(excel.dump()).toEqual(before);
   const asked = jest.fn(async () => true);
-  const yes = await host.writeSheets!({ sheets: rollup.sheets, lang: 'vi', confirmReplace: asked });
-  expect(asked).toHaveBeenCalledWith(['Tổng hợp']);
+  const yes = await host.writeSheets!({ sheets: rollup.sheets, lang: 'vi', madeOn: '2024-03-18', confirm: asked });
+  expect(asked).toHaveBeenCalledWith({ replace: ['Tổng hợp'], remove: [] });
   expect(yes).toMatchObject({ ok: true, replaced: ['Tổng hợp'] });
   expect(excel.dump().sheets.map((s) => s.name).slice(0, 2)).toEqual(['Trang tính 1', 'Tổng hợp']);
   expect(Object.values(excel.dumpSheet('Tổng hợp').cells).map((c) => c.value)).not.toContain('số liệu cũ');
@@ -103,7 +120,101 @@ test('a protected workbook: one sentence, nothing written', async () => {
   const rollup = await sheetsOf([['so-nn.xlsx', { sheets: [PLAN_2024] }]]);
   const excel = createFakeExcel({ ...seed(), structureProtected: true });
   const before = excel.dump();
-  const outcome = await createExcelPlanHost(excel.run).writeSheets!({ sheets: rollup.sheets, lang: 'en', confirmReplace: async () => true });
+  const outcome = await createExcelPlanHost(excel.run).writeSheets!({ sheets: rollup.sheets, lang: 'en', madeOn: '2024-03-18', confirm: async () => true });
   expect(outcome).toEqual({ ok: false, message: 'Excel refused to write because the sheet or the workbook is protected: unprotect it and try again. Nothing was written.' });
   expect(excel.dump()).toEqual(before);
+});
+
+describe('a roll-up again in the same workbook', () => {
+  const three: [string, PlanWorkbook][] = [
+    ['so-nn.xlsx', { sheets: [PLAN_2024] }],
+    ['an-binh.xlsx', { sheets: [COMMUNE] }],
+    ['song-may.xlsx', { sheets: [LEGACY_DISTRICT] }],
+  ];
+  const one: [string, PlanWorkbook][] = [['an-binh.xlsx', { sheets: [COMMUNE] }]];
+  const details = (names: string[]) => names.filter((n) => /^\d+\. /.test(n));
+
+  /** The three units' roll-up written into a workbook that also holds two sheets of the user's,
+   * one named like a detail sheet. */
+  async function firstRun() {
+    const first = await sheetsOf(three);
+    const excel = createFakeExcel({ sheets: [...seed().sheets, { name: '4. Ghi chú', rows: [['ghi chú của người dùng']] }] });
+    const host = createExcelPlanHost(excel.run);
+    const outcome = await host.writeSheets!({ sheets: first.sheets, lang: 'vi', madeOn: '2024-03-18', confirm: async () => true });
+    expect(outcome.ok).toBe(true);
+    expect(details(first.sheets.map((s) => s.name))).toHaveLength(3);
+    return { excel, first };
+  }
+
+  test('fewer units: the earlier detail sheets the tool wrote are removed without asking; the user’s sheets stay', async () => {
+    const { excel, first } = await firstRun();
+    const userSheets = ['Trang tính 1', '4. Ghi chú'].map((n) => excel.dumpSheet(n));
+    const second = await sheetsOf(one);
+    const confirm = jest.fn(async () => true);
+    let syncs: unknown = null;
+    const host = createExcelPlanHost(excel.run, { onSyncs: (info) => (syncs = info) });
+    excel.resetStats();
+    const outcome = await host.writeSheets!({ sheets: second.sheets, lang: 'vi', madeOn: '2024-06-18', confirm });
+    expect(confirm).not.toHaveBeenCalled();
+    const stale = first.sheets.map((s) => s.name).filter((n) => !second.sheets.some((s) => s.name === n));
+    // The commune alone is line 1 now: all three earlier detail sheets go.
+    expect(stale).toEqual(details(first.sheets.map((s) => s.name)));
+    const kept = second.sheets.map((s) => s.name).filter((n) => first.sheets.some((s) => s.name === n));
+    expect(kept).toEqual(['Tổng hợp', 'Theo lĩnh vực', 'Quá hạn', 'Chất lượng dữ liệu', 'Danh sách tệp']);
+    expect(outcome).toEqual({ ok: true, written: second.sheets.map((s) => s.name), replaced: kept, removed: stale });
+    const names = excel.dump().sheets.map((s) => s.name);
+    expect(names).toEqual(['Trang tính 1', '4. Ghi chú', ...second.sheets.map((s) => s.name), 'CCHC_State']);
+    expect(details(names)).toEqual(['4. Ghi chú', ...details(second.sheets.map((s) => s.name))]);
+    expect(['Trang tính 1', '4. Ghi chú'].map((n) => excel.dumpSheet(n))).toEqual(userSheets);
+    // The record now lists the second roll-up's sheets only.
+    expect(recordOf(excel)).toMatchObject({ madeOn: '2024-06-18', sheets: second.sheets.map((s) => expect.objectContaining({ name: s.name })) });
+    // Tabs and record, the sheets read back, the writes, the summary shown.
+    expect(syncs).toEqual({ operation: 'sheets', readSyncs: 3, writeSyncs: 2 });
+    expect(excel.stats.syncs).toBe(5);
+  });
+
+  test('an earlier detail sheet edited since: asked before it is removed; "no" leaves the workbook as it was', async () => {
+    const { excel, first } = await firstRun();
+    const second = await sheetsOf(one);
+    const stale = first.sheets.map((s) => s.name).filter((n) => !second.sheets.some((s) => s.name === n));
+    await type(excel, stale[1], 'B30', 'Đã đối chiếu với đơn vị ngày 20/3');
+    const before = excel.dump();
+    const host = createExcelPlanHost(excel.run);
+    const no = jest.fn(async () => false);
+    const refused = await host.writeSheets!({ sheets: second.sheets, lang: 'vi', madeOn: '2024-06-18', confirm: no });
+    expect(no).toHaveBeenCalledWith({ replace: [], remove: [stale[1]] });
+    expect(refused).toEqual({ ok: false, cancelled: true, message: `Đã giữ nguyên các trang “${stale[1]}”; chưa ghi trang tổng hợp nào.` });
+    expect(excel.dump()).toEqual(before);
+
+    const yes = await host.writeSheets!({ sheets: second.sheets, lang: 'vi', madeOn: '2024-06-18', confirm: async () => true });
+    expect(yes).toMatchObject({ ok: true, removed: stale });
+    expect(excel.dump().sheets.map((s) => s.name)).not.toContain(stale[1]);
+  });
+
+  test('a consolidated sheet edited since is replaced only after asking; one left as written is not asked about', async () => {
+    const { excel, first } = await firstRun();
+    await type(excel, 'Tổng hợp', 'C9', 12);
+    const asked = jest.fn(async () => true);
+    // The same three units again: nothing to remove, every sheet replaced.
+    const outcome = await createExcelPlanHost(excel.run).writeSheets!({ sheets: first.sheets, lang: 'vi', madeOn: '2024-03-19', confirm: asked });
+    expect(asked).toHaveBeenCalledWith({ replace: ['Tổng hợp'], remove: [] });
+    expect(outcome).toMatchObject({ ok: true, replaced: first.sheets.map((s) => s.name), removed: [] });
+    // Written again as the tool left it: a third run asks nothing.
+    const third = jest.fn(async () => true);
+    await createExcelPlanHost(excel.run).writeSheets!({ sheets: first.sheets, lang: 'vi', madeOn: '2024-03-20', confirm: third });
+    expect(third).not.toHaveBeenCalled();
+  });
+
+  test('a sheet the record lists but the user renamed is the user’s: never removed', async () => {
+    const { excel, first } = await firstRun();
+    const second = await sheetsOf(one);
+    const stale = first.sheets.map((s) => s.name).filter((n) => !second.sheets.some((s) => s.name === n));
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(stale[0]).name = 'Bản lưu quý I';
+      await ctx.sync();
+    });
+    const outcome = await createExcelPlanHost(excel.run).writeSheets!({ sheets: second.sheets, lang: 'vi', madeOn: '2024-06-18', confirm: async () => true });
+    expect(outcome).toMatchObject({ ok: true, removed: stale.slice(1) });
+    expect(excel.dump().sheets.map((s) => s.name)).toContain('Bản lưu quý I');
+  });
 });

@@ -16,6 +16,8 @@ import { PERIOD_IDS, periodWords, type PeriodId } from '../../report';
 import { EMPTY_UNIT_MAP, unitMapFileSchema, unitMapFromFile, type FileRead, type RollupModel, type UnitMap } from '../../report/rollup';
 import { rollupDocxBytes } from '../../report/rollup/docx';
 import { consolidate } from '../../usecases/rollup';
+import { rollupRecord } from '../../usecases/rollup-write';
+import { emptyWorkbookState } from '../../engine/settings';
 import { newWorkbook } from '../../hosts/xlsx/new-workbook';
 import { readWorkbookStream } from '../../hosts/xlsx/stream';
 import { isReportTitle } from '../../engine/report-marker';
@@ -202,7 +204,7 @@ export async function runRollup(args: RollupArgs, ctx: CommandContext): Promise<
     }
 
     try {
-      const bytes = args.format === 'docx' ? Buffer.from(await rollupDocxBytes(model)) : newWorkbook(rollup.sheets);
+      const bytes = args.format === 'docx' ? Buffer.from(await rollupDocxBytes(model)) : newWorkbook(rollup.sheets, undefined, { ...emptyWorkbookState(), rollup: rollupRecord(rollup.sheets, today) });
       await writeBytesAtomically(bytes, target.path);
     } catch (e) {
       if (e instanceof WorkbookWriteError) return fail(writeFailure(e.code, target.shown, lang));

@@ -16,6 +16,7 @@ import { toValidateFailureJson, toValidateJson } from '../../contract/validate-j
 import { commonOptionsSchema, firstProblem, yearOption } from '../args';
 import { EXIT_COULD_NOT_CHECK, EXIT_ERRORS_FOUND, EXIT_OK, type CliCommand, type CommandContext } from '../command';
 import { formatValidateHuman, formatWrittenLine, pastPlanHint } from '../format-validate';
+import { writeJsonLine } from '../json-pieces';
 import { messages } from '../messages';
 import { correctionsDropped } from '../notes';
 import { CopyError, type OpenedWorkbook } from '../../hosts/xlsx/port';
@@ -105,16 +106,16 @@ async function checkOne(
       failLine(file, workbook);
       return EXIT_COULD_NOT_CHECK;
     }
-    let checked: Awaited<ReturnType<typeof checkAndRender>> | null = await checkAndRender(workbook, args, asOf, file, target !== undefined, progress);
+    // The result is printed inside checkAndRender and only the pending write comes back: the
+    // grid, the analysis and the text (hundreds of MB at 50,000 rows) can be collected before
+    // the copy is written. (What an await returns stays reachable from the microtask that runs
+    // the rest of this function, all through the write, so it must not hold the text.)
+    const checked = await checkAndRender(workbook, args, asOf, file, target !== undefined, progress, io.stdout);
     if (!checked.ok) {
       failLine(file, refusalFailure(checked.refusal, file, lang));
       return EXIT_COULD_NOT_CHECK;
     }
-    // The result is printed now and only the pending write is kept: the grid, the analysis and
-    // the text (hundreds of MB at 50,000 rows) can be collected before the copy is written.
-    io.stdout(checked.text);
     const { write, tracking, errors, stateProblem, dropped, hint } = checked;
-    checked = null;
     // JSON keeps stdout for the JSON lines: the hint goes to stderr there.
     if (hint && args.json) io.stderr(`${hint}\n`);
     const notes: string[] = [];
@@ -150,17 +151,18 @@ async function checkOne(
   }
 }
 
-/** Check and render the output now, keeping only what is needed afterwards (not the analysis). */
-async function checkAndRender(workbook: OpenedWorkbook, args: ValidateArgs, asOf: string, file: string, write: boolean, progress: Progress) {
+/** Check, and print the result now (`print`, perhaps in several pieces), keeping only what is needed afterwards (not the
+ * analysis, not the text). */
+async function checkAndRender(workbook: OpenedWorkbook, args: ValidateArgs, asOf: string, file: string, write: boolean, progress: Progress, print: (text: string) => void) {
   const prepared = await prepareCheck({ workbook }, { asOf, fixAsOf: args.asOf !== undefined, lang: args.lang, planYear: args.planYear, write, onStep: (step) => progress.stage(step) });
   if (!prepared.ok) return prepared;
   const { analysis } = prepared;
   // Only when the day was not chosen: an explicit --as-of after the plan's year is deliberate.
   const hint = args.asOf === undefined ? pastPlanHint(analysis, args.lang) : null;
-  const text = args.json ? `${JSON.stringify(toValidateJson(analysis, file))}\n` : formatValidateHuman(analysis, file, args.lang, { hint });
+  if (args.json) writeJsonLine(toValidateJson(analysis, file), print);
+  else print(formatValidateHuman(analysis, file, args.lang, { hint }));
   return {
     ok: true as const,
-    text,
     hint,
     errors: analysis.summary.errors,
     tracking: analysis.tracking,

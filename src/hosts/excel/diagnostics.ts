@@ -5,7 +5,7 @@
  * with its Office.js code and debug info. Read only: one read batch, nothing written.
  */
 import { a1Range } from '../../engine/a1';
-import type { ExcelRun } from './host';
+import type { ExcelRun } from './run-guard';
 import { readRows } from './read-rows';
 import type { IsSetSupported } from './requirements';
 import type { ErrorLog } from './run-guard';

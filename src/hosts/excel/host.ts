@@ -41,11 +41,11 @@ import { planChangeSet } from './plan';
 import { resolveFontLike } from './font-like';
 import { isCellEditError, isPayloadError, readActiveSheet, type SheetRead } from './read';
 import { REQUIRED_EXCEL_API, officeIsSetSupported, type IsSetSupported } from './requirements';
-import { guardRun, type ErrorLog, type LockOwner, type WorkbookLock } from './run-guard';
+import { guardRun, type ErrorLog, type ExcelRun, type LockOwner, type WorkbookLock } from './run-guard';
 import { RowsMovedError, keyCellsOf, repairMovedRows, type WatchedOperation } from './coauthor';
 import { buildReport as buildReportSheet } from '../../report';
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type { ExcelRun } from './run-guard';
 
 export interface ExcelHostOptions {
   /** Defaults to Office.context.requirements.isSetSupported (true when Office.js is absent). */

@@ -18,7 +18,7 @@ import type { CellRange, ChangeSet, PageSetup, PrintSettings, RowHeightChange } 
 import { STATE_SHEET_NAME, type WorkbookState } from '../../engine/settings';
 import { ChangeSetError } from '../change-set-error';
 import { MAX_CELL_TEXT, OP_OVERHEAD_BYTES } from './payload';
-import type { PlannedOp } from './plan';
+import type { PlannedOp } from './planned-op';
 
 export interface BlockPlanContext {
   sheetName: string;

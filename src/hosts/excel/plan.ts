@@ -19,20 +19,9 @@ import { ChangeSetError } from '../change-set-error';
 import { MAX_CELL_TEXT, MAX_FORMULA_LENGTH, OP_OVERHEAD_BYTES, excelWouldConvert, jsonBytes, rowBlocks, textMask } from './payload';
 import type { ExistingFormat } from './read';
 import { printOps, removalOps, rowHeightOps, stateOp, type BlockPlanContext } from './plan-block';
+import type { PlannedOp } from './planned-op';
 
-/** What an operation may use when it is queued. */
-export interface QueueScope {
-  ctx: Excel.RequestContext;
-  /** One proxy per sheet name per sync group. */
-  sheet(name: string): Excel.Worksheet;
-}
-
-export interface PlannedOp {
-  /** For diagnostics and tests. */
-  label: string;
-  bytes: number;
-  queue(scope: QueueScope): void;
-}
+export type { PlannedOp, QueueScope } from './planned-op';
 
 export interface PlanContext {
   /** The sheet the data changes go to, as read (the active sheet). */

@@ -11,7 +11,8 @@
  * Each batch is run for an owner ('pane', 'ribbon'), so that the pane can show that it is busy
  * while a ribbon command holds (or waits for) the lock (watch()).
  */
-import type { ExcelRun } from './host';
+/** Excel.run as the add-in calls it: a batch run with a request context. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 type Listener = (busy: boolean) => void;
 

@@ -5,6 +5,7 @@
  * sheets and a report sheet are written by the same code).
  */
 import type { SheetModel } from '../../engine/model';
+import type { WorkbookState } from '../../engine/settings';
 import { escapeAttr } from './surgical/xml';
 import { surgicalCopy } from './surgical';
 import { ZipWriter } from './zip/writer';
@@ -55,10 +56,11 @@ function emptyPackage(firstSheet: string, now: Date): Buffer {
   return zip.toBuffer();
 }
 
-/** The workbook file holding `sheets` in this order (the first is the one it opens on). */
-export function newWorkbook(sheets: readonly SheetModel[], now: Date = new Date()): Buffer {
+/** The workbook file holding `sheets` in this order (the first is the one it opens on), and
+ * `state` in the add-in's very hidden state sheet when given (the roll-up's record of them). */
+export function newWorkbook(sheets: readonly SheetModel[], now: Date = new Date(), state?: WorkbookState): Buffer {
   if (sheets.length === 0) throw new Error('a workbook needs a sheet');
   const empty = emptyPackage(sheets[0].name, now);
-  const change = { sheet: sheets[0].name, writes: [], formats: [], validations: [], conditionalFormats: { tag: '', rules: [] }, sheets: [...sheets] };
+  const change = { sheet: sheets[0].name, writes: [], formats: [], validations: [], conditionalFormats: { tag: '', rules: [] }, sheets: [...sheets], ...(state ? { state } : {}) };
   return surgicalCopy(empty, change, { now }).bytes;
 }

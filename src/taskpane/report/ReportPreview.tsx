@@ -20,6 +20,9 @@ export interface ReportPreviewProps {
   lang: Lang;
   /** Null until the appendix has been read. */
   model: ReportModel | null;
+  /** The tab is shown. The chart is drawn only then: its focus groups (tabster grouppers) in a
+   * hidden panel would catch the Tab key on its way from the tab list to another tab's panel. */
+  shown?: boolean;
 }
 
 const useStyles = makeStyles({
@@ -78,7 +81,7 @@ export function ReportPreview(props: ReportPreviewProps): React.JSX.Element {
         <Caption1>{t.previewNeedsCheck}</Caption1>
       ) : (
         <>
-          {data.length > 0 ? (
+          {data.length > 0 && props.shown !== false ? (
             <figure className={styles.figure} aria-label={d.chartLabel} data-testid="report-chart">
               <Caption1 as="p">{d.chartTitle}</Caption1>
               {/* The chart's own key would list each class once per area (and its overflow menu

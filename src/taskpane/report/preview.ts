@@ -82,11 +82,13 @@ export function settingsWithDocument(settings: Settings, document: DocumentOverr
   return changed ? next : null;
 }
 
-/** "BC-Quy-III-2024.docx", "BC-6-thang-2024.docx", "BC-Nam-2024.docx"; "Report-Q3-2024.docx". */
-export function docxFileName(model: Pick<ReportModel, 'period' | 'lang'>): string {
+/** "BC-Quy-III-2024.docx", "BC-6-thang-2024.docx", "BC-Nam-2024.docx"; "Report-Q3-2024.docx";
+ * the roll-up's "BC-Tong-hop-Quy-I-2024.docx", "Rollup-Q1-2024.docx". */
+export function docxFileName(model: Pick<ReportModel, 'period' | 'lang'>, kind: 'report' | 'rollup' = 'report'): string {
   const { id, year } = model.period;
   const roman: Record<string, string> = { Q1: 'Quy-I', Q2: 'Quy-II', Q3: 'Quy-III', Q4: 'Quy-IV', H1: '6-thang', Y: 'Nam' };
-  return model.lang === 'en' ? `Report-${id === 'Y' ? 'Year' : id}-${year}.docx` : `BC-${roman[id]}-${year}.docx`;
+  if (model.lang === 'en') return `${kind === 'rollup' ? 'Rollup' : 'Report'}-${id === 'Y' ? 'Year' : id}-${year}.docx`;
+  return `BC-${kind === 'rollup' ? 'Tong-hop-' : ''}${roman[id]}-${year}.docx`;
 }
 
 export type { DocumentFields };

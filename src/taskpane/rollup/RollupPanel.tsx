@@ -12,6 +12,9 @@ import { DEFAULT_PERIODS, type Settings } from '../../engine/settings';
 import type { PlanHost } from '../../hosts/plan-host';
 import { PERIOD_IDS, periodDueNext, type PeriodId } from '../../report/periods';
 import { consolidate } from '../../usecases/rollup';
+import type { RollupQuestion } from '../../usecases/rollup-write';
+import type { SaveFile } from '../report/download';
+import { useRollupDownload } from './use-download';
 import type { UiStrings } from '../strings';
 import { FilePicker, ReplaceDialog, ResultView, useStyles, type Result } from './parts';
 import { readFiles, type ChosenFile } from './read-files';
@@ -26,6 +29,8 @@ export interface RollupPanelProps {
   settings?: Partial<Settings>;
   /** The pane is busy with something else. */
   paneBusy: boolean;
+  /** Hands the Word file to the browser (tests pass their own). */
+  saveFile?: SaveFile;
 }
 
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
@@ -43,11 +48,12 @@ export function RollupPanel(props: RollupPanelProps): React.JSX.Element {
   const [files, setFiles] = React.useState<File[]>([]);
   const [phase, setPhase] = React.useState<Phase>({ kind: 'idle' });
   const [result, setResult] = React.useState<Result | null>(null);
-  const [asking, setAsking] = React.useState<{ names: string[]; answer: (yes: boolean) => void } | null>(null);
+  const [asking, setAsking] = React.useState<{ question: RollupQuestion; answer: (yes: boolean) => void } | null>(null);
+  const word = useRollupDownload(lang, props.saveFile);
 
   const year = Number(yearText);
   const yearValid = /^\d{4}$/.test(yearText) && year >= PLAN_YEAR_MIN && year <= PLAN_YEAR_MAX;
-  const busy = phase.kind !== 'idle' || props.paneBusy;
+  const busy = phase.kind !== 'idle' || word.downloading || props.paneBusy;
   const canWrite = typeof props.host.writeSheets === 'function';
 
   const add = (list: FileList | null) => {
@@ -59,6 +65,7 @@ export function RollupPanel(props: RollupPanelProps): React.JSX.Element {
   const run = async () => {
     if (!yearValid || files.length === 0 || !props.host.writeSheets) return;
     setResult(null);
+    word.reset();
     let reads;
     try {
       reads = await readFiles(files as ChosenFile[], {
@@ -81,17 +88,23 @@ export function RollupPanel(props: RollupPanelProps): React.JSX.Element {
     });
     if (rollup.model.units.length === 0) {
       setPhase({ kind: 'idle' });
-      setResult({ model: rollup.model, sheets: null, error: S.noneCounted });
+      setResult({ model: rollup.model, sheets: null, removed: 0, error: S.noneCounted });
       return;
     }
     setPhase({ kind: 'writing' });
     const outcome = await props.host.writeSheets({
       sheets: rollup.sheets,
       lang,
-      confirmReplace: (names) => new Promise<boolean>((resolve) => setAsking({ names, answer: resolve })),
+      madeOn: props.today,
+      confirm: (question) => new Promise<boolean>((resolve) => setAsking({ question, answer: resolve })),
     });
     setPhase({ kind: 'idle' });
-    setResult({ model: rollup.model, sheets: outcome.ok ? outcome.written.length : null, error: outcome.ok ? null : outcome.message });
+    setResult({
+      model: rollup.model,
+      sheets: outcome.ok ? outcome.written.length : null,
+      removed: outcome.ok ? outcome.removed.length : 0,
+      error: outcome.ok ? null : outcome.message,
+    });
   };
 
   const answer = (yes: boolean) => {
@@ -135,8 +148,8 @@ export function RollupPanel(props: RollupPanelProps): React.JSX.Element {
           <ProgressBar />
         </Field>
       ) : null}
-      {result ? <ResultView S={S} lang={lang} result={result} /> : null}
-      <ReplaceDialog S={S} names={asking?.names ?? null} onAnswer={answer} />
+      {result ? <ResultView S={S} lang={lang} result={result} busy={busy} onDownload={() => void word.start(result.model)} downloaded={word.said} /> : null}
+      <ReplaceDialog S={S} question={asking?.question ?? null} onAnswer={answer} />
     </div>
   );
 }

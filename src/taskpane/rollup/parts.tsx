@@ -20,11 +20,15 @@ import {
 } from '@fluentui/react-components';
 import type { Lang } from '../../engine/model';
 import type { RollupModel } from '../../report/rollup';
+import type { RollupQuestion } from '../../usecases/rollup-write';
 import type { rollupStrings } from './strings';
 
 export interface Result {
   model: RollupModel;
+  /** Sheets written, or null when none was. */
   sheets: number | null;
+  /** The earlier roll-up's sheets removed. */
+  removed: number;
   error: string | null;
 }
 
@@ -51,6 +55,7 @@ export const useStyles = makeStyles({
   dropActive: { ...dashed(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   hiddenInput: { display: 'none' },
+  para: { margin: `0 0 ${tokens.spacingVerticalS}` },
 });
 
 export function percent(rate: number | null, lang: Lang): string {
@@ -118,13 +123,23 @@ export function FilePicker(props: { S: S; files: File[]; busy: boolean; onAdd: (
   );
 }
 
-export function ResultView(props: { S: S; lang: Lang; result: Result }): React.JSX.Element {
+export interface ResultViewProps {
+  S: S;
+  lang: Lang;
+  result: Result;
+  busy: boolean;
+  onDownload: () => void;
+  /** The sentence after a download (its file, or why it failed), or null. */
+  downloaded: { ok: boolean; text: string } | null;
+}
+
+export function ResultView(props: ResultViewProps): React.JSX.Element {
   const { S, lang, result } = props;
   const styles = useStyles();
   const skipped = result.model.files.filter((f) => f.status !== 'counted');
   const notes = result.model.files.filter((f) => f.status === 'counted' && f.reason);
   return (
-      <section aria-live="polite" data-testid="rollup-result" className={styles.stack}>
+      <section aria-label={S.resultHeading} aria-live="polite" data-testid="rollup-result" className={styles.stack}>
         {result.error ? (
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>{result.error}</MessageBarBody>
@@ -132,10 +147,28 @@ export function ResultView(props: { S: S; lang: Lang; result: Result }): React.J
         ) : (
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
-              {S.done(result.model.units.length, result.model.total.total, percent(result.model.totalRate, lang))} {result.sheets !== null ? S.written(result.sheets) : ''}
+              {S.done(result.model.units.length, result.model.total.total, percent(result.model.totalRate, lang))} {result.sheets !== null ? S.written(result.sheets, result.removed) : ''}
             </MessageBarBody>
           </MessageBar>
         )}
+        {result.model.units.length > 0 ? (
+          <div className={styles.stack}>
+            <div>
+              <Button onClick={props.onDownload} disabledFocusable={props.busy} data-testid="rollup-download">
+                {S.download}
+              </Button>
+            </div>
+            {props.downloaded === null ? null : props.downloaded.ok ? (
+              <Caption1 role="status" data-testid="rollup-downloaded">
+                {props.downloaded.text}
+              </Caption1>
+            ) : (
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody>{props.downloaded.text}</MessageBarBody>
+              </MessageBar>
+            )}
+          </div>
+        ) : null}
         {result.model.units.length > 0 ? (
           <section aria-label={S.unitsHeading}>
             <ol className={styles.list} data-testid="rollup-units">
@@ -175,10 +208,11 @@ export function ResultView(props: { S: S; lang: Lang; result: Result }): React.J
   );
 }
 
-export function ReplaceDialog(props: { S: S; names: string[] | null; onAnswer: (yes: boolean) => void }): React.JSX.Element {
-  const { S, names } = props;
+export function ReplaceDialog(props: { S: S; question: RollupQuestion | null; onAnswer: (yes: boolean) => void }): React.JSX.Element {
+  const { S } = props;
   const answer = props.onAnswer;
-  const asking = names ? { names } : null;
+  const asking = props.question;
+  const styles = useStyles();
   return (
     <Dialog
       modalType="modal"
@@ -190,7 +224,15 @@ export function ReplaceDialog(props: { S: S; names: string[] | null; onAnswer: (
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{S.replaceTitle}</DialogTitle>
-          <DialogContent>{asking ? S.replaceBody(asking.names) : null}</DialogContent>
+          <DialogContent>
+            {asking
+              ? S.replaceBody(asking).map((line) => (
+                  <p key={line} className={styles.para}>
+                    {line}
+                  </p>
+                ))
+              : null}
+          </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => answer(true)}>
               {S.replaceConfirm}

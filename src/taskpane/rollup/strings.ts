@@ -1,6 +1,7 @@
 /** Words of the pane's "Tổng hợp nhiều đơn vị", Vietnamese first, English second (NFC). */
 import type { Lang } from '../../engine/model';
 import type { BytesFailureCode } from '../../hosts/xlsx/open-bytes';
+import type { RollupQuestion } from '../../usecases/rollup-write';
 
 export interface RollupStrings {
   tab: string;
@@ -17,12 +18,12 @@ export interface RollupStrings {
   yearAuto: string;
   period: string;
   done: (units: number, tasks: number, rate: string) => string;
-  written: (sheets: number) => string;
+  written: (sheets: number, removed: number) => string;
   skippedTitle: string;
   notesTitle: string;
   skipped: (file: string, reason: string) => string;
   replaceTitle: string;
-  replaceBody: (names: string[]) => string;
+  replaceBody: (question: RollupQuestion) => string[];
   replaceConfirm: string;
   cancel: string;
   failures: Record<BytesFailureCode, (file: string) => string>;
@@ -33,7 +34,12 @@ export interface RollupStrings {
   unitsHeading: string;
   unitLine: (unit: string, tasks: number, rate: string) => string;
   fileList: string;
+  download: string;
+  downloadFailed: string;
+  resultHeading: string;
 }
+
+const quoted = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
 
 const VI: RollupStrings = {
   // Short: three tabs must fit a 320 px pane; the panel's heading says it in full.
@@ -52,12 +58,17 @@ const VI: RollupStrings = {
   yearAuto: 'Năm tổng hợp',
   period: 'Kỳ tổng hợp',
   done: (units, tasks, rate) => `Đã tổng hợp ${units} đơn vị, ${tasks} nhiệm vụ; tỷ lệ hoàn thành ${rate}.`,
-  written: (sheets) => `Đã ghi ${sheets} trang vào sổ tính (trang “Tổng hợp” và các trang chi tiết).`,
+  written: (sheets, removed) =>
+    `Đã ghi ${sheets} trang vào sổ tính (trang “Tổng hợp” và các trang chi tiết).${removed > 0 ? ` Đã xóa ${removed} trang chi tiết của lần tổng hợp trước không còn đơn vị tương ứng.` : ''}`,
   skippedTitle: 'Tệp không được tính',
   notesTitle: 'Cần kiểm tra',
   skipped: (file, reason) => `${file}: ${reason}`,
   replaceTitle: 'Thay các trang đã có?',
-  replaceBody: (names) => `Sổ tính đã có ${names.length === 1 ? 'trang' : 'các trang'} ${names.map((n) => `“${n}”`).join(', ')}. Thay bằng số liệu tổng hợp mới?`,
+  replaceBody: (q) => [
+    ...(q.replace.length > 0 ? [`Sổ tính đã có ${q.replace.length === 1 ? 'trang' : 'các trang'} ${quoted(q.replace)} (do người dùng tạo hoặc đã sửa sau lần tổng hợp trước); sẽ thay bằng số liệu tổng hợp mới.`] : []),
+    ...(q.remove.length > 0 ? [`${q.remove.length === 1 ? 'Trang' : 'Các trang'} ${quoted(q.remove)} của lần tổng hợp trước đã được sửa và sẽ bị xóa, vì lần tổng hợp này không còn đơn vị đó.`] : []),
+    'Tiếp tục?',
+  ],
   replaceConfirm: 'Thay',
   cancel: 'Hủy',
   failures: {
@@ -74,6 +85,9 @@ const VI: RollupStrings = {
   unitsHeading: 'Các đơn vị',
   unitLine: (unit, tasks, rate) => `${unit}: ${tasks} nhiệm vụ, hoàn thành ${rate}`,
   fileList: 'Các tệp đã chọn',
+  download: 'Tải báo cáo tổng hợp Word (.docx)',
+  downloadFailed: 'Không tạo được tệp Word; các trang tổng hợp trong sổ tính không bị ảnh hưởng.',
+  resultHeading: 'Kết quả tổng hợp',
 };
 
 const EN: RollupStrings = {
@@ -92,12 +106,17 @@ const EN: RollupStrings = {
   yearAuto: 'Roll-up year',
   period: 'Roll-up period',
   done: (units, tasks, rate) => `${units} units consolidated, ${tasks} tasks; completion rate ${rate}.`,
-  written: (sheets) => `${sheets} sheets written into the workbook (“Summary” and the detail sheets).`,
+  written: (sheets, removed) =>
+    `${sheets} sheets written into the workbook (“Summary” and the detail sheets).${removed > 0 ? ` ${removed} detail sheet${removed === 1 ? '' : 's'} of the earlier roll-up with no unit in this one removed.` : ''}`,
   skippedTitle: 'Files not counted',
   notesTitle: 'To check',
   skipped: (file, reason) => `${file}: ${reason}`,
   replaceTitle: 'Replace existing sheets?',
-  replaceBody: (names) => `The workbook already has ${names.length === 1 ? 'a sheet' : 'sheets'} ${names.map((n) => `“${n}”`).join(', ')}. Replace with the new roll-up?`,
+  replaceBody: (q) => [
+    ...(q.replace.length > 0 ? [`The workbook already has ${q.replace.length === 1 ? 'a sheet' : 'sheets'} ${quoted(q.replace)} (made by someone, or edited since the earlier roll-up); ${q.replace.length === 1 ? 'it' : 'they'} will be replaced with the new roll-up.`] : []),
+    ...(q.remove.length > 0 ? [`${q.remove.length === 1 ? 'Sheet' : 'Sheets'} ${quoted(q.remove)} of the earlier roll-up ${q.remove.length === 1 ? 'was' : 'were'} edited and will be removed: this roll-up has no such unit.`] : []),
+    'Go on?',
+  ],
   replaceConfirm: 'Replace',
   cancel: 'Cancel',
   failures: {
@@ -114,6 +133,9 @@ const EN: RollupStrings = {
   unitsHeading: 'Units',
   unitLine: (unit, tasks, rate) => `${unit}: ${tasks} tasks, ${rate} done`,
   fileList: 'Files chosen',
+  download: 'Download the roll-up Word report (.docx)',
+  downloadFailed: 'The Word file could not be made; the consolidated sheets in the workbook are not affected.',
+  resultHeading: 'Roll-up result',
 };
 
 export function rollupStrings(lang: Lang): RollupStrings {

@@ -31,6 +31,8 @@ declare global {
     cchcHarness: {
       selection(): { sheet: string; address: string } | null;
       dump(): WorkbookDump;
+      /** A person typing a value into a cell of the (fake) workbook. */
+      edit(sheet: string, address: string, value: string | number): Promise<void>;
       channel: PaneChannel;
       /** Number of host calls finished, to wait on. */
       calls(): number;
@@ -138,6 +140,11 @@ function SheetView(): React.JSX.Element {
 window.cchcHarness = {
   selection: () => excel.state.selection,
   dump: () => excel.dump(),
+  edit: (sheet, address, value) =>
+    excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(sheet).getRange(address).values = [[value]];
+      await ctx.sync();
+    }),
   channel,
   calls: () => finishedCalls,
   hold: () => undefined,

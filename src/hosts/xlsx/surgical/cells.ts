@@ -5,10 +5,10 @@
  * table is never touched), a cell inside a user's merge other than its top-left is not written
  * (its format still changes, as when a range is formatted in Excel).
  */
-import { a1, a1Range } from '../../../engine/a1';
+import { a1 } from '../../../engine/a1';
 import type { CellInput, CellRange, CellStyle, ChangeSet } from '../../../engine/model';
+import { RowEdits, type GridLimits } from './row-edits';
 import { ChangeSetError } from '../../change-set-error';
-import { hasStyle } from './styles';
 import { cleanText, escapeText, xstring } from './xml';
 
 export interface CellEdit {
@@ -20,13 +20,9 @@ export interface CellEdit {
   styles: CellStyle[];
 }
 
-/** Largest number of cells one change set may format: the engine's block is a few columns of
- * the table's rows; a format over whole columns would be a malformed change set. */
-const MAX_FORMATTED_CELLS = 20_000_000;
-
 export interface SheetEdits {
-  /** Row → column → edit, 0-based. */
-  rows: Map<number, Map<number, CellEdit>>;
+  /** The cells' edits, made row by row as the writer reaches them (0-based rows and columns). */
+  cells: RowEdits;
   /** Column widths in characters, by column. */
   widths: Map<number, number>;
   /** Columns to hide (true) or show (false). */
@@ -51,61 +47,18 @@ export function rowHasRemovals(edits: SheetEdits, row: number): boolean {
   return false;
 }
 
-function editAt(rows: SheetEdits['rows'], row: number, col: number): CellEdit {
-  let line = rows.get(row);
-  if (!line) rows.set(row, (line = new Map()));
-  let edit = line.get(col);
-  if (!edit) line.set(col, (edit = { styles: [] }));
-  return edit;
-}
-
-/** Gather the change set's cell changes, checked the way apply.ts checks them. `nextSi` is
- * the first shared-formula index the sheet does not use yet. */
-export function gatherEdits(changes: ChangeSet, nextSi = 0): SheetEdits {
-  const rows: SheetEdits['rows'] = new Map();
+/** Gather the change set's cell changes, checked the way apply.ts checks them (ChangeSetError).
+ * `nextSi` is the first shared-formula index the sheet does not use yet; values aimed at a
+ * cell of one of `merges` other than its top-left are dropped (their formats stay). */
+export function gatherEdits(changes: ChangeSet, nextSi: number, merges: readonly CellRange[], grid: GridLimits): SheetEdits {
   const widths = new Map<number, number>();
   const hidden = new Map<number, boolean>();
-  for (const write of changes.writes) {
-    const r = write.range;
-    write.values.forEach((line, i) => {
-      if (r.top + i > r.bottom) throw new ChangeSetError(`more rows than ${a1Range(r)} holds`);
-      line.forEach((v, j) => {
-        if (r.left + j > r.right) throw new ChangeSetError(`more columns than ${a1Range(r)} holds`);
-        if (v === null) return;
-        if (typeof v === 'number' && !Number.isFinite(v)) throw new ChangeSetError(`not a number Excel can store: ${v}`);
-        editAt(rows, r.top + i, r.left + j).value = v;
-      });
-    });
-  }
-  let formatted = 0;
   for (const f of changes.formats) {
     const r = f.range;
-    if (hasStyle(f)) {
-      formatted += (r.bottom - r.top + 1) * (r.right - r.left + 1);
-      if (formatted > MAX_FORMATTED_CELLS) throw new ChangeSetError(`formats over more than ${MAX_FORMATTED_CELLS} cells`);
-      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) editAt(rows, row, col).styles.push(f);
-    }
     if (f.columnWidth !== undefined) for (let col = r.left; col <= r.right; col++) widths.set(col, f.columnWidth);
     if (f.columnHidden !== undefined) for (let col = r.left; col <= r.right; col++) hidden.set(col, f.columnHidden);
   }
-  let si = nextSi;
-  for (const fill of changes.formulas ?? []) {
-    const r = fill.range;
-    const text = fill.formula.replace(/^=/, '');
-    if (r.top === r.bottom && r.left === r.right) {
-      editAt(rows, r.top, r.left).formula = { text };
-      continue;
-    }
-    // One shared formula: the master (top-left) holds the text, the others point at it.
-    const shared = si++;
-    for (let row = r.top; row <= r.bottom; row++) {
-      for (let col = r.left; col <= r.right; col++) {
-        const edit = editAt(rows, row, col);
-        delete edit.value;
-        edit.formula = row === r.top && col === r.left ? { text, shared: { si: shared, ref: a1Range(r) } } : { text, shared: { si: shared, ref: null } };
-      }
-    }
-  }
+  const cells = new RowEdits(changes, nextSi, merges);
   const removed = changes.removals?.cells ?? [];
   for (const r of removed) if (!(r.top <= r.bottom && r.left <= r.right)) throw new ChangeSetError(`not a range: ${JSON.stringify(r)}`);
   const heights = new Map<number, number>();
@@ -113,7 +66,8 @@ export function gatherEdits(changes: ChangeSet, nextSi = 0): SheetEdits {
     if (!(h.height >= 0 && h.height <= 409)) throw new ChangeSetError(`row height ${h.height}`);
     heights.set(h.row, h.height);
   }
-  return { rows, widths, hidden, removed, resetColumns: new Set(changes.removals?.columns ?? []), heights };
+  cells.check(grid);
+  return { cells, widths, hidden, removed, resetColumns: new Set(changes.removals?.columns ?? []), heights };
 }
 
 /** The <f> element of a formula edit. */
@@ -121,42 +75,6 @@ export function formulaXml(prefix: string, f: NonNullable<CellEdit['formula']>):
   if (!f.shared) return `<${prefix}f>${escapeText(f.text)}</${prefix}f>`;
   if (f.shared.ref === null) return `<${prefix}f t="shared" si="${f.shared.si}"/>`;
   return `<${prefix}f t="shared" ref="${f.shared.ref}" si="${f.shared.si}">${escapeText(f.text)}</${prefix}f>`;
-}
-
-/** Values aimed at a merge's cells other than its top-left are dropped (their formats stay). */
-export function skipMergeFollowers(edits: SheetEdits, merges: readonly CellRange[]): void {
-  for (const m of merges) {
-    for (let row = m.top; row <= m.bottom; row++) {
-      const line = edits.rows.get(row);
-      if (!line) continue;
-      for (let col = m.left; col <= m.right; col++) {
-        if (row === m.top && col === m.left) continue;
-        const edit = line.get(col);
-        if (!edit) continue;
-        delete edit.value;
-        delete edit.formula;
-        if (edit.styles.length === 0) line.delete(col);
-      }
-      if (line.size === 0) edits.rows.delete(row);
-    }
-  }
-}
-
-/** The bounding rectangle of the cells the edits may create or change, or null. */
-export function editBounds(edits: SheetEdits): CellRange | null {
-  let bounds: CellRange | null = null;
-  for (const [row, line] of edits.rows) {
-    for (const col of line.keys()) {
-      if (!bounds) bounds = { top: row, left: col, bottom: row, right: col };
-      else {
-        bounds.top = Math.min(bounds.top, row);
-        bounds.bottom = Math.max(bounds.bottom, row);
-        bounds.left = Math.min(bounds.left, col);
-        bounds.right = Math.max(bounds.right, col);
-      }
-    }
-  }
-  return bounds;
 }
 
 /** A number as <v> text: the shortest round-tripping form JavaScript gives (valid xsd:double). */

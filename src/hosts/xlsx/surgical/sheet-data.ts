@@ -5,7 +5,6 @@
  * inserted where their number says. The sheet is never parsed into a tree.
  */
 import { a1, columnIndex } from '../../../engine/a1';
-import { ChangeSetError } from '../../change-set-error';
 import type { CellEdit, SheetEdits } from './cells';
 import { formulaXml, isRemoved, newCell, rowHasRemovals, valueParts } from './cells';
 import { shiftFormula } from './formula-shift';
@@ -278,7 +277,7 @@ export function editSheetData(data: Buffer, start: number, end: number, edits: S
   const bang = data.indexOf('<!', start);
   if (bang >= 0 && bang < end) throw new PackageError('unsupported', 'comment or CDATA inside sheetData');
   const editor = new RowEditor(ctx, edits);
-  const pendingRows = [...new Set([...edits.rows.keys(), ...edits.heights.keys()])].sort((a, b) => a - b);
+  const pendingRows = edits.heights.size === 0 ? edits.cells.rows : [...new Set([...edits.cells.rows, ...edits.heights.keys()])].sort((a, b) => a - b);
   const rowOpen = `<${ctx.prefix}row`;
   const rowClose = `</${ctx.prefix}row>`;
   let text = '';
@@ -300,7 +299,7 @@ export function editSheetData(data: Buffer, start: number, end: number, edits: S
   let previous = -1;
   const flushNewRows = (before: number) => {
     for (; k < pendingRows.length && pendingRows[k] < before; k++) {
-      const xml = editor.newRow(pendingRows[k], edits.rows.get(pendingRows[k]));
+      const xml = editor.newRow(pendingRows[k], edits.cells.line(pendingRows[k]));
       if (xml) addText(xml);
     }
   };
@@ -317,7 +316,7 @@ export function editSheetData(data: Buffer, start: number, end: number, edits: S
     flushNewRows(row);
     addBytes(at, lt);
     const pending = k < pendingRows.length && pendingRows[k] === row;
-    const line = pending ? edits.rows.get(pendingRows[k++]) : undefined;
+    const line = pending ? edits.cells.line(pendingRows[k++]) : undefined;
     const needsLook = pending || rowHasRemovals(edits, row) || (editor.orphans.size > 0 && data.subarray(gt, rowEnd).includes('t="shared"'));
     if (needsLook) addText(editor.editRow(data.toString('utf8', lt, rowEnd), row, line));
     else addBytes(lt, rowEnd);
@@ -331,12 +330,4 @@ export function editSheetData(data: Buffer, start: number, end: number, edits: S
     editor.orphans.clear();
   }
   return { formulaRemoved: editor.formulaRemoved };
-}
-
-/** Refuse a change set aimed outside Excel's grid before anything is built. */
-export function checkInGrid(edits: SheetEdits, maxRows: number, maxCols: number): void {
-  for (const [row, line] of edits.rows) {
-    if (row < 0 || row >= maxRows) throw new ChangeSetError(`row ${row + 1} is outside the sheet`);
-    for (const col of line.keys()) if (col < 0 || col >= maxCols) throw new ChangeSetError(`column ${col + 1} is outside the sheet`);
-  }
 }

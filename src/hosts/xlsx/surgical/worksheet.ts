@@ -6,13 +6,13 @@
  */
 import { MAX_COLS, MAX_ROWS } from '../../../engine/a1';
 import type { ChangeSet } from '../../../engine/model';
-import { editBounds, gatherEdits, skipMergeFollowers } from './cells';
+import { gatherEdits } from './cells';
 import { conditionalFormatEdits, type TextEdit } from './conditional-formats';
 import { PackageError } from './package';
 import { cellFormatAt, resolveFontLike } from './font-like';
 import { pageSetupEdit, sheetPrEdit } from './page-setup';
 import { ChangeSetError } from '../../change-set-error';
-import { checkInGrid, editSheetData, type PieceSink } from './sheet-data';
+import { editSheetData, type PieceSink } from './sheet-data';
 import type { StyleBook } from './styles';
 import { childElements, splice, XmlShapeError, type ElementSpan } from './xml';
 import { colsWithout, colsWithWidths, colsXml, columnStyleOf, dataValidationsWith, dataValidationsWithout, grownDimension, insertionOffset, parseMerges, readCols } from './worksheet-parts';
@@ -112,9 +112,7 @@ export function editWorksheet(data: Buffer, changes: ChangeSet, styles: StyleBoo
     : changes.formats;
 
   const formulaAdded = (changes.formulas ?? []).length > 0;
-  const edits = gatherEdits({ ...changes, formats }, formulaAdded ? nextSharedIndex(data) : 0);
-  checkInGrid(edits, MAX_ROWS, MAX_COLS);
-  skipMergeFollowers(edits, parseMerges(split.tail, tailChildren));
+  const edits = gatherEdits({ ...changes, formats }, formulaAdded ? nextSharedIndex(data) : 0, parseMerges(split.tail, tailChildren), { maxRows: MAX_ROWS, maxCols: MAX_COLS });
 
   const zoom = changes.print?.set.zoom;
   const fitEdit = zoom ? sheetPrEdit(split.head, headChildren, headStart, prefix, !('scale' in zoom)) : null;
@@ -143,7 +141,7 @@ function headEdits(
   colsEl: ElementSpan | undefined,
 ): TextEdit[] {
   const out: TextEdit[] = [];
-  const bounds = editBounds(edits);
+  const bounds = edits.cells.bounds;
   const dimension = children.find((c) => c.local === 'dimension');
   if (bounds && dimension) out.push({ start: dimension.start, end: dimension.end, text: grownDimension(head, dimension, bounds) });
   const kept = colsWithout(cols, edits.resetColumns);
