@@ -68,6 +68,31 @@ test('the checked copy holds the block; clean gives back the original, every cel
   expect(names(await workbookXml(at('clean.xlsx')))).toEqual(names(await workbookXml(SAMPLE)));
 });
 
+function sheetNames(book: Record<string, unknown>): string[] {
+  const sheets = (book.sheets as { sheet: { '@_name': string }[] }).sheet;
+  return sheets.map((x) => x['@_name']);
+}
+
+test('the columns the block took get back the widths they had; the state sheet goes when nothing is left to remember', async () => {
+  // J and L (tracking columns) and O (the helper) had widths of their own; a width Excel writes
+  // (characters of 7-pixel digits, in 1/256ths) comes back as it was.
+  const plan = samplePlan({ tracking: false });
+  const sheet = plan.sheets[0];
+  sheet.xlsx = { ...sheet.xlsx, columnWidths: { ...sheet.xlsx?.columnWidths, J: 20, L: 35.7109375, O: 5.140625 } };
+  const input = at('widths.xlsx');
+  await writeXlsx(plan, input);
+  expect((await runCli(['validate', input, '--as-of', '15/10/2024', '--out', at('widths-checked.xlsx')])).code).toBe(1);
+  const checked = await snapshotRange(at('widths-checked.xlsx'), SHEET, AREA);
+  expect(checked.columns.find((c) => c.col === 10)?.width).not.toBe(20);
+  expect(sheetNames(await workbookXml(at('widths-checked.xlsx')))).toEqual([SHEET, 'CCHC_State']);
+
+  expect((await runCli(['clean', at('widths-checked.xlsx'), '--out', at('widths-clean.xlsx')])).code).toBe(0);
+  expect(await snapshotRange(at('widths-clean.xlsx'), SHEET, AREA)).toEqual(await snapshotRange(input, SHEET, AREA));
+  const book = await workbookXml(at('widths-clean.xlsx'));
+  expect(sheetNames(book)).toEqual([SHEET]);
+  expect(names(book)).toEqual(names(await workbookXml(input)));
+});
+
 test('a second check of the cleaned copy builds the same block again', async () => {
   const again = await runCli(['validate', at('clean.xlsx'), '--as-of', '15/10/2024', '--out', at('again.xlsx')]);
   expect(again.code).toBe(1);
