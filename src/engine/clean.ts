@@ -55,6 +55,9 @@ export interface CleanInput {
   scope: CleanScope;
 }
 
+/** One pixel at 96 dpi, in points. */
+const PIXEL_POINTS = 0.75;
+
 const NO_LOSS: LostCells = { statuses: 0, doneDates: 0, results: 0 };
 const LOST_KEY: Partial<Record<TrackingRole, keyof LostCells>> = { status: 'statuses', doneDate: 'doneDates', result: 'results' };
 
@@ -114,9 +117,11 @@ export function cleanPlan({ sheet, view, table, record, scope }: CleanInput): Cl
     removals.cells.push({ top: row, left: labelCol, bottom: row, right: valueCol });
   }
   const removedColumns = removing.map((role) => plan.columns[role]);
-  // Rows the tool grew get their height back, while they still have the tool's.
+  // Rows the tool grew get their height back, while they still have the tool's — to a pixel:
+  // Excel keeps a row's height in whole pixels (0.75 pt at 96 dpi), not always the points set.
   const heights = view.grid.rowHeights ?? {};
-  const rowHeights: RowHeightChange[] = (record?.rows ?? []).filter((r) => heights[r.row] === r.after).map((r) => ({ row: r.row, height: r.before, before: r.after }));
+  const toolHeight = (r: { row: number; after: number }) => heights[r.row] !== undefined && Math.abs(heights[r.row] - r.after) < PIXEL_POINTS;
+  const rowHeights: RowHeightChange[] = (record?.rows ?? []).filter(toolHeight).map((r) => ({ row: r.row, height: r.before, before: r.after }));
   return {
     scope,
     changes: { ...highlightsOnly, removals, ...(record?.print ? { print: undoPrint(record.print) } : {}), ...(rowHeights.length > 0 ? { rowHeights } : {}) },

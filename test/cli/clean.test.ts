@@ -93,6 +93,29 @@ test('the columns the block took get back the widths they had; the state sheet g
   expect(names(book)).toEqual(names(await workbookXml(input)));
 });
 
+test('a style of the user’s on a whole column the block took stays with it', async () => {
+  const workbook = buildWorkbook(samplePlan({ tracking: false }));
+  const ws = workbook.getWorksheet(SHEET)!;
+  // K and M (tracking columns) carry a font of their own over the whole column; K is as wide as
+  // the default, M wider.
+  for (const [letter, width] of [['K', 9.140625], ['M', 25.7109375]] as const) {
+    ws.getColumn(letter).width = width;
+    ws.getColumn(letter).font = { name: 'Times New Roman', size: 13 };
+  }
+  const input = at('column-style.xlsx');
+  await workbook.xlsx.writeFile(input);
+  expect((await runCli(['validate', input, '--as-of', '15/10/2024', '--out', at('column-style-checked.xlsx')])).code).toBe(1);
+  expect((await runCli(['clean', at('column-style-checked.xlsx'), '--out', at('column-style-clean.xlsx')])).code).toBe(0);
+  const cols = async (file: string) => {
+    const list = ((await sheetXml(file, SHEET)).cols as { col: Record<string, string>[] | Record<string, string> }).col;
+    return (Array.isArray(list) ? list : [list]).filter((c) => Number(c['@_min']) >= 10).map((c) => ({ min: c['@_min'], max: c['@_max'], width: c['@_width'], style: c['@_style'], hidden: c['@_hidden'] }));
+  };
+  const original = await cols(input);
+  expect(original.map((c) => c.min)).toEqual(['11', '13']);
+  expect(await cols(at('column-style-clean.xlsx'))).toEqual(original);
+  expect(await snapshotRange(at('column-style-clean.xlsx'), SHEET, AREA)).toEqual(await snapshotRange(input, SHEET, AREA));
+});
+
 test('a second check of the cleaned copy builds the same block again', async () => {
   const again = await runCli(['validate', at('clean.xlsx'), '--as-of', '15/10/2024', '--out', at('again.xlsx')]);
   expect(again.code).toBe(1);

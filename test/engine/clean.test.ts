@@ -164,6 +164,22 @@ describe('the record in the stored state', () => {
   });
 });
 
+describe('heights given back', () => {
+  it('a row the tool grew gets its height back while it has the tool’s, to a pixel', () => {
+    const original = toGrid(congThuongPlan.sheets[0]);
+    const analysis = analyse(original);
+    const grid = checked(original, analysis.changes);
+    const [a, b, c] = analysis.tasks.map((t) => t.row);
+    const record: TrackingRecord = { created: [...(analysis.tracking.created ?? [])], rows: [a, b, c].map((row) => ({ row, before: 16, after: 47.5 })) };
+    // Excel keeps 47.25 for 47.5 (whole pixels); the user set the third row's height since.
+    const p = plan({ ...grid, rowHeights: { [a]: 47.5, [b]: 47.25, [c]: 30 } }, record);
+    expect(p.changes.rowHeights).toEqual([
+      { row: a, height: 16, before: 47.5 },
+      { row: b, height: 16, before: 47.5 },
+    ]);
+  });
+});
+
 describe('widths given back', () => {
   it('a taken-back column with a width on record gets it; the others the default', () => {
     const original = toGrid(congThuongPlan.sheets[0]);

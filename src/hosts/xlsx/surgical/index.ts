@@ -16,7 +16,7 @@ import { a1, quoteSheet } from '../../../engine/a1';
 import { ChangeSetError } from '../../change-set-error';
 import { isEmptyState, STATE_SHEET_NAME, type WorkbookState } from '../../../engine/settings';
 import { readDefaultFont } from '../stream/styles';
-import { digitPixels } from '../stream/page-setup';
+import { digitPixels, pointsToCharacterWidth } from '../stream/page-setup';
 import { inlineString } from './cells';
 import { deflatePieces, PartDeflater, type DeflatedPart } from '../zip/writer';
 import { CONTENT_TYPE, DEFAULT_PART_CAP, PartStore, REL_TYPE } from './package';
@@ -100,7 +100,7 @@ class SurgicalWriter {
     // Deflated as it is edited: the edited text never exists whole, and the input's inflated
     // text does not outlive this call.
     const deflater = new PartDeflater();
-    const result = editWorksheet(this.store.bytes(part)!, this.withWidthsBack(change), this.styles, (piece) => deflater.write(piece));
+    const result = editWorksheet(this.store.bytes(part)!, this.withWidthsBack(change), this.styles, (piece) => deflater.write(piece), this.digit());
     this.store.set(part, deflater.end());
     if (result.formulaRemoved) {
       this.calcChainStale = true;
@@ -124,14 +124,18 @@ class SurgicalWriter {
   private withWidthsBack(change: ChangeSet): ChangeSet {
     const widths = change.removals?.widths;
     if (!widths || Object.keys(widths).length === 0) return change;
-    void this.styles; // reads styles.xml and finds its part
-    const font = readDefaultFont(this.stylesPart ? (this.store.text(this.stylesPart) ?? null) : null);
-    const digit = digitPixels(font);
+    const digit = this.digit();
     const formats = Object.entries(widths).map(([col, points]) => {
       const c = Number(col);
-      return { range: { top: 0, left: c, bottom: 0, right: c }, columnWidth: Math.trunc(((points / 0.75) / digit) * 256) / 256 };
+      return { range: { top: 0, left: c, bottom: 0, right: c }, columnWidth: pointsToCharacterWidth(points, digit) };
     });
     return { ...change, formats: [...change.formats, ...formats] };
+  }
+
+  /** The default font's digit width in pixels (what a column's width in characters counts). */
+  private digit(): number {
+    void this.styles; // reads styles.xml and finds its part
+    return digitPixels(readDefaultFont(this.stylesPart ? (this.store.text(this.stylesPart) ?? null) : null));
   }
 
   /** The sheet's print area and repeated rows and columns, as _xlnm names (docs/printing.md). */
