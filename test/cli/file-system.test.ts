@@ -171,6 +171,18 @@ describe('device nodes, FIFOs and folders', () => {
     expect(await tempsIn('/dev')).toEqual([]);
   });
 
+  test('--out naming a link to /dev/null: refused, the link and the device kept', async () => {
+    const { folder } = await folderWith(small);
+    await fs.symlink('/dev/null', path.join(folder, 'ban-sao.xlsx'));
+    const result = await runCli(['validate', 'ke-hoach.xlsx', '--out', 'ban-sao.xlsx', ...AS_OF, '--lang', 'en'], { cwd: folder });
+    expect(result.code).toBe(2);
+    expectOneSentence(result.stderr);
+    expect(result.stderr).toMatch(/^Cannot write “ban-sao\.xlsx”: it is not a regular file/);
+    expect(await fs.readlink(path.join(folder, 'ban-sao.xlsx'))).toBe('/dev/null');
+    expect((await fs.stat('/dev/null')).isCharacterDevice()).toBe(true);
+    expect((await fs.readdir(folder)).sort()).toEqual(['ban-sao.xlsx', 'ke-hoach.xlsx']);
+  });
+
   test('report --out /dev/null --json: one JSON object with the error, the device untouched', async () => {
     const result = await runCli(['report', small, '--period', 'Q1', '--year', '2024', '--out', '/dev/null', '--json']);
     expect(result.code).toBe(2);
@@ -231,7 +243,7 @@ describe('device nodes, FIFOs and folders', () => {
 });
 
 describe('a run stopped while it writes', () => {
-  test.each(['SIGTERM', 'SIGINT'] as const)('%s: the process ends by that signal, leaving no temporary file, no lock and no copy', async (signal) => {
+  test.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('%s: the process ends by that signal, leaving no temporary file, no lock and no copy', async (signal) => {
     const { folder } = await folderWith(large);
     const go = path.join(OUT, `go-${signal}`);
     const { child, exit } = start(['validate', 'ke-hoach-lon.xlsx', '--out', 'ban-sao.xlsx', ...AS_OF, '--json'], folder, go);
@@ -331,12 +343,16 @@ describe('two runs on one --out', () => {
     const secondJson = await runCli(['validate', 'ke-hoach.xlsx', '--out', 'ban-sao.xlsx', ...AS_OF, '--json'], { cwd: folder });
     expect(secondJson.code).toBe(2);
     expect(jsonLines(secondJson.stdout)).toEqual([{ file: 'ke-hoach.xlsx', error: { code: 'write-failed', message: expect.stringContaining('một lệnh cchc-plan khác đang ghi') } }]);
+    // The lock is the target's, whatever the command.
+    const report = await runCli(['report', 'ke-hoach.xlsx', '--period', 'Q2', '--year', '2024', '--out', 'ban-sao.xlsx', ...AS_OF, '--lang', 'en'], { cwd: folder });
+    expect(report.code).toBe(2);
+    expect(report.stderr).toMatch(/another cchc-plan run is writing this file/);
     expect(await fs.readdir(folder)).not.toContain('ban-sao.xlsx');
 
     await fs.writeFile(go, '');
     const done = await first.exit;
     expect(done.code).toBe(1);
-    const saved = `${done.stdout}${second.stdout}${secondJson.stdout}`.match(/Checked copy saved/g) ?? [];
+    const saved = `${done.stdout}${second.stdout}${secondJson.stdout}${report.stdout}`.match(/saved|written/gi) ?? [];
     expect(saved).toHaveLength(1);
     expect((await fs.readdir(folder)).sort()).toEqual(['ban-sao.xlsx', 'ke-hoach.xlsx']);
     await expectCompleteCopy(path.join(folder, 'ban-sao.xlsx'));
