@@ -336,6 +336,9 @@ describe('the roll-up from the keyboard alone', () => {
     const toChoose = await tabTo(page, `button "${R.choose}"`);
     inOrder(toChoose, [`combobox "${R.period}"`, `spinbutton "${R.yearAuto}"`, `button "${R.choose}"`]);
     expect(await focusShows(page)).toBe(true);
+    // The pane is not busy (reading the sheet, saving the language): the button takes the key.
+    await page.locator('main[aria-busy="false"]').waitFor();
+    await page.locator('#panel-rollup button:not([aria-disabled="true"])', { hasText: R.choose }).waitFor();
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
     expect(chooser.isMultiple()).toBe(true);
     await chooser.setFiles(unitFiles());
