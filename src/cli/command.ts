@@ -17,6 +17,10 @@ export interface CliIO {
   cwd: string;
   /** Today's calendar date on this machine. */
   today(): ISODate;
+  /** Resolves once stdout has taken what was written to it. A pipe is written asynchronously:
+   * a large output printed in pieces waits for this after each, or it all waits in memory.
+   * Absent: stdout takes text as it is given (the tests' capture). */
+  drained?(): Promise<void>;
 }
 
 export interface CommandContext {

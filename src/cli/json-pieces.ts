@@ -1,6 +1,6 @@
 /**
- * A JSON line printed in pieces: the same text as `JSON.stringify(value) + "\n"`, handed to
- * `write` in pieces of about 64 K characters. The JSON of a 50,000-row check is ~28 MB of UTF-8,
+ * A JSON line printed in pieces: the same text as `JSON.stringify(value) + "\n"`, given in
+ * pieces of about 64 K characters. The JSON of a 50,000-row check is ~28 MB of UTF-8,
  * ~52 MB as one JavaScript string (the Vietnamese text makes it two bytes a character), and the
  * same again as the bytes written; in pieces, none of it has to exist whole.
  *
@@ -23,11 +23,11 @@ function walkable(v: unknown): v is object {
   return !(v instanceof Number || v instanceof String || v instanceof Boolean);
 }
 
+/** Gathers small strings into pieces of about PIECE_CHARS characters. */
 class Pieces {
   private parts: string[] = [];
   private chars = 0;
-
-  constructor(private readonly write: (text: string) => void) {}
+  readonly ready: string[] = [];
 
   add(text: string): void {
     this.parts.push(text);
@@ -37,14 +37,15 @@ class Pieces {
 
   flush(): void {
     if (this.parts.length === 0) return;
-    const text = this.parts.join('');
+    this.ready.push(this.parts.join(''));
     this.parts = [];
     this.chars = 0;
-    this.write(text);
   }
 }
 
-function emit(value: unknown, out: Pieces, level: number): void {
+/** The pieces of `value`'s text, handed out as soon as each is ready. */
+function* walk(value: unknown, out: Pieces, level: number): Generator<string> {
+  yield* out.ready.splice(0);
   if (level >= WALKED_LEVELS || !walkable(value)) {
     out.add(JSON.stringify(value));
     return;
@@ -55,7 +56,7 @@ function emit(value: unknown, out: Pieces, level: number): void {
       if (i > 0) out.add(',');
       const v: unknown = value[i];
       if (skipped(v)) out.add('null');
-      else emit(v, out, level + 1);
+      else yield* walk(v, out, level + 1);
     }
     out.add(']');
     return;
@@ -67,17 +68,28 @@ function emit(value: unknown, out: Pieces, level: number): void {
     if (skipped(v)) continue;
     out.add(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
     first = false;
-    emit(v, out, level + 1);
+    yield* walk(v, out, level + 1);
   }
   out.add('}');
 }
 
-/** Print `value` as one JSON line (ended by "\n"), in pieces. `value` must be JSON (not
- * undefined at the top). */
-export function writeJsonLine(value: unknown, write: (text: string) => void): void {
+/** `value` as one JSON line (ended by "\n"), in pieces. `value` must be JSON (not undefined at
+ * the top). Print each piece before asking for the next: only then is none of it kept. */
+export function* jsonLinePieces(value: unknown): Generator<string> {
   if (skipped(value)) throw new TypeError('no JSON for this value');
-  const out = new Pieces(write);
-  emit(value, out, 0);
+  const out = new Pieces();
+  yield* walk(value, out, 0);
   out.add('\n');
   out.flush();
+  yield* out.ready.splice(0);
+}
+
+/** Print `value` as one JSON line in pieces, waiting after each for `drained` (the output's
+ * backlog written: a pipe is written asynchronously, and pieces printed faster than the reader
+ * takes them would all wait in memory). */
+export async function printJsonLine(value: unknown, write: (text: string) => void, drained: () => Promise<void> = () => Promise.resolve()): Promise<void> {
+  for (const piece of jsonLinePieces(value)) {
+    write(piece);
+    await drained();
+  }
 }

@@ -64,9 +64,25 @@ function commanderSentence(error: CommanderError, lang: Lang): string {
   }
 }
 
+/** Resolves when the stream's backlog is written, or when it is closed (a reader that went away:
+ * its error is the stream's, reported as without this wait). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  if (!stream.writableNeedDrain || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
 function defaultIO(): CliIO {
   return {
     stdout: (text) => process.stdout.write(text),
+    drained: () => drained(process.stdout),
     stderr: (text) => process.stderr.write(text),
     progressStream: process.stderr.isTTY ? process.stderr : undefined,
     cwd: process.cwd(),

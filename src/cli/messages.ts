@@ -59,6 +59,10 @@ export function writeFailure(code: WriteFailureCode, file: string, lang: Lang): 
       vi: `Không ghi được ${f}: ổ đĩa đã đầy; hãy giải phóng dung lượng rồi chạy lại (tệp cũ, nếu có, vẫn được giữ nguyên).`,
       en: `Cannot write ${f}: the disk is full; free some space and run again (any previous file there is left as it was).`,
     },
+    'name-too-long': {
+      vi: `Không ghi được ${f}: tên tệp quá dài (tối đa 255 byte, mỗi chữ có dấu chiếm 2 hoặc 3 byte); hãy đặt tên ngắn hơn.`,
+      en: `Cannot write ${f}: the file name is too long (at most 255 bytes, and a letter with a Vietnamese accent takes 2 or 3); choose a shorter name.`,
+    },
     busy: {
       vi: `Không ghi được ${f}: một lệnh cchc-plan khác đang ghi vào tệp này; hãy chờ lệnh đó xong hoặc chọn tên khác.`,
       en: `Cannot write ${f}: another cchc-plan run is writing this file; wait for it to finish or choose another name.`,

@@ -19,6 +19,7 @@ import type {
   RecognisedTable,
   ResolvedCell,
   Summary,
+  TakenWidths,
   TaskRow,
   TrackingBlock,
 } from './model';
@@ -37,6 +38,7 @@ import { SheetView } from './table/sheet-view';
 import { columnIndex } from './a1';
 import { placeTracking, trackingChanges, type TrackingInput, type TrackingPlan } from './tracking';
 import { isBlockAddition } from './as-of';
+import { takenWidths } from './clean';
 import type { EngineWording } from './wording';
 
 export interface AnalyzeOptions {
@@ -154,7 +156,7 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
   // With no room for the block nothing is written: the check stands, the copy is refused.
   const changes = plan.noRoom
     ? emptyChanges(grid.sheetName)
-    : trackingChanges({ sheet: grid.sheetName, table, tasks, plan, lang: wording.lang, date1904: grid.date1904, asOfCell, ...pageOf(grid, view) });
+    : withTakenWidths(trackingChanges({ sheet: grid.sheetName, table, tasks, plan, lang: wording.lang, date1904: grid.date1904, asOfCell, ...pageOf(grid, view) }), takenWidths(plan, grid.page));
 
   const analysis: Analysis = {
     sheetName: grid.sheetName,
@@ -223,6 +225,10 @@ function withoutBlockAdditions(view: SheetView, headerRows: readonly number[], l
 }
 
 /** How the sheet prints, when the host read it: the tracking block extends the printout. */
+function withTakenWidths(changes: ChangeSet, taken: TakenWidths | undefined): ChangeSet {
+  return taken ? { ...changes, takenWidths: taken } : changes;
+}
+
 function pageOf(grid: Grid, view: SheetView): Pick<TrackingInput, 'page' | 'rowHeights'> {
   return {
     ...(grid.page ? { page: { setup: grid.page, used: { first: view.firstCol, last: view.endCol - 1 }, hiddenCols: grid.hiddenCols ?? [] } } : {}),

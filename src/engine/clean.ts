@@ -13,14 +13,14 @@
  * Removed cells lose value and format, as if never written. Statuses, completion dates and
  * results typed in removed columns are counted (`lost`): the callers ask before losing them.
  */
-import type { CellRange, ChangeSet, PrintSettings, RecognisedTable, Removals, RowHeightChange } from './model';
+import type { CellRange, ChangeSet, PageSetup, PrintSettings, RecognisedTable, Removals, RowHeightChange, TakenWidths } from './model';
 import { hasPrintSettings, undoPrint } from './print';
 import { AS_OF_NAME, DONE_NAME, isBlockAddition } from './as-of';
 import type { TrackingRecord, WorkbookState } from './settings';
 import { TRACKING_HEADERS } from './table/header-roles';
 import { normaliseHeader } from './table/header-roles';
 import type { SheetView } from './table/sheet-view';
-import { CF_TAG, placeTracking, TRACKING_ORDER, type TrackingRole } from './tracking';
+import { CF_TAG, placeTracking, TRACKING_ORDER, type TrackingPlan, type TrackingRole } from './tracking';
 
 export type CleanScope = 'highlights' | 'block';
 
@@ -54,6 +54,9 @@ export interface CleanInput {
   record: TrackingRecord | undefined;
   scope: CleanScope;
 }
+
+/** One pixel at 96 dpi, in points. */
+const PIXEL_POINTS = 0.75;
 
 const NO_LOSS: LostCells = { statuses: 0, doneDates: 0, results: 0 };
 const LOST_KEY: Partial<Record<TrackingRole, keyof LostCells>> = { status: 'statuses', doneDate: 'doneDates', result: 'results' };
@@ -104,14 +107,21 @@ export function cleanPlan({ sheet, view, table, record, scope }: CleanInput): Cl
     removals.cells.push(column(plan.helper, headerRow, bottom));
     removals.columns.push(plan.helper);
   }
+  // The columns get back the width they had before the block took them, when on record.
+  const widths: Record<number, number> = {};
+  for (const role of removing) if (record?.widths?.[role] !== undefined) widths[plan.columns[role]] = record.widths[role];
+  if (plan.helperFound && record?.widths?.helper !== undefined) widths[plan.helper] = record.widths.helper;
+  if (Object.keys(widths).length > 0) removals.widths = widths;
   if (asOfFound) {
     const { row, labelCol, valueCol } = plan.asOf;
     removals.cells.push({ top: row, left: labelCol, bottom: row, right: valueCol });
   }
   const removedColumns = removing.map((role) => plan.columns[role]);
-  // Rows the tool grew get their height back, while they still have the tool's.
+  // Rows the tool grew get their height back, while they still have the tool's — to a pixel:
+  // Excel keeps a row's height in whole pixels (0.75 pt at 96 dpi), not always the points set.
   const heights = view.grid.rowHeights ?? {};
-  const rowHeights: RowHeightChange[] = (record?.rows ?? []).filter((r) => heights[r.row] === r.after).map((r) => ({ row: r.row, height: r.before, before: r.after }));
+  const toolHeight = (r: { row: number; after: number }) => heights[r.row] !== undefined && Math.abs(heights[r.row] - r.after) < PIXEL_POINTS;
+  const rowHeights: RowHeightChange[] = (record?.rows ?? []).filter(toolHeight).map((r) => ({ row: r.row, height: r.before, before: r.after }));
   return {
     scope,
     changes: { ...highlightsOnly, removals, ...(record?.print ? { print: undoPrint(record.print) } : {}), ...(rowHeights.length > 0 ? { rowHeights } : {}) },
@@ -123,10 +133,21 @@ export function cleanPlan({ sheet, view, table, record, scope }: CleanInput): Cl
   };
 }
 
-/** The state with what a check adds recorded for the sheet: the columns it creates, and the
- * print settings it changes as they were (the first time only: a later check changes what the
- * first one set, not the user's); null when the record already says so (nothing to store). */
-export function stateWithCreated(state: WorkbookState, sheet: string, created: readonly TrackingRole[], printBefore?: PrintSettings, grown: readonly RowHeightChange[] = []): WorkbookState | null {
+/** The widths of their own (Grid.page, where the host read it) of the columns a check takes:
+ * the tracking columns it creates, and the helper column the first time. */
+export function takenWidths(plan: TrackingPlan, page: PageSetup | undefined): TakenWidths | undefined {
+  if (!page) return undefined;
+  const out: TakenWidths = {};
+  for (const role of plan.created) if (page.columnWidths[plan.columns[role]] !== undefined) out[role] = page.columnWidths[plan.columns[role]];
+  if (!plan.helperFound && page.columnWidths[plan.helper] !== undefined) out.helper = page.columnWidths[plan.helper];
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The state with what a check adds recorded for the sheet: the columns it creates with the
+ * widths they had, and the print settings it changes as they were (the first time only: a later
+ * check changes what the first one set, not the user's); null when the record already says so
+ * (nothing to store). */
+export function stateWithCreated(state: WorkbookState, sheet: string, created: readonly TrackingRole[], printBefore?: PrintSettings, grown: readonly RowHeightChange[] = [], taken: TakenWidths = {}): WorkbookState | null {
   const record = state.tracking[sheet];
   const before = record?.created ?? [];
   const roles = TRACKING_ORDER.filter((r) => before.includes(r) || created.includes(r));
@@ -134,9 +155,15 @@ export function stateWithCreated(state: WorkbookState, sheet: string, created: r
   // A row grown again keeps the height it had before the first time.
   const rows = new Map((record?.rows ?? []).map((r) => [r.row, r]));
   for (const g of grown) rows.set(g.row, { row: g.row, before: rows.get(g.row)?.before ?? g.before, after: g.height });
+  // A column's width is the user's only when the tool takes it: roles new to the record, and the
+  // helper column when there is no record yet.
+  const widths: TakenWidths = { ...record?.widths };
+  for (const role of created) if (!before.includes(role) && taken[role] !== undefined) widths[role] = taken[role];
+  if (!record && taken.helper !== undefined) widths.helper = taken.helper;
   if (roles.length === before.length && print === undefined && grown.length === 0) return null;
   const sorted = [...rows.values()].sort((a, b) => a.row - b.row);
-  return { ...state, tracking: { ...state.tracking, [sheet]: { ...record, created: roles, ...(print ? { print } : {}), ...(sorted.length > 0 ? { rows: sorted } : {}) } } };
+  const entry = { ...record, created: roles, ...(print ? { print } : {}), ...(sorted.length > 0 ? { rows: sorted } : {}), ...(Object.keys(widths).length > 0 ? { widths } : {}) };
+  return { ...state, tracking: { ...state.tracking, [sheet]: entry } };
 }
 
 /** The state without the sheet's record (the block was taken back); null when it had none. */

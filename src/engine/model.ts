@@ -431,6 +431,10 @@ export interface ChangeSet {
   /** Taking the block back (validation.md, "Taking it back"): cells emptied of value and
    * format, names and list validations removed. Done before everything above. */
   removals?: Removals;
+  /** The widths in points of their own (not the sheet's default) that the columns this check
+   * takes had, by tracking role ('helper' for the helper column), where the host read them:
+   * recorded so that taking the block back gives them back (hosts ignore it). */
+  takenWidths?: TakenWidths;
   /** The workbook's stored state to save with the changes (settings.ts; the tracking block's
    * record), replacing what is stored. */
   state?: WorkbookState;
@@ -442,11 +446,17 @@ export interface RowHeightChange {
   before: number;
 }
 
+/** Widths in points by tracking role, or 'helper' for the hidden helper column. */
+export type TakenWidths = Partial<Record<'status' | 'doneDate' | 'result' | 'dueDate' | 'check' | 'helper', number>>;
+
 export interface Removals {
   /** Cells whose value, formula and format go (as if never written). */
   cells: CellRange[];
-  /** Columns given back the default width and shown. */
+  /** Columns given back the default width (or the one in `widths`) and shown. */
   columns: number[];
+  /** Width in points to give back, by column of `columns`: the one it had before the block
+   * took it, when it had one of its own. */
+  widths?: Record<number, number>;
   /** Names local to the sheet to delete. */
   names: string[];
   /** List validations to delete: those whose range lies inside one of these. */

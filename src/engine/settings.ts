@@ -109,6 +109,9 @@ export const trackingRecordSchema = z.object({
   /** Rows grown to show "Kiểm tra" whole: their height before, and the one the tool set (a row
    * is given back its height only while it still has the tool's). */
   rows: z.array(z.object({ row: index, before: z.number().min(0), after: z.number().min(0) })).optional(),
+  /** The widths in points of their own the columns the tool took had, by role ('helper' for the
+   * helper column): given back when taken back (a column without one gets the default). */
+  widths: z.partialRecord(z.enum([...trackingRoleSchema.options, 'helper']), z.number().min(0)).optional(),
 });
 export type TrackingRecord = z.infer<typeof trackingRecordSchema>;
 
@@ -140,6 +143,19 @@ export function defaultSettings(): Settings {
 
 export function emptyWorkbookState(): WorkbookState {
   return workbookStateSchema.parse({ version: 1 });
+}
+
+/** Nothing to remember: the defaults, no correction, no tracking record — a workbook needs no
+ * state sheet for it (taking the block back removes the sheet, validation.md "Taking it back"). */
+export function isEmptyState(state: WorkbookState): boolean {
+  return canonical(state) === canonical(emptyWorkbookState());
+}
+
+/** JSON with the keys of every object sorted: two states compare whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }
 
 /** Parse stored JSON; a damaged or foreign value gives the defaults and the reason, never a throw. */

@@ -89,6 +89,20 @@ export interface QualityRow extends ReportTask {
   reasons: string[];
 }
 
+/**
+ * The task with its data-quality problems: `{ ...task, codes, reasons }` written out. A spread
+ * of this many fields gave each copy a hidden class of its own in V8 (~200 bytes more per row:
+ * 43 MB for a 200,000-row plan); the fields are the task's, in its order, then the two lists.
+ */
+function qualityRow(t: ReportTask, codes: IssueCode[], reasons: string[]): QualityRow {
+  return {
+    row: t.row, stt: t.stt, section: t.section, task: t.task, lead: t.lead, leadUnits: t.leadUnits, due: t.due, deadlineKind: t.deadlineKind,
+    deadlineText: t.deadlineText, status: t.status, doneDate: t.doneDate, statusAsOf: t.statusAsOf, cls: t.cls, daysLate: t.daysLate, link: t.link, area: t.area,
+    codes,
+    reasons,
+  };
+}
+
 export interface ReportModel {
   lang: Lang;
   period: ReportPeriod;
@@ -258,11 +272,8 @@ export function buildReportModel(analysis: Analysis, options: ReportOptions): Re
 
     const qualityIssues = t.issues.filter((i) => DATA_QUALITY_CODES.includes(i.code));
     if (qualityIssues.length > 0) {
-      dataQuality.push({
-        ...rt,
-        codes: qualityIssues.map((i) => i.code),
-        reasons: qualityIssues.map((i) => (lang === analysis.lang && i.message ? i.message : issueMessage(i.code, i.params, lang))),
-      });
+      const reasons = qualityIssues.map((i) => (lang === analysis.lang && i.message ? i.message : issueMessage(i.code, i.params, lang)));
+      dataQuality.push(qualityRow(rt, qualityIssues.map((i) => i.code), reasons));
     }
   }
 

@@ -56,7 +56,7 @@ export function noRoomWrite(analysis: Analysis, lang: Lang): PendingWrite | null
  * when the stored state could not be read (it is not replaced by the defaults). */
 export function withTrackingRecord(changes: ChangeSet, sheet: SheetFacts, analysis: Analysis): ChangeSet {
   if (sheet.stateProblem !== null || analysis.tracking.noRoom) return changes;
-  const state = stateWithCreated(sheet.state, sheet.sheetName, analysis.tracking.created ?? [], changes.print?.before, changes.rowHeights);
+  const state = stateWithCreated(sheet.state, sheet.sheetName, analysis.tracking.created ?? [], changes.print?.before, changes.rowHeights, changes.takenWidths);
   return state ? { ...changes, state } : changes;
 }
 

@@ -68,6 +68,54 @@ test('the checked copy holds the block; clean gives back the original, every cel
   expect(names(await workbookXml(at('clean.xlsx')))).toEqual(names(await workbookXml(SAMPLE)));
 });
 
+function sheetNames(book: Record<string, unknown>): string[] {
+  const sheets = (book.sheets as { sheet: { '@_name': string }[] }).sheet;
+  return sheets.map((x) => x['@_name']);
+}
+
+test('the columns the block took get back the widths they had; the state sheet goes when nothing is left to remember', async () => {
+  // J and L (tracking columns) and O (the helper) had widths of their own; a width Excel writes
+  // (characters of 7-pixel digits, in 1/256ths) comes back as it was.
+  const plan = samplePlan({ tracking: false });
+  const sheet = plan.sheets[0];
+  sheet.xlsx = { ...sheet.xlsx, columnWidths: { ...sheet.xlsx?.columnWidths, J: 20, L: 35.7109375, O: 5.140625 } };
+  const input = at('widths.xlsx');
+  await writeXlsx(plan, input);
+  expect((await runCli(['validate', input, '--as-of', '15/10/2024', '--out', at('widths-checked.xlsx')])).code).toBe(1);
+  const checked = await snapshotRange(at('widths-checked.xlsx'), SHEET, AREA);
+  expect(checked.columns.find((c) => c.col === 10)?.width).not.toBe(20);
+  expect(sheetNames(await workbookXml(at('widths-checked.xlsx')))).toEqual([SHEET, 'CCHC_State']);
+
+  expect((await runCli(['clean', at('widths-checked.xlsx'), '--out', at('widths-clean.xlsx')])).code).toBe(0);
+  expect(await snapshotRange(at('widths-clean.xlsx'), SHEET, AREA)).toEqual(await snapshotRange(input, SHEET, AREA));
+  const book = await workbookXml(at('widths-clean.xlsx'));
+  expect(sheetNames(book)).toEqual([SHEET]);
+  expect(names(book)).toEqual(names(await workbookXml(input)));
+});
+
+test('a style of the user’s on a whole column the block took stays with it', async () => {
+  const workbook = buildWorkbook(samplePlan({ tracking: false }));
+  const ws = workbook.getWorksheet(SHEET)!;
+  // K and M (tracking columns) carry a font of their own over the whole column; K is as wide as
+  // the default, M wider.
+  for (const [letter, width] of [['K', 9.140625], ['M', 25.7109375]] as const) {
+    ws.getColumn(letter).width = width;
+    ws.getColumn(letter).font = { name: 'Times New Roman', size: 13 };
+  }
+  const input = at('column-style.xlsx');
+  await workbook.xlsx.writeFile(input);
+  expect((await runCli(['validate', input, '--as-of', '15/10/2024', '--out', at('column-style-checked.xlsx')])).code).toBe(1);
+  expect((await runCli(['clean', at('column-style-checked.xlsx'), '--out', at('column-style-clean.xlsx')])).code).toBe(0);
+  const cols = async (file: string) => {
+    const list = ((await sheetXml(file, SHEET)).cols as { col: Record<string, string>[] | Record<string, string> }).col;
+    return (Array.isArray(list) ? list : [list]).filter((c) => Number(c['@_min']) >= 10).map((c) => ({ min: c['@_min'], max: c['@_max'], width: c['@_width'], style: c['@_style'], hidden: c['@_hidden'] }));
+  };
+  const original = await cols(input);
+  expect(original.map((c) => c.min)).toEqual(['11', '13']);
+  expect(await cols(at('column-style-clean.xlsx'))).toEqual(original);
+  expect(await snapshotRange(at('column-style-clean.xlsx'), SHEET, AREA)).toEqual(await snapshotRange(input, SHEET, AREA));
+});
+
 test('a second check of the cleaned copy builds the same block again', async () => {
   const again = await runCli(['validate', at('clean.xlsx'), '--as-of', '15/10/2024', '--out', at('again.xlsx')]);
   expect(again.code).toBe(1);

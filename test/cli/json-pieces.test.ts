@@ -1,11 +1,9 @@
 /** A JSON line printed in pieces is JSON.stringify's line, and no piece holds all of it. */
 import fc from 'fast-check';
-import { writeJsonLine } from '../../src/cli/json-pieces';
+import { jsonLinePieces, printJsonLine } from '../../src/cli/json-pieces';
 
 function pieces(value: unknown): string[] {
-  const out: string[] = [];
-  writeJsonLine(value, (text) => out.push(text));
-  return out;
+  return [...jsonLinePieces(value)];
 }
 
 test('the pieces joined are JSON.stringify(value) and an end of line, for any JSON value', () => {
@@ -41,4 +39,26 @@ test('a long list is printed in pieces of about 64 K characters, each ended wher
   for (const piece of out) expect(piece.length).toBeLessThan(64 * 1024 + 200);
   expect(out.at(-1)!.endsWith('\n')).toBe(true);
   expect(out.slice(0, -1).every((p) => !p.endsWith('\n'))).toBe(true);
+});
+
+test('printed piece by piece, each piece waiting until the output has taken the one before', async () => {
+  const rows = Array.from({ length: 8_000 }, (_, i) => ({ row: i, text: `Báo cáo kết quả ${i}` }));
+  const events: string[] = [];
+  let backlog = 0;
+  await printJsonLine(
+    { rows },
+    (text) => {
+      // The writer never gets a piece while the previous one is still waiting.
+      expect(backlog).toBe(0);
+      backlog += text.length;
+      events.push('write');
+    },
+    async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      backlog = 0;
+      events.push('drained');
+    },
+  );
+  expect(events.length).toBeGreaterThan(4);
+  expect(events.every((e, i) => e === (i % 2 === 0 ? 'write' : 'drained'))).toBe(true);
 });

@@ -7,7 +7,7 @@ import { a1Range, columnLetter } from '../../src/engine/a1';
 import { AS_OF_NAME, DONE_NAME } from '../../src/engine/as-of';
 import { cleanPlan, stateWithCreated, stateWithoutRecord, totalLost, type CleanScope } from '../../src/engine/clean';
 import type { Analysis, CellInput, ChangeSet, Grid } from '../../src/engine/model';
-import { emptyWorkbookState, type TrackingRecord } from '../../src/engine/settings';
+import { emptyWorkbookState, isEmptyState, type TrackingRecord } from '../../src/engine/settings';
 import { SheetView } from '../../src/engine/table/sheet-view';
 import { CF_TAG } from '../../src/engine/tracking';
 import { engineWording } from '../../src/i18n/engine';
@@ -148,5 +148,46 @@ describe('the record in the stored state', () => {
     const s1 = stateWithCreated(emptyWorkbookState(), 'Phụ lục', ['status'])!;
     expect(stateWithoutRecord(s1, 'Phụ lục')!.tracking).toEqual({});
     expect(stateWithoutRecord(emptyWorkbookState(), 'Phụ lục')).toBeNull();
+    // Nothing left to remember: no state sheet is needed; settings of the user's are something.
+    expect(isEmptyState(stateWithoutRecord(s1, 'Phụ lục')!)).toBe(true);
+    expect(isEmptyState({ ...emptyWorkbookState(), settings: { ...emptyWorkbookState().settings, dueSoonDays: 14 } })).toBe(false);
+    expect(isEmptyState(s1)).toBe(false);
+  });
+
+  it('keeps the widths the columns had when the tool first takes them, never the tool’s own', () => {
+    const s1 = stateWithCreated(emptyWorkbookState(), 'Phụ lục', ['status', 'check'], undefined, [], { status: 70, helper: 20 })!;
+    expect(s1.tracking['Phụ lục'].widths).toEqual({ status: 70, helper: 20 });
+    // A later check sees the tool's widths on those columns: they are not recorded again; a role
+    // created now for the first time is.
+    const s2 = stateWithCreated(s1, 'Phụ lục', ['result'], undefined, [], { status: 84, result: 40, helper: 0 })!;
+    expect(s2.tracking['Phụ lục'].widths).toEqual({ status: 70, result: 40, helper: 20 });
+  });
+});
+
+describe('heights given back', () => {
+  it('a row the tool grew gets its height back while it has the tool’s, to a pixel', () => {
+    const original = toGrid(congThuongPlan.sheets[0]);
+    const analysis = analyse(original);
+    const grid = checked(original, analysis.changes);
+    const [a, b, c] = analysis.tasks.map((t) => t.row);
+    const record: TrackingRecord = { created: [...(analysis.tracking.created ?? [])], rows: [a, b, c].map((row) => ({ row, before: 16, after: 47.5 })) };
+    // Excel keeps 47.25 for 47.5 (whole pixels); the user set the third row's height since.
+    const p = plan({ ...grid, rowHeights: { [a]: 47.5, [b]: 47.25, [c]: 30 } }, record);
+    expect(p.changes.rowHeights).toEqual([
+      { row: a, height: 16, before: 47.5 },
+      { row: b, height: 16, before: 47.5 },
+    ]);
+  });
+});
+
+describe('widths given back', () => {
+  it('a taken-back column with a width on record gets it; the others the default', () => {
+    const original = toGrid(congThuongPlan.sheets[0]);
+    const analysis = analyse(original);
+    const record: TrackingRecord = { created: [...(analysis.tracking.created ?? [])], widths: { status: 70, check: 130.5, helper: 20 } };
+    const p = plan(checked(original, analysis.changes), record);
+    const { status, check } = analysis.tracking.columns;
+    expect(p.changes.removals!.widths).toEqual({ [status]: 70, [check]: 130.5, [analysis.tracking.helper!]: 20 });
+    expect(p.changes.removals!.columns).toEqual(expect.arrayContaining([status, check, analysis.tracking.helper!]));
   });
 });

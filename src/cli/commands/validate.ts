@@ -14,9 +14,9 @@ import { z } from 'zod';
 import type { Lang } from '../../engine/model';
 import { toValidateFailureJson, toValidateJson } from '../../contract/validate-json';
 import { commonOptionsSchema, firstProblem, yearOption } from '../args';
-import { EXIT_COULD_NOT_CHECK, EXIT_ERRORS_FOUND, EXIT_OK, type CliCommand, type CommandContext } from '../command';
+import { EXIT_COULD_NOT_CHECK, EXIT_ERRORS_FOUND, EXIT_OK, type CliCommand, type CliIO, type CommandContext } from '../command';
 import { formatValidateHuman, formatWrittenLine, pastPlanHint } from '../format-validate';
-import { writeJsonLine } from '../json-pieces';
+import { printJsonLine } from '../json-pieces';
 import { messages } from '../messages';
 import { correctionsDropped } from '../notes';
 import { CopyError, type OpenedWorkbook } from '../../hosts/xlsx/port';
@@ -110,7 +110,7 @@ async function checkOne(
     // grid, the analysis and the text (hundreds of MB at 50,000 rows) can be collected before
     // the copy is written. (What an await returns stays reachable from the microtask that runs
     // the rest of this function, all through the write, so it must not hold the text.)
-    const checked = await checkAndRender(workbook, args, asOf, file, target !== undefined, progress, io.stdout);
+    const checked = await checkAndRender(workbook, args, asOf, file, target !== undefined, progress, io);
     if (!checked.ok) {
       failLine(file, refusalFailure(checked.refusal, file, lang));
       return EXIT_COULD_NOT_CHECK;
@@ -151,16 +151,16 @@ async function checkOne(
   }
 }
 
-/** Check, and print the result now (`print`, perhaps in several pieces), keeping only what is needed afterwards (not the
- * analysis, not the text). */
-async function checkAndRender(workbook: OpenedWorkbook, args: ValidateArgs, asOf: string, file: string, write: boolean, progress: Progress, print: (text: string) => void) {
+/** Check, and print the result now on `io`'s stdout (--json in pieces), keeping only what is
+ * needed afterwards (not the analysis, not the text). */
+async function checkAndRender(workbook: OpenedWorkbook, args: ValidateArgs, asOf: string, file: string, write: boolean, progress: Progress, io: CliIO) {
   const prepared = await prepareCheck({ workbook }, { asOf, fixAsOf: args.asOf !== undefined, lang: args.lang, planYear: args.planYear, write, onStep: (step) => progress.stage(step) });
   if (!prepared.ok) return prepared;
   const { analysis } = prepared;
   // Only when the day was not chosen: an explicit --as-of after the plan's year is deliberate.
   const hint = args.asOf === undefined ? pastPlanHint(analysis, args.lang) : null;
-  if (args.json) writeJsonLine(toValidateJson(analysis, file), print);
-  else print(formatValidateHuman(analysis, file, args.lang, { hint }));
+  if (args.json) await printJsonLine(toValidateJson(analysis, file), io.stdout, io.drained);
+  else io.stdout(formatValidateHuman(analysis, file, args.lang, { hint }));
   return {
     ok: true as const,
     hint,

@@ -181,6 +181,42 @@ function leftoverOps(sheetName: string, old: ChangeSet, next: ChangeSet): Planne
   return ops;
 }
 
+/**
+ * The sheet as the user left it, for the next analysis: what the re-read cannot tell from our
+ * misplaced batch — the hidden columns and the validations (the batch hid its helper column and
+ * gave its status a drop-down), the row heights and the page — from the first read, rows moved by
+ * k as undoValues moves the values.
+ */
+export function asUserLeftIt(again: Grid, before: Grid, k: number): Grid {
+  const { hiddenCols: _h, validatedRanges: _v, rowHeights: _r, page: _p, ...grid } = again;
+  const moved = (r: CellRange) => ({ ...r, top: Math.max(0, r.top + k), bottom: Math.max(0, r.bottom + k) });
+  return {
+    ...grid,
+    ...(before.page ? { page: before.page } : {}),
+    ...(before.hiddenCols ? { hiddenCols: before.hiddenCols } : {}),
+    ...(before.validatedRanges ? { validatedRanges: before.validatedRanges.map(moved) } : {}),
+    ...(before.rowHeights ? { rowHeights: Object.fromEntries(Object.entries(before.rowHeights).map(([r, h]) => [Number(r) + k, h])) } : {}),
+  };
+}
+
+/** The rows our misplaced batch grew get the height the row now there had before it (its
+ * height k rows away in the first read; the standard height when it had none of its own). */
+function undoHeightsOps(sheetName: string, changes: ChangeSet, before: Grid, k: number): PlannedOp[] {
+  return (changes.rowHeights ?? []).map((h) => {
+    const was = before.rowHeights?.[h.row - k];
+    const rows = `${h.row + 1}:${h.row + 1}`;
+    return {
+      label: `height back ${rows}`,
+      bytes: OP_OVERHEAD_BYTES,
+      queue: ({ sheet }) => {
+        const format = sheet(sheetName).getRange(rows).format;
+        if (was !== undefined) format.rowHeight = was;
+        else format.useStandardHeight = true;
+      },
+    };
+  });
+}
+
 /** Deletes every highlight rule of ours (found by the tag), one op. */
 export function removeHighlightsOp(tag: string, existing: ExistingFormat[]): PlannedOp[] {
   const ours = tag === '' ? [] : existing.filter((f) => f.formula.includes(tag));
@@ -247,16 +283,15 @@ export async function repairMovedRows(
   const k = tableShift(old.analysis, old.read.grid, again.grid);
   if (k === null || k === 0) return giveUp(again);
   const restored = undoValues(old.changes, old.read.grid, again.grid, k);
-  // The printout is judged as it was before the misplaced batch changed it: the new change set
-  // sets it again where the table now is.
-  const page = old.read.grid.page;
-  const result = deps.analyze(page ? { ...again.grid, page } : again.grid);
+  // The printout, hidden columns, validations and heights are judged as they were before the
+  // misplaced batch changed them: the new change set sets its own again where the table now is.
+  const result = deps.analyze(asUserLeftIt(again.grid, old.read.grid, k));
   if (!result.ok) return giveUp(again);
   const unresolved = deps.changesOf(result.analysis, again);
   const next = deps.resolveFonts ? await deps.resolveFonts(unresolved, again) : unresolved;
   const restore: ChangeSet = { sheet: again.sheetName, writes: restored, formats: [], validations: [], conditionalFormats: { tag: '', rules: [] }, sheets: [] };
   const context: PlanContext = { sheetName: again.sheetName, sheets: again.sheets, customFormats: again.customFormats, sheetNames: again.sheetNames, lang: deps.lang, pieceBytes: deps.pieceBytes, block: deps.block?.(again) };
-  const ops = [...planChangeSet(restore, context), ...leftoverOps(again.sheetName, old.changes, next), ...planChangeSet(next, context)];
+  const ops = [...planChangeSet(restore, context), ...leftoverOps(again.sheetName, old.changes, next), ...undoHeightsOps(again.sheetName, old.changes, old.read.grid, k), ...planChangeSet(next, context)];
   try {
     await deps.execute(ops, keyCellsOf(result.analysis, again.grid));
   } catch (e) {

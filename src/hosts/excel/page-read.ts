@@ -3,7 +3,7 @@
  * page layout (orientation, paper, margins, zoom — ExcelApi 1.9), the print area and the print
  * titles (PageLayout.getPrintAreaOrNullObject, getPrintTitleRowsOrNullObject,
  * getPrintTitleColumnsOrNullObject, ExcelApi 1.9), queued with the read's first sync; and the
- * widths of the used columns (Range.format.columnWidth, points), queued with its second.
+ * columns' widths (columns-read.ts, points), read with its second.
  */
 import { parseA1Areas, parseA1Range } from '../../engine/a1';
 import type { PageSetup, PageZoom, Span } from '../../engine/model';
@@ -12,8 +12,6 @@ import type { PageSetup, PageZoom, Span } from '../../engine/model';
 const STANDARD_WIDTH_POINTS = 48;
 /** Points per character of width the hosts give columns (plan.ts charactersToPoints). */
 const CHARACTER_POINTS = 5.25;
-/** Columns whose width is read, at most (a plan's table is a few dozen). */
-export const MAX_WIDTH_COLUMNS = 256;
 
 /** Excel.PaperType → the OOXML paper code the engine uses. */
 const PAPER: Record<string, number> = { Letter: 1, Legal: 5, A3: 8, A4: 9, A5: 11 };
@@ -34,12 +32,6 @@ export function queuePageLayout(sheet: Excel.Worksheet): PageLoads {
   return { layout, area, titleRows, titleColumns };
 }
 
-/** Queue the widths of columns 0…last (the read's second sync). */
-export function queueWidths(sheet: Excel.Worksheet, last: number): Excel.RangeFormat[] {
-  const count = Math.min(last + 1, MAX_WIDTH_COLUMNS);
-  return Array.from({ length: count }, (_, c) => sheet.getRangeByIndexes(0, c, 1, 1).format.load('columnWidth'));
-}
-
 function span(range: Excel.Range, rows: boolean): Span | null {
   if (range.isNullObject) return null;
   const r = parseA1Range(range.address);
@@ -51,13 +43,11 @@ function zoomOf(z: Excel.PageLayoutZoomOptions | undefined): PageZoom {
   return { scale: z?.scale ?? 100 };
 }
 
-/** The page setup, once the loads are synced. */
-export function pageSetupOf(loads: PageLoads, widths: Excel.RangeFormat[]): PageSetup {
+/** The page setup, once the loads are synced; `widths` are the visible columns' (columns-read.ts). */
+export function pageSetupOf(loads: PageLoads, widths: Record<number, number>): PageSetup {
   const { layout } = loads;
   const columnWidths: Record<number, number> = {};
-  widths.forEach((f, c) => {
-    if (typeof f.columnWidth === 'number' && Math.abs(f.columnWidth - STANDARD_WIDTH_POINTS) > 0.01) columnWidths[c] = f.columnWidth;
-  });
+  for (const [c, width] of Object.entries(widths)) if (Math.abs(width - STANDARD_WIDTH_POINTS) > 0.01) columnWidths[Number(c)] = width;
   return {
     orientation: layout.orientation === 'Landscape' ? 'landscape' : layout.orientation === 'Portrait' ? 'portrait' : null,
     paperSize: PAPER[layout.paperSize as string] ?? null,

@@ -7,15 +7,19 @@
  * Excel APIs relied on (all modelled by src/testing/fake-excel):
  *   Range.clear("All") (ExcelApi 1.1) — values, formulas and formats go;
  *   RangeFormat.useStandardWidth = true (1.1) — the columns take the standard width again;
+ *   RangeFormat.columnWidth (1.2, points) — or the width they had before the block took them;
  *   Range.columnHidden (1.2); DataValidation.clear() (1.8) — only the range's own cells;
  *   NamedItem.delete() (1.4); PageLayout.zoom, setPrintArea, setPrintTitleRows,
  *   setPrintTitleColumns (1.9); the print titles cleared by deleting the sheet's name
  *   "Print_Titles", as Excel keeps them (the API has no call to clear them);
- *   RangeFormat.rowHeight (1.1); the state sheet as host.ts writes it.
+ *   RangeFormat.rowHeight (1.1); the state sheet as host.ts writes it, or, when nothing is
+ *   left to remember, deleted: Worksheet.visibility = "Hidden" (1.2) first, as Worksheet.delete
+ *   (1.1) "will fail with an InvalidOperation exception" on a very hidden sheet ("You should
+ *   first change its visibility to hidden or visible before deleting it", its JSDoc).
  */
 import { MAX_COLS, a1Range, wholeColumns, wholeRows } from '../../engine/a1';
 import type { CellRange, ChangeSet, PageSetup, PrintSettings, RowHeightChange } from '../../engine/model';
-import { STATE_SHEET_NAME, type WorkbookState } from '../../engine/settings';
+import { isEmptyState, STATE_SHEET_NAME, type WorkbookState } from '../../engine/settings';
 import { ChangeSetError } from '../change-set-error';
 import { MAX_CELL_TEXT, OP_OVERHEAD_BYTES } from './payload';
 import type { PlannedOp } from './planned-op';
@@ -51,12 +55,15 @@ export function removalOps(changes: ChangeSet, ctx: BlockPlanContext): PlannedOp
   }
   for (const col of removals.columns) {
     const a = address(wholeColumns(col, col), 'column');
+    const width = removals.widths?.[col];
+    if (width !== undefined && !(width >= 0 && width <= 255 * 7.5)) throw new ChangeSetError(`column width ${width} points`);
     ops.push({
-      label: `standard width ${a}`,
+      label: `${width === undefined ? 'standard width' : `width ${width}`} ${a}`,
       bytes: OP_OVERHEAD_BYTES * 2,
       queue: ({ sheet }) => {
         const range = sheet(name).getRange(a);
-        range.format.useStandardWidth = true;
+        if (width === undefined) range.format.useStandardWidth = true;
+        else range.format.columnWidth = width;
         range.columnHidden = false;
       },
     });
@@ -140,6 +147,23 @@ export function rowHeightOps(heights: readonly RowHeightChange[] | undefined, sh
  */
 export function stateOp(state: WorkbookState | undefined, ctx: BlockPlanContext): PlannedOp[] {
   if (!state) return [];
+  // Nothing left to remember (the block was taken back, no settings of the user's): the
+  // workbook is given back without the state sheet, as it was before the first check.
+  if (isEmptyState(state) && (ctx.stateSheet === null || !ctx.structureProtected)) {
+    const existing = ctx.stateSheet;
+    if (existing === null) return [];
+    return [
+      {
+        label: 'delete the state sheet',
+        bytes: OP_OVERHEAD_BYTES * 2,
+        queue: ({ ctx: c }) => {
+          const ws = c.workbook.worksheets.getItem(existing);
+          ws.visibility = 'Hidden';
+          ws.delete();
+        },
+      },
+    ];
+  }
   const json = JSON.stringify(state);
   if (json.length > MAX_CELL_TEXT) throw new ChangeSetError('the stored state is longer than a cell holds');
   if (!ctx.stateSheet && ctx.structureProtected) return [];

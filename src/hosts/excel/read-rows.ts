@@ -13,6 +13,11 @@
  *
  * A band Excel refuses as too large (our estimate was low: rows of 32,767-character cells) is
  * split in two and read again.
+ *
+ * Row heights, when asked for (a check that will write): each band's rows' heights in the band's
+ * own sync, through one Range.getRowProperties({ format: { rowHeight: true } }) call (ExcelApi
+ * 1.9: "a single-dimensional array … for each row", no proxy per row), counted in the band's
+ * bytes.
  */
 import { parseA1Areas } from '../../engine/a1';
 import type { CellRange, CellValue } from '../../engine/model';
@@ -22,6 +27,8 @@ import { MAX_CELLS_PER_READ, utf8Length } from './payload';
 export const MAX_MERGED_AREAS_PER_CALL = 512;
 /** Response bytes of merged-area addresses per row assumed before any has been measured. */
 const MERGE_BYTES_PRIOR = 40;
+/** Response bytes of one row's height: {"format":{"rowHeight":409.5}}, and a comma. */
+export const HEIGHT_BYTES_PER_ROW = 34;
 const ESTIMATE_SAFETY = 1.2;
 
 /** Rows per merges block that can never hold more than 512 merged areas (see above). */
@@ -64,6 +71,8 @@ export interface RowsToRead {
   /** Estimated response bytes of one row's values. */
   valueBytesPerRow: number;
   budgetBytes: number;
+  /** Read the height of every row from this one (from the top) on, if given (points). */
+  heightsFrom?: number;
 }
 
 export interface RowsRead {
@@ -71,6 +80,8 @@ export interface RowsRead {
   rows: CellValue[][];
   /** Every merged area meeting the used range, once each. */
   merges: CellRange[];
+  /** The heights of the rows from `heightsFrom` on, by row from the top. */
+  heights: Map<number, number>;
   syncs: number;
 }
 
@@ -88,6 +99,8 @@ export async function readRows(ctx: Excel.RequestContext, plan: RowsToRead, with
   const maxRowsPerRead = Math.max(1, Math.floor(MAX_CELLS_PER_READ / Math.max(1, columnCount)));
   const values = new Map<number, CellValue[][]>();
   const merges = new Map<string, CellRange>();
+  const heights = new Map<number, number>();
+  const heightsFrom = plan.heightsFrom ?? rowCount;
   let mergeBytes = 0;
   let mergeRowsRead = 0;
   let syncs = 0;
@@ -104,6 +117,8 @@ export async function readRows(ctx: Excel.RequestContext, plan: RowsToRead, with
       const n = Math.min(mergeRows, band.end - s);
       mergeReads.push(sheet.getRangeByIndexes(top + s, left, n, columnCount).getMergedAreasOrNullObject().load('address'));
     }
+    const heightStart = Math.max(band.start, heightsFrom);
+    const heightRead = heightStart < band.end ? sheet.getRangeByIndexes(top + heightStart, left, band.end - heightStart, 1).getRowProperties({ format: { rowHeight: true } }) : null;
     syncs++;
     try {
       await ctx.sync();
@@ -122,11 +137,12 @@ export async function readRows(ctx: Excel.RequestContext, plan: RowsToRead, with
       }
       if (!isPayloadError(e) && !notAboutSize(e) && mergeReads.length > 0 && mergeRows > 1) {
         // Possibly the merged-areas limit after all: smaller blocks.
-        return readBand(band, Math.ceil(mergeRows / 2), null);
+        return readBand(band, Math.ceil(mergeRows / 2), extra);
       }
       throw e;
     }
     for (const v of valueReads) values.set(v.start, v.range.values as CellValue[][]);
+    if (heightRead) heightRead.value.forEach((r, i) => heights.set(heightStart + i, r.format?.rowHeight ?? 0));
     for (const areas of mergeReads) {
       if (areas.isNullObject) continue;
       mergeBytes += utf8Length(areas.address);
@@ -144,7 +160,7 @@ export async function readRows(ctx: Excel.RequestContext, plan: RowsToRead, with
     let end = next;
     let bytes = 0;
     while (end < rowCount) {
-      const rowBytes = (end >= sampledRows ? plan.valueBytesPerRow : 0) + mergePerRow;
+      const rowBytes = (end >= sampledRows ? plan.valueBytesPerRow : 0) + mergePerRow + (end >= heightsFrom ? HEIGHT_BYTES_PER_ROW : 0);
       if (end > next && bytes + rowBytes > budgetBytes) break;
       bytes += rowBytes;
       end++;
@@ -163,5 +179,5 @@ export async function readRows(ctx: Excel.RequestContext, plan: RowsToRead, with
   const rows: CellValue[][] = [];
   for (const start of [...values.keys()].sort((a, b) => a - b)) rows.push(...values.get(start)!);
   const sortedMerges = [...merges.values()].sort((a, b) => a.top - b.top || a.left - b.left);
-  return { rows, merges: sortedMerges, syncs };
+  return { rows, merges: sortedMerges, heights, syncs };
 }

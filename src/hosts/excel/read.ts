@@ -11,7 +11,9 @@
  * Sync 2 — the stored state (cell A1 of the very hidden state sheet, if it exists), the formulas
  *   of the custom conditional formats, and the rows in bands sized from the bytes per row
  *   measured on the first rows (read-rows.ts): the remaining values and every row's merged
- *   areas, asked for in blocks that cannot exceed Excel's 512 merged areas per call. Every band
+ *   areas, asked for in blocks that cannot exceed Excel's 512 merged areas per call; the columns'
+ *   hidden flags, widths and data validation (columns-read.ts), and, for a check that will write,
+ *   every row's height with its band (read-rows.ts). Every band
  *   that fits the response budget rides in this sync; only a sheet whose values exceed the
  *   budget needs more (one sync per budget's worth).
  *
@@ -22,8 +24,9 @@ import type { CellValue, Grid } from '../../engine/model';
 import { sameSheetName } from '../../engine/text';
 import { STATE_SHEET_NAME, parseWorkbookState, type WorkbookState } from '../../engine/settings';
 import { DEFAULT_BUDGET_BYTES, jsonBytes } from './payload';
-import { isPayloadError, readRows } from './read-rows';
-import { pageSetupOf, queueFonts, queuePageLayout, queueWidths, type FontSample } from './page-read';
+import { HEIGHT_BYTES_PER_ROW, isPayloadError, readRows } from './read-rows';
+import { pageSetupOf, queueFonts, queuePageLayout, type FontSample } from './page-read';
+import { columnFactsOf, queueColumns, type ColumnLoads } from './columns-read';
 
 export { isPayloadError, isCellEditError } from './read-rows';
 
@@ -31,6 +34,8 @@ export { isPayloadError, isCellEditError } from './read-rows';
 export const SAMPLE_ROWS = 500;
 /** Bytes per cell assumed when no row could be sampled. */
 const DEFAULT_CELL_BYTES = 64;
+/** The share of the budget the first sync's row heights may take (~40,000 rows at 4.5 MB). */
+const HEIGHTS_FIRST_SHARE = 0.3;
 /** The sampled bytes per row are multiplied by this before planning blocks. */
 const ESTIMATE_SAFETY = 1.2;
 
@@ -69,10 +74,11 @@ export interface ReadOptions {
 }
 
 /** The first sync: everything small and the first rows (see the top of this file). */
-async function readFirst(ctx: Excel.RequestContext, sampleRows: number, withFormats: boolean) {
+async function readFirst(ctx: Excel.RequestContext, sampleRows: number, withFormats: boolean, heightRows: number) {
   const wb = ctx.workbook;
   const sheet = wb.worksheets.getActiveWorksheet();
-  sheet.load('name');
+  // standardHeight (ExcelApi 1.7): rows of another height have one of their own.
+  sheet.load(withFormats ? 'name,standardHeight' : 'name');
   const protection = sheet.protection.load('protected');
   const wbProtection = wb.protection.load('protected');
   const used = sheet.getUsedRange(true);
@@ -89,8 +95,14 @@ async function readFirst(ctx: Excel.RequestContext, sampleRows: number, withForm
   const names = withFormats ? sheet.names.load('items/name') : null;
   // How the sheet prints, when the check will extend its printout (page-read.ts).
   const page = withFormats ? queuePageLayout(sheet) : null;
+  // The heights of the sheet's first rows through the used range's last, at most heightRows
+  // (Range.getRowProperties, ExcelApi 1.9: one item per row, no proxy per row): ~30 bytes a row,
+  // so they ride here within a share of the budget; rows past them come with the bands
+  // (read-rows.ts). The range is column A from row 1 to the used range's bottom
+  // (Range.getBoundingRect with A1, ExcelApi 1.1), cut at heightRows: never a null object.
+  const heights = heightRows > 0 ? sheet.getRange(`A1:A${heightRows}`).getIntersection(used.getBoundingRect('A1')).getRowProperties({ format: { rowHeight: true } }) : null;
   await ctx.sync();
-  return { sheet, protection, wbProtection, used, head, visible, epoch, sheets, formats, names, page };
+  return { sheet, protection, wbProtection, used, head, visible, epoch, sheets, formats, names, page, heights };
 }
 
 /** Rows no visible area covers. */
@@ -104,19 +116,35 @@ function hiddenRowsOf(rowHidden: boolean | null, visible: Excel.RangeAreas, top:
   return hidden;
 }
 
+/** Rows whose height is not the sheet's standard one, by sheet row: the rows the user sized, or
+ * that Excel fitted to their text (the API does not tell them apart; both are heights the block
+ * must not make too low). Hidden rows are left out: they show no text to make room for. */
+function ownHeights(heights: ReadonlyMap<number, number>, top: number, rowCount: number, standard: number, hidden: ReadonlySet<number>): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (let row = top; row < top + rowCount; row++) {
+    const h = heights.get(row);
+    if (h !== undefined && !hidden.has(row) && h > 0 && Math.abs(h - standard) > 0.01) out[row] = h;
+  }
+  return out;
+}
+
 export async function readActiveSheet(ctx: Excel.RequestContext, options: ReadOptions): Promise<SheetRead> {
   const budget = options.budgetBytes ?? DEFAULT_BUDGET_BYTES;
   let sampleRows = options.sampleRows ?? SAMPLE_ROWS;
   let syncs = 1;
+  // Row heights are read for a check that will write (the block may grow rows).
+  let heightRows = options.withConditionalFormats ? Math.max(1, Math.floor((budget * HEIGHTS_FIRST_SHARE) / HEIGHT_BYTES_PER_ROW)) : 0;
   let first: Awaited<ReturnType<typeof readFirst>>;
   try {
-    first = await readFirst(ctx, sampleRows, options.withConditionalFormats);
+    first = await readFirst(ctx, sampleRows, options.withConditionalFormats, heightRows);
   } catch (e) {
-    // The first rows alone were too big (rows of very long text): sample far fewer and retry.
-    if (!isPayloadError(e) || sampleRows <= 20) throw e;
-    sampleRows = 20;
+    // The first rows alone were too big (rows of very long text): sample far fewer, read the
+    // heights with the bands, and retry.
+    if (!isPayloadError(e) || (sampleRows <= 20 && heightRows === 0)) throw e;
+    sampleRows = Math.min(sampleRows, 20);
+    heightRows = 0;
     syncs++;
-    first = await readFirst(ctx, sampleRows, options.withConditionalFormats);
+    first = await readFirst(ctx, sampleRows, options.withConditionalFormats, heightRows);
   }
   const { sheet, protection, wbProtection, used, head, visible, epoch, sheets, formats, names, page } = first;
   const top = used.rowIndex;
@@ -140,14 +168,14 @@ export async function readActiveSheet(ctx: Excel.RequestContext, options: ReadOp
   let small: {
     stateCell: Excel.Range | null;
     rules: { proxy: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }[];
-    widths: Excel.RangeFormat[];
+    columns: ColumnLoads | null;
     fonts: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
-  } = { stateCell: null, rules: [], widths: [], fonts: null };
+  } = { stateCell: null, rules: [], columns: null, fonts: null };
   const queueSmall = () => {
     small = {
       stateCell: stateSheet ? ctx.workbook.worksheets.getItem(stateSheet.name).getRange('A1').load('values') : null,
       rules: custom.map((f) => ({ proxy: f, rule: f.custom.rule.load('formula') })),
-      widths: page ? queueWidths(sheet, left + columnCount - 1) : [],
+      columns: queueColumns(sheet, top, rowCount, left + columnCount - 1),
       fonts: page ? queueFonts(sheet, top, left, rowCount, columnCount) : null,
     };
   };
@@ -155,7 +183,7 @@ export async function readActiveSheet(ctx: Excel.RequestContext, options: ReadOp
   const perRowBytes = sampled > 0 ? Math.max(sampleBytes / sampled, columnCount * 4) : columnCount * DEFAULT_CELL_BYTES;
   const rest = await readRows(
     ctx,
-    { sheet, top, left, rowCount, columnCount, sampledRows: sampled, valueBytesPerRow: Math.ceil(perRowBytes * ESTIMATE_SAFETY), budgetBytes: budget },
+    { sheet, top, left, rowCount, columnCount, sampledRows: sampled, valueBytesPerRow: Math.ceil(perRowBytes * ESTIMATE_SAFETY), budgetBytes: budget, ...(page ? { heightsFrom: Math.max(0, heightRows - top) } : {}) },
     queueSmall,
   );
   syncs += rest.syncs;
@@ -166,15 +194,27 @@ export async function readActiveSheet(ctx: Excel.RequestContext, options: ReadOp
   const { state, problem } = parseWorkbookState(typeof stateJson === 'string' ? stateJson : null);
   const customFormats: ExistingFormat[] = small.rules.map(({ proxy, rule }) => ({ id: proxy.id, formula: rule.formula, proxy }));
   const isBlankA1 = rowCount === 1 && columnCount === 1 && rows.length === 1 && (rows[0][0] === '' || rows[0][0] === null);
+  const hiddenRows = hiddenRowsOf(used.rowHidden, visible, top, rowCount);
   const grid: Grid = {
     sheetName,
     values: isBlankA1 ? [] : rows,
     origin: { row: top, col: left },
     merges: rest.merges,
-    hiddenRows: hiddenRowsOf(used.rowHidden, visible, top, rowCount),
+    hiddenRows,
     date1904: typeof epoch.value === 'number' && epoch.value < 36_000,
   };
-  if (page) grid.page = pageSetupOf(page, small.widths);
+  const columns = small.columns ? columnFactsOf(small.columns) : null;
+  if (columns && columns.hidden.length > 0) grid.hiddenCols = columns.hidden;
+  if (columns && columns.validated.length > 0) grid.validatedRanges = columns.validated;
+  if (page) grid.page = pageSetupOf(page, columns?.widths ?? {});
+  if (page) {
+    // By sheet row: the first sync's from row 0, the bands' from the used range's top.
+    const all = new Map<number, number>();
+    first.heights?.value.forEach((r, row) => all.set(row, r.format?.rowHeight ?? 0));
+    for (const [i, h] of rest.heights) all.set(top + i, h);
+    const heights = ownHeights(all, top, rowCount, sheet.standardHeight, new Set(hiddenRows));
+    if (Object.keys(heights).length > 0) grid.rowHeights = heights;
+  }
   return {
     sheetName,
     sheetProtected: protection.protected,

@@ -16,6 +16,9 @@ export const FEATURE_REQUIREMENTS: Readonly<Record<string, string>> = {
   'Worksheet.pageLayout, setPrintTitleRows, margins, headersFooters (report printing)': '1.9',
   'Worksheet.getRanges (report styles in few calls)': '1.9',
   'Range.getCellProperties (font names of legacy TCVN3/VNI text)': '1.9',
+  'Range.getColumnProperties / getRowProperties (hidden columns, widths, row heights)': '1.9',
+  'Range.getSpecialCellsOrNullObject("DataValidations") (the user’s drop-downs)': '1.9',
+  'Worksheet.standardHeight, RangeFormat.useStandardHeight (rows of a height of their own)': '1.7',
   'Range.dataValidation (status drop-down)': '1.8',
   'Range.hyperlink (report links back to the appendix)': '1.7',
   'Worksheet.getRangeByIndexes (reading in row blocks)': '1.7',
@@ -26,7 +29,7 @@ export const FEATURE_REQUIREMENTS: Readonly<Record<string, string>> = {
   'Worksheet.getUsedRange(valuesOnly), Range.rowHidden, format.columnWidth/rowHeight, Workbook.functions (1904 check)': '1.2',
   // Its JSDoc: "ExcelApi 1.1 for reading visibility; 1.2 for setting it".
   'Worksheet.visibility = VeryHidden (setting it, for the state sheet)': '1.2',
-  'Worksheet.visibility (reading it), charts, activate/select': '1.1',
+  'Worksheet.visibility (reading it), charts, activate/select, Worksheet.delete, Range.getBoundingRect': '1.1',
 };
 
 export type IsSetSupported = (name: string, minVersion: string) => boolean;

@@ -4,9 +4,9 @@
  * (Ctrl-C), SIGTERM or SIGHUP — the handlers are installed only while such a file exists, then
  * the signal is raised again so the exit status is the usual one (130, 143…).
  *
- * SIGKILL cannot be caught: its leftovers carry the writer's process id in their name
- * (TEMP_PREFIX / LOCK_PREFIX below) and are removed by the next run that writes into the same
- * folder once that process is gone (sweepStale).
+ * SIGKILL cannot be caught: its leftovers carry the writer's process id (a temporary file in its
+ * name, TEMP_PREFIX below; a lock, LOCK_PREFIX, in its content) and are removed by the next run
+ * that writes into the same folder once that process is gone (sweepStale).
  */
 import { promises as fs, unlinkSync } from 'fs';
 import path from 'path';
@@ -88,12 +88,29 @@ export function tempOwner(name: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** Remove temporary copies left in `dir` by writers that are gone (killed with SIGKILL, or a
- * power cut). Best effort: a folder that cannot be listed is left alone. */
+/** A lock file younger than this with no process id yet is being created by its owner. */
+const FRESH_LOCK_MS = 10_000;
+
+/** Whether the lock file at `lock` was left by a run that is gone (or is unreadable, or empty
+ * for longer than its creation can take). */
+export async function lockIsStale(lock: string): Promise<boolean> {
+  const [text, stat] = await Promise.all([fs.readFile(lock, 'utf8').catch(() => null), fs.stat(lock).catch(() => null)]);
+  if (text === null || !stat) return true;
+  const pid = Number(text.trim());
+  if (text.trim() === '') return Date.now() - stat.mtimeMs > FRESH_LOCK_MS;
+  return pid !== process.pid && !processAlive(pid);
+}
+
+/** Remove temporary copies and --out locks left in `dir` by writers that are gone (killed with
+ * SIGKILL, or a power cut), so that a folder a killed run wrote into holds only complete files
+ * after the next run writes there. Best effort: a folder that cannot be listed is left alone. */
 export async function sweepStale(dir: string): Promise<void> {
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
+    const file = path.join(dir, name);
     const pid = tempOwner(name);
-    if (pid !== null && pid !== process.pid && !processAlive(pid)) await fs.unlink(path.join(dir, name)).catch(() => undefined);
+    if (pid !== null && pid !== process.pid && !processAlive(pid)) await fs.unlink(file).catch(() => undefined);
+    // A lock names no process in its name (it must be one name per target): its content does.
+    else if (name.startsWith(LOCK_PREFIX) && (await lockIsStale(file))) await fs.unlink(file).catch(() => undefined);
   }
 }

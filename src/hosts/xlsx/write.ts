@@ -14,7 +14,7 @@ import { createHash, randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
 import path from 'path';
 import type ExcelJS from 'exceljs';
-import { LOCK_PREFIX, own, processAlive, release, removeOwned, sweepStale, TEMP_PREFIX, TEMP_SUFFIX } from './cleanup';
+import { LOCK_PREFIX, lockIsStale, own, release, removeOwned, sweepStale, TEMP_PREFIX, TEMP_SUFFIX } from './cleanup';
 
 export type WriteFailureCode =
   | 'no-directory'
@@ -24,6 +24,8 @@ export type WriteFailureCode =
   | 'not-regular'
   /** ENOSPC / EDQUOT: no space left (the previous file, if any, is kept). */
   | 'disk-full'
+  /** ENAMETOOLONG: the file name is longer than the file system allows (255 bytes, UTF-8). */
+  | 'name-too-long'
   /** Another run holds the target's lock. */
   | 'busy'
   | 'write-failed';
@@ -45,24 +47,36 @@ function classify(e: unknown): WriteFailureCode {
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'not-writable';
   if (code === 'EISDIR') return 'is-directory';
   if (code === 'ENOSPC' || code === 'EDQUOT') return 'disk-full';
+  if (code === 'ENAMETOOLONG') return 'name-too-long';
   return 'write-failed';
 }
 
 /** Why `target` cannot be written as a file, judged from what is there now; null when it can
- * (a regular file, or nothing yet). A link is judged by what it points at. */
+ * (a regular file, or nothing yet). A link is judged by what it points at. A name the file
+ * system cannot hold is found here, before any work is done for it. */
 export async function targetProblem(target: string): Promise<WriteFailureCode | null> {
-  const stat = await fs.stat(target).catch(() => null);
-  if (!stat) return null;
+  let stat: Awaited<ReturnType<typeof fs.stat>> | null;
+  try {
+    stat = await fs.stat(target);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException)?.code === 'ENAMETOOLONG' ? 'name-too-long' : null;
+  }
   if (stat.isDirectory()) return 'is-directory';
   return stat.isFile() ? null : 'not-regular';
 }
 
-/** Write `bytes` to `target` so that a failure never leaves a partly written file. */
-export async function writeBytesAtomically(bytes: Buffer, target: string): Promise<void> {
+/** Write `bytes` (or its pieces, one after the other) to `target` so that a failure never
+ * leaves a partly written file. */
+export async function writeBytesAtomically(bytes: Buffer | readonly Buffer[], target: string): Promise<void> {
   await writeAtomically(target, async (temp) => {
     const handle = await fs.open(temp, 'wx');
     try {
-      await handle.writeFile(bytes);
+      if (Buffer.isBuffer(bytes)) await handle.writeFile(bytes);
+      else {
+        for (const piece of bytes) {
+          for (let at = 0; at < piece.length; ) at += (await handle.write(piece, at)).bytesWritten;
+        }
+      }
       // On disk before the rename: a power cut leaves the old file or the new one, whole.
       await handle.datasync();
     } finally {
@@ -112,17 +126,6 @@ export function lockNameFor(target: string): string {
   return path.join(path.dirname(abs), `${LOCK_PREFIX}${hash}`);
 }
 
-/** A lock file younger than this with no process id yet is being created by its owner. */
-const FRESH_LOCK_MS = 10_000;
-
-async function lockIsStale(lock: string): Promise<boolean> {
-  const [text, stat] = await Promise.all([fs.readFile(lock, 'utf8').catch(() => null), fs.stat(lock).catch(() => null)]);
-  if (text === null || !stat) return true;
-  const pid = Number(text.trim());
-  if (text.trim() === '') return Date.now() - stat.mtimeMs > FRESH_LOCK_MS;
-  return !processAlive(pid);
-}
-
 /**
  * Take the lock on `target` for this run, or throw WorkbookWriteError 'busy' when another run
  * holds it. A lock left by a process that is gone (killed) is taken over. Failing to create the
@@ -132,15 +135,27 @@ async function lockIsStale(lock: string): Promise<boolean> {
 export async function acquireOutLock(target: string): Promise<OutLock> {
   const lock = lockNameFor(target);
   for (let attempt = 0; attempt < 2; attempt++) {
+    let handle: fs.FileHandle;
     try {
-      await fs.writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
-      own(lock);
-      return { release: () => removeOwned(lock) };
+      handle = await fs.open(lock, 'wx');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return { release: async () => undefined };
       if (!(await lockIsStale(lock))) throw new WorkbookWriteError('busy', target, `locked by ${lock}`);
       await fs.unlink(lock).catch(() => undefined);
+      continue;
     }
+    // Ours from its creation: removed on every way out, also when its content cannot be
+    // written (a full disk has room for the name, not for the bytes).
+    own(lock);
+    try {
+      await handle.writeFile(`${process.pid}\n`);
+    } catch {
+      await handle.close().catch(() => undefined);
+      await removeOwned(lock);
+      return { release: async () => undefined };
+    }
+    await handle.close();
+    return { release: () => removeOwned(lock) };
   }
   throw new WorkbookWriteError('busy', target, `locked by ${lock}`);
 }

@@ -5,7 +5,7 @@
 import { FakeExcelError } from './errors';
 import { MAX_GET_CELLS, type FakeRequestContext } from './context';
 import { MAX_COLS, MAX_ROWS, cellCount, colLetters, intersect, rectRef, type Rect } from './address';
-import { DEFAULT_STYLE, MAX_FORMULA_LENGTH, coerceTyped, type CellStyle, type FakeCellValue, type SheetState } from './model';
+import { DEFAULT_STYLE, MAX_FORMULA_LENGTH, STANDARD_ROW_HEIGHT_POINTS, coerceTyped, type CellStyle, type FakeCellValue, type SheetState } from './model';
 
 export interface RangeEntity {
   sheet: SheetState;
@@ -166,4 +166,14 @@ export function styleAll(sheet: SheetState, rects: Rect[], patch: Partial<CellSt
 /** A range's format as the fake reads it: the top-left cell of the first area. */
 export function topLeftStyle(e: AreasEntity): Readonly<CellStyle> {
   return e.sheet.cell(e.rects[0].top, e.rects[0].left)?.style ?? DEFAULT_STYLE;
+}
+
+/** A column's width and a row's height in points as Excel reports them. Hidden, 0: the reference
+ * does not say what RangeFormat.columnWidth / rowHeight give for a hidden column or row, Excel's
+ * object model (Range.ColumnWidth, RowHeight) gives 0; the hosts ignore them either way. */
+export function columnWidthOf(sheet: SheetState, col: number): number {
+  return sheet.hiddenCols.has(col) ? 0 : sheet.columnWidth(col);
+}
+export function rowHeightOf(sheet: SheetState, row: number): number {
+  return sheet.hiddenRows.has(row) ? 0 : (sheet.rowHeights.get(row) ?? STANDARD_ROW_HEIGHT_POINTS);
 }

@@ -5,8 +5,8 @@
 import { FakeExcelError } from './errors';
 import { FakeObject, defineProperties } from './fake-object';
 import type { FakeRequestContext } from './context';
-import { color, styleAll, topLeftStyle, type AreasEntity } from './cells';
-import { STANDARD_ROW_HEIGHT_POINTS, type CellStyle } from './model';
+import { color, columnWidthOf, rowHeightOf, styleAll, topLeftStyle, type AreasEntity } from './cells';
+import type { CellStyle } from './model';
 
 type Cells = () => AreasEntity;
 
@@ -131,6 +131,7 @@ export class FakeRangeFormat extends FakeObject<AreasEntity> {
   /** Points, for every row of the range. */
   declare rowHeight: number;
   declare useStandardWidth: boolean;
+  declare useStandardHeight: boolean;
   constructor(ctx: FakeRequestContext, parent: FakeObject<unknown>, private readonly cells: Cells) {
     super(ctx, 'RangeFormat', cells, { parent, method: 'format' });
   }
@@ -161,7 +162,7 @@ defineProperties(FakeRangeFormat, {
     },
   },
   columnWidth: {
-    read: (e) => e.sheet.columnWidth(e.rects[0].left),
+    read: (e) => columnWidthOf(e.sheet, e.rects[0].left),
     write: (e, x) => {
       e.sheet.assertWritable();
       if (typeof x !== 'number' || !(x >= 0) || x > 255 * 7.5) throw new FakeExcelError('InvalidArgument', `Column width ${x} points is out of range.`);
@@ -178,8 +179,22 @@ defineProperties(FakeRangeFormat, {
       for (const rect of e.rects) for (let c = rect.left; c <= rect.right; c++) e.sheet.columnWidths.delete(c);
     },
   },
+  // RangeFormat.useStandardHeight (ExcelApi 1.7): "true if the row height of the Range object
+  // equals the standard height of the sheet", null when the rows differ; "only intended to be set
+  // to true" — the rows take the sheet's standard height again.
+  useStandardHeight: {
+    read: (e) => {
+      const flags = e.rects.flatMap((r) => Array.from({ length: r.bottom - r.top + 1 }, (_, i) => !e.sheet.rowHeights.has(r.top + i)));
+      return flags.every((f) => f) ? true : flags.every((f) => !f) ? false : (null as unknown as boolean);
+    },
+    write: (e, x) => {
+      e.sheet.assertWritable();
+      if (x !== true) return;
+      for (const rect of e.rects) for (let r = rect.top; r <= rect.bottom; r++) e.sheet.rowHeights.delete(r);
+    },
+  },
   rowHeight: {
-    read: (e) => e.sheet.rowHeights.get(e.rects[0].top) ?? STANDARD_ROW_HEIGHT_POINTS,
+    read: (e) => rowHeightOf(e.sheet, e.rects[0].top),
     write: (e, x) => {
       e.sheet.assertWritable();
       if (typeof x !== 'number' || !(x >= 0) || x > 409) throw new FakeExcelError('InvalidArgument', `Row height ${x} points is out of range.`);

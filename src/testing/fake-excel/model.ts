@@ -393,6 +393,8 @@ export interface FakeSheetSeed {
   columnWidths?: Record<string, number>;
   /** Column letters of hidden columns. */
   hiddenColumns?: string[];
+  /** Excel row number (1-based) → height in points, for rows of a height of the user's. */
+  rowHeights?: Record<string, number>;
   protected?: boolean;
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
 }
@@ -454,6 +456,7 @@ export function seedWorkbook(seed: FakeWorkbookSeed): WorkbookState {
     for (const r of s.hiddenRows ?? []) sheet.hiddenRows.add(r - 1);
     for (const [letter, pts] of Object.entries(s.columnWidths ?? {})) sheet.columnWidths.set(colIndex(letter), pts);
     for (const letter of s.hiddenColumns ?? []) sheet.hiddenCols.add(colIndex(letter));
+    for (const [row, pts] of Object.entries(s.rowHeights ?? {})) sheet.rowHeights.set(Number(row) - 1, pts);
     for (const cf of s.conditionalFormats ?? []) {
       sheet.conditionalFormats.push({
         id: wb.newId('cf'),

@@ -7,7 +7,7 @@ import { FakeExcelError } from './errors';
 import { FakeObject, defineProperties, notImplemented } from './fake-object';
 import { MAX_GET_CELLS, type FakeRequestContext } from './context';
 import { MAX_COLS, MAX_ROWS, cellCount, intersect, parseArea, qualified, rectRef, type Rect } from './address';
-import { checkRect, cols, readCells, rows, sheetAlive, writeCells, type AreasEntity, type RangeEntity } from './cells';
+import { checkRect, cols, columnWidthOf, readCells, rowHeightOf, rows, sheetAlive, writeCells, type AreasEntity, type RangeEntity } from './cells';
 import { DEFAULT_STYLE, type FakeCellValue, type Hyperlink } from './model';
 import { FakeRangeFormat } from './format';
 import { FakeConditionalFormatCollection } from './conditional-formats';
@@ -74,6 +74,58 @@ defineProperties(FakeCellPropertiesResult, {
           row.push({ format: { font: withSize ? { name: style.fontName, size: style.fontSize } : { name: style.fontName } } });
         }
         out.push(row);
+      }
+      return out;
+    },
+  },
+});
+
+/** Per-row or per-column properties the hosts ask Range.getRowProperties /
+ * getColumnProperties for (ExcelApi 1.9). */
+type LinePropertiesSpec = { rowHidden?: boolean; columnHidden?: boolean; rowIndex?: boolean; columnIndex?: boolean; format?: { rowHeight?: boolean; columnWidth?: boolean } };
+type LineProperties = { rowHidden?: boolean; columnHidden?: boolean; rowIndex?: number; columnIndex?: number; format?: { rowHeight?: number; columnWidth?: number } };
+
+/**
+ * What Range.getRowProperties / getColumnProperties return (ExcelApi 1.9): "a single-dimensional
+ * array, encapsulating the data for each row's [column's] font, fill, borders, alignment, and
+ * other properties" — one item per row (column) of the range, holding only the properties asked
+ * for; "for properties that are not consistent across each cell within a given row [column],
+ * null will be returned" (their JSDoc in @types/office-js). A ClientResult, filled at the next
+ * sync without a load. The fake answers the row and column properties the host asks for:
+ * rowHidden/rowIndex/format.rowHeight, columnHidden/columnIndex/format.columnWidth.
+ */
+export class FakeLinePropertiesResult extends FakeObject<RangeEntity> {
+  declare readonly value: LineProperties[];
+  constructor(ctx: FakeRequestContext, parent: FakeObject<unknown>, method: 'getRowProperties' | 'getColumnProperties', readonly spec: LinePropertiesSpec, resolver: () => RangeEntity) {
+    super(ctx, 'ClientResult', resolver, { parent, method, args: [spec] });
+    this.load('value');
+  }
+  get byRow(): boolean {
+    return this.spec.rowHidden !== undefined || this.spec.rowIndex !== undefined || this.spec.format?.rowHeight !== undefined;
+  }
+}
+defineProperties(FakeLinePropertiesResult, {
+  value: {
+    read: (e, result) => {
+      const { spec, byRow } = result as FakeLinePropertiesResult;
+      if (cellCount(e.rect) > MAX_GET_CELLS) throw new FakeExcelError('RangeExceedsLimit', 'The range is limited to 5,000,000 cells for get operations.');
+      const out: LineProperties[] = [];
+      if (byRow) {
+        for (let r = e.rect.top; r <= e.rect.bottom; r++) {
+          const item: LineProperties = {};
+          if (spec.rowIndex) item.rowIndex = r;
+          if (spec.rowHidden) item.rowHidden = e.sheet.hiddenRows.has(r);
+          if (spec.format?.rowHeight) item.format = { rowHeight: rowHeightOf(e.sheet, r) };
+          out.push(item);
+        }
+      } else {
+        for (let c = e.rect.left; c <= e.rect.right; c++) {
+          const item: LineProperties = {};
+          if (spec.columnIndex) item.columnIndex = c;
+          if (spec.columnHidden) item.columnHidden = e.sheet.hiddenCols.has(c);
+          if (spec.format?.columnWidth) item.format = { columnWidth: columnWidthOf(e.sheet, c) };
+          out.push(item);
+        }
       }
       return out;
     },
@@ -185,6 +237,14 @@ export class FakeRange extends FakeObject<RangeEntity> {
   getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
     return this.derive('getIntersectionOrNullObject', [other], (e) => intersect(e.rect, this.otherRect(other, e)), true);
   }
+  /** Range.getBoundingRect (ExcelApi 1.1): "the smallest range object that encompasses the
+   * given ranges" — "B2:C5" and "D10:E15" give "B2:E15". */
+  getBoundingRect(other: FakeRange | string): FakeRange {
+    return this.derive('getBoundingRect', [other], (e) => {
+      const o = this.otherRect(other, e);
+      return { top: Math.min(e.rect.top, o.top), left: Math.min(e.rect.left, o.left), bottom: Math.max(e.rect.bottom, o.bottom), right: Math.max(e.rect.right, o.right) };
+    });
+  }
   getUsedRange(valuesOnly?: boolean): FakeRange {
     return this.derive('getUsedRange', [valuesOnly], (e) => {
       const used = e.sheet.usedRect(!!valuesOnly);
@@ -214,10 +274,16 @@ export class FakeRange extends FakeObject<RangeEntity> {
       return rects.length ? { sheet: e.sheet, rects: [...rects].sort((a, b) => a.top - b.top || a.left - b.left) } : null;
     }, true);
   }
+  /** SpecialCellType (ExcelApi 1.9): "Visible" — the cells of rows not hidden; "DataValidations"
+   * — "cells with validation criteria" (the parts of the sheet's validations inside the range). */
   private special(cellType: string): AreasEntity | null {
-    if (cellType !== 'Visible') throw notImplemented(`Range.getSpecialCells("${cellType}")`);
     const e = this._target();
-    const rects = visibleBands(e);
+    let rects: Rect[];
+    if (cellType === 'Visible') rects = visibleBands(e);
+    else if (cellType === 'DataValidations') {
+      rects = e.sheet.validations.map((v) => intersect(v.rect, e.rect)).filter((r): r is Rect => r !== null);
+      rects.sort((a, b) => a.top - b.top || a.left - b.left);
+    } else throw notImplemented(`Range.getSpecialCells("${cellType}")`);
     return rects.length ? { sheet: e.sheet, rects } : null;
   }
   getSpecialCells(cellType: string): FakeRangeAreas {
@@ -239,6 +305,22 @@ export class FakeRange extends FakeObject<RangeEntity> {
     const withSize = wanted === JSON.stringify({ format: { font: { name: true, size: true } } });
     if (!nameOnly && !withSize) throw notImplemented(`Range.getCellProperties(${wanted})`);
     return new FakeCellPropertiesResult(this.context, this, [spec], () => this._target(), withSize);
+  }
+
+  /** Range.getRowProperties (ExcelApi 1.9): see FakeLinePropertiesResult. */
+  getRowProperties(spec: LinePropertiesSpec): FakeLinePropertiesResult {
+    const { rowHidden, rowIndex, format, ...rest } = spec;
+    const { rowHeight, ...formatRest } = format ?? {};
+    if (Object.keys(rest).length > 0 || Object.keys(formatRest).length > 0 || (!rowHidden && !rowIndex && !rowHeight)) throw notImplemented(`Range.getRowProperties(${JSON.stringify(spec)})`);
+    return new FakeLinePropertiesResult(this.context, this, 'getRowProperties', spec, () => this._target());
+  }
+
+  /** Range.getColumnProperties (ExcelApi 1.9): see FakeLinePropertiesResult. */
+  getColumnProperties(spec: LinePropertiesSpec): FakeLinePropertiesResult {
+    const { columnHidden, columnIndex, format, ...rest } = spec;
+    const { columnWidth, ...formatRest } = format ?? {};
+    if (Object.keys(rest).length > 0 || Object.keys(formatRest).length > 0 || (!columnHidden && !columnIndex && !columnWidth)) throw notImplemented(`Range.getColumnProperties(${JSON.stringify(spec)})`);
+    return new FakeLinePropertiesResult(this.context, this, 'getColumnProperties', spec, () => this._target());
   }
 
   merge(across?: boolean): void {

@@ -7,7 +7,7 @@ import { FakeObject, defineProperties, notImplemented } from './fake-object';
 import type { FakeRequestContext } from './context';
 import { MAX_COLS, MAX_ROWS, parseArea, parseAreas, rectRef } from './address';
 import { checkRect, sheetAlive } from './cells';
-import { validateSheetName, type PageLayoutState, type SheetState } from './model';
+import { STANDARD_ROW_HEIGHT_POINTS, validateSheetName, type PageLayoutState, type SheetState } from './model';
 import { FakeHeaderFooterGroup } from './header-footer';
 import { FakeChartCollection } from './chart';
 import { register } from './late-bound';
@@ -172,6 +172,9 @@ export class FakeWorksheet extends FakeObject<SheetState> {
   declare name: string;
   declare visibility: string;
   declare position: number;
+  /** "Returns the standard (default) height of all the rows in the worksheet, in points"
+   * (ExcelApi 1.7): Calibri 11's 15 points on the fake. */
+  declare readonly standardHeight: number;
   private readonly sheet = (): SheetState => this._target();
 
   constructor(ctx: FakeRequestContext, parent: FakeObject<unknown> | null, method: string, args: unknown[], resolver: () => SheetState | null, nullable = false) {
@@ -258,6 +261,7 @@ export class FakeWorksheet extends FakeObject<SheetState> {
 }
 defineProperties(FakeWorksheet, {
   id: { read: (s) => s.name },
+  standardHeight: { read: () => STANDARD_ROW_HEIGHT_POINTS },
   name: {
     read: (s) => s.name,
     write: (s, x, ws) => {

@@ -37,6 +37,12 @@ export function digitPixels(font: DefaultFont): number {
   return Math.max(1, Math.round(((font.size * 96) / 72) * em));
 }
 
+/** A width in points as the characters Excel stores for it (whole 1/256ths of the digit width
+ * in pixels, ECMA-376 §18.3.1.13): a width Excel wrote comes back as it was. */
+export function pointsToCharacterWidth(points: number, mdw: number): number {
+  return Math.trunc((points / 0.75 / mdw) * 256) / 256;
+}
+
 /** A width in characters as points. */
 export function characterWidthToPoints(width: number, mdw: number): number {
   const pixels = Math.trunc(((256 * width + Math.trunc(128 / mdw)) / 256) * mdw);
@@ -45,7 +51,7 @@ export function characterWidthToPoints(width: number, mdw: number): number {
 
 /** The default column width in points: <sheetFormatPr defaultColWidth>, else baseColWidth
  * (8) digits plus 5 pixels of padding, rounded up to 8 pixels as Excel does. */
-function defaultWidth(format: Record<string, string>, mdw: number): number {
+export function defaultWidth(format: Record<string, string>, mdw: number): number {
   const explicit = Number(format.defaultColWidth);
   if (format.defaultColWidth !== undefined && Number.isFinite(explicit)) return characterWidthToPoints(explicit, mdw);
   const base = Number(format.baseColWidth ?? 8);

@@ -14,7 +14,9 @@ import { printAreaFormula, printNames, printTitlesFormula } from '../../../engin
 import { sameSheetName } from '../../../engine/text';
 import { a1, quoteSheet } from '../../../engine/a1';
 import { ChangeSetError } from '../../change-set-error';
-import { STATE_SHEET_NAME, type WorkbookState } from '../../../engine/settings';
+import { isEmptyState, STATE_SHEET_NAME, type WorkbookState } from '../../../engine/settings';
+import { readDefaultFont } from '../stream/styles';
+import { digitPixels, pointsToCharacterWidth } from '../stream/page-setup';
 import { inlineString } from './cells';
 import { deflatePieces, PartDeflater, type DeflatedPart } from '../zip/writer';
 import { CONTENT_TYPE, DEFAULT_PART_CAP, PartStore, REL_TYPE } from './package';
@@ -39,8 +41,10 @@ export interface SurgicalOptions {
 }
 
 export interface SurgicalCopy {
-  /** The new workbook file. */
-  bytes: Buffer;
+  /** The new workbook file, in pieces to write one after the other. */
+  pieces: readonly Buffer[];
+  /** The new workbook file in one buffer (joined when asked for). */
+  readonly bytes: Buffer;
   /** What the change sets asked for that this writer does not do (charts), as apply.ts says. */
   skipped: string[];
 }
@@ -98,7 +102,7 @@ class SurgicalWriter {
     // Deflated as it is edited: the edited text never exists whole, and the input's inflated
     // text does not outlive this call.
     const deflater = new PartDeflater();
-    const result = editWorksheet(this.store.bytes(part)!, change, this.styles, (piece) => deflater.write(piece));
+    const result = editWorksheet(this.store.bytes(part)!, this.withWidthsBack(change), this.styles, (piece) => deflater.write(piece), this.digit());
     this.store.set(part, deflater.end());
     if (result.formulaRemoved) {
       this.calcChainStale = true;
@@ -111,6 +115,29 @@ class SurgicalWriter {
       const formula = 'cell' in def.refersTo ? `${quoteSheet(entry.name)}!${a1(def.refersTo.cell.row, def.refersTo.cell.col, 'both')}` : def.refersTo.formula.replace(/^=/, '');
       this.workbook.setLocalName(def.name, entry.index, formula);
     }
+  }
+
+  /**
+   * Columns taken back with the width they had (Removals.widths, points) get it as <col width>,
+   * in characters of the default font's digit: a width of p pixels is stored as
+   * trunc(p / digit × 256) / 256 (ECMA-376 §18.3.1.13), so that the width Excel wrote comes back
+   * as it was. A width change after the removals is how the worksheet editor sets one.
+   */
+  private withWidthsBack(change: ChangeSet): ChangeSet {
+    const widths = change.removals?.widths;
+    if (!widths || Object.keys(widths).length === 0) return change;
+    const digit = this.digit();
+    const formats = Object.entries(widths).map(([col, points]) => {
+      const c = Number(col);
+      return { range: { top: 0, left: c, bottom: 0, right: c }, columnWidth: pointsToCharacterWidth(points, digit) };
+    });
+    return { ...change, formats: [...change.formats, ...formats] };
+  }
+
+  /** The default font's digit width in pixels (what a column's width in characters counts). */
+  private digit(): number {
+    void this.styles; // reads styles.xml and finds its part
+    return digitPixels(readDefaultFont(this.stylesPart ? (this.store.text(this.stylesPart) ?? null) : null));
   }
 
   /** The sheet's print area and repeated rows and columns, as _xlnm names (docs/printing.md). */
@@ -137,6 +164,11 @@ class SurgicalWriter {
   writeState(state: WorkbookState): void {
     const json = JSON.stringify(state);
     const entry = findSheet(this.workbook.sheets(), STATE_SHEET_NAME);
+    if (isEmptyState(state)) {
+      // Nothing left to remember: the state sheet goes (as before the first check), or is not added.
+      if (entry) this.removeSheet(entry);
+      return;
+    }
     if (entry) {
       const part = this.worksheetPart(entry);
       const change: ChangeSet = { sheet: entry.name, writes: [{ range: { top: 0, left: 0, bottom: 0, right: 0 }, values: [[json]] }], formats: [], validations: [], conditionalFormats: { tag: '', rules: [] }, sheets: [] };
@@ -151,6 +183,15 @@ class SurgicalWriter {
     const part = this.newWorksheetPart(Buffer.from(xml, 'utf8'));
     const rId = this.store.addRelationship(this.workbookPart, REL_TYPE.worksheet, part);
     this.workbook.addSheet(STATE_SHEET_NAME, rId, 'veryHidden');
+  }
+
+  /** Remove a worksheet: its entry (workbook.removeSheet), its relationship and its part with
+   * what only it used. */
+  private removeSheet(entry: SheetEntry): void {
+    const part = this.worksheetPart(entry);
+    this.store.removeRelationship(this.workbookPart, entry.rId);
+    this.store.removeWithOrphans(part);
+    this.workbook.removeSheet(entry.index);
   }
 
   /** Create the sheet, or replace the one of the same name where it stands in the tab order. */
@@ -200,7 +241,7 @@ class SurgicalWriter {
     if (!rel.external) this.store.removeWithOrphans(rel.part);
   }
 
-  finish(now?: Date): Buffer {
+  finish(now?: Date): Buffer[] {
     if (this.calcChainStale) this.dropCalcChain();
     if (this.fullCalc) this.workbook.setFullCalcOnLoad();
     if (this.workbook.xml !== this.originalWorkbook) this.store.set(this.workbookPart, this.workbook.xml);
@@ -213,7 +254,7 @@ class SurgicalWriter {
       }
       this.store.set(part, this.stylesBook.toXml());
     }
-    return this.store.toBuffer(now);
+    return this.store.toPieces(now);
   }
 }
 
@@ -236,6 +277,13 @@ export function surgicalCopy(input: Buffer, changes: ChangeSet | readonly Change
     // Last: a new state sheet goes after the report sheet in the tab order.
     if (change.state) writer.writeState(change.state);
   }
-  return { bytes: writer.finish(options.now), skipped };
+  const pieces = writer.finish(options.now);
+  return {
+    pieces,
+    get bytes() {
+      return Buffer.concat(pieces);
+    },
+    skipped,
+  };
 }
 

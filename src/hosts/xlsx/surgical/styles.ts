@@ -94,6 +94,7 @@ export class StyleBook {
   private readonly numFmtIds = new Map<string, number>();
   private nextNumFmtId = 164;
   private readonly derived = new Map<string, number>();
+  private readonly derivedBySpec = new WeakMap<CellStyle, Map<number, number>>();
 
   constructor(private readonly xml: string) {
     const root = rootElement(xml);
@@ -185,6 +186,15 @@ export class StyleBook {
    * share the new one; a format already in the file is reused.
    */
   derive(base: number, spec: CellStyle): number {
+    // By the spec object first: a format change applies one spec to thousands of cells.
+    let bySpec = this.derivedBySpec.get(spec);
+    if (!bySpec) this.derivedBySpec.set(spec, (bySpec = new Map()));
+    let index = bySpec.get(base);
+    if (index === undefined) bySpec.set(base, (index = this.deriveOnce(base, spec)));
+    return index;
+  }
+
+  private deriveOnce(base: number, spec: CellStyle): number {
     if (!hasStyle(spec)) return base;
     const cacheKey = `${base}|${styleKey(spec)}`;
     const cached = this.derived.get(cacheKey);

@@ -81,6 +81,37 @@ export class WorkbookXml {
     this.xml = splice(this.xml, [{ start: span.start, end: span.contentStart, text: renderStartTag(tag) }]);
   }
 
+  /**
+   * Remove the sheet at `index` from the tab order (its part is the caller's): its local names go,
+   * the names local to later sheets and the views' active and first tabs count one less.
+   */
+  removeSheet(index: number): void {
+    this.dropLocalNames(index);
+    const { span } = this.sheetSpans()[index];
+    const edits = [{ start: span.start, end: span.end, text: '' }];
+    for (const d of this.definedNames()) {
+      const local = Number(d.localSheetId);
+      if (d.localSheetId === undefined || !(local > index)) continue;
+      const tag = parseStartTag(this.xml.slice(d.span.start, d.span.contentStart));
+      setAttr(tag, 'localSheetId', String(local - 1));
+      edits.push({ start: d.span.start, end: d.span.contentStart, text: renderStartTag(tag) });
+    }
+    const views = this.child('bookViews');
+    for (const v of views ? childElements(this.xml, views.contentStart, views.contentEnd).filter((e) => e.local === 'workbookView') : []) {
+      const tag = parseStartTag(this.xml.slice(v.start, v.contentStart));
+      let changed = false;
+      for (const key of ['activeTab', 'firstSheet']) {
+        const n = Number(attr(tag, key));
+        if (n > index) {
+          setAttr(tag, key, String(n - 1));
+          changed = true;
+        }
+      }
+      if (changed) edits.push({ start: v.start, end: v.contentStart, text: renderStartTag(tag) });
+    }
+    this.xml = splice(this.xml, edits.sort((a, b) => a.start - b.start));
+  }
+
   /** Drop the defined names local to the sheet at `index` (its print titles, print area…). */
   dropLocalNames(index: number): void {
     const names = this.child('definedNames');

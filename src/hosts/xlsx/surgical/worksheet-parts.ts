@@ -161,26 +161,38 @@ export function colsWithWidths(entries: ColEntry[], widths: Map<number, number>,
   return `<${name}>${list.map((e) => e.text ?? renderStartTag(e.tag, true)).join('')}</${name}>`;
 }
 
-/** The <col> entries without any setting for these columns (0-based): a spanning entry is
- * split around them, so the other columns keep theirs. */
-export function colsWithout(entries: ColEntry[], reset: ReadonlySet<number>): ColEntry[] {
+/** What a <col> says of a column's width and visibility: taken back with the column. */
+const WIDTH_ATTRIBUTES = new Set(['width', 'customWidth', 'hidden', 'bestFit']);
+
+/** The <col> entries without the width and hidden flag of these columns (0-based): a spanning
+ * entry is split around them, so the other columns keep theirs. A column's other settings (its
+ * style, outline level) stay, at `defaultWidth` (characters): a <col> without a width would hide
+ * the column. An entry left with nothing else goes. */
+export function colsWithout(entries: ColEntry[], reset: ReadonlySet<number>, defaultWidth = '9.140625'): ColEntry[] {
   if (reset.size === 0) return entries;
   const out: ColEntry[] = [];
   for (const e of entries) {
     let start = e.min;
+    const piece = (from: number, to: number) => {
+      const tag = copyTag(e.tag);
+      setAttr(tag, 'min', String(from));
+      setAttr(tag, 'max', String(to));
+      return tag;
+    };
     const flush = (end: number) => {
       if (end < start) return;
       if (start === e.min && end === e.max) out.push(e);
-      else {
-        const tag = copyTag(e.tag);
-        setAttr(tag, 'min', String(start));
-        setAttr(tag, 'max', String(end));
-        out.push({ min: start, max: end, text: null, tag });
-      }
+      else out.push({ min: start, max: end, text: null, tag: piece(start, end) });
     };
     for (let col = e.min; col <= e.max; col++) {
       if (!reset.has(col - 1)) continue;
       flush(col - 1);
+      const tag = piece(col, col);
+      tag.attrs = tag.attrs.filter((a) => !WIDTH_ATTRIBUTES.has(a.name));
+      if (tag.attrs.some((a) => a.name !== 'min' && a.name !== 'max')) {
+        setAttr(tag, 'width', defaultWidth);
+        out.push({ min: col, max: col, text: null, tag });
+      }
       start = col + 1;
     }
     flush(e.max);

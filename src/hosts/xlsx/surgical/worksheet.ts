@@ -14,7 +14,8 @@ import { pageSetupEdit, sheetPrEdit } from './page-setup';
 import { ChangeSetError } from '../../change-set-error';
 import { editSheetData, type PieceSink } from './sheet-data';
 import type { StyleBook } from './styles';
-import { childElements, splice, XmlShapeError, type ElementSpan } from './xml';
+import { childElements, parseStartTag, splice, XmlShapeError, type ElementSpan } from './xml';
+import { defaultWidth, pointsToCharacterWidth } from '../stream/page-setup';
 import { colsWithout, colsWithWidths, colsXml, columnStyleOf, dataValidationsWith, dataValidationsWithout, grownDimension, insertionOffset, parseMerges, readCols } from './worksheet-parts';
 
 interface SheetSplit {
@@ -95,7 +96,8 @@ function nextSharedIndex(data: Buffer): number {
  * in pieces (unchanged rows are views into `data`): deflate them as they come rather than
  * joining them.
  */
-export function editWorksheet(data: Buffer, changes: ChangeSet, styles: StyleBook, sink: PieceSink): WorksheetEditResult {
+/** `digit`: the default font's digit width in pixels (a column's width in characters counts them). */
+export function editWorksheet(data: Buffer, changes: ChangeSet, styles: StyleBook, sink: PieceSink, digit = 7): WorksheetEditResult {
   const split = splitSheet(data);
   const { prefix } = split;
   const headStart = rootContentStart(split.head);
@@ -117,7 +119,7 @@ export function editWorksheet(data: Buffer, changes: ChangeSet, styles: StyleBoo
   const zoom = changes.print?.set.zoom;
   const fitEdit = zoom ? sheetPrEdit(split.head, headChildren, headStart, prefix, !('scale' in zoom)) : null;
   // The head and the tail first: what they say does not depend on the rows' text.
-  const head = splice(split.head, [...headEdits(split.head, headChildren, headStart, prefix, edits, cols, colsEl), ...(fitEdit ? [fitEdit] : [])]);
+  const head = splice(split.head, [...headEdits(split.head, headChildren, headStart, prefix, edits, cols, colsEl, digit), ...(fitEdit ? [fitEdit] : [])]);
   const tail = splice(split.tail, tailEdits(split.tail, tailChildren, prefix, changes, styles));
   const open = split.selfClosing ? split.open.replace(/\s*\/>$/, '>') : split.open;
   const close = `</${prefix}sheetData>`;
@@ -131,6 +133,15 @@ export function editWorksheet(data: Buffer, changes: ChangeSet, styles: StyleBoo
   return { formulaRemoved: sheetData.formulaRemoved, formulaAdded };
 }
 
+/** The sheet's default column width as a <col width> (characters), from <sheetFormatPr>. */
+function defaultWidthText(head: string, children: ElementSpan[], digit: number): string {
+  const el = children.find((c) => c.local === 'sheetFormatPr');
+  const tag = el ? parseStartTag(head.slice(el.start, el.contentStart)) : null;
+  const format: Record<string, string> = {};
+  for (const a of tag?.attrs ?? []) format[a.name] = a.raw;
+  return String(pointsToCharacterWidth(defaultWidth(format, digit), digit));
+}
+
 function headEdits(
   head: string,
   children: ElementSpan[],
@@ -139,12 +150,13 @@ function headEdits(
   edits: ReturnType<typeof gatherEdits>,
   cols: ReturnType<typeof readCols>,
   colsEl: ElementSpan | undefined,
+  digit: number,
 ): TextEdit[] {
   const out: TextEdit[] = [];
   const bounds = edits.cells.bounds;
   const dimension = children.find((c) => c.local === 'dimension');
   if (bounds && dimension) out.push({ start: dimension.start, end: dimension.end, text: grownDimension(head, dimension, bounds) });
-  const kept = colsWithout(cols, edits.resetColumns);
+  const kept = edits.resetColumns.size > 0 ? colsWithout(cols, edits.resetColumns, defaultWidthText(head, children, digit)) : cols;
   if (edits.widths.size > 0 || edits.hidden.size > 0 || kept !== cols) {
     const name = colsEl?.name ?? `${prefix}cols`;
     const text = edits.widths.size > 0 || edits.hidden.size > 0 ? colsWithWidths(kept, edits.widths, name, `${prefix}col`, edits.hidden) : colsXml(kept, name);
