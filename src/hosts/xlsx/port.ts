@@ -85,7 +85,7 @@ export async function openXlsxWorkbook(file: string, options: OpenOptions = {}):
 
 async function applyToCopy(input: Buffer, changes: ChangeSet, copyTo: string | undefined): Promise<ApplyReport> {
   if (copyTo === undefined) throw new Error('apply() on a workbook opened without copyTo');
-  let copy: { bytes: Buffer; skipped: string[] };
+  let copy: { pieces: readonly Buffer[]; skipped: string[] };
   try {
     copy = surgicalCopy(input, changes);
   } catch (e) {
@@ -93,7 +93,7 @@ async function applyToCopy(input: Buffer, changes: ChangeSet, copyTo: string | u
     throw e;
   }
   try {
-    await writeBytesAtomically(copy.bytes, copyTo);
+    await writeBytesAtomically(copy.pieces, copyTo);
   } catch (e) {
     if (e instanceof WorkbookWriteError) throw new CopyError(e.code, e.detail);
     throw e;

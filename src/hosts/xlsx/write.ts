@@ -65,12 +65,18 @@ export async function targetProblem(target: string): Promise<WriteFailureCode | 
   return stat.isFile() ? null : 'not-regular';
 }
 
-/** Write `bytes` to `target` so that a failure never leaves a partly written file. */
-export async function writeBytesAtomically(bytes: Buffer, target: string): Promise<void> {
+/** Write `bytes` (or its pieces, one after the other) to `target` so that a failure never
+ * leaves a partly written file. */
+export async function writeBytesAtomically(bytes: Buffer | readonly Buffer[], target: string): Promise<void> {
   await writeAtomically(target, async (temp) => {
     const handle = await fs.open(temp, 'wx');
     try {
-      await handle.writeFile(bytes);
+      if (Buffer.isBuffer(bytes)) await handle.writeFile(bytes);
+      else {
+        for (const piece of bytes) {
+          for (let at = 0; at < piece.length; ) at += (await handle.write(piece, at)).bytesWritten;
+        }
+      }
       // On disk before the rename: a power cut leaves the old file or the new one, whole.
       await handle.datasync();
     } finally {

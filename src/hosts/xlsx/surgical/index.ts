@@ -41,8 +41,10 @@ export interface SurgicalOptions {
 }
 
 export interface SurgicalCopy {
-  /** The new workbook file. */
-  bytes: Buffer;
+  /** The new workbook file, in pieces to write one after the other. */
+  pieces: readonly Buffer[];
+  /** The new workbook file in one buffer (joined when asked for). */
+  readonly bytes: Buffer;
   /** What the change sets asked for that this writer does not do (charts), as apply.ts says. */
   skipped: string[];
 }
@@ -239,7 +241,7 @@ class SurgicalWriter {
     if (!rel.external) this.store.removeWithOrphans(rel.part);
   }
 
-  finish(now?: Date): Buffer {
+  finish(now?: Date): Buffer[] {
     if (this.calcChainStale) this.dropCalcChain();
     if (this.fullCalc) this.workbook.setFullCalcOnLoad();
     if (this.workbook.xml !== this.originalWorkbook) this.store.set(this.workbookPart, this.workbook.xml);
@@ -252,7 +254,7 @@ class SurgicalWriter {
       }
       this.store.set(part, this.stylesBook.toXml());
     }
-    return this.store.toBuffer(now);
+    return this.store.toPieces(now);
   }
 }
 
@@ -275,6 +277,13 @@ export function surgicalCopy(input: Buffer, changes: ChangeSet | readonly Change
     // Last: a new state sheet goes after the report sheet in the tab order.
     if (change.state) writer.writeState(change.state);
   }
-  return { bytes: writer.finish(options.now), skipped };
+  const pieces = writer.finish(options.now);
+  return {
+    pieces,
+    get bytes() {
+      return Buffer.concat(pieces);
+    },
+    skipped,
+  };
 }
 

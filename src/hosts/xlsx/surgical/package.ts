@@ -123,8 +123,9 @@ export class PartStore {
     return [...names, ...this.addedNames.values()];
   }
 
-  /** The copy: every part not changed copied as its compressed bytes, in the input's order. */
-  toBuffer(now?: Date): Buffer {
+  /** The copy, in pieces: every part not changed copied as its compressed bytes, in the
+   * input's order. */
+  toPieces(now?: Date): Buffer[] {
     const writer = new ZipWriter(now);
     const write = (entry: ZipEntry) => {
       const k = this.key(entry.name);
@@ -135,7 +136,7 @@ export class PartStore {
     };
     for (const entry of this.archive.entries) write(entry);
     for (const [k, name] of this.addedNames) writer.add(name, this.changed.get(k)!);
-    return writer.toBuffer();
+    return writer.toPieces();
   }
 
   // -------------------------------------------------------------------------------------------

@@ -179,6 +179,12 @@ export class ZipWriter {
 
   /** The whole archive. Entries keep the order they were added in. */
   toBuffer(): Buffer {
+    return Buffer.concat(this.toPieces());
+  }
+
+  /** The whole archive as pieces to write one after the other (the entries' data are not
+   * copied into one buffer: for a large copy, that would be its whole size again). */
+  toPieces(): Buffer[] {
     const parts: Buffer[] = [];
     const central: Buffer[] = [];
     let offset = 0;
@@ -223,6 +229,6 @@ export class ZipWriter {
     end.writeUInt16LE(this.pending.length, 10);
     end.writeUInt32LE(centralSize, 12);
     end.writeUInt32LE(offset, 16);
-    return Buffer.concat([...parts, ...central, end]);
+    return [...parts, ...central, end];
   }
 }
