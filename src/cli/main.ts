@@ -23,6 +23,7 @@ import { reportCommand } from './commands/report';
 import { rollupCommand } from './commands/rollup';
 import { validateCommand } from './commands/validate';
 import { messages } from './messages';
+import { debugDetails } from './plan-job';
 import { SYNOPSIS_HEADING, synopsis } from './synopsis';
 
 const COMMANDS: CliCommand[] = [validateCommand, reportCommand, rollupCommand, convertCommand, cleanCommand];
@@ -124,7 +125,7 @@ export async function run(argv: readonly string[], ioOverrides: Partial<CliIO> =
       return EXIT_COULD_NOT_CHECK;
     }
     io.stderr(`${messages.unexpected(argv.find((a) => !a.startsWith('-') && a !== 'validate') ?? '', lang)}\n`);
-    if (process.env.CCHC_DEBUG) io.stderr(`${(e as Error)?.stack ?? String(e)}\n`);
+    debugDetails(e, io.stderr);
     return EXIT_COULD_NOT_CHECK;
   }
   return exitCode;

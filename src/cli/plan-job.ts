@@ -7,9 +7,9 @@ import { promises as fs, constants as fsConstants } from 'fs';
 import path from 'path';
 import type { Lang } from '../engine/model';
 import { WorkbookOpenError } from '../hosts/xlsx/open-file';
-import { openXlsxWorkbook, type CopyError, type OpenedWorkbook } from '../hosts/xlsx/port';
+import { CopyError, openXlsxWorkbook, type OpenedWorkbook } from '../hosts/xlsx/port';
 import { acquireOutLock, targetProblem, WorkbookWriteError, type OutLock } from '../hosts/xlsx/write';
-import type { Refusal } from '../usecases';
+import type { ApplyReport, PendingWrite, Refusal } from '../usecases';
 import { messages, openFailure, writeFailure } from './messages';
 
 export type JobFailureCode =
@@ -84,6 +84,27 @@ export function refusalFailure(refusal: Refusal, file: string, lang: Lang): JobF
 export function copyFailure(e: CopyError, shown: string, lang: Lang): JobFailure {
   if (e.code === 'invalid-changes') return fail('unexpected', messages.unexpected(shown, lang));
   return fail('write-failed', writeFailure(e.code, shown, lang));
+}
+
+/**
+ * Write the copy a use case left pending, when there is a target: the write's report, why it
+ * failed, or null when nothing was asked (no --out) or there is nothing to write.
+ */
+export async function writeCopy(write: PendingWrite, target: OutTarget | undefined, lang: Lang): Promise<{ ok: true; applied: ApplyReport } | JobFailure | null> {
+  if (!target) return null;
+  if (write.state === 'refused') return refusalFailure(write.refusal, target.shown, lang);
+  if (write.state !== 'ready') return null;
+  try {
+    return { ok: true, applied: await write.apply() };
+  } catch (e) {
+    if (!(e instanceof CopyError)) throw e;
+    return copyFailure(e, target.shown, lang);
+  }
+}
+
+/** A defect, not bad input: the user reads one sentence; the stack only when CCHC_DEBUG asks. */
+export function debugDetails(e: unknown, stderr: (text: string) => void): void {
+  if (process.env.CCHC_DEBUG) stderr(`${(e as Error)?.stack ?? String(e)}\n`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,6 +212,13 @@ export async function planOutTargets(
     }
   }
   return { ok: true, targets };
+}
+
+/** The one copy of a command that takes one file (clean, convert), or why it cannot be written. */
+export async function singleOutTarget(file: string, out: string, cwd: string, lang: Lang, options: OutOptions = {}): Promise<OutTarget | JobFailure> {
+  const planned = await planOutTargets([file], out, cwd, lang, options);
+  if (!planned.ok) return planned;
+  return planned.targets.get(0) ?? fail('unexpected', messages.unexpected(file, lang));
 }
 
 /**

@@ -1,24 +1,28 @@
 /**
- * `cchc-plan report … --format docx`: the report as a Word document (src/report/docx), written
- * whole or not at all beside the input, which is only read.
+ * `cchc-plan report --format docx`: the report as a Word document (src/report/docx), written
+ * whole or not at all; the workbook is only read (no copy of it is made).
  */
 import path from 'path';
 import type { Lang } from '../engine/model';
 import type { ReportModel } from '../report';
 import { reportDocxBytes } from '../report/docx';
 import { WorkbookWriteError, writeBytesAtomically } from '../hosts/xlsx/write';
+import { fileStatus, type FileJob } from './each-file';
 import { writeFailure } from './messages';
 import type { JobFailure, OutTarget } from './plan-job';
-
-export type ReportFormat = 'xlsx' | 'docx';
+import type { ReportArgs } from './report-args';
+import { fileNotes, printReport, readForReport } from './report-read';
 
 /** In a folder, the Word report of "ke-hoach.xlsx" is "ke-hoach.docx". */
 export function docxName(input: string): string {
   return `${path.basename(input, path.extname(input))}.docx`;
 }
 
+const written = (file: string, lang: Lang) =>
+  lang === 'en' ? `Word report written to ${file}; the input is unchanged.` : `Đã ghi báo cáo Word vào ${file}; tệp gốc không thay đổi.`;
+
 /** Write the .docx; the failure in the user's words, or null. */
-export async function writeReportDocx(model: ReportModel, target: OutTarget, lang: Lang): Promise<JobFailure | null> {
+async function writeReportDocx(model: ReportModel, target: OutTarget, lang: Lang): Promise<JobFailure | null> {
   const bytes = Buffer.from(await reportDocxBytes(model));
   try {
     await writeBytesAtomically(bytes, target.path);
@@ -29,13 +33,19 @@ export async function writeReportDocx(model: ReportModel, target: OutTarget, lan
   }
 }
 
-export const docxMessages = {
-  needsOut: (lang: Lang) =>
-    lang === 'en'
-      ? '--format docx writes a Word file: name it with --out (e.g. --out BC-Quy-III-2024.docx).'
-      : '--format docx ghi báo cáo ra tệp Word: hãy đặt tên tệp bằng --out (ví dụ --out BC-Quy-III-2024.docx).',
-  badFormat: (value: string, lang: Lang) =>
-    lang === 'en' ? `--format “${value}” is not a report format; choose xlsx or docx.` : `--format “${value}” không phải định dạng báo cáo; chọn xlsx hoặc docx.`,
-  written: (file: string, lang: Lang) =>
-    lang === 'en' ? `Word report written to ${file}; the input is unchanged.` : `Đã ghi báo cáo Word vào ${file}; tệp gốc không thay đổi.`,
-};
+export async function reportAsWord(job: FileJob, args: ReportArgs): Promise<number> {
+  const { file, target, progress } = job;
+  const lang = args.lang;
+  const read = await readForReport(job, args, undefined);
+  if (typeof read === 'number') return read;
+  const notes = fileNotes(read, file, lang);
+  let problem: JobFailure | null = null;
+  // --format docx requires --out (report-args.ts): a target is always there.
+  if (target) {
+    progress.stage('write');
+    problem = await writeReportDocx(read.model, target, lang);
+    if (!problem) notes.unshift(written(target.shown, lang));
+  }
+  printReport(job, args, read.model, { replaced: read.replaces, notes });
+  return fileStatus(job.io, problem, read.errors);
+}

@@ -15,6 +15,8 @@ export const rollupMessages = {
       vi: 'Thiếu --out: cho biết tệp tổng hợp cần ghi, ví dụ --out tong-hop.xlsx.',
       en: 'Missing --out: name the consolidated file to write, e.g. --out tong-hop.xlsx.',
     }),
+  badPeriod: (value: string, lang: Lang) =>
+    pick(lang, { vi: `--period “${value}” không phải kỳ báo cáo; chọn Q1, Q2, H1, Q3, Q4 hoặc Y.`, en: `--period “${value}” is not a reporting period; choose Q1, Q2, H1, Q3, Q4 or Y.` }),
   badFormat: (value: string, lang: Lang) =>
     pick(lang, { vi: `--format “${value}” không hợp lệ; chọn xlsx hoặc docx.`, en: `--format “${value}” is not valid; choose xlsx or docx.` }),
   outExtension: (out: string, ext: string, lang: Lang) =>

@@ -11,7 +11,7 @@ import type { FileRead } from '../report/rollup';
 import type { PeriodId } from '../report';
 import { unitReport } from '../usecases/rollup';
 import { messages } from './messages';
-import { openInput, refusalFailure } from './plan-job';
+import { debugDetails, openInput, refusalFailure } from './plan-job';
 import { rollupMessages } from './rollup-messages';
 
 export interface RollupTask {
@@ -53,7 +53,7 @@ export async function rollupFile(task: RollupTask): Promise<FileRead> {
     }
     return { file, ok: true, unit: result.unit };
   } catch (e) {
-    if (process.env.CCHC_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
+    debugDetails(e, (text) => process.stderr.write(text));
     return { file, ok: false, reason: messages.unexpected(file, lang), sha256 };
   }
 }

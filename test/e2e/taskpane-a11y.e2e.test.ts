@@ -333,10 +333,17 @@ describe('the roll-up from the keyboard alone', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: R.title }).waitFor();
 
+    // Listening long before the key is pressed: Playwright starts intercepting the browser's file
+    // chooser once a listener exists, and that must be in place when the picker opens.
+    const choosing = page.waitForEvent('filechooser');
     const toChoose = await tabTo(page, `button "${R.choose}"`);
     inOrder(toChoose, [`combobox "${R.period}"`, `spinbutton "${R.yearAuto}"`, `button "${R.choose}"`]);
     expect(await focusShows(page)).toBe(true);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    // The pane is not busy (reading the sheet, saving the language): the button takes the key.
+    await page.locator('main[aria-busy="false"]').waitFor();
+    await page.locator('#panel-rollup button:not([aria-disabled="true"])', { hasText: R.choose }).waitFor();
+    await page.keyboard.press('Enter');
+    const chooser = await choosing;
     expect(chooser.isMultiple()).toBe(true);
     await chooser.setFiles(unitFiles());
     await page.getByTestId('rollup-file-list').waitFor();

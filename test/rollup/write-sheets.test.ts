@@ -218,3 +218,16 @@ describe('a roll-up again in the same workbook', () => {
     expect(excel.dump().sheets.map((s) => s.name)).toContain('Bản lưu quý I');
   });
 });
+
+test('a damaged state is left as it is: nothing recorded, nothing removed, the sheets of the same names asked about', async () => {
+  const rollup = await sheetsOf([['so-nn.xlsx', { sheets: [PLAN_2024] }]]);
+  const excel = createFakeExcel({
+    sheets: [...seed().sheets, { name: 'Tổng hợp', rows: [['số liệu cũ']] }, { name: '2. UBND XÃ CŨ', rows: [['chi tiết cũ']] }, { name: 'CCHC_State', rows: [['{ không phải JSON']], visibility: 'VeryHidden' }],
+  });
+  const asked = jest.fn(async () => true);
+  const outcome = await createExcelPlanHost(excel.run).writeSheets!({ sheets: rollup.sheets, lang: 'vi', madeOn: '2024-03-18', confirm: asked });
+  expect(asked).toHaveBeenCalledWith({ replace: ['Tổng hợp'], remove: [] });
+  expect(outcome).toMatchObject({ ok: true, removed: [] });
+  expect(excel.dump().sheets.map((s) => s.name)).toContain('2. UBND XÃ CŨ');
+  expect(excel.dumpSheet('CCHC_State').cells.A1?.value).toBe('{ không phải JSON');
+});

@@ -17,10 +17,11 @@ import type { LostCells } from '../../engine/clean';
 import { lostList } from '../../i18n/take-back';
 import { CopyError } from '../../hosts/xlsx/port';
 import { runClean, type CleanSummary } from '../../usecases';
-import { firstProblem, langSchema } from '../args';
-import { EXIT_COULD_NOT_CHECK, EXIT_OK, type CliCommand, type CommandContext } from '../command';
+import { langOption, oneCopySchema, runParsed } from '../args';
+import { EXIT_OK, type CliCommand, type CliIO, type CommandContext } from '../command';
 import { messages } from '../messages';
-import { copyFailure, lockOutTarget, openInput, planOutTargets, refusalFailure } from '../plan-job';
+import { refuse, runOneCopy } from '../one-copy';
+import { copyFailure, lockOutTarget, openInput, refusalFailure, type OutTarget } from '../plan-job';
 
 type Text = { vi: string; en: string };
 const pick = (lang: Lang, t: Text) => (lang === 'en' ? t.en : t.vi);
@@ -68,20 +69,11 @@ export const cleanMessages = {
 
 function argsSchema(lang: Lang) {
   return z.object({
-    files: z.array(z.string().min(1)).min(1, { message: messages.missingFile(lang) }).max(1, { message: cleanMessages.oneFile(lang) }),
-    out: z.string({ error: cleanMessages.missingOut(lang) }).trim().min(1, { message: cleanMessages.missingOut(lang) }),
+    ...oneCopySchema(lang, { oneFile: cleanMessages.oneFile(lang), missingOut: cleanMessages.missingOut(lang) }),
     sheet: z.string().trim().min(1, { message: messages.badSheet(lang) }).optional(),
     highlightsOnly: z.boolean().default(false),
     yes: z.boolean().default(false),
-    lang: z.string().optional().transform((v, ctx) => {
-      if (v === undefined) return 'vi' as Lang;
-      const parsed = langSchema.safeParse(v.trim().toLowerCase());
-      if (!parsed.success) {
-        ctx.addIssue({ code: 'custom', message: messages.badLang(v) });
-        return z.NEVER;
-      }
-      return parsed.data;
-    }),
+    lang: langOption(),
   });
 }
 export type CleanArgs = z.infer<ReturnType<typeof argsSchema>>;
@@ -90,43 +82,41 @@ export async function runCleanCommand(args: CleanArgs, ctx: CommandContext): Pro
   const { io } = ctx;
   const { lang } = args;
   const file = args.files[0];
-  const fail = (message: string) => {
-    io.stderr(`${message}\n`);
-    return EXIT_COULD_NOT_CHECK;
-  };
-  const planned = await planOutTargets([file], args.out, io.cwd, lang);
-  if (!planned.ok) return fail(planned.message);
-  const target = planned.targets.get(0);
-  if (!target || 'ok' in target) return fail(target?.message ?? messages.unexpected(file, lang));
-  const lock = await lockOutTarget(target, lang);
-  if ('ok' in lock) return fail(lock.message);
-  try {
-    const workbook = await openInput(path.resolve(io.cwd, file), file, { sheet: args.sheet, copyTo: target.path, lang });
-    if ('ok' in workbook) return fail(workbook.message);
-    let result;
+  return runOneCopy(io, { file, out: args.out, lang }, async (target) => {
+    const lock = await lockOutTarget(target, lang);
+    if ('ok' in lock) return refuse(io, lock.message);
     try {
-      result = await runClean({ workbook }, { scope: args.highlightsOnly ? 'highlights' : 'block', lang, allowLoss: args.yes, today: io.today() });
-    } catch (e) {
-      if (e instanceof CopyError) return fail(copyFailure(e, target.shown, lang).message);
-      throw e;
+      return await cleanInto(target, args, io);
+    } finally {
+      await lock.release();
     }
-    if (!result.ok) return fail(refusalFailure(result.refusal, file, lang).message);
-    if (result.outcome === 'needs-confirmation') return fail(cleanMessages.needsYes(file, result.lost, lang));
-    if (result.stateProblem) io.stdout(`${messages.stateIgnored(file, lang)}\n`);
-    if (result.scope === 'highlights') {
-      io.stdout(`${cleanMessages.highlightsRemoved(target.shown, lang)}\n`);
-      return EXIT_OK;
-    }
-    io.stdout(`${cleanMessages.blockRemoved(result, target.shown, lang)}\n`);
-    if (result.unrecorded) io.stdout(`${cleanMessages.unrecorded(lang)}\n`);
-    else if (result.keptColumns.length > 0) io.stdout(`${cleanMessages.keptColumns(result.keptColumns, lang)}\n`);
-    return EXIT_OK;
+  });
+}
+
+/** Take back what validate added, writing the copy to `target` (its lock held). */
+async function cleanInto(target: OutTarget, args: CleanArgs, io: CliIO): Promise<number> {
+  const { lang } = args;
+  const file = args.files[0];
+  const workbook = await openInput(path.resolve(io.cwd, file), file, { sheet: args.sheet, copyTo: target.path, lang });
+  if ('ok' in workbook) return refuse(io, workbook.message);
+  let result;
+  try {
+    result = await runClean({ workbook }, { scope: args.highlightsOnly ? 'highlights' : 'block', lang, allowLoss: args.yes, today: io.today() });
   } catch (e) {
-    if (process.env.CCHC_DEBUG) io.stderr(`${(e as Error)?.stack ?? String(e)}\n`);
-    return fail(messages.unexpected(file, lang));
-  } finally {
-    await lock.release();
+    if (e instanceof CopyError) return refuse(io, copyFailure(e, target.shown, lang).message);
+    throw e;
   }
+  if (!result.ok) return refuse(io, refusalFailure(result.refusal, file, lang).message);
+  if (result.outcome === 'needs-confirmation') return refuse(io, cleanMessages.needsYes(file, result.lost, lang));
+  if (result.stateProblem) io.stdout(`${messages.stateIgnored(file, lang)}\n`);
+  if (result.scope === 'highlights') {
+    io.stdout(`${cleanMessages.highlightsRemoved(target.shown, lang)}\n`);
+    return EXIT_OK;
+  }
+  io.stdout(`${cleanMessages.blockRemoved(result, target.shown, lang)}\n`);
+  if (result.unrecorded) io.stdout(`${cleanMessages.unrecorded(lang)}\n`);
+  else if (result.keptColumns.length > 0) io.stdout(`${cleanMessages.keptColumns(result.keptColumns, lang)}\n`);
+  return EXIT_OK;
 }
 
 export const cleanCommand: CliCommand = {
@@ -143,14 +133,6 @@ export const cleanCommand: CliCommand = {
       .option('--lang <vi|en>', 'ngôn ngữ / language (vi, en)')
       // One file; more are refused by the schema below, in the user's words.
       .allowExcessArguments(true)
-      .action(async (_file: string, opts: Record<string, unknown>, command: Command) => {
-        const parsed = argsSchema(ctx.lang).safeParse({ files: command.args, ...opts });
-        if (!parsed.success) {
-          ctx.io.stderr(`${firstProblem(parsed.error)}\n`);
-          ctx.setExitCode(EXIT_COULD_NOT_CHECK);
-          return;
-        }
-        ctx.setExitCode(await runCleanCommand(parsed.data, ctx));
-      });
+      .action((_file: string, opts: Record<string, unknown>, command: Command) => runParsed(ctx, argsSchema(ctx.lang).safeParse({ files: command.args, ...opts }), runCleanCommand));
   },
 };

@@ -15,10 +15,10 @@ import type { SheetConversion } from '../../hosts/xlsx/convert';
 import { WorkbookOpenError } from '../../hosts/xlsx/open-file';
 import type { UncarriedPart } from '../../hosts/xlsx/read';
 import { writeWorkbookAtomically, WorkbookWriteError } from '../../hosts/xlsx/write';
-import { firstProblem, langSchema } from '../args';
-import { EXIT_COULD_NOT_CHECK, EXIT_OK, type CliCommand, type CommandContext } from '../command';
-import { messages, openFailure, writeFailure } from '../messages';
-import { planOutTargets } from '../plan-job';
+import { langOption, oneCopySchema, runParsed } from '../args';
+import { EXIT_OK, type CliCommand, type CommandContext } from '../command';
+import { openFailure, writeFailure } from '../messages';
+import { refuse, runOneCopy } from '../one-copy';
 
 type Text = { vi: string; en: string };
 const pick = (lang: Lang, t: Text) => (lang === 'en' ? t.en : t.vi);
@@ -67,17 +67,8 @@ const convertMessages = {
 
 function argsSchema(lang: Lang) {
   return z.object({
-    files: z.array(z.string().min(1)).min(1, { message: messages.missingFile(lang) }).max(1, { message: convertMessages.oneFile(lang) }),
-    out: z.string({ error: convertMessages.missingOut(lang) }).trim().min(1, { message: convertMessages.missingOut(lang) }),
-    lang: z.string().optional().transform((v, ctx) => {
-      if (v === undefined) return 'vi' as Lang;
-      const parsed = langSchema.safeParse(v.trim().toLowerCase());
-      if (!parsed.success) {
-        ctx.addIssue({ code: 'custom', message: messages.badLang(v) });
-        return z.NEVER;
-      }
-      return parsed.data;
-    }),
+    ...oneCopySchema(lang, { oneFile: convertMessages.oneFile(lang), missingOut: convertMessages.missingOut(lang) }),
+    lang: langOption(),
   });
 }
 export type ConvertArgs = z.infer<ReturnType<typeof argsSchema>>;
@@ -86,16 +77,8 @@ export async function runConvert(args: ConvertArgs, ctx: CommandContext): Promis
   const { io } = ctx;
   const { lang } = args;
   const file = args.files[0];
-  const fail = (message: string) => {
-    io.stderr(`${message}\n`);
-    return EXIT_COULD_NOT_CHECK;
-  };
-  const planned = await planOutTargets([file], args.out, io.cwd, lang, { kind: 'plain' });
-  if (!planned.ok) return fail(planned.message);
-  const target = planned.targets.get(0);
-  if (!target || 'ok' in target) return fail(target?.message ?? messages.unexpected(file, lang));
-  const input = path.resolve(io.cwd, file);
-  try {
+  return runOneCopy(io, { file, out: args.out, kind: 'plain', lang }, async (target) => {
+    const input = path.resolve(io.cwd, file);
     // exceljs is loaded here, not at start-up: validate and report never need it.
     const { openWorkbook, uncarriedParts } = await import('../../hosts/xlsx/read');
     const { convertWorkbookToUnicode } = await import('../../hosts/xlsx/convert');
@@ -103,14 +86,14 @@ export async function runConvert(args: ConvertArgs, ctx: CommandContext): Promis
     try {
       workbook = await openWorkbook(input);
     } catch (e) {
-      if (e instanceof WorkbookOpenError) return fail(openFailure(e.code, file, lang));
+      if (e instanceof WorkbookOpenError) return refuse(io, openFailure(e.code, file, lang));
       throw e;
     }
     const sheets = convertWorkbookToUnicode(workbook);
     try {
       await writeWorkbookAtomically(workbook, target.path);
     } catch (e) {
-      if (e instanceof WorkbookWriteError) return fail(writeFailure(e.code, target.shown, lang));
+      if (e instanceof WorkbookWriteError) return refuse(io, writeFailure(e.code, target.shown, lang));
       throw e;
     }
     const total = sheets.reduce((n, s) => n + s.cells, 0);
@@ -119,10 +102,7 @@ export async function runConvert(args: ConvertArgs, ctx: CommandContext): Promis
     const lost = await uncarriedParts(input);
     if (lost.length > 0) io.stdout(`${convertMessages.partsNotCopied(lost, lang)}\n`);
     return EXIT_OK;
-  } catch (e) {
-    if (process.env.CCHC_DEBUG) io.stderr(`${(e as Error)?.stack ?? String(e)}\n`);
-    return fail(messages.unexpected(file, lang));
-  }
+  });
 }
 
 export const convertCommand: CliCommand = {
@@ -136,14 +116,6 @@ export const convertCommand: CliCommand = {
       .option('--lang <vi|en>', 'ngôn ngữ / language (vi, en)')
       // One file; more are refused by the schema below, in the user's words.
       .allowExcessArguments(true)
-      .action(async (_file: string, opts: Record<string, unknown>, command: Command) => {
-        const parsed = argsSchema(ctx.lang).safeParse({ files: command.args, ...opts });
-        if (!parsed.success) {
-          ctx.io.stderr(`${firstProblem(parsed.error)}\n`);
-          ctx.setExitCode(EXIT_COULD_NOT_CHECK);
-          return;
-        }
-        ctx.setExitCode(await runConvert(parsed.data, ctx));
-      });
+      .action((_file: string, opts: Record<string, unknown>, command: Command) => runParsed(ctx, argsSchema(ctx.lang).safeParse({ files: command.args, ...opts }), runConvert));
   },
 };

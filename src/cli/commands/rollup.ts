@@ -12,7 +12,7 @@ import path from 'path';
 import { Command } from 'commander';
 import { z } from 'zod';
 import type { Lang } from '../../engine/model';
-import { PERIOD_IDS, periodWords, type PeriodId } from '../../report';
+import { periodWords } from '../../report';
 import { EMPTY_UNIT_MAP, unitMapFileSchema, unitMapFromFile, type FileRead, type RollupModel, type UnitMap } from '../../report/rollup';
 import { rollupDocxBytes } from '../../report/rollup/docx';
 import { consolidate } from '../../usecases/rollup';
@@ -22,48 +22,27 @@ import { newWorkbook } from '../../hosts/xlsx/new-workbook';
 import { readWorkbookStream } from '../../hosts/xlsx/stream';
 import { isReportTitle } from '../../engine/report-marker';
 import { targetProblem, writeBytesAtomically, WorkbookWriteError, type WriteFailureCode } from '../../hosts/xlsx/write';
-import { commonOptionsSchema, firstProblem, yearOption } from '../args';
+import { commonOptionsSchema, filesArgument, formatOption, periodOption, requiredOutOption, runParsed, yearOption } from '../args';
 import { EXIT_COULD_NOT_CHECK, EXIT_ERRORS_FOUND, EXIT_OK, type CliCommand, type CommandContext } from '../command';
+import { formatPercent } from '../format-report';
 import { messages, writeFailure } from '../messages';
 import { lockOutTarget } from '../plan-job';
 import { makeProgress } from '../progress';
 import { rollupMessages } from '../rollup-messages';
 import type { RollupTask } from '../rollup-worker';
 
-const PERIOD_ERROR = {
-  vi: 'Thiếu --period: chọn kỳ báo cáo Q1, Q2, H1 (6 tháng), Q3, Q4 hoặc Y (năm).',
-  en: 'Missing --period: choose the reporting period Q1, Q2, H1 (half-year), Q3, Q4 or Y (year).',
-};
-
 function argsSchema(lang: Lang) {
   const common = commonOptionsSchema(lang);
   return z.object({
-    files: z.array(z.string().min(1)).min(1, { message: messages.missingFile(lang) }),
+    files: filesArgument(lang),
     asOf: common.asOf,
     json: common.json,
     lang: common.lang,
-    out: z.string({ error: rollupMessages.missingOut(lang) }).trim().min(1, { message: rollupMessages.missingOut(lang) }),
-    period: z.string({ error: lang === 'en' ? PERIOD_ERROR.en : PERIOD_ERROR.vi }).transform((v, ctx) => {
-      const id = v.trim().toUpperCase();
-      if (!(PERIOD_IDS as readonly string[]).includes(id)) {
-        ctx.addIssue({ code: 'custom', message: lang === 'en' ? `--period “${v}” is not a reporting period; choose Q1, Q2, H1, Q3, Q4 or Y.` : `--period “${v}” không phải kỳ báo cáo; chọn Q1, Q2, H1, Q3, Q4 hoặc Y.` });
-        return z.NEVER;
-      }
-      return id as PeriodId;
-    }),
+    out: requiredOutOption(rollupMessages.missingOut(lang)),
+    period: periodOption(lang, (v) => rollupMessages.badPeriod(v, lang)),
     year: yearOption(lang, '--year').optional(),
     units: z.string().trim().min(1).optional(),
-    format: z
-      .string()
-      .optional()
-      .transform((v, ctx) => {
-        const f = (v ?? 'xlsx').trim().toLowerCase();
-        if (f !== 'xlsx' && f !== 'docx') {
-          ctx.addIssue({ code: 'custom', message: rollupMessages.badFormat(v ?? '', lang) });
-          return z.NEVER;
-        }
-        return f as 'xlsx' | 'docx';
-      }),
+    format: formatOption((v) => rollupMessages.badFormat(v, lang)),
   });
 }
 export type RollupArgs = z.infer<ReturnType<typeof argsSchema>>;
@@ -218,12 +197,6 @@ export async function runRollup(args: RollupArgs, ctx: CommandContext): Promise<
   }
 }
 
-function percent(rate: number | null, lang: Lang): string {
-  if (rate === null) return '–';
-  const s = (rate * 100).toFixed(1);
-  return `${lang === 'vi' ? s.replace('.', ',') : s}%`;
-}
-
 /** A few lines for a terminal: the total, each unit's line, what was written. */
 export function humanSummary(model: RollupModel, out: string, lang: Lang): string {
   const vi = lang === 'vi';
@@ -231,14 +204,14 @@ export function humanSummary(model: RollupModel, out: string, lang: Lang): strin
   const words = periodWords(model.period.id, model.period.year, lang);
   const lines = [
     vi
-      ? `Tổng hợp ${words}: ${model.units.length} đơn vị, ${t.total} nhiệm vụ; hoàn thành ${t.done} (${percent(model.totalRate, lang)}), quá hạn ${t.overdue}.`
-      : `Roll-up for ${words}: ${model.units.length} units, ${t.total} tasks; ${t.done} done (${percent(model.totalRate, lang)}), ${t.overdue} overdue.`,
+      ? `Tổng hợp ${words}: ${model.units.length} đơn vị, ${t.total} nhiệm vụ; hoàn thành ${t.done} (${formatPercent(model.totalRate, lang)}), quá hạn ${t.overdue}.`
+      : `Roll-up for ${words}: ${model.units.length} units, ${t.total} tasks; ${t.done} done (${formatPercent(model.totalRate, lang)}), ${t.overdue} overdue.`,
   ];
   for (const u of model.units) {
     lines.push(
       vi
-        ? `  ${u.line}. ${u.unit}: ${u.counts.total} nhiệm vụ, hoàn thành ${percent(u.rate, lang)}, quá hạn ${u.counts.overdue}`
-        : `  ${u.line}. ${u.unit}: ${u.counts.total} tasks, ${percent(u.rate, lang)} done, ${u.counts.overdue} overdue`,
+        ? `  ${u.line}. ${u.unit}: ${u.counts.total} nhiệm vụ, hoàn thành ${formatPercent(u.rate, lang)}, quá hạn ${u.counts.overdue}`
+        : `  ${u.line}. ${u.unit}: ${u.counts.total} tasks, ${formatPercent(u.rate, lang)} done, ${u.counts.overdue} overdue`,
     );
   }
   lines.push(rollupMessages.written(out, lang));
@@ -272,14 +245,6 @@ export const rollupCommand: CliCommand = {
       .option('--json', 'xuất JSON / JSON output')
       .option('--lang <vi|en>', 'ngôn ngữ / language (vi, en)')
       .addHelpText('after', HELP_AFTER)
-      .action(async (files: string[], opts: Record<string, unknown>) => {
-        const parsed = argsSchema(ctx.lang).safeParse({ files, ...opts });
-        if (!parsed.success) {
-          ctx.io.stderr(`${firstProblem(parsed.error)}\n`);
-          ctx.setExitCode(EXIT_COULD_NOT_CHECK);
-          return;
-        }
-        ctx.setExitCode(await runRollup(parsed.data, ctx));
-      });
+      .action((files: string[], opts: Record<string, unknown>) => runParsed(ctx, argsSchema(ctx.lang).safeParse({ files, ...opts }), runRollup));
   },
 };

@@ -10,8 +10,11 @@
  * Repair, when the whole table moved by k rows (rows inserted or deleted above it, the usual
  * case): read the sheet again; put back, at every address our batch wrote, what the shifted
  * content had there before (known from the first read); analyse again; undo the formats and the
- * drop-down our batch left where the new change set does not put them again; write again,
- * checked the same way. When rows moved inside the table, or they move again: our highlight rules are removed
+ * drop-down our batch left where the new change set does not put them again, and the heights
+ * of the rows it grew; write again, checked the same way, with the tracking record's grown rows
+ * moved with the table. The analysis sees the hidden columns, validations, heights and page of
+ * the first read: the misplaced batch's own helper column and drop-down must not push the block.
+ * When rows moved inside the table, or they move again: our highlight rules are removed
  * (never left on the wrong rows) and one sentence asks to check again.
  *
  * The report's write is watched the same way: its sheet links every listed task to its appendix
@@ -24,6 +27,7 @@ import { OP_OVERHEAD_BYTES } from './payload';
 import { planChangeSet, type PlanContext, type PlannedOp } from './plan';
 import { sameSheetName } from '../../engine/text';
 import type { ExistingFormat, SheetRead } from './read';
+import type { WorkbookState } from '../../engine/settings';
 
 /** Cells re-read in the write batch, with the values the analysis read there. */
 export interface KeyCells {
@@ -217,6 +221,15 @@ function undoHeightsOps(sheetName: string, changes: ChangeSet, before: Grid, k: 
   });
 }
 
+/** The record our misplaced batch stored, its rows moved by k with the table: the rows it grew
+ * are grown again k rows away, and taking the block back must find them there. */
+function movedRecord(state: WorkbookState, sheetName: string, k: number): WorkbookState {
+  const record = state.tracking[sheetName];
+  if (!record?.rows) return state;
+  const rows = record.rows.map((r) => ({ ...r, row: r.row + k })).filter((r) => r.row >= 0);
+  return { ...state, tracking: { ...state.tracking, [sheetName]: { ...record, rows } } };
+}
+
 /** Deletes every highlight rule of ours (found by the tag), one op. */
 export function removeHighlightsOp(tag: string, existing: ExistingFormat[]): PlannedOp[] {
   const ours = tag === '' ? [] : existing.filter((f) => f.formula.includes(tag));
@@ -288,7 +301,8 @@ export async function repairMovedRows(
   const result = deps.analyze(asUserLeftIt(again.grid, old.read.grid, k));
   if (!result.ok) return giveUp(again);
   const unresolved = deps.changesOf(result.analysis, again);
-  const next = deps.resolveFonts ? await deps.resolveFonts(unresolved, again) : unresolved;
+  const resolved = deps.resolveFonts ? await deps.resolveFonts(unresolved, again) : unresolved;
+  const next = old.changes.state ? { ...resolved, state: movedRecord(old.changes.state, again.sheetName, k) } : resolved;
   const restore: ChangeSet = { sheet: again.sheetName, writes: restored, formats: [], validations: [], conditionalFormats: { tag: '', rules: [] }, sheets: [] };
   const context: PlanContext = { sheetName: again.sheetName, sheets: again.sheets, customFormats: again.customFormats, sheetNames: again.sheetNames, lang: deps.lang, pieceBytes: deps.pieceBytes, block: deps.block?.(again) };
   const ops = [...planChangeSet(restore, context), ...leftoverOps(again.sheetName, old.changes, next), ...undoHeightsOps(again.sheetName, old.changes, old.read.grid, k), ...planChangeSet(next, context)];

@@ -70,6 +70,32 @@ describe('rows inserted by a co-author between the read and the write', () => {
     expect(again.ok).toBe(true);
   });
 
+  test('with sized rows, a hidden column and widths of the user’s: repaired as if inserted first, and taken back exactly', async () => {
+    const sized = (): FakeWorkbookSeed => {
+      const copy = seed();
+      const sheet = copy.sheets[0];
+      sheet.rowHeights = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [String(6 + i), 16]));
+      sheet.hiddenColumns = ['K'];
+      sheet.columnWidths = { J: 70, L: 90 };
+      return copy;
+    };
+    const excel = createFakeExcel(sized());
+    excel.insertRowsBeforeSync(3, SHEET, 1, 3);
+    const outcome = await createExcelPlanHost(excel.run).check({ asOf: AS_OF, lang: 'vi' });
+    expect(outcome.ok ? '' : outcome.message).toBe('');
+    // The same sheet with the rows inserted before anything is checked, then checked.
+    const target = createFakeExcel(sized());
+    target.state.sheet(SHEET)!.insertRows(0, 3);
+    const untouched = target.dump();
+    expect((await createExcelPlanHost(target.run).check({ asOf: AS_OF, lang: 'vi' })).ok).toBe(true);
+    expect(comparable(excel.dumpSheet(SHEET))).toEqual(comparable(target.dumpSheet(SHEET)));
+    expect(Object.values(excel.dumpSheet(SHEET).rowHeights).some((h) => h > 16)).toBe(true);
+    // Taking it back gives the sheet as the co-author left it, before any check.
+    const clean = await createExcelPlanHost(excel.run).clean!({ scope: 'block', lang: 'vi', allowLoss: true });
+    expect(clean.ok).toBe(true);
+    expect(excel.dump()).toEqual(untouched);
+  });
+
   test('nothing moved: no extra sync', async () => {
     const excel = createFakeExcel(seed());
     expect((await createExcelPlanHost(excel.run).check({ asOf: AS_OF, lang: 'vi' })).ok).toBe(true);

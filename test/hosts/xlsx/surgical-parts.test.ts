@@ -1,11 +1,13 @@
 /**
  * The small pieces of the surgical writer: moving a formula's references (for a shared formula
- * handed to its next cell), the element scanner, and rectangle subtraction for validations.
+ * handed to its next cell), the element scanner, rectangle subtraction for validations, and a
+ * sheet taken out of workbook.xml.
  */
 import { shiftFormula } from '../../../src/hosts/xlsx/surgical/formula-shift';
 import { childElements, cleanText, escapeAttr, unescapeXml, xstring } from '../../../src/hosts/xlsx/surgical/xml';
 import { subtract, sqrefArea } from '../../../src/hosts/xlsx/surgical/worksheet-parts';
 import { parseA1Range as r } from '../../../src/engine/a1';
+import { WorkbookXml } from '../../../src/hosts/xlsx/surgical/workbook';
 
 describe('moving a formula', () => {
   test.each([
@@ -43,5 +45,29 @@ describe('validation areas', () => {
     expect(subtract(r('A1:A9'), r('A1:A9'))).toEqual([]);
     expect(subtract(r('A1:A9'), r('C1:C9')).map(sqrefArea)).toEqual(['A1:A9']);
     expect(sqrefArea(r('B:B'))).toBe('B1:B1048576');
+  });
+});
+
+describe('removing a sheet from workbook.xml', () => {
+  const xml =
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<bookViews><workbookView activeTab="2" firstSheet="2"/></bookViews>' +
+    '<sheets><sheet name="Phụ lục" sheetId="1" r:id="rId1"/><sheet name="CCHC_State" sheetId="2" state="veryHidden" r:id="rId2"/><sheet name="Báo cáo" sheetId="3" r:id="rId3"/></sheets>' +
+    '<definedNames><definedName name="CCHC_AsOf" localSheetId="0">\'Phụ lục\'!$M$4</definedName><definedName name="X" localSheetId="1">1</definedName>' +
+    '<definedName name="_xlnm.Print_Titles" localSheetId="2">\'Báo cáo\'!$1:$3</definedName><definedName name="Global">1</definedName></definedNames></workbook>';
+
+  test('its entry and its names go; later sheets’ names and the views count one less', () => {
+    const book = new WorkbookXml(xml);
+    book.removeSheet(1);
+    expect(book.sheets().map((s) => [s.name, s.index])).toEqual([
+      ['Phụ lục', 0],
+      ['Báo cáo', 1],
+    ]);
+    expect(book.definedNames().map((d) => [d.name, d.localSheetId])).toEqual([
+      ['CCHC_AsOf', '0'],
+      ['_xlnm.Print_Titles', '1'],
+      ['Global', undefined],
+    ]);
+    expect(book.xml).toContain('<workbookView activeTab="1" firstSheet="1"/>');
   });
 });
