@@ -91,7 +91,42 @@ const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 const COLUMNS = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/;
 const ROWS = /^\$?(\d{1,7}):\$?(\d{1,7})$/;
 
+/** "B7" or "B7:F20" (capital letters, "$" allowed): read by hand, the common case (a sheet's
+ * merges and validations hold thousands); null for anything else, which the regexes then read. */
+function plainRef(ref: string): CellRange | null {
+  const first = plainCell(ref, 0);
+  if (first < 0) return null;
+  const [r1, c1] = [cellRow, cellCol];
+  if (first === ref.length) return { top: r1, left: c1, bottom: r1, right: c1 };
+  if (ref.charCodeAt(first) !== 58 /* : */ || plainCell(ref, first + 1) !== ref.length) return null;
+  return { top: Math.min(r1, cellRow), left: Math.min(c1, cellCol), bottom: Math.max(r1, cellRow), right: Math.max(c1, cellCol) };
+}
+
+let cellRow = 0;
+let cellCol = 0;
+
+/** Reads $?[A-Z]{1,3}$?[0-9]{1,7} at `at` into cellRow/cellCol (0-based); returns where it
+ * ends, or -1. */
+function plainCell(s: string, at: number): number {
+  let i = at;
+  if (s.charCodeAt(i) === 36 /* $ */) i++;
+  let col = 0;
+  const lettersAt = i;
+  for (let c = s.charCodeAt(i); c >= 65 && c <= 90; c = s.charCodeAt(++i)) col = col * 26 + (c - 64);
+  if (i === lettersAt || i - lettersAt > 3) return -1;
+  if (s.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digitsAt = i;
+  for (let c = s.charCodeAt(i); c >= 48 && c <= 57; c = s.charCodeAt(++i)) row = row * 10 + (c - 48);
+  if (i === digitsAt || i - digitsAt > 7) return -1;
+  cellRow = row - 1;
+  cellCol = col - 1;
+  return i;
+}
+
 function parseRef(ref: string): CellRange | null {
+  const plain = plainRef(ref);
+  if (plain) return plain;
   const cols = COLUMNS.exec(ref);
   if (cols) return wholeColumns(Math.min(columnIndex(cols[1]), columnIndex(cols[2])), Math.max(columnIndex(cols[1]), columnIndex(cols[2])));
   const rows = ROWS.exec(ref);

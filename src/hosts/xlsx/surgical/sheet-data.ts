@@ -42,6 +42,13 @@ interface OrphanedShared {
   ref: string;
 }
 
+/** The character at `i` ends an element's name ("<c" of "<c r=…>", not of "<col>"): white
+ * space, "/" or ">". */
+function endsName(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c === 32 || c === 62 || c === 47 || (i < s.length && /\s/.test(s[i]));
+}
+
 /** The reference attribute of a cell's start tag: its column letters. */
 const CELL_R_ATTR = /\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?[0-9]+["']/;
 
@@ -107,15 +114,24 @@ class RowEditor {
     let out = '';
     let col = -1;
     let at = 0;
+    // inner[copied, at) is still to be copied as it stands: the text of a row the tool leaves
+    // goes out in one slice rather than one per cell.
+    let copied = 0;
+    const copyTo = (pos: number) => {
+      if (pos > copied) out += inner.slice(copied, pos);
+      copied = pos;
+    };
     const open = `<${this.p}c`;
+    const close = `</${this.p}c>`;
     let minCol = Infinity;
     let maxCol = -1;
-    const emitNew = (before: number) => {
+    const emitNew = (before: number, pos: number) => {
       while (k < pending.length && pending[k] < before) {
         const c = pending[k++];
         const edit = line!.get(c)!;
         const xml = newCell(this.p, row, c, derive(this.ctx, newCellBase(rowTag, c, this.ctx), edit), edit.value, edit.formula && this.placed(edit.formula));
         if (xml !== '') {
+          copyTo(pos);
           out += xml;
           minCol = Math.min(minCol, c);
           maxCol = Math.max(maxCol, c);
@@ -124,25 +140,25 @@ class RowEditor {
     };
     while (at < inner.length) {
       const lt = inner.indexOf(open, at);
-      if (lt < 0 || !/[\s/>]/.test(inner[lt + open.length])) {
+      if (lt < 0 || !endsName(inner, lt + open.length)) {
         if (lt >= 0) throw new PackageError('unsupported', `unexpected element in row ${row + 1}`);
         break;
       }
       const gt = inner.indexOf('>', lt);
       const selfClosing = inner[gt - 1] === '/';
-      const end = selfClosing ? gt + 1 : inner.indexOf(`</${this.p}c>`, gt) + `</${this.p}c>`.length;
+      const end = selfClosing ? gt + 1 : inner.indexOf(close, gt) + close.length;
       const tagText = inner.slice(lt, gt + 1);
       // Only the reference is read from a cell the tool leaves (the common case: fast).
       const ref = CELL_R_ATTR.exec(tagText);
       col = ref ? columnIndex(ref[1]) : col + 1;
-      out += inner.slice(at, lt);
-      emitNew(col);
+      emitNew(col, lt);
       minCol = Math.min(minCol, col);
       maxCol = Math.max(maxCol, col);
       const edit = k < pending.length && pending[k] === col ? line!.get(pending[k++]) : undefined;
-      const content = selfClosing ? '' : inner.slice(gt + 1, end - `</${this.p}c>`.length);
+      const content = selfClosing ? '' : inner.slice(gt + 1, end - close.length);
       if (this.edits.removed.length > 0 && isRemoved(this.edits, row, col)) {
         // Taken back: the element goes; an edit of the same cell makes a new one.
+        copyTo(lt);
         if (content.includes(`<${this.p}f`)) {
           this.formulaRemoved = true;
           this.orphanShared(content, row, col);
@@ -151,21 +167,22 @@ class RowEditor {
           const xml = newCell(this.p, row, col, derive(this.ctx, newCellBase(rowTag, col, this.ctx), edit), edit.value, edit.formula);
           out += xml;
         }
-        at = end;
+        at = copied = end;
         continue;
       }
       const adopting = this.orphans.size > 0 && content.includes('t="shared"');
-      if (ref && !edit && !adopting) out += inner.slice(lt, end);
-      else {
+      if (!(ref && !edit && !adopting)) {
+        copyTo(lt);
         const tag = parseStartTag(tagText);
         // Every cell gets its explicit reference: an inserted cell would shift implicit ones.
         if (!ref) setAttr(tag, 'r', a1(row, col), true);
         out += edit ? this.editCell(tag, content, row, col, edit) : this.keepCell(tag, content, row, col);
+        copied = end;
       }
       at = end;
     }
-    emitNew(Infinity);
-    out += inner.slice(at);
+    emitNew(Infinity, at);
+    copyTo(inner.length);
     const spans = attr(rowTag, 'spans');
     if (spans !== undefined && maxCol >= 0) {
       const [lo, hi] = spans.split(/[\s:]+/).filter(Boolean).map(Number);
