@@ -8,7 +8,10 @@
  * Adding a command: write src/cli/commands/<name>.ts exporting a CliCommand (see
  * src/cli/command.ts and commands/validate.ts; the work itself is a use case of src/usecases run
  * over the file opened by src/cli/plan-job.ts, which also words refusals and places the copies),
- * then import it here and add it to COMMANDS below (as reportCommand was).
+ * then import it here and add it to COMMANDS below (as reportCommand was). Its options come from
+ * args.ts and its action is args.ts's runParsed; a command over several files runs each through
+ * each-file.ts (as validate and report), one that writes one copy of one file through
+ * one-copy.ts (as clean and convert).
  */
 import { readFileSync } from 'fs';
 import path from 'path';
