@@ -56,10 +56,29 @@ export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value.length > MEMO_MAX_LENGTH) return stringCellText(value);
+  let t = textMemo.get(value);
+  if (t === undefined) {
+    t = stringCellText(value);
+    if (textMemo.size >= MEMO_MAX_ENTRIES) textMemo.clear();
+    textMemo.set(value, t);
+  }
+  return t;
+}
+
+function stringCellText(value: string): string {
   const t = cleanText(value);
   if (t.charCodeAt(0) === 35 /* # */ && cellError(t)) return '';
   return t.length <= 3 && /^[-–—]+$/.test(t) ? '' : t;
 }
+
+/** cellText of short strings already met: a plan repeats its lead units, statuses, deadlines
+ * and dates on thousands of rows (the same string from the shared-string table each time), and
+ * a lookup costs a fraction of cleaning. Bounded: long texts (a task's content, rarely
+ * repeated) are not kept, and the memo starts over past MEMO_MAX_ENTRIES. */
+const MEMO_MAX_LENGTH = 100;
+const MEMO_MAX_ENTRIES = 20_000;
+const textMemo = new Map<string, string>();
 
 export function isEmptyCell(value: CellValue): boolean {
   return cellText(value) === '' && !cellError(value);
