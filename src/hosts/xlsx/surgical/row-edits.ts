@@ -179,12 +179,10 @@ export class RowEdits {
     const rows: number[] = [];
     let bounds: CellRange | null = null;
     for (const row of candidateRows(this.items.all)) {
-      const line = this.line(row);
+      const line = this.build(row, grid);
       if (!line) continue;
-      if (row < 0 || row >= grid.maxRows) throw new ChangeSetError(`row ${row + 1} is outside the sheet`);
       rows.push(row);
       for (const col of line.keys()) {
-        if (col < 0 || col >= grid.maxCols) throw new ChangeSetError(`column ${col + 1} is outside the sheet`);
         if (!bounds) bounds = { top: row, left: col, bottom: row, right: col };
         else {
           bounds.bottom = row;
@@ -212,10 +210,20 @@ export class RowEdits {
   /** The row's edits by column (a new Map on each call), or undefined when it has none. Rows
    * asked in ascending order cost least. */
   line(row: number): Map<number, CellEdit> | undefined {
+    return this.build(row, null);
+  }
+
+  /** The row's edits; with `grid`, ChangeSetError for an edit outside it — checked before a
+   * merge drops the edits aimed inside it, as apply.ts checks the change set as given. */
+  private build(row: number, grid: GridLimits | null): Map<number, CellEdit> | undefined {
     const crossing = this.items.at(row);
     if (crossing.length === 0) return undefined;
     const line = new Map<number, CellEdit>();
     for (const item of crossing) item.apply(line, row);
+    if (grid && line.size > 0) {
+      if (row < 0 || row >= grid.maxRows) throw new ChangeSetError(`row ${row + 1} is outside the sheet`);
+      for (const col of line.keys()) if (col < 0 || col >= grid.maxCols) throw new ChangeSetError(`column ${col + 1} is outside the sheet`);
+    }
     for (const m of this.merges.at(row)) {
       for (const [col, edit] of line) {
         if (col < m.left || col > m.right || (row === m.top && col === m.left)) continue;
