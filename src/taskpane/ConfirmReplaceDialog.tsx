@@ -3,7 +3,7 @@
  * or closing the dialog answers "no").
  */
 import * as React from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { ConfirmDialog } from './ConfirmDialog';
 import type { UiStrings } from './strings';
 
 export interface ConfirmReplaceDialogProps {
@@ -15,27 +15,13 @@ export interface ConfirmReplaceDialogProps {
 
 export function ConfirmReplaceDialog({ t, sheetName, onAnswer }: ConfirmReplaceDialogProps): React.JSX.Element {
   return (
-    <Dialog
-      modalType="modal"
+    <ConfirmDialog
       open={sheetName !== null}
-      onOpenChange={(_, data) => {
-        if (!data.open) onAnswer(false);
-      }}
-    >
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t.replaceTitle}</DialogTitle>
-          <DialogContent>{sheetName !== null ? t.replaceBody(sheetName) : null}</DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => onAnswer(true)}>
-              {t.replaceConfirm}
-            </Button>
-            <Button appearance="secondary" onClick={() => onAnswer(false)}>
-              {t.cancel}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      title={t.replaceTitle}
+      body={() => t.replaceBody(sheetName!)}
+      confirm={t.replaceConfirm}
+      cancel={t.cancel}
+      onAnswer={onAnswer}
+    />
   );
 }

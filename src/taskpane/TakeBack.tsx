@@ -9,12 +9,6 @@ import {
   Body1,
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   MessageBar,
   MessageBarBody,
   Subtitle2,
@@ -23,6 +17,7 @@ import {
 } from '@fluentui/react-components';
 import type { Lang } from '../engine/model';
 import type { PlanHost } from '../hosts/plan-host';
+import { ConfirmDialog } from './ConfirmDialog';
 import { takeBackStrings } from './take-back-strings';
 import { useTakeBack } from './use-take-back';
 
@@ -77,28 +72,15 @@ export function TakeBack(props: TakeBackProps): React.JSX.Element | null {
           </MessageBar>
         ) : null}
       </div>
-      <Dialog
-        modalType="alert"
+      <ConfirmDialog
+        destructive
         open={take.asking !== null}
-        onOpenChange={(_, data) => {
-          if (!data.open) take.answer(false);
-        }}
-      >
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{s.confirmTitle}</DialogTitle>
-            <DialogContent>{take.asking ? s.confirmBody(take.asking) : null}</DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => take.answer(false)}>
-                {s.cancel}
-              </Button>
-              <Button appearance="primary" onClick={() => take.answer(true)}>
-                {s.confirmRemove}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+        title={s.confirmTitle}
+        body={() => s.confirmBody(take.asking!)}
+        confirm={s.confirmRemove}
+        cancel={s.cancel}
+        onAnswer={take.answer}
+      />
     </section>
   );
 }

@@ -5,58 +5,24 @@
  * downloaded from the pane carries the sheet's numbers. No request leaves the page. Screenshot in test-output/screenshots.
  */
 import * as fs from 'fs';
-import * as http from 'http';
+import type * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
-import type { AddressInfo } from 'net';
-import webpack from 'webpack';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, ROOT, SHOTS, buildHarness, launch, portOf, serve, type Browser } from './harness/browser';
 import { writeXlsx } from '../../src/testing/plans/xlsx';
 import { readDocx } from '../report/docx-text';
 import { PLAN_2024 } from '../report/plan-fixture';
 import { COMMUNE, COMMUNE_COUNTS, LEGACY_COUNTS, LEGACY_DISTRICT } from '../rollup/units-fixture';
 
-const ROOT = path.resolve(__dirname, '../..');
 const OUT = path.join(ROOT, 'test-output/e2e-harness-rollup');
-const SHOTS = path.join(ROOT, 'test-output/screenshots');
-const CHROMIUM = '/usr/bin/chromium';
 /** Quarter I's report is due on 20/03: the pane proposes Q1 2024. */
 const TODAY = '2024-03-18';
 
-async function buildHarness(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const makeConfig = require('../../webpack.config.js') as (env: object, argv: object) => Promise<webpack.Configuration>;
-  const config = await makeConfig({ harness: true, outDir: OUT }, { mode: 'development' });
-  await new Promise<void>((resolve, reject) => {
-    webpack(config, (err, stats) => {
-      if (err) return reject(err);
-      if (!stats || stats.hasErrors()) return reject(new Error(stats?.toString({ all: false, errors: true }) ?? 'webpack failed'));
-      resolve();
-    });
-  });
-}
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 let server: http.Server;
-let context: BrowserContext;
+let browser: Browser;
 let page: Page;
-let userDataDir: string;
 let filesDir: string;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
   expect(fs.existsSync(CHROMIUM)).toBe(true);
@@ -65,35 +31,17 @@ beforeAll(async () => {
   await writeXlsx({ sheets: [PLAN_2024] }, path.join(filesDir, 'so-nong-nghiep.xlsx'));
   await writeXlsx({ sheets: [COMMUNE] }, path.join(filesDir, 'xa-an-binh.xlsx'));
   await writeXlsx({ sheets: [LEGACY_DISTRICT] }, path.join(filesDir, 'huyen-song-may.xlsx'));
-  await buildHarness();
+  await buildHarness(OUT);
   server = await serve(OUT);
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (err) => pageErrors.push(String(err)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(msg.text());
-  });
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1') return route.continue();
-    pageErrors.push(`request to ${url.href}`);
-    return route.abort();
-  });
-  const port = (server.address() as AddressInfo).port;
-  await page.goto(`http://127.0.0.1:${port}/harness.html?today=${TODAY}`);
+  browser = await launch();
+  page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${portOf(server)}/harness.html?today=${TODAY}`);
   await page.getByTestId('recognised').waitFor();
 }, 240_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
   if (filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
 });
 
@@ -131,7 +79,7 @@ test('three units chosen, read in the browser, consolidated into the open workbo
 
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SHOTS, 'rollup-pane.png'), fullPage: false });
-  expect(pageErrors).toEqual([]);
+  expect(browser.problems).toEqual([]);
 }, 120_000);
 
 test('the Word roll-up downloaded from the pane has the consolidated sheet’s numbers', async () => {
@@ -159,5 +107,5 @@ test('the Word roll-up downloaded from the pane has the consolidated sheet’s n
   const totals = table[table.length - 1];
   expect(totals.slice(2, 8).map(Number)).toEqual(sums);
   expect(Number(totals[8])).toBe(15 + COMMUNE_COUNTS.total + LEGACY_COUNTS.total);
-  expect(pageErrors).toEqual([]);
+  expect(browser.problems).toEqual([]);
 }, 60_000);

@@ -6,12 +6,6 @@ import * as React from 'react';
 import {
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -22,6 +16,7 @@ import type { Lang } from '../../engine/model';
 import type { RollupModel } from '../../report/rollup';
 import type { RollupQuestion } from '../../usecases/rollup-write';
 import type { rollupStrings } from './strings';
+import { ConfirmDialog } from '../ConfirmDialog';
 
 export interface Result {
   model: RollupModel;
@@ -209,41 +204,23 @@ export function ResultView(props: ResultViewProps): React.JSX.Element {
 }
 
 export function ReplaceDialog(props: { S: S; question: RollupQuestion | null; onAnswer: (yes: boolean) => void }): React.JSX.Element {
-  const { S } = props;
-  const answer = props.onAnswer;
-  const asking = props.question;
+  const { S, question } = props;
   const styles = useStyles();
   return (
-    <Dialog
-      modalType="modal"
-      open={asking !== null}
-      onOpenChange={(_, data) => {
-        if (!data.open) answer(false);
-      }}
-    >
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{S.replaceTitle}</DialogTitle>
-          <DialogContent>
-            {asking
-              ? S.replaceBody(asking).map((line) => (
-                  <p key={line} className={styles.para}>
-                    {line}
-                  </p>
-                ))
-              : null}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => answer(true)}>
-              {S.replaceConfirm}
-            </Button>
-            <Button appearance="secondary" onClick={() => answer(false)}>
-              {S.cancel}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ConfirmDialog
+      open={question !== null}
+      title={S.replaceTitle}
+      body={() =>
+        S.replaceBody(question!).map((line) => (
+          <p key={line} className={styles.para}>
+            {line}
+          </p>
+        ))
+      }
+      confirm={S.replaceConfirm}
+      cancel={S.cancel}
+      onAnswer={props.onAnswer}
+    />
   );
 }
 
