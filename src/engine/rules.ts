@@ -3,9 +3,9 @@
  * (issues.ts), the words come from the caller's wording.
  */
 import { daysBetween, yearOf } from './dates';
-import { DATA_ISSUE_CODES, ISSUE_CATALOGUE, SEVERITY, type IssueCode } from './issues';
+import { DATA_ISSUE_CODES, SEVERITY, type IssueCode } from './issues';
 import type { Deadline, ISODate, Issue, IssueParams, OutputKind, ResolvedCell, TaskStatus } from './model';
-import type { EngineWording } from './wording';
+import type { IssueMessages } from './issue-messages';
 
 export interface RuleInput {
   lead: ResolvedCell | undefined;
@@ -21,7 +21,8 @@ export interface RuleContext {
   asOf: ISODate;
   planYear: number;
   dueSoonDays: number;
-  wording: EngineWording;
+  /** The analysis's messages, in its language. */
+  messages: IssueMessages;
 }
 
 /** Issues that hold whatever the date: what the "Kiểm tra" column shows. */
@@ -30,7 +31,7 @@ export const STATIC_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(DATA_ISSU
 export function checkTask(input: RuleInput, ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
   const add = (code: IssueCode, params: IssueParams = {}) =>
-    issues.push({ code, severity: SEVERITY[code], message: ctx.wording.issues[ISSUE_CATALOGUE[code].messageKey](params), params });
+    issues.push({ code, severity: SEVERITY[code], message: ctx.messages.message(code, params), params });
 
   if (!input.lead || input.lead.text === '') add('lead-missing', input.lead?.error ? { cellError: input.lead.error } : {});
 

@@ -4,7 +4,7 @@
  * else a vertical merge from above, else (objective, task) the text of the row that opened the
  * group.
  */
-import type { CellRange, CellValue, ColumnRole, ResolvedCell } from '../model';
+import type { CellRange, ColumnRole, ResolvedCell } from '../model';
 import { cellError } from '../text';
 import type { RowCell } from './row-shapes';
 import type { SheetView } from './sheet-view';
@@ -19,13 +19,11 @@ export interface ScannedTask {
 
 export interface TaskBuilder {
   task: ScannedTask;
-  /** First text part per sheet column, and any further parts from continuation rows (rare).
-   * Sparse arrays rather than Maps or per-column arrays: this is built for every task. */
-  first: (string | undefined)[];
+  /** First part per sheet column (its text and the value written), and the text of any further
+   * parts from continuation rows (rare). Sparse arrays rather than Maps or per-column arrays:
+   * this is built for every task. */
+  first: (RowCell | undefined)[];
   more: (string[] | undefined)[];
-  /** Raw value of the first part of each column. */
-  values: CellValue[];
-  errors: (string | undefined)[];
   lastPartRow: number;
   /** The row carries its own number (STT or item label). */
   sttOwn: boolean;
@@ -36,45 +34,36 @@ export interface TaskBuilder {
 /** Roles a group row inherits from the rows above it without a merge (domain.md). */
 const GROUP_INHERITED: readonly ColumnRole[] = ['objective', 'task'];
 
-export function startTask(row: number, section: string | null, stt: string | null, own: { stt: boolean; group: boolean }, content: RowCell[], view: SheetView): TaskBuilder {
+export function startTask(row: number, section: string | null, stt: string | null, own: { stt: boolean; group: boolean }, content: RowCell[]): TaskBuilder {
   const b: TaskBuilder = {
     task: { row, section, stt, continuationRows: [], cells: {} },
     first: [],
     more: [],
-    values: [],
-    errors: [],
     lastPartRow: row,
     sttOwn: own.stt,
     opensGroup: own.group,
   };
-  addParts(b, row, content, view);
+  addParts(b, content);
   return b;
 }
 
-export function appendRow(b: TaskBuilder, row: number, content: RowCell[], view: SheetView): void {
+export function appendRow(b: TaskBuilder, row: number, content: RowCell[]): void {
   b.task.continuationRows.push(row);
   b.lastPartRow = row;
-  addParts(b, row, content, view);
+  addParts(b, content);
 }
 
-function addParts(b: TaskBuilder, row: number, content: RowCell[], view: SheetView): void {
+function addParts(b: TaskBuilder, content: RowCell[]): void {
   for (const c of content) {
-    if (b.first[c.col] === undefined) {
-      b.first[c.col] = c.text;
-      const raw = view.raw(row, c.col);
-      b.values[c.col] = raw;
-      const err = typeof raw === 'string' && raw.charCodeAt(0) === 35 /* # */ ? cellError(raw) : null;
-      if (err) b.errors[c.col] = err;
-    } else {
-      (b.more[c.col] ??= []).push(c.text);
-    }
+    if (b.first[c.col] === undefined) b.first[c.col] = c;
+    else (b.more[c.col] ??= []).push(c.text);
   }
 }
 
 /** The last text part of a column ("" when the task has none there). */
 export function lastPart(b: TaskBuilder, col: number): string {
   const more = b.more[col];
-  return more ? more[more.length - 1] : (b.first[col] ?? '');
+  return more ? more[more.length - 1] : (b.first[col]?.text ?? '');
 }
 
 /** The task lacks a lead or a deadline of its own (a cut-off first part). */
@@ -125,10 +114,12 @@ export class CellResolver {
   }
 
   private own(b: TaskBuilder, col: number): ResolvedCell {
-    const firstPart = b.first[col]!;
-    const error = b.errors[col] ?? null;
+    const first = b.first[col]!;
+    const firstPart = first.text;
+    const raw = first.raw;
+    const error = typeof raw === 'string' && raw.charCodeAt(0) === 35 /* # */ ? cellError(raw) : null;
     const more = b.more[col];
-    if (!more) return { text: error ? '' : firstPart, value: b.values[col] ?? firstPart, error, inherited: false };
+    if (!more) return { text: error ? '' : firstPart, value: raw ?? firstPart, error, inherited: false };
     const all = [firstPart, ...more];
     return { text: all.filter((t) => !cellError(t)).join(' '), value: all.join(' '), error, inherited: false };
   }
