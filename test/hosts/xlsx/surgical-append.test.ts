@@ -62,7 +62,7 @@ describe('the append fast path', () => {
   });
 
   test('sets a row height on a row without new cells', () => {
-    const { xml, appended } = bothPaths('<row r="1"><c r="A1"/></row>', changeSet({ rowHeights: [{ row: 0, height: 30 }] }));
+    const { xml, appended } = bothPaths('<row r="1"><c r="A1"/></row>', changeSet({ rowHeights: [{ row: 0, height: 30, before: 15 }] }));
     expect(appended).toBe(1);
     expect(xml).toBe('<row r="1" ht="30" customHeight="1"><c r="A1"/></row>');
   });
@@ -143,7 +143,7 @@ describe('the append fast path', () => {
       heights: fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 5, max: 40 })), { maxLength: 2 }),
     })
     .map(({ writes, formats, formulas, removed, heights }) =>
-      changeSet({ writes, formats, formulas, ...(removed ? { removals: { cells: [removed] } as ChangeSet['removals'] } : {}), rowHeights: heights.map(([row, height]) => ({ row, height })) }),
+      changeSet({ writes, formats, formulas, ...(removed ? { removals: { cells: [removed] } as ChangeSet['removals'] } : {}), rowHeights: heights.map(([row, height]) => ({ row, height, before: 15 })) }),
     );
 
   test('makes the bytes the general path makes, on random rows and change sets', () => {
