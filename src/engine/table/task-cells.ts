@@ -4,7 +4,7 @@
  * else a vertical merge from above, else (objective, task) the text of the row that opened the
  * group.
  */
-import type { CellRange, ColumnRole, ResolvedCell } from '../model';
+import type { CellRange, CellValue, ColumnRole, ResolvedCell } from '../model';
 import { cellError } from '../text';
 import type { RowCell } from './row-shapes';
 import type { SheetView } from './sheet-view';
@@ -82,6 +82,12 @@ export class CellResolver {
   /** Per resolved column: its role and whether a group row inherits it (no lookups per task). */
   private readonly cols: { col: number; role: ColumnRole; grouped: boolean }[];
   private readonly hasMerges: boolean;
+  /** Single-part own cells by the value written, shared by every task whose cell holds that
+   * value ("Văn phòng Sở" as lead, "Thường xuyên" as deadline, on thousands of rows): a
+   * resolved cell is a function of that value alone (its text is the value's cellText, or its
+   * error's name), and cells are never mutated. Short values only: a task's long text rarely
+   * repeats, and keeping it would only grow the map. Lives as long as the resolver, one scan. */
+  private readonly sharedOwn = new Map<CellValue, ResolvedCell>();
 
   constructor(
     private readonly view: SheetView,
@@ -115,11 +121,15 @@ export class CellResolver {
 
   private own(b: TaskBuilder, col: number): ResolvedCell {
     const first = b.first[col]!;
-    const firstPart = first.text;
-    const raw = first.raw;
-    const error = typeof raw === 'string' && raw.charCodeAt(0) === 35 /* # */ ? cellError(raw) : null;
     const more = b.more[col];
-    if (!more) return { text: error ? '' : firstPart, value: raw ?? firstPart, error, inherited: false };
+    if (!more) {
+      if (!isShareable(first.raw)) return singlePart(first);
+      let cell = this.sharedOwn.get(first.raw);
+      if (!cell) this.sharedOwn.set(first.raw, (cell = singlePart(first)));
+      return cell;
+    }
+    const firstPart = first.text;
+    const error = cellErrorOf(first.raw);
     const all = [firstPart, ...more];
     return { text: all.filter((t) => !cellError(t)).join(' '), value: all.join(' '), error, inherited: false };
   }
@@ -143,4 +153,24 @@ export class CellResolver {
     this.lastGroup.set(role, cell);
     return cell;
   }
+}
+
+/** The cell of a column written on one row only. */
+function singlePart(first: RowCell): ResolvedCell {
+  const error = cellErrorOf(first.raw);
+  return { text: error ? '' : first.text, value: first.raw ?? first.text, error, inherited: false };
+}
+
+function cellErrorOf(raw: CellValue): string | null {
+  return typeof raw === 'string' && raw.charCodeAt(0) === 35 /* # */ ? cellError(raw) : null;
+}
+
+/** Longest text whose cell is shared between tasks (as cellText's memo: lead units, statuses,
+ * deadlines and outputs are shorter; a task's own wording is mostly longer). */
+const SHARED_MAX_LENGTH = 100;
+
+/** Short texts, numbers and booleans; not -0, which the map would take for 0. */
+function isShareable(raw: CellValue): boolean {
+  if (typeof raw === 'string') return raw.length <= SHARED_MAX_LENGTH;
+  return raw !== null && !Object.is(raw, -0);
 }
