@@ -10,7 +10,7 @@ import { reportJson, type ReportModel } from '../report';
 import { prepareReport, type Refusal } from '../usecases';
 import type { FileJob } from './each-file';
 import { formatReportHuman, type ReportHumanExtras } from './format-report';
-import { printJsonLine } from './json-pieces';
+import { printJsonLine, stdoutBytes } from './json-pieces';
 import { messages } from './messages';
 import { correctionsDropped } from './notes';
 import { openInput, refusalFailure, type JobFailure, type OutTarget } from './plan-job';
@@ -91,7 +91,7 @@ export function fileNotes(kept: KeptReport, file: string, lang: Lang): string[] 
 export async function printReport(job: FileJob, args: ReportArgs, model: ReportModel, extras: ReportHumanExtras): Promise<void> {
   const { io, file } = job;
   if (args.json) {
-    await printJsonLine(reportJson(model, file), io.stdout, io.drained);
+    await printJsonLine(reportJson(model, file), stdoutBytes(io), io.drained);
     for (const note of extras.notes) io.stderr(`${note}\n`);
   } else {
     io.stdout(formatReportHuman(model, file, args.lang, extras));
