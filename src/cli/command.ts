@@ -10,6 +10,9 @@ import type { ISODate, Lang } from '../engine/model';
 
 export interface CliIO {
   stdout(text: string): void;
+  /** stdout taking UTF-8 bytes (each piece ends after a whole character): the JSON line, encoded
+   * as it is made. Absent: the bytes are decoded and given to `stdout` (the tests' capture). */
+  stdoutBytes?(bytes: Uint8Array): void;
   stderr(text: string): void;
   /** stderr as a stream when it is a terminal (for progress bars); undefined otherwise. */
   progressStream?: NodeJS.WritableStream;

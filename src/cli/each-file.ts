@@ -60,7 +60,12 @@ export async function runEachFile(run: EachFileRun, io: CliIO, work: (job: FileJ
   const stepsPerFile = run.out !== undefined ? 3 : 2;
   const progress = await makeProgress(long ? io.progressStream : undefined, run.files.length * stepsPerFile, run.lang);
   // Everything printed from here on goes above the progress bar.
-  const shown: CliIO = { ...io, stdout: progress.around(io.stdout), stderr: progress.around(io.stderr) };
+  const shown: CliIO = {
+    ...io,
+    stdout: progress.around(io.stdout),
+    stdoutBytes: io.stdoutBytes && progress.around(io.stdoutBytes),
+    stderr: progress.around(io.stderr),
+  };
 
   let worst = EXIT_OK;
   for (let i = 0; i < run.files.length; i++) {

@@ -86,6 +86,7 @@ function drained(stream: NodeJS.WriteStream): Promise<void> {
 function defaultIO(): CliIO {
   return {
     stdout: (text) => process.stdout.write(text),
+    stdoutBytes: (bytes) => process.stdout.write(bytes),
     drained: () => drained(process.stdout),
     stderr: (text) => process.stderr.write(text),
     progressStream: process.stderr.isTTY ? process.stderr : undefined,
@@ -96,6 +97,8 @@ function defaultIO(): CliIO {
 
 export async function run(argv: readonly string[], ioOverrides: Partial<CliIO> = {}): Promise<number> {
   const io: CliIO = { ...defaultIO(), ...ioOverrides };
+  // Bytes go where the text goes: a caller's own stdout is given the JSON as text.
+  if (ioOverrides.stdout && !ioOverrides.stdoutBytes) delete io.stdoutBytes;
   const lang = langFromArgv(argv);
   let exitCode = EXIT_OK;
   const ctx: CommandContext = { io, lang, setExitCode: (code) => (exitCode = code) };

@@ -11,14 +11,18 @@ export interface Progress {
   file(name: string, steps: number): void;
   stage(stage: Stage): void;
   done(): void;
-  /** Wrap an output function so its text is printed above the bar, not through it. */
-  around(write: (text: string) => void): (text: string) => void;
+  /** Wrap an output function so its text (or UTF-8 bytes) is printed above the bar, not through it. */
+  around<T extends string | Uint8Array>(write: (chunk: T) => void): (chunk: T) => void;
 }
 
 const STAGE_TEXT: Record<Lang, Record<Stage, string>> = {
   vi: { read: 'đọc tệp', analyse: 'kiểm tra', write: 'ghi bản kiểm tra' },
   en: { read: 'reading', analyse: 'checking', write: 'writing the copy' },
 };
+
+function endsLine(chunk: string | Uint8Array): boolean {
+  return typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a;
+}
 
 const silent: Progress = { file() {}, stage() {}, done() {}, around: (write) => write };
 
@@ -45,12 +49,12 @@ export async function makeProgress(stream: NodeJS.WritableStream | undefined, to
   let midLine = false;
   return {
     around(write) {
-      return (text) => {
-        if (!started || stopped || text === '') return write(text);
+      return (chunk) => {
+        if (!started || stopped || chunk.length === 0) return write(chunk);
         if (!midLine) stream.write('\r\u001b[2K');
-        write(text);
+        write(chunk);
         // Output written in pieces (a large JSON line): the bar waits for the end of the line.
-        midLine = !text.endsWith('\n');
+        midLine = !endsLine(chunk);
         if (midLine) return;
         // Draw the bar again on the fresh line (cli-progress redraws only what changed).
         (bar as unknown as { lastDrawnString: string | null }).lastDrawnString = null;

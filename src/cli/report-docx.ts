@@ -46,6 +46,6 @@ export async function reportAsWord(job: FileJob, args: ReportArgs): Promise<numb
     problem = await writeReportDocx(read.model, target, lang);
     if (!problem) notes.unshift(written(target.shown, lang));
   }
-  printReport(job, args, read.model, { replaced: read.replaces, notes });
+  await printReport(job, args, read.model, { replaced: read.replaces, notes });
   return fileStatus(job.io, problem, read.errors);
 }

@@ -10,6 +10,7 @@ import { reportJson, type ReportModel } from '../report';
 import { prepareReport, type Refusal } from '../usecases';
 import type { FileJob } from './each-file';
 import { formatReportHuman, type ReportHumanExtras } from './format-report';
+import { printJsonLine, stdoutBytes } from './json-pieces';
 import { messages } from './messages';
 import { correctionsDropped } from './notes';
 import { openInput, refusalFailure, type JobFailure, type OutTarget } from './plan-job';
@@ -84,11 +85,13 @@ export function fileNotes(kept: KeptReport, file: string, lang: Lang): string[] 
   return notes;
 }
 
-/** The result on stdout: a JSON line (its notes on stderr), or the text for a person. */
-export function printReport(job: FileJob, args: ReportArgs, model: ReportModel, extras: ReportHumanExtras): void {
+/** The result on stdout: a JSON line (its notes on stderr), or the text for a person. The JSON
+ * of a year's report on a large plan is tens of MB (every task is listed): it is printed in
+ * pieces, each written before the next is made, as validate prints its own. */
+export async function printReport(job: FileJob, args: ReportArgs, model: ReportModel, extras: ReportHumanExtras): Promise<void> {
   const { io, file } = job;
   if (args.json) {
-    io.stdout(`${JSON.stringify(reportJson(model, file))}\n`);
+    await printJsonLine(reportJson(model, file), stdoutBytes(io), io.drained);
     for (const note of extras.notes) io.stderr(`${note}\n`);
   } else {
     io.stdout(formatReportHuman(model, file, args.lang, extras));

@@ -21,6 +21,6 @@ export async function reportIntoCopy(job: FileJob, args: ReportArgs): Promise<nu
   const copied = await writeCopy(write, target, lang);
   // What this host could not make (the chart, drawn only inside Excel) is said in a note.
   if (copied?.ok && copied.applied.skipped.length > 0) notes.push(messages.chartSkipped(lang));
-  printReport(job, args, model, { written: copied?.ok ? target?.shown : undefined, replaced: read.replaces, notes });
+  await printReport(job, args, model, { written: copied?.ok ? target?.shown : undefined, replaced: read.replaces, notes });
   return fileStatus(job.io, copied?.ok === false ? copied : null, read.errors);
 }

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { ISSUE_CODES } from '../engine/issues';
-import type { Analysis, ColumnRole, PlanRow, TaskRow } from '../engine/model';
+import type { Analysis, ColumnRole, Deadline, Issue, PlanRow, TaskRow } from '../engine/model';
 import { columnLetter } from '../engine/a1';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -115,7 +115,98 @@ function taskText(task: TaskRow): string | null {
   return text === '' ? null : text;
 }
 
-function rowJson(row: PlanRow): ValidateRowJson {
+type TaskRowJson = Extract<ValidateRowJson, { kind: 'task' }>;
+
+function deadlineJson(d: Deadline): TaskRowJson['deadline'] {
+  return {
+    text: d.text,
+    kind: d.kind,
+    due: d.due,
+    start: d.start,
+    steps: d.steps.map((s) => ({ due: s.due, text: s.text })),
+    every: d.every.slice(),
+    onDemand: d.onDemand,
+    offset: d.offset ? { amount: d.offset.amount, unit: d.offset.unit } : null,
+  };
+}
+
+function outputJson(t: TaskRow): TaskRowJson['output'] {
+  return { text: t.cells.output?.text ?? '', kind: t.outputKind };
+}
+
+function issueJson(i: Issue): TaskRowJson['issues'][number] {
+  return { code: i.code, severity: i.severity, message: i.message };
+}
+
+/** Equal plain data (objects, arrays, primitives), whatever the order of the keys. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in ra) {
+    if (!Object.hasOwn(rb, key) || !sameData(ra[key], rb[key])) return false;
+    keys++;
+  }
+  for (const _key in rb) keys--;
+  return keys === 0;
+}
+
+/** Most distinct values one Shared keeps: a memo for the repeated ones, not a copy. */
+const SHARED_MAX = 4096;
+
+/**
+ * The JSON of equal engine values as one object: the same deadline, output or issue on many
+ * rows is built once, and the printer (src/cli/json-pieces.ts) stringifies it once. The data is
+ * unchanged (each JSON is a function of its source only, and sources are compared with `same`
+ * before their JSON is shared); only the identity of equal sub-objects is. Nothing may change
+ * the returned object (none of the contract's callers does).
+ */
+class Shared<S, J> {
+  private readonly byKey = new Map<string, { source: S; json: J }>();
+
+  constructor(
+    private readonly key: (source: S) => string,
+    /** True when `json` gives both the same result. */
+    private readonly same: (a: S, b: S) => boolean,
+    private readonly json: (source: S) => J,
+  ) {}
+
+  of(source: S): J {
+    const key = this.key(source);
+    const known = this.byKey.get(key);
+    if (known !== undefined && (known.source === source || this.same(known.source, source))) return known.json;
+    const json = this.json(source);
+    if (this.byKey.size >= SHARED_MAX) this.byKey.clear();
+    this.byKey.set(key, { source, json });
+    return json;
+  }
+}
+
+/** The shared sub-objects of one file's rows. */
+function rowParts() {
+  return {
+    deadlines: new Shared<Deadline, TaskRowJson['deadline']>((d) => d.text, sameData, deadlineJson),
+    outputs: new Shared<TaskRow, TaskRowJson['output']>(
+      (t) => t.cells.output?.text ?? '',
+      (a, b) => a.outputKind === b.outputKind && (a.cells.output?.text ?? '') === (b.cells.output?.text ?? ''),
+      outputJson,
+    ),
+    issues: new Shared<Issue, TaskRowJson['issues'][number]>(
+      (i) => i.message,
+      (a, b) => a.code === b.code && a.severity === b.severity && a.message === b.message,
+      issueJson,
+    ),
+  };
+}
+
+function rowJson(row: PlanRow, parts: ReturnType<typeof rowParts>): ValidateRowJson {
   const at = row.row + 1;
   switch (row.kind) {
     case 'section':
@@ -124,7 +215,6 @@ function rowJson(row: PlanRow): ValidateRowJson {
       return { row: at, kind: 'continuation', hidden: row.hidden, of: row.of + 1 };
     case 'task': {
       const t = row.task;
-      const d = t.deadline;
       const lead = t.cells.lead?.text;
       return {
         row: at,
@@ -134,25 +224,24 @@ function rowJson(row: PlanRow): ValidateRowJson {
         stt: t.stt,
         task: taskText(t),
         lead: lead ? lead : null,
-        deadline: {
-          text: d.text,
-          kind: d.kind,
-          due: d.due,
-          start: d.start,
-          steps: d.steps.map((s) => ({ due: s.due, text: s.text })),
-          every: d.every.slice(),
-          onDemand: d.onDemand,
-          offset: d.offset ? { amount: d.offset.amount, unit: d.offset.unit } : null,
-        },
-        output: { text: t.cells.output?.text ?? '', kind: t.outputKind },
+        deadline: parts.deadlines.of(t.deadline),
+        output: parts.outputs.of(t),
         status: t.status,
         doneDate: t.doneDate,
-        issues: t.issues.map((i) => ({ code: i.code, severity: i.severity, message: i.message })),
+        issues: t.issues.map((i) => parts.issues.of(i)),
       };
     }
     default:
       return { row: at, kind: row.kind, hidden: row.hidden };
   }
+}
+
+/** The listed rows (rows above the table, titles, are not listed). */
+function listedRows(rows: readonly PlanRow[], firstListed: number): ValidateRowJson[] {
+  const parts = rowParts();
+  const listed: ValidateRowJson[] = [];
+  for (const row of rows) if (row.row >= firstListed) listed.push(rowJson(row, parts));
+  return listed;
 }
 
 /** The contract's object for one checked file. `file` is the path as the user gave it. */
@@ -180,8 +269,7 @@ export function toValidateJson(analysis: Analysis, file: string): ValidateJson {
         reused: tracking.reused,
       },
     },
-    // Rows above the table (titles) are not listed.
-    rows: analysis.rows.filter((r) => r.row >= firstListed).map(rowJson),
+    rows: listedRows(analysis.rows, firstListed),
     summary: {
       tasks: analysis.summary.tasks,
       errors: analysis.summary.errors,

@@ -27,7 +27,8 @@ import { classifyOutput, isMeasurable } from './outputs';
 import { agencyFromTitles, titleBlockFromTitles, yearFromDeadlines, yearFromTitles } from './plan-info';
 import { decodeLegacyGrid } from './legacy/sheet';
 import { isReportSheet } from './report-marker';
-import { checkTask } from './rules';
+import { checkTask, type RuleContext } from './rules';
+import { IssueMessages } from './issue-messages';
 import { columnCorrectionSchema, correctionHeader, correctionRole, settingsSchema, type ColumnCorrection, type Settings } from './settings';
 import { parseStatus } from './status';
 import { findHeaderCandidates, headerAt, headerWords, type HeaderCandidate } from './table/find-header';
@@ -126,6 +127,7 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
     return d;
   };
 
+  const rules: RuleContext = { asOf, planYear, dueSoonDays: settings.dueSoonDays, messages: new IssueMessages(wording) };
   const tasks = scan.tasks.map((t): TaskRow => {
     const cells = t.cells;
     const deadlineCell = cells.deadline;
@@ -135,10 +137,7 @@ export function analyzeSheet(input: Grid, options: AnalyzeOptions): AnalyzeResul
     const objectiveMeasurable = isMeasurableText(cells.objective?.text ?? '');
     const status = cells.status && !cells.status.error ? parseStatus(cells.status.value) : null;
     const doneDate = cells.doneDate && !cells.doneDate.error ? parseDateCell(cells.doneDate.value, grid.date1904, planYear) : null;
-    const issues = checkTask(
-      { lead: cells.lead, deadline, deadlineCell, output: cells.output, outputKind, objectiveMeasurable, status },
-      { asOf, planYear, dueSoonDays: settings.dueSoonDays, wording },
-    );
+    const issues = checkTask({ lead: cells.lead, deadline, deadlineCell, output: cells.output, outputKind, objectiveMeasurable, status }, rules);
     // The scanned task becomes the task row in place: one object per task, not two.
     const task = t as ScannedTask & Partial<TaskRow>;
     task.deadline = deadline;
@@ -322,18 +321,21 @@ function deadlineYear(scan: BodyScan, columns: Partial<Record<ColumnRole, number
 }
 
 function summarise(tasks: readonly TaskRow[]): Summary {
-  const byCode: Partial<Record<IssueCode, number>> = {};
+  // Counted in a Map (a keyed store per issue into a plain object is slow when the keys vary);
+  // the object lists the codes in the same order, first met first.
+  const counts = new Map<IssueCode, number>();
   let errors = 0;
   let warnings = 0;
   let infos = 0;
   for (const t of tasks) {
     for (const i of t.issues) {
-      byCode[i.code] = (byCode[i.code] ?? 0) + 1;
+      counts.set(i.code, (counts.get(i.code) ?? 0) + 1);
       if (i.severity === 'error') errors++;
       else if (i.severity === 'warning') warnings++;
       else infos++;
     }
   }
+  const byCode: Partial<Record<IssueCode, number>> = Object.fromEntries(counts);
   return { tasks: tasks.length, errors, warnings, infos, byCode };
 }
 

@@ -4,7 +4,7 @@
  * are only read, never reformatted. Only "Hạn chót" and "Kiểm tra" are rewritten on every run.
  */
 import { isoToSerial } from './dates';
-import type { CellRange, ChangeSet, ConditionalFormatRule, FormatChange, FormulaFill, ISODate, Lang, ListValidation, PageSetup, RecognisedTable, RowHeightChange, Span, TaskRow, TrackingBlock, ValuesWrite } from './model';
+import type { CellRange, ChangeSet, ConditionalFormatRule, FormatChange, FormulaFill, ISODate, Issue, Lang, ListValidation, PageSetup, RecognisedTable, RowHeightChange, Span, TaskRow, TrackingBlock, ValuesWrite } from './model';
 import { filledWidths, heightForLines, linesHeld, printChange, printedColumns, roomyWidth, wrappedLines, type PrintInput } from './print';
 import { STATIC_CODES } from './rules';
 import { DONE_WORDINGS, STATUS_CHOICES } from './status';
@@ -145,6 +145,7 @@ function textArray(words: readonly string[]): string {
 export interface TrackingInput {
   sheet: string;
   table: RecognisedTable;
+  /** In row order, at most one per row (as the body scan lists them). */
   tasks: readonly TaskRow[];
   plan: TrackingPlan;
   lang: Lang;
@@ -203,8 +204,6 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904, asO
 
   // Due dates and static issues, one value per table row ("" clears stale values of rows that
   // are no longer tasks).
-  const byRow = new Map<number, TaskRow>();
-  for (const t of tasks) byRow.set(t.row, t);
   const due: (string | number)[][] = [];
   const check: string[][] = [];
   const serials = new Map<string, number>();
@@ -213,10 +212,13 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904, asO
     if (n === undefined) serials.set(iso, (n = isoToSerial(iso, date1904)));
     return n;
   };
+  // Tasks come in row order, one per row (scanBody): walk them beside the rows.
+  let next = 0;
   for (let r = first; r <= last; r++) {
-    const t = byRow.get(r);
+    while (next < tasks.length && tasks[next].row < r) next++;
+    const t = next < tasks.length && tasks[next].row === r ? tasks[next] : undefined;
     due.push([t?.deadline.due ? serialOf(t.deadline.due) : '']);
-    check.push([t ? t.issues.filter((i) => STATIC_CODES.has(i.code) && i.severity !== 'info').map((i) => i.message).join('; ') : '']);
+    check.push([t ? checkText(t.issues) : '']);
   }
   writes.push({ range: columnRange(col.dueDate, first, last), values: due });
   writes.push({ range: columnRange(col.check, first, last), values: check });
@@ -241,6 +243,17 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904, asO
     ...(page ? { print: printChange(printInputOf(table, plan, page, widths)) } : {}),
     ...(grown.length > 0 ? { rowHeights: grown } : {}),
   };
+}
+
+/** What "Kiểm tra" says of a task: its static problems (not notes), joined by "; ". A plain
+ * loop: this runs for every row of the table. */
+function checkText(issues: readonly Issue[]): string {
+  let text: string | null = null;
+  for (const i of issues) {
+    if (!STATIC_CODES.has(i.code) || i.severity === 'info') continue;
+    text = text === null ? i.message : `${text}; ${i.message}`;
+  }
+  return text ?? '';
 }
 
 /** Width in points of the "Kiểm tra" column: the tool's when it creates it, else the sheet's. */

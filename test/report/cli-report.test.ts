@@ -5,7 +5,9 @@ import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import path from 'path';
 import { reportJsonSchema, reportLineJsonSchema } from '../../src/contract/report-json';
-import { writeXlsx } from '../../src/testing/plans/xlsx';
+import { run } from '../../src/cli/main';
+import { syntheticPlan } from '../../src/testing/plans';
+import { writeXlsx, writeXlsxStream } from '../../src/testing/plans/xlsx';
 import { expectOneSentence, jsonLines, runCli, tempDir } from '../cli/helpers';
 import { snapshotRange } from '../hosts/xlsx/helpers';
 import { ALIASES, APPENDIX_SHEET, PLAN_2024 } from './plan-fixture';
@@ -104,6 +106,28 @@ describe('report --json', () => {
     expect(lines[1]).toMatchObject({ file: 'plan.xlsx', period: 'Y', sheetName: 'BC Năm-2024' });
     expect(result.code).toBe(2);
   });
+});
+
+test('a large report is printed in pieces that join into its one JSON line', async () => {
+  // 3,000 rows: the year's report lists every task, ~1 MB of JSON.
+  await writeXlsxStream(syntheticPlan(3000).sheet, path.join(dir, 'large.xlsx'));
+  const writes: string[] = [];
+  const code = await run(['report', 'large.xlsx', '--period', 'Y', '--year', '2024', '--json'], {
+    stdout: (t) => void writes.push(t),
+    stderr: () => undefined,
+    progressStream: undefined,
+    cwd: dir,
+    today: () => '2024-11-22',
+  });
+  expect(code).not.toBe(2);
+  const text = writes.join('');
+  expect(text.endsWith('\n')).toBe(true);
+  expect(jsonLines(text)).toHaveLength(1);
+  const json = reportJsonSchema.parse(jsonLines(text)[0]);
+  expect(json.total.total).toBeGreaterThan(1000);
+  // No piece holds the whole line: it never had to exist as one string.
+  expect(writes.length).toBeGreaterThan(4);
+  expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(text.length / 4);
 });
 
 describe('bad arguments: exit 2 and one sentence', () => {

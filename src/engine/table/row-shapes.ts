@@ -4,7 +4,7 @@
  * (a page break in a pasted table, a line a PDF converter cut off), or the head of something
  * new. docs/recognition.md and docs/decisions.md give the rules.
  */
-import type { ColumnRole } from '../model';
+import type { CellValue, ColumnRole } from '../model';
 
 export type CellShape = 'tail' | 'neutral' | 'head';
 
@@ -12,6 +12,8 @@ export interface RowCell {
   col: number;
   role: ColumnRole | null;
   text: string;
+  /** The value written in the cell (what cellText read `text` from). */
+  raw: CellValue;
 }
 
 /** Roles whose text describes the work; a capitalised head there starts a new task. */

@@ -149,10 +149,10 @@ class BodyScanner {
       if (raw === null || raw === '' || raw === undefined) continue;
       if (this.hasMerges && view.isCovered(row, c)) continue;
       const text = cellText(raw);
-      if (text !== '') out.push({ col: c, role: this.roleAt[c - firstCol], text });
+      if (text !== '') out.push({ col: c, role: this.roleAt[c - firstCol], text, raw });
       else if (typeof raw === 'string' && raw.trim().startsWith('#')) {
         const err = cellError(raw);
-        if (err) out.push({ col: c, role: this.roleAt[c - firstCol], text: err });
+        if (err) out.push({ col: c, role: this.roleAt[c - firstCol], text: err, raw });
       }
     }
     return out;
@@ -387,7 +387,7 @@ class BodyScanner {
     // the part above had no number of its own and lacks a lead or a deadline, and this row's
     // descriptive cells continue its sentences.
     if (current && !current.sttOwn && isIncomplete(current, this.layout.columns) && hasNarrativeTail(content.content, this.shapes(current))) {
-      appendRow(current, r, content.withRole, this.view);
+      appendRow(current, r, content.withRole);
       current.task.stt = stt;
       current.sttOwn = true;
       this.groupStt = stt;
@@ -507,14 +507,18 @@ class BodyScanner {
     return false;
   }
 
+  /** The row's cells of named columns but `skipCol` (withRole), and those of the plan's own
+   * columns (content). Most rows drop nothing: they share the row's array (none of these arrays
+   * is changed once built). */
   private contentOf(cells: RowCell[], skipCol: number): { withRole: RowCell[]; content: RowCell[] } {
-    const withRole: RowCell[] = [];
-    const content: RowCell[] = [];
+    let dropsAny = false;
+    let tracking = false;
     for (const c of cells) {
-      if (c.col === skipCol || c.role === null) continue;
-      withRole.push(c);
-      if (!TRACKING.has(c.role)) content.push(c);
+      if (c.col === skipCol || c.role === null) dropsAny = true;
+      else if (TRACKING.has(c.role)) tracking = true;
     }
+    const withRole = dropsAny ? cells.filter((c) => c.col !== skipCol && c.role !== null) : cells;
+    const content = tracking ? withRole.filter((c) => !TRACKING.has(c.role!)) : withRole;
     return { withRole, content };
   }
 
@@ -526,14 +530,14 @@ class BodyScanner {
 
   private continueCurrent(r: number, hidden: boolean, content: { withRole: RowCell[] }): void {
     const current = this.current!;
-    appendRow(current, r, content.withRole, this.view);
+    appendRow(current, r, content.withRole);
     this.push({ row: r, kind: 'continuation', hidden, of: current.task.row }, true);
   }
 
   private newTask(r: number, hidden: boolean, stt: string | null, own: { stt: boolean; group: boolean }, content: { withRole: RowCell[] }): void {
     this.finish();
     const section = this.taskSection();
-    const b = startTask(r, section, stt, { stt: own.stt, group: own.group || this.groupReset }, content.withRole, this.view);
+    const b = startTask(r, section, stt, { stt: own.stt, group: own.group || this.groupReset }, content.withRole);
     this.groupReset = false;
     this.current = b;
     this.push({ row: r, kind: 'task', hidden, task: b.task }, true);

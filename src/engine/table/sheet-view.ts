@@ -12,9 +12,9 @@ export class SheetView {
   readonly endRow: number;
   readonly endCol: number;
   private readonly hidden: Set<number>;
-  /** Key row*16384+col of every covered cell (not top-left) → its merge. Built lazily per row. */
-  private readonly mergeByCell = new Map<number, CellRange>();
-  private readonly mergeByTopLeft = new Map<number, CellRange>();
+  /** Every covered cell (not top-left) → its merge; and each merge by its top-left cell. */
+  private readonly mergeByCell = new CellIndex<CellRange>();
+  private readonly mergeByTopLeft = new CellIndex<CellRange>();
 
   constructor(readonly grid: Grid) {
     this.firstRow = grid.origin.row;
@@ -25,14 +25,14 @@ export class SheetView {
     this.endCol = grid.origin.col + width;
     this.hidden = new Set(grid.hiddenRows);
     for (const m of grid.merges) {
-      this.mergeByTopLeft.set(key(m.top, m.left), m);
+      this.mergeByTopLeft.set(m.top, m.left, m);
       // Merges are small in practice (a few rows or columns); very large ones are capped so a
       // pathological sheet cannot make this quadratic.
       const cells = (m.bottom - m.top + 1) * (m.right - m.left + 1);
       if (cells > 200_000) continue;
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) {
-          if (r !== m.top || c !== m.left) this.mergeByCell.set(key(r, c), m);
+          if (r !== m.top || c !== m.left) this.mergeByCell.set(r, c, m);
         }
       }
     }
@@ -53,17 +53,17 @@ export class SheetView {
 
   /** The merge this cell belongs to, if any (including as top-left). */
   mergeAt(row: number, col: number): CellRange | undefined {
-    return this.mergeByCell.get(key(row, col)) ?? this.mergeByTopLeft.get(key(row, col));
+    return this.mergeByCell.get(row, col) ?? this.mergeByTopLeft.get(row, col);
   }
 
   /** The cell is covered by a merge whose value sits in another cell. */
   isCovered(row: number, col: number): boolean {
-    return this.mergeByCell.has(key(row, col));
+    return this.mergeByCell.get(row, col) !== undefined;
   }
 
   /** The value shown in this cell: a covered cell shows its merge's top-left value. */
   value(row: number, col: number): CellValue {
-    const m = this.mergeByCell.get(key(row, col));
+    const m = this.mergeByCell.get(row, col);
     return m ? this.raw(m.top, m.left) : this.raw(row, col);
   }
 
@@ -75,7 +75,7 @@ export class SheetView {
 
   /** cellText of the shown value (merge resolved). */
   shownText(row: number, col: number): string {
-    const m = this.mergeByCell.get(key(row, col));
+    const m = this.mergeByCell.get(row, col);
     return m ? this.text(m.top, m.left) : this.text(row, col);
   }
 
@@ -100,6 +100,22 @@ export class SheetView {
   }
 }
 
-function key(row: number, col: number): number {
-  return row * 16384 + col;
+/**
+ * A sparse table of cells: one array per row that holds anything, indexed by column. Asked for
+ * every cell of the body (is it covered by a merge?), so a lookup is two array reads — a Map keyed
+ * by row*16384+col cost a hash lookup each, the largest single cost of the body scan on a
+ * 50,000-row plan with a merge per task group. Rows and columns are sheet coordinates (≥ 0);
+ * arrays of far-apart indices fall back to V8's dictionary storage, still correct.
+ */
+class CellIndex<T> {
+  private readonly rows: (T | undefined)[][] = [];
+
+  get(row: number, col: number): T | undefined {
+    const cells = this.rows[row];
+    return cells === undefined ? undefined : cells[col];
+  }
+
+  set(row: number, col: number, value: T): void {
+    (this.rows[row] ??= [])[col] = value;
+  }
 }

@@ -19,13 +19,11 @@ export interface ScannedTask {
 
 export interface TaskBuilder {
   task: ScannedTask;
-  /** First text part per sheet column, and any further parts from continuation rows (rare).
-   * Sparse arrays rather than Maps or per-column arrays: this is built for every task. */
-  first: (string | undefined)[];
+  /** First part per sheet column (its text and the value written), and the text of any further
+   * parts from continuation rows (rare). Sparse arrays rather than Maps or per-column arrays:
+   * this is built for every task. */
+  first: (RowCell | undefined)[];
   more: (string[] | undefined)[];
-  /** Raw value of the first part of each column. */
-  values: CellValue[];
-  errors: (string | undefined)[];
   lastPartRow: number;
   /** The row carries its own number (STT or item label). */
   sttOwn: boolean;
@@ -36,45 +34,36 @@ export interface TaskBuilder {
 /** Roles a group row inherits from the rows above it without a merge (domain.md). */
 const GROUP_INHERITED: readonly ColumnRole[] = ['objective', 'task'];
 
-export function startTask(row: number, section: string | null, stt: string | null, own: { stt: boolean; group: boolean }, content: RowCell[], view: SheetView): TaskBuilder {
+export function startTask(row: number, section: string | null, stt: string | null, own: { stt: boolean; group: boolean }, content: RowCell[]): TaskBuilder {
   const b: TaskBuilder = {
     task: { row, section, stt, continuationRows: [], cells: {} },
     first: [],
     more: [],
-    values: [],
-    errors: [],
     lastPartRow: row,
     sttOwn: own.stt,
     opensGroup: own.group,
   };
-  addParts(b, row, content, view);
+  addParts(b, content);
   return b;
 }
 
-export function appendRow(b: TaskBuilder, row: number, content: RowCell[], view: SheetView): void {
+export function appendRow(b: TaskBuilder, row: number, content: RowCell[]): void {
   b.task.continuationRows.push(row);
   b.lastPartRow = row;
-  addParts(b, row, content, view);
+  addParts(b, content);
 }
 
-function addParts(b: TaskBuilder, row: number, content: RowCell[], view: SheetView): void {
+function addParts(b: TaskBuilder, content: RowCell[]): void {
   for (const c of content) {
-    if (b.first[c.col] === undefined) {
-      b.first[c.col] = c.text;
-      const raw = view.raw(row, c.col);
-      b.values[c.col] = raw;
-      const err = typeof raw === 'string' && raw.charCodeAt(0) === 35 /* # */ ? cellError(raw) : null;
-      if (err) b.errors[c.col] = err;
-    } else {
-      (b.more[c.col] ??= []).push(c.text);
-    }
+    if (b.first[c.col] === undefined) b.first[c.col] = c;
+    else (b.more[c.col] ??= []).push(c.text);
   }
 }
 
 /** The last text part of a column ("" when the task has none there). */
 export function lastPart(b: TaskBuilder, col: number): string {
   const more = b.more[col];
-  return more ? more[more.length - 1] : (b.first[col] ?? '');
+  return more ? more[more.length - 1] : (b.first[col]?.text ?? '');
 }
 
 /** The task lacks a lead or a deadline of its own (a cut-off first part). */
@@ -93,6 +82,12 @@ export class CellResolver {
   /** Per resolved column: its role and whether a group row inherits it (no lookups per task). */
   private readonly cols: { col: number; role: ColumnRole; grouped: boolean }[];
   private readonly hasMerges: boolean;
+  /** Single-part own cells by the value written, shared by every task whose cell holds that
+   * value ("Văn phòng Sở" as lead, "Thường xuyên" as deadline, on thousands of rows): a
+   * resolved cell is a function of that value alone (its text is the value's cellText, or its
+   * error's name), and cells are never mutated. Short values only: a task's long text rarely
+   * repeats, and keeping it would only grow the map. Lives as long as the resolver, one scan. */
+  private readonly sharedOwn = new Map<CellValue, ResolvedCell>();
 
   constructor(
     private readonly view: SheetView,
@@ -125,10 +120,16 @@ export class CellResolver {
   }
 
   private own(b: TaskBuilder, col: number): ResolvedCell {
-    const firstPart = b.first[col]!;
-    const error = b.errors[col] ?? null;
+    const first = b.first[col]!;
     const more = b.more[col];
-    if (!more) return { text: error ? '' : firstPart, value: b.values[col] ?? firstPart, error, inherited: false };
+    if (!more) {
+      if (!isShareable(first.raw)) return singlePart(first);
+      let cell = this.sharedOwn.get(first.raw);
+      if (!cell) this.sharedOwn.set(first.raw, (cell = singlePart(first)));
+      return cell;
+    }
+    const firstPart = first.text;
+    const error = cellErrorOf(first.raw);
     const all = [firstPart, ...more];
     return { text: all.filter((t) => !cellError(t)).join(' '), value: all.join(' '), error, inherited: false };
   }
@@ -152,4 +153,24 @@ export class CellResolver {
     this.lastGroup.set(role, cell);
     return cell;
   }
+}
+
+/** The cell of a column written on one row only. */
+function singlePart(first: RowCell): ResolvedCell {
+  const error = cellErrorOf(first.raw);
+  return { text: error ? '' : first.text, value: first.raw ?? first.text, error, inherited: false };
+}
+
+function cellErrorOf(raw: CellValue): string | null {
+  return typeof raw === 'string' && raw.charCodeAt(0) === 35 /* # */ ? cellError(raw) : null;
+}
+
+/** Longest text whose cell is shared between tasks (as cellText's memo: lead units, statuses,
+ * deadlines and outputs are shorter; a task's own wording is mostly longer). */
+const SHARED_MAX_LENGTH = 100;
+
+/** Short texts, numbers and booleans; not -0, which the map would take for 0. */
+function isShareable(raw: CellValue): boolean {
+  if (typeof raw === 'string') return raw.length <= SHARED_MAX_LENGTH;
+  return raw !== null && !Object.is(raw, -0);
 }
