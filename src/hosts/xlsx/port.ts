@@ -11,7 +11,7 @@ import { ChangeSetError } from '../change-set-error';
 import { readWorkbookBytes, WorkbookOpenError } from './open-file';
 import { readChosenSheet } from './choose-sheet';
 import { readWorkbookStream, WorkbookFormatError, type WorkbookStream } from './stream';
-import { PackageError, surgicalCopy } from './surgical';
+import { PackageError, surgicalCopyInBackground } from './surgical';
 import { writeBytesAtomically, WorkbookWriteError, type WriteFailureCode } from './write';
 import { ZipError } from './zip/archive';
 
@@ -87,7 +87,7 @@ async function applyToCopy(input: Buffer, changes: ChangeSet, copyTo: string | u
   if (copyTo === undefined) throw new Error('apply() on a workbook opened without copyTo');
   let copy: { pieces: readonly Buffer[]; skipped: string[] };
   try {
-    copy = surgicalCopy(input, changes);
+    copy = await surgicalCopyInBackground(input, changes);
   } catch (e) {
     if (e instanceof ChangeSetError || e instanceof PackageError || e instanceof ZipError) throw new CopyError('invalid-changes', e.message);
     throw e;

@@ -18,12 +18,13 @@ import { isEmptyState, STATE_SHEET_NAME, type WorkbookState } from '../../../eng
 import { readDefaultFont } from '../stream/styles';
 import { digitPixels, pointsToCharacterWidth } from '../stream/page-setup';
 import { inlineString } from './cells';
-import { deflatePieces, PartDeflater, type DeflatedPart } from '../zip/writer';
+import { BackgroundDeflater, deflatePieces, PartDeflater, type DeflatedPart, type PartSink } from '../zip/writer';
 import { CONTENT_TYPE, DEFAULT_PART_CAP, PartStore, REL_TYPE } from './package';
 import { hasFormula, printTitles, reportSheetPieces } from './report-sheet';
 import { MINIMAL_STYLES, StyleBook } from './styles';
 import { WorkbookXml, type SheetEntry } from './workbook';
-import { editWorksheet } from './worksheet';
+import { editWorksheet, worksheetSteps, type WorksheetEditResult } from './worksheet';
+import { runSteps } from './sheet-data';
 
 const SHEET_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const PRINT_AREA = '_xlnm.Print_Area';
@@ -96,14 +97,36 @@ class SurgicalWriter {
   }
 
   applySheetChanges(change: ChangeSet): void {
+    const deflater = new PartDeflater();
+    const { entry, part, steps } = this.sheetEdit(change, deflater);
+    const result = runSteps(steps);
+    this.store.set(part, deflater.end());
+    this.afterSheetEdit(change, entry, result);
+  }
+
+  /** applySheetChanges with the sheet deflated on libuv's thread pool while it is edited. */
+  async applySheetChangesInBackground(change: ChangeSet): Promise<void> {
+    const deflater = new BackgroundDeflater();
+    const { entry, part, steps } = this.sheetEdit(change, deflater);
+    let next = steps.next();
+    while (!next.done) {
+      await deflater.room();
+      next = steps.next();
+    }
+    this.store.set(part, await deflater.end());
+    this.afterSheetEdit(change, entry, next.value);
+  }
+
+  /** The edit of the change set's sheet, to run: deflated as it is edited (into `sink`), the
+   * edited text never exists whole, and the input's inflated text does not outlive it. */
+  private sheetEdit(change: ChangeSet, sink: PartSink): { entry: SheetEntry; part: string; steps: Generator<void, WorksheetEditResult> } {
     const entry = findSheet(this.workbook.sheets(), change.sheet);
     if (!entry) throw new ChangeSetError(`no sheet named ${change.sheet}`);
     const part = this.worksheetPart(entry);
-    // Deflated as it is edited: the edited text never exists whole, and the input's inflated
-    // text does not outlive this call.
-    const deflater = new PartDeflater();
-    const result = editWorksheet(this.store.bytes(part)!, this.withWidthsBack(change), this.styles, (piece) => deflater.write(piece), this.digit());
-    this.store.set(part, deflater.end());
+    return { entry, part, steps: worksheetSteps(this.store.bytes(part)!, this.withWidthsBack(change), this.styles, sink, this.digit()) };
+  }
+
+  private afterSheetEdit(change: ChangeSet, entry: SheetEntry, result: WorksheetEditResult): void {
     if (result.formulaRemoved) {
       this.calcChainStale = true;
       this.fullCalc = true;
@@ -173,7 +196,10 @@ class SurgicalWriter {
       const part = this.worksheetPart(entry);
       const change: ChangeSet = { sheet: entry.name, writes: [{ range: { top: 0, left: 0, bottom: 0, right: 0 }, values: [[json]] }], formats: [], validations: [], conditionalFormats: { tag: '', rules: [] }, sheets: [] };
       const pieces: Buffer[] = [];
-      editWorksheet(this.store.bytes(part)!, change, this.styles, (piece) => pieces.push(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece));
+      editWorksheet(this.store.bytes(part)!, change, this.styles, {
+        text: (text) => pieces.push(Buffer.from(text, 'utf8')),
+        bytes: (data, from, to) => pieces.push(Buffer.from(data.subarray(from, to))),
+      });
       this.store.set(part, Buffer.concat(pieces));
       return;
     }
@@ -265,25 +291,60 @@ class SurgicalWriter {
  * (not a workbook, Strict Open XML, XML it will not guess about). Nothing is written anywhere.
  */
 export function surgicalCopy(input: Buffer, changes: ChangeSet | readonly ChangeSet[], options: SurgicalOptions = {}): SurgicalCopy {
-  const list: readonly ChangeSet[] = Array.isArray(changes) ? changes : [changes as ChangeSet];
-  const writer = new SurgicalWriter(input, options.partCap ?? DEFAULT_PART_CAP);
-  const skipped: string[] = [];
-  for (const change of list) {
-    if (hasSheetChanges(change)) writer.applySheetChanges(change);
-    for (const model of change.sheets) {
-      writer.placeSheet(model);
-      if (model.chart) skipped.push(`chart on ${model.name}`);
-    }
-    // Last: a new state sheet goes after the report sheet in the tab order.
-    if (change.state) writer.writeState(change.state);
+  const copy = new CopyRun(input, changes, options);
+  for (const change of copy.list) {
+    if (hasSheetChanges(change)) copy.writer.applySheetChanges(change);
+    copy.afterSheet(change);
   }
-  const pieces = writer.finish(options.now);
-  return {
-    pieces,
-    get bytes() {
-      return Buffer.concat(pieces);
-    },
-    skipped,
-  };
+  return copy.finish();
 }
 
+/**
+ * surgicalCopy, the same file, with each edited sheet deflated on libuv's thread pool while it
+ * is edited: the calling thread's work is the editing alone (the CLI's copy of a large plan).
+ */
+export async function surgicalCopyInBackground(input: Buffer, changes: ChangeSet | readonly ChangeSet[], options: SurgicalOptions = {}): Promise<SurgicalCopy> {
+  const copy = new CopyRun(input, changes, options);
+  for (const change of copy.list) {
+    if (hasSheetChanges(change)) await copy.writer.applySheetChangesInBackground(change);
+    copy.afterSheet(change);
+  }
+  return copy.finish();
+}
+
+/** What both ways of copying share: the writer, the change sets, what was skipped. */
+class CopyRun {
+  readonly list: readonly ChangeSet[];
+  readonly writer: SurgicalWriter;
+  private readonly skipped: string[] = [];
+
+  constructor(
+    input: Buffer,
+    changes: ChangeSet | readonly ChangeSet[],
+    private readonly options: SurgicalOptions,
+  ) {
+    this.list = Array.isArray(changes) ? changes : [changes as ChangeSet];
+    this.writer = new SurgicalWriter(input, options.partCap ?? DEFAULT_PART_CAP);
+  }
+
+  /** The change set's sheets and state, after its sheet changes. */
+  afterSheet(change: ChangeSet): void {
+    for (const model of change.sheets) {
+      this.writer.placeSheet(model);
+      if (model.chart) this.skipped.push(`chart on ${model.name}`);
+    }
+    // Last: a new state sheet goes after the report sheet in the tab order.
+    if (change.state) this.writer.writeState(change.state);
+  }
+
+  finish(): SurgicalCopy {
+    const pieces = this.writer.finish(this.options.now);
+    return {
+      pieces,
+      get bytes() {
+        return Buffer.concat(pieces);
+      },
+      skipped: this.skipped,
+    };
+  }
+}

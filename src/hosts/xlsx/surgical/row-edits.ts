@@ -31,6 +31,9 @@ interface Item {
   left: number;
   right: number;
   apply(line: Map<number, CellEdit>, row: number): void;
+  /** The first and last column `apply` edits in `row` (a row the item crosses), or null when it
+   * edits none there. */
+  extent(row: number): readonly [number, number] | null;
 }
 
 /** The items crossing each row, in the change set's order, for rows asked in ascending order
@@ -68,6 +71,11 @@ function editAt(line: Map<number, CellEdit>, col: number): CellEdit {
   return edit;
 }
 
+/** The columns of a rectangle, or null when it has none. */
+function columnsOf(r: CellRange): readonly [number, number] | null {
+  return r.left <= r.right ? [r.left, r.right] : null;
+}
+
 function writeItems(changes: ChangeSet, order: { n: number }): Item[] {
   return changes.writes.map((write) => {
     const r = write.range;
@@ -77,6 +85,7 @@ function writeItems(changes: ChangeSet, order: { n: number }): Item[] {
       for (const v of line) if (typeof v === 'number' && !Number.isFinite(v)) throw new ChangeSetError(`not a number Excel can store: ${v}`);
     }
     const values = write.values;
+    const single: readonly [number, number] = [r.left, r.left];
     return {
       order: order.n++,
       top: r.top,
@@ -89,6 +98,15 @@ function writeItems(changes: ChangeSet, order: { n: number }): Item[] {
           const v = lineValues[j];
           if (v !== null) editAt(line, r.left + j).value = v;
         }
+      },
+      extent(row) {
+        const lineValues: readonly CellInput[] = values[row - r.top];
+        let first = 0;
+        while (first < lineValues.length && lineValues[first] === null) first++;
+        if (first === lineValues.length) return null;
+        let last = lineValues.length - 1;
+        while (lineValues[last] === null) last--;
+        return first === 0 && last === 0 ? single : [r.left + first, r.left + last];
       },
     };
   });
@@ -103,12 +121,14 @@ function formatItems(changes: ChangeSet, order: { n: number }): Item[] {
     formatted += (r.bottom - r.top + 1) * (r.right - r.left + 1);
     if (formatted > MAX_FORMATTED_CELLS) throw new ChangeSetError(`formats over more than ${MAX_FORMATTED_CELLS} cells`);
     const spec: CellStyle = f;
+    const extent = columnsOf(r);
     items.push({
       order: order.n++,
       ...r,
       apply(line) {
         for (let col = r.left; col <= r.right; col++) editAt(line, col).styles.push(spec);
       },
+      extent: () => extent,
     });
   }
   return items;
@@ -119,9 +139,10 @@ function formulaItems(changes: ChangeSet, order: { n: number }, nextSi: number):
   return (changes.formulas ?? []).map((fill) => {
     const r = fill.range;
     const text = fill.formula.replace(/^=/, '');
+    const extent = columnsOf(r);
     if (r.top === r.bottom && r.left === r.right) {
       const single: CellFormula = { text };
-      return { order: order.n++, ...r, apply: (line) => void (editAt(line, r.left).formula = single) };
+      return { order: order.n++, ...r, apply: (line) => void (editAt(line, r.left).formula = single), extent: () => extent };
     }
     // One shared formula: the master (top-left) holds the text, the others point at it.
     const shared = si++;
@@ -138,6 +159,7 @@ function formulaItems(changes: ChangeSet, order: { n: number }, nextSi: number):
           edit.formula = row === r.top && col === r.left ? master : user;
         }
       },
+      extent: () => extent,
     };
   });
 }
@@ -171,25 +193,54 @@ export class RowEdits {
   constructor(changes: ChangeSet, nextSi: number, merges: readonly CellRange[]) {
     const order = { n: 0 };
     this.items = new Sweep([...writeItems(changes, order), ...formatItems(changes, order), ...formulaItems(changes, order, nextSi)]);
-    this.merges = new Sweep(merges.map((m, i) => ({ order: i, ...m, apply: () => undefined })));
+    this.merges = new Sweep(merges.map((m, i) => ({ order: i, ...m, apply: () => undefined, extent: () => null })));
   }
 
-  /** Find the rows with an edit and their bounds; ChangeSetError for a cell outside `grid`. */
+  /**
+   * Find the rows with an edit and their bounds; ChangeSetError for a cell outside `grid`. A row
+   * is built (as the writer builds it) only where it must be: where an item may reach outside
+   * the grid (the refusal names the first cell as the built row has it), or where a merge meets
+   * the row's edited columns (it may drop edits). Elsewhere its edited columns are those of the
+   * items crossing it, read from their rectangles and values: nothing per cell is made.
+   */
   check(grid: GridLimits): void {
     const rows: number[] = [];
     let bounds: CellRange | null = null;
-    for (const row of candidateRows(this.items.all)) {
-      const line = this.build(row, grid);
-      if (!line) continue;
+    const add = (row: number, left: number, right: number) => {
       rows.push(row);
-      for (const col of line.keys()) {
-        if (!bounds) bounds = { top: row, left: col, bottom: row, right: col };
-        else {
-          bounds.bottom = row;
-          bounds.left = Math.min(bounds.left, col);
-          bounds.right = Math.max(bounds.right, col);
+      if (!bounds) bounds = { top: row, left, bottom: row, right };
+      else {
+        bounds.bottom = row;
+        bounds.left = Math.min(bounds.left, left);
+        bounds.right = Math.max(bounds.right, right);
+      }
+    };
+    const inside = this.items.all.every((it) => it.top >= 0 && it.bottom < grid.maxRows && it.left >= 0 && it.right < grid.maxCols);
+    for (const row of candidateRows(this.items.all)) {
+      if (inside) {
+        let left = Infinity;
+        let right = -Infinity;
+        for (const item of this.items.at(row)) {
+          const extent = item.extent(row);
+          if (!extent) continue;
+          left = Math.min(left, extent[0]);
+          right = Math.max(right, extent[1]);
+        }
+        if (right < left) continue;
+        if (!this.merges.at(row).some((m) => m.left <= right && m.right >= left)) {
+          add(row, left, right);
+          continue;
         }
       }
+      const line = this.build(row, grid);
+      if (!line) continue;
+      let left = Infinity;
+      let right = -Infinity;
+      for (const col of line.keys()) {
+        left = Math.min(left, col);
+        right = Math.max(right, col);
+      }
+      add(row, left, right);
     }
     this.rowList = rows;
     this.box = bounds;
@@ -219,12 +270,20 @@ export class RowEdits {
     const crossing = this.items.at(row);
     if (crossing.length === 0) return undefined;
     const line = new Map<number, CellEdit>();
-    for (const item of crossing) item.apply(line, row);
+    let left = Infinity;
+    let right = -Infinity;
+    for (const item of crossing) {
+      item.apply(line, row);
+      left = Math.min(left, item.left);
+      right = Math.max(right, item.right);
+    }
     if (grid && line.size > 0) {
       if (row < 0 || row >= grid.maxRows) throw new ChangeSetError(`row ${row + 1} is outside the sheet`);
       for (const col of line.keys()) if (col < 0 || col >= grid.maxCols) throw new ChangeSetError(`column ${col + 1} is outside the sheet`);
     }
     for (const m of this.merges.at(row)) {
+      // A merge apart from every item's columns drops nothing (the common case: many merges).
+      if (m.right < left || m.left > right) continue;
       for (const [col, edit] of line) {
         if (col < m.left || col > m.right || (row === m.top && col === m.left)) continue;
         delete edit.value;

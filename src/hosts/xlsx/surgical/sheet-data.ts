@@ -3,12 +3,21 @@
  * edit are copied as slices of the inflated part (never decoded), rows with one are decoded,
  * the tool's cells merged into them in column order, and rows that do not exist yet are
  * inserted where their number says. The sheet is never parsed into a tree.
+ *
+ * Append fast path: in the common case every cell the tool writes in a row lies right of the
+ * row's existing cells (the tracking block sits right of the table), nothing in the row is
+ * taken back and no orphaned shared formula waits for a user there. The row's cells are then
+ * only located in its bytes (row-cells.ts), never decoded: its start tag is rendered again, its
+ * cells go out as a view of the input, the new cells' text follows — the bytes the general path
+ * makes of such a row. Every other row takes the general path.
  */
 import { a1, columnIndex } from '../../../engine/a1';
 import type { CellEdit, SheetEdits } from './cells';
 import { formulaXml, isRemoved, newCell, rowHasRemovals, valueParts } from './cells';
 import { shiftFormula } from './formula-shift';
 import { PackageError } from './package';
+import type { PartSink } from '../zip/writer';
+import { CELL_R_ATTR, scanRowCells } from './row-cells';
 import type { StyleBook } from './styles';
 import { attr, escapeText, parseStartTag, renderStartTag, setAttr, type StartTag } from './xml';
 
@@ -20,18 +29,19 @@ export interface SheetDataContext {
   styles: StyleBook;
   /** Column styles from <cols>: a new cell takes its column's format. */
   columnStyle: (col: number) => number;
+  /** false: every edited row through the general path (tests compare the two paths). */
+  appendFastPath?: boolean;
 }
 
 export interface SheetDataResult {
   /** A formula cell was overwritten or cleared (the calculation chain is then stale). */
   formulaRemoved: boolean;
+  /** Rows the append fast path wrote. */
+  appended: number;
 }
 
-/** Where the edited part goes, piece by piece: bytes of the input (views, never copied) or text. */
-export type PieceSink = (piece: Buffer | string) => void;
-
-/** Characters of new text gathered before they are handed on. */
-const TEXT_PIECE = 64 * 1024;
+/** Where the edited part goes, piece by piece: ranges of the input's bytes, or new text. */
+export type PieceSink = PartSink;
 
 /** A shared formula whose master cell the tool overwrote, waiting for its next user. */
 interface OrphanedShared {
@@ -49,9 +59,6 @@ function endsName(s: string, i: number): boolean {
   return c === 32 || c === 62 || c === 47 || (i < s.length && /\s/.test(s[i]));
 }
 
-/** The reference attribute of a cell's start tag: its column letters. */
-const CELL_R_ATTR = /\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?[0-9]+["']/;
-
 /** Base format of a cell the tool creates: the row's own format when it has one, else the
  * column's, as Excel gives a new cell. */
 function newCellBase(rowTag: StartTag | null, col: number, ctx: SheetDataContext): number {
@@ -65,6 +72,15 @@ function derive(ctx: SheetDataContext, base: number, edit: CellEdit): number {
   return s;
 }
 
+/** A row the append fast path wrote: its new start tag, data[after the old one, cellsEnd) as it
+ * is, the added cells, data[cellsEnd, closeAt) as it is, then the row's end tag. */
+interface AppendedRow {
+  startTag: string;
+  cellsEnd: number;
+  added: string;
+  closeAt: number;
+}
+
 class RowEditor {
   formulaRemoved = false;
   readonly orphans = new Map<string, OrphanedShared>();
@@ -75,7 +91,15 @@ class RowEditor {
   constructor(
     private readonly ctx: SheetDataContext,
     private readonly edits: SheetEdits,
-  ) {}
+  ) {
+    this.cellOpen = Buffer.from(`<${ctx.prefix}c`, 'utf8');
+    this.cellClose = Buffer.from(`</${ctx.prefix}c>`, 'utf8');
+    this.rowClose = `</${ctx.prefix}row>`;
+  }
+
+  private readonly cellOpen: Buffer;
+  private readonly cellClose: Buffer;
+  readonly rowClose: string;
 
   private get p(): string {
     return this.ctx.prefix;
@@ -94,21 +118,64 @@ class RowEditor {
     return `<${this.p}row r="${row + 1}"${sized}>${body}</${this.p}row>`;
   }
 
-  /** An existing row (its whole text) with the edits merged in. */
-  editRow(rowXml: string, row: number, line: Map<number, CellEdit> | undefined): string {
-    const startEnd = rowXml.indexOf('>') + 1;
-    const rowTag = parseStartTag(rowXml.slice(0, startEnd));
+  /** An existing row (its whole text; `rowTag` its start tag, read) with the edits merged in. */
+  editRow(rowXml: string, rowTag: StartTag, row: number, line: Map<number, CellEdit> | undefined): string {
     if (rowTag.selfClosing) return this.mergeCells(rowTag, row, '', line);
+    const startEnd = rowXml.indexOf('>') + 1;
     const closeAt = rowXml.lastIndexOf('</');
     return this.mergeCells(rowTag, row, rowXml.slice(startEnd, closeAt), line);
   }
 
-  private mergeCells(rowTag: StartTag, row: number, inner: string, line: Map<number, CellEdit> | undefined): string {
+  /**
+   * The append fast path (see the top of this file) for the existing row data[lt, rowEnd) whose
+   * start tag, read as `rowTag`, ends at `gt`: its parts, or null when the general path must
+   * take it. The caller has made sure that nothing in the row is taken back and that no
+   * orphaned shared formula can find its next user in it.
+   */
+  appendRow(data: Buffer, gt: number, rowEnd: number, rowTag: StartTag, row: number, line: Map<number, CellEdit> | undefined): AppendedRow | null {
+    if (rowTag.selfClosing) return null;
+    const closeAt = rowEnd - this.rowClose.length;
+    const cells = scanRowCells(data, gt + 1, closeAt, this.cellOpen, this.cellClose);
+    if (!cells) return null;
+    const pending = line ? [...line.keys()].sort((a, b) => a - b) : [];
+    if (pending.length > 0 && pending[0] <= cells.maxCol) return null;
+    let added = '';
+    let minCol = cells.minCol;
+    let maxCol = cells.maxCol;
+    for (const col of pending) {
+      const xml = this.newCellIn(rowTag, row, col, line!.get(col)!);
+      if (xml === '') continue;
+      added += xml;
+      minCol = Math.min(minCol, col);
+      maxCol = Math.max(maxCol, col);
+    }
+    this.finishRowTag(rowTag, row, minCol, maxCol);
+    return { startTag: renderStartTag(rowTag, false), cellsEnd: cells.end, added, closeAt };
+  }
+
+  /** A cell the tool creates in an existing row (its start tag `rowTag`): "" when it would hold
+   * nothing. */
+  private newCellIn(rowTag: StartTag, row: number, col: number, edit: CellEdit): string {
+    return newCell(this.p, row, col, derive(this.ctx, newCellBase(rowTag, col, this.ctx), edit), edit.value, edit.formula && this.placed(edit.formula));
+  }
+
+  /** The row's start tag as the edited row has it: its height, its span of columns grown to
+   * [minCol, maxCol] (maxCol < 0: no cell), its number made explicit. */
+  private finishRowTag(rowTag: StartTag, row: number, minCol: number, maxCol: number): void {
     const height = this.edits.heights.get(row);
     if (height !== undefined) {
       setAttr(rowTag, 'ht', String(height));
       setAttr(rowTag, 'customHeight', '1');
     }
+    const spans = attr(rowTag, 'spans');
+    if (spans !== undefined && maxCol >= 0) {
+      const [lo, hi] = spans.split(/[\s:]+/).filter(Boolean).map(Number);
+      setAttr(rowTag, 'spans', `${Math.min(lo || Infinity, minCol + 1)}:${Math.max(hi || 0, maxCol + 1)}`);
+    }
+    if (attr(rowTag, 'r') === undefined) setAttr(rowTag, 'r', String(row + 1), true);
+  }
+
+  private mergeCells(rowTag: StartTag, row: number, inner: string, line: Map<number, CellEdit> | undefined): string {
     const pending = line ? [...line.keys()].sort((a, b) => a - b) : [];
     let k = 0;
     let out = '';
@@ -128,8 +195,7 @@ class RowEditor {
     const emitNew = (before: number, pos: number) => {
       while (k < pending.length && pending[k] < before) {
         const c = pending[k++];
-        const edit = line!.get(c)!;
-        const xml = newCell(this.p, row, c, derive(this.ctx, newCellBase(rowTag, c, this.ctx), edit), edit.value, edit.formula && this.placed(edit.formula));
+        const xml = this.newCellIn(rowTag, row, c, line!.get(c)!);
         if (xml !== '') {
           copyTo(pos);
           out += xml;
@@ -183,12 +249,7 @@ class RowEditor {
     }
     emitNew(Infinity, at);
     copyTo(inner.length);
-    const spans = attr(rowTag, 'spans');
-    if (spans !== undefined && maxCol >= 0) {
-      const [lo, hi] = spans.split(/[\s:]+/).filter(Boolean).map(Number);
-      setAttr(rowTag, 'spans', `${Math.min(lo || Infinity, minCol + 1)}:${Math.max(hi || 0, maxCol + 1)}`);
-    }
-    if (attr(rowTag, 'r') === undefined) setAttr(rowTag, 'r', String(row + 1), true);
+    this.finishRowTag(rowTag, row, minCol, maxCol);
     if (out.trim() === '' && this.edits.removed.length > 0 && rowTag.attrs.every((a) => a.name === 'r' || a.name === 'spans')) return '';
     return out === '' ? renderStartTag(rowTag, true) : `${renderStartTag(rowTag, false)}${out}</${this.p}row>`;
   }
@@ -285,66 +346,108 @@ function rowNumber(tag: StartTag, previous: number): number {
   return n;
 }
 
+/** Rows edited between two pauses of sheetDataSteps. */
+const ROWS_PER_STEP = 2048;
+
+/** Run steps to their end, without pausing. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** editSheetData in one go. */
+export function editSheetData(data: Buffer, start: number, end: number, edits: SheetEdits, ctx: SheetDataContext, sink: PieceSink): SheetDataResult {
+  return runSteps(sheetDataSteps(data, start, end, edits, ctx, sink));
+}
+
 /**
  * Edit the bytes between <sheetData> and </sheetData> (exclusive) of `data`, handing the new
- * content to `sink` as it goes: unchanged rows as views into `data`, edited and new rows as text
- * gathered into pieces of about 64 K characters. Nothing of the edited part is kept here.
+ * content to `sink` as it goes: unchanged rows (and the unchanged cells of a row the append fast
+ * path takes) as ranges of `data`, new text as strings. Nothing of the edited part is kept here.
+ * Pauses (yields) every ROWS_PER_STEP rows: a caller deflating in the background lets the
+ * deflated pieces be collected there.
  */
-export function editSheetData(data: Buffer, start: number, end: number, edits: SheetEdits, ctx: SheetDataContext, sink: PieceSink): SheetDataResult {
+export function* sheetDataSteps(data: Buffer, start: number, end: number, edits: SheetEdits, ctx: SheetDataContext, sink: PieceSink): Generator<void, SheetDataResult> {
   const bang = data.indexOf('<!', start);
   if (bang >= 0 && bang < end) throw new PackageError('unsupported', 'comment or CDATA inside sheetData');
   const editor = new RowEditor(ctx, edits);
+  const fastPath = ctx.appendFastPath !== false;
   const pendingRows = edits.heights.size === 0 ? edits.cells.rows : [...new Set([...edits.cells.rows, ...edits.heights.keys()])].sort((a, b) => a - b);
-  const rowOpen = `<${ctx.prefix}row`;
-  const rowClose = `</${ctx.prefix}row>`;
-  let text = '';
-  const flushText = () => {
-    if (text !== '') sink(text);
-    text = '';
-  };
-  const addText = (xml: string) => {
-    text += xml;
-    if (text.length > TEXT_PIECE) flushText();
+  const { rowClose } = editor;
+  // Searched for as bytes: Buffer.indexOf encodes a string needle again on every call.
+  const rowOpenBytes = Buffer.from(`<${ctx.prefix}row`, 'utf8');
+  const rowCloseBytes = Buffer.from(rowClose, 'utf8');
+  // data[copyFrom, copyTo) goes out as it is, in one view: unchanged rows in a run are one piece.
+  let copyFrom = start;
+  let copyTo = start;
+  const flushBytes = () => {
+    if (copyTo > copyFrom) sink.bytes(data, copyFrom, copyTo);
+    copyFrom = copyTo;
   };
   const addBytes = (from: number, to: number) => {
     if (to <= from) return;
-    flushText();
-    sink(data.subarray(from, to));
+    if (from !== copyTo) {
+      flushBytes();
+      copyFrom = from;
+    }
+    copyTo = to;
   };
+  const addText = (xml: string) => {
+    if (xml === '') return;
+    flushBytes();
+    sink.text(xml);
+  };
+  let appended = 0;
+  let sincePause = 0;
   let k = 0;
   let at = start;
   let previous = -1;
   const flushNewRows = (before: number) => {
-    for (; k < pendingRows.length && pendingRows[k] < before; k++) {
-      const xml = editor.newRow(pendingRows[k], edits.cells.line(pendingRows[k]));
-      if (xml) addText(xml);
-    }
+    for (; k < pendingRows.length && pendingRows[k] < before; k++) addText(editor.newRow(pendingRows[k], edits.cells.line(pendingRows[k])));
   };
   for (;;) {
-    const lt = data.indexOf(rowOpen, at);
+    const lt = data.indexOf(rowOpenBytes, at);
     if (lt < 0 || lt >= end) break;
-    const gt = data.indexOf('>', lt);
+    const gt = data.indexOf(0x3e, lt);
     const selfClosing = data[gt - 1] === 0x2f;
-    const rowEnd = selfClosing ? gt + 1 : data.indexOf(rowClose, gt) + rowClose.length;
+    const rowEnd = selfClosing ? gt + 1 : data.indexOf(rowCloseBytes, gt) + rowCloseBytes.length;
     if (rowEnd <= gt || rowEnd > end) throw new PackageError('unsupported', 'a row is not closed');
     const tag = parseStartTag(data.toString('utf8', lt, gt + 1));
     const row = rowNumber(tag, previous);
     previous = row;
     flushNewRows(row);
     addBytes(at, lt);
+    at = rowEnd;
+    if (++sincePause === ROWS_PER_STEP) {
+      sincePause = 0;
+      yield;
+    }
     const pending = k < pendingRows.length && pendingRows[k] === row;
     const line = pending ? edits.cells.line(pendingRows[k++]) : undefined;
-    const needsLook = pending || rowHasRemovals(edits, row) || (editor.orphans.size > 0 && data.subarray(gt, rowEnd).includes('t="shared"'));
-    if (needsLook) addText(editor.editRow(data.toString('utf8', lt, rowEnd), row, line));
-    else addBytes(lt, rowEnd);
-    at = rowEnd;
+    const removals = rowHasRemovals(edits, row);
+    const adoptable = editor.orphans.size > 0 && data.subarray(gt, rowEnd).includes('t="shared"');
+    if (!pending && !removals && !adoptable) {
+      addBytes(lt, rowEnd);
+      continue;
+    }
+    const fast = fastPath && !removals && !adoptable ? editor.appendRow(data, gt, rowEnd, tag, row, line) : null;
+    if (fast) {
+      appended++;
+      addText(fast.startTag);
+      addBytes(gt + 1, fast.cellsEnd);
+      addText(fast.added);
+      addBytes(fast.cellsEnd, fast.closeAt);
+      addText(rowClose);
+    } else addText(editor.editRow(data.toString('utf8', lt, rowEnd), tag, row, line));
   }
   flushNewRows(Infinity);
   addBytes(at, end);
-  flushText();
+  flushBytes();
   if (editor.orphans.size > 0) {
     // Masters whose formula nobody else uses any more: nothing to keep.
     editor.orphans.clear();
   }
-  return { formulaRemoved: editor.formulaRemoved };
+  return { formulaRemoved: editor.formulaRemoved, appended };
 }

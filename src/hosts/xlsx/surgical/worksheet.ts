@@ -12,7 +12,7 @@ import { PackageError } from './package';
 import { cellFormatAt, resolveFontLike } from './font-like';
 import { pageSetupEdit, sheetPrEdit } from './page-setup';
 import { ChangeSetError } from '../../change-set-error';
-import { editSheetData, type PieceSink } from './sheet-data';
+import { runSteps, sheetDataSteps, type PieceSink } from './sheet-data';
 import type { StyleBook } from './styles';
 import { childElements, parseStartTag, splice, XmlShapeError, type ElementSpan } from './xml';
 import { defaultWidth, pointsToCharacterWidth } from '../stream/page-setup';
@@ -93,11 +93,16 @@ function nextSharedIndex(data: Buffer): number {
 
 /**
  * Apply the change set's sheet changes to one worksheet part, handing the edited part to `sink`
- * in pieces (unchanged rows are views into `data`): deflate them as they come rather than
- * joining them.
+ * in pieces (unchanged rows are ranges of `data`): deflate them as they come rather than
+ * joining them. `digit`: the default font's digit width in pixels (a column's width in
+ * characters counts them).
  */
-/** `digit`: the default font's digit width in pixels (a column's width in characters counts them). */
 export function editWorksheet(data: Buffer, changes: ChangeSet, styles: StyleBook, sink: PieceSink, digit = 7): WorksheetEditResult {
+  return runSteps(worksheetSteps(data, changes, styles, sink, digit));
+}
+
+/** editWorksheet pausing now and then while it writes the rows (sheetDataSteps). */
+export function* worksheetSteps(data: Buffer, changes: ChangeSet, styles: StyleBook, sink: PieceSink, digit = 7): Generator<void, WorksheetEditResult> {
   const split = splitSheet(data);
   const { prefix } = split;
   const headStart = rootContentStart(split.head);
@@ -123,13 +128,13 @@ export function editWorksheet(data: Buffer, changes: ChangeSet, styles: StyleBoo
   const tail = splice(split.tail, tailEdits(split.tail, tailChildren, prefix, changes, styles));
   const open = split.selfClosing ? split.open.replace(/\s*\/>$/, '>') : split.open;
   const close = `</${prefix}sheetData>`;
-  sink(head + open);
-  const sheetData = editSheetData(data, split.contentStart, dataEnd, edits, {
+  sink.text(head + open);
+  const sheetData = yield* sheetDataSteps(data, split.contentStart, dataEnd, edits, {
     prefix,
     styles,
     columnStyle: columnStyleOf(cols),
   }, sink);
-  sink(close + tail);
+  sink.text(close + tail);
   return { formulaRemoved: sheetData.formulaRemoved, formulaAdded };
 }
 

@@ -77,6 +77,50 @@ const ATTR_RE = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
 /** Parse a start tag's text ("<c r="A1" s="3">" or "<c r="A1"/>"). */
 export function parseStartTag(tag: string): StartTag {
+  return parsePlainStartTag(tag) ?? parseAnyStartTag(tag);
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** A character of a plain name: ASCII letter, digit, "_", "-", "." or ":". */
+function isPlainNameChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x3a) || code === 0x5f || code === 0x2d || code === 0x2e;
+}
+
+/**
+ * A start tag of the plain shape every writer of these files uses — `<name a="v" b="w">` or
+ * `…/>`: plain names, double quotes, white space between — read by hand (the writer reads one
+ * per edited row); null for any other shape, which parseAnyStartTag reads. On the plain shape
+ * both read the same attributes: ATTR_RE's matches start at the names and end at the quotes.
+ */
+function parsePlainStartTag(tag: string): StartTag | null {
+  const n = tag.length;
+  let i = 1;
+  while (i < n && isPlainNameChar(tag.charCodeAt(i))) i++;
+  if (i === 1) return null;
+  const name = tag.slice(1, i);
+  const attrs: RawAttr[] = [];
+  for (;;) {
+    const before = i;
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    const c = tag.charCodeAt(i);
+    if (c === 0x3e && i === n - 1) return { name, attrs, selfClosing: false };
+    if (c === 0x2f && i === n - 2 && tag.charCodeAt(i + 1) === 0x3e) return { name, attrs, selfClosing: true };
+    if (i === before) return null;
+    const nameStart = i;
+    while (i < n && isPlainNameChar(tag.charCodeAt(i))) i++;
+    if (i === nameStart || tag.charCodeAt(i) !== 0x3d || tag.charCodeAt(i + 1) !== 0x22) return null;
+    const valueStart = i + 2;
+    const quote = tag.indexOf('"', valueStart);
+    if (quote < 0) return null;
+    attrs.push({ name: tag.slice(nameStart, i), raw: tag.slice(valueStart, quote) });
+    i = quote + 1;
+  }
+}
+
+function parseAnyStartTag(tag: string): StartTag {
   const nameEnd = tag.slice(1).search(/[\s/>]/) + 1;
   const name = tag.slice(1, nameEnd);
   const attrs: RawAttr[] = [];

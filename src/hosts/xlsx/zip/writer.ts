@@ -64,46 +64,132 @@ export function crc32(data: Uint8Array, previous = 0): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** Bytes of text gathered before a piece is deflated. */
+/** Bytes gathered before a piece is deflated. */
 const PIECE = 1024 * 1024;
 
+/** Where a part's content goes as it is made: new text, and ranges of existing bytes (copied,
+ * so the caller's buffer is never held). */
+export interface PartSink {
+  text(text: string): void;
+  bytes(data: Uint8Array, from: number, to: number): void;
+}
+
+function deflateOptions(last: boolean): zlib.ZlibOptions {
+  return { level: STREAM_LEVEL, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH, chunkSize: PIECE };
+}
+
 /**
- * Deflates an entry's content as it is written, synchronously, holding at most about one MiB of
- * it uncompressed. Each piece is deflated on its own and ended with a sync flush (a byte-aligned
- * block, not the last), the final one normally: the pieces joined are one valid raw deflate
- * stream (RFC 1951 lets every block start afresh; a back-reference never crosses a piece, which
- * costs well under 1% in size at this piece size).
+ * An entry's content gathered into pieces of PIECE bytes as it is written: text encoded in
+ * place, ranges of other buffers copied (never a Buffer per small string, never a view held).
+ * Each piece is deflated on its own and ended with a sync flush (a byte-aligned block, not the
+ * last), the final one normally: the pieces joined are one valid raw deflate stream (RFC 1951
+ * lets every block start afresh; a back-reference never crosses a piece, which costs well
+ * under 1% in size at this piece size). How a piece is deflated is the subclass's.
  */
-export class PartDeflater {
-  private readonly out: Buffer[] = [];
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+abstract class PieceGatherer implements PartSink {
+  protected piece = Buffer.allocUnsafe(PIECE);
+  protected used = 0;
   private crc = 0;
   private size = 0;
-  private compressed = 0;
 
+  /** A string or bytes (all of them). */
   write(chunk: Buffer | string): void {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    if (bytes.length === 0) return;
-    this.crc = crc32(bytes, this.crc);
-    this.size += bytes.length;
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.length;
-    if (this.pendingBytes >= PIECE) this.flush(false);
+    if (typeof chunk === 'string') this.text(chunk);
+    else this.bytes(chunk, 0, chunk.length);
   }
 
-  private flush(last: boolean): void {
-    const input = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
-    this.pending = [];
-    this.pendingBytes = 0;
-    const data = zlib.deflateRawSync(input, { level: STREAM_LEVEL, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
-    this.out.push(data);
-    this.compressed += data.length;
+  text(text: string): void {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, is 4).
+    const most = text.length * 3;
+    if (most > PIECE - this.used) {
+      if (most > PIECE) {
+        const bytes = Buffer.from(text, 'utf8');
+        this.bytes(bytes, 0, bytes.length);
+        return;
+      }
+      this.flush(false);
+    }
+    this.used += this.piece.write(text, this.used, 'utf8');
+  }
+
+  bytes(data: Uint8Array, from: number, to: number): void {
+    while (from < to) {
+      if (this.used === PIECE) this.flush(false);
+      const n = Math.min(PIECE - this.used, to - from);
+      // A plain view: Buffer.subarray would make a Buffer (slower) for each range.
+      this.piece.set(new Uint8Array(data.buffer, data.byteOffset + from, n), this.used);
+      this.used += n;
+      from += n;
+    }
+  }
+
+  protected flush(last: boolean): void {
+    const input = this.piece.subarray(0, this.used);
+    this.crc = crc32(input, this.crc);
+    this.size += input.length;
+    this.deflatePiece(input, last);
+    this.used = 0;
+  }
+
+  /** Deflate `input` (a view of `this.piece`, which is written again once this returns unless
+   * the subclass gives it a new one). */
+  protected abstract deflatePiece(input: Buffer, last: boolean): void;
+
+  protected part(data: Buffer[]): DeflatedPart {
+    const compressedSize = data.reduce((n, b) => n + b.length, 0);
+    return { deflated: true, crc32: this.crc, uncompressedSize: this.size, compressedSize, data };
+  }
+}
+
+/** Deflates an entry's content as it is written, on the calling thread, holding at most one
+ * piece (PIECE bytes) of it uncompressed. */
+export class PartDeflater extends PieceGatherer {
+  private readonly out: Buffer[] = [];
+
+  protected deflatePiece(input: Buffer, last: boolean): void {
+    this.out.push(zlib.deflateRawSync(input, deflateOptions(last)));
   }
 
   end(): DeflatedPart {
     this.flush(true);
-    return { deflated: true, crc32: this.crc, uncompressedSize: this.size, compressedSize: this.compressed, data: this.out };
+    return this.part(this.out);
+  }
+}
+
+/** Pieces a BackgroundDeflater lets be deflated at once before `room()` waits: the memory the
+ * pieces hold (uncompressed and deflated) stays a few MiB whatever the part's size. */
+const IN_FLIGHT = 4;
+
+/**
+ * Deflates an entry's content as it is written, on libuv's thread pool: the thread that writes
+ * the content goes on making the next piece while the last ones are deflated. Same stream as
+ * PartDeflater's (each piece on its own, in order), same uncompressed bytes. The writer calls
+ * `room()` now and then and waits for it: completed pieces are collected there, and it waits
+ * while IN_FLIGHT pieces are still being deflated.
+ */
+export class BackgroundDeflater extends PieceGatherer {
+  private readonly out: Promise<Buffer>[] = [];
+  private readonly inFlight: Promise<Buffer>[] = [];
+
+  protected deflatePiece(input: Buffer, last: boolean): void {
+    const deflated = new Promise<Buffer>((resolve, reject) => zlib.deflateRaw(input, deflateOptions(last), (e, data) => (e ? reject(e) : resolve(data))));
+    // Caught here too: a failure is thrown by end(), not reported as unhandled meanwhile.
+    deflated.catch(() => undefined);
+    this.out.push(deflated);
+    this.inFlight.push(deflated);
+    // The piece now belongs to zlib until its deflate completes.
+    this.piece = Buffer.allocUnsafe(PIECE);
+  }
+
+  /** Resolves once fewer than IN_FLIGHT pieces are being deflated. */
+  async room(): Promise<void> {
+    while (this.inFlight.length >= IN_FLIGHT) await this.inFlight.shift()!.catch(() => undefined);
+  }
+
+  async end(): Promise<DeflatedPart> {
+    this.flush(true);
+    this.inFlight.length = 0;
+    return this.part(await Promise.all(this.out));
   }
 }
 
