@@ -4,6 +4,9 @@
  * markup and however the bytes are cut into chunks — the same SheetContent as the general path.
  */
 import fc from 'fast-check';
+import type { CellRange } from '../../../src/engine/model';
+import { parseA1Range } from '../../../src/engine/a1';
+import { plainMergeRange } from '../../../src/hosts/xlsx/stream/merge-ref';
 import { ByteFeed } from '../../../src/hosts/xlsx/stream/feed';
 import { SheetParser, sheetContent, type SheetContent, type SheetReadOptions } from '../../../src/hosts/xlsx/stream/sheet';
 import { sheetDocument } from './stream-workbook';
@@ -178,5 +181,46 @@ describe('any sheet, cut anywhere', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('merges read in place', () => {
+  /** What the general reading gives for a ref: parseA1Range, corners in order, inside the grid. */
+  function generalMerge(ref: string): CellRange | undefined {
+    try {
+      const r = parseA1Range(ref.trim());
+      return { top: Math.min(r.top, r.bottom), left: Math.min(r.left, r.right), bottom: Math.max(r.top, r.bottom), right: Math.max(r.left, r.right) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  test('a plain ref gives what parseA1Range gives; anything else is left to it', () => {
+    const letters = fc.constantFrom('A', 'B', 'Z', 'AA', 'XFD', 'XFE', 'ZZZ', 'AAAA', 'b', '$C', '');
+    const digits = fc.constantFrom('1', '7', '01', '0', '1048576', '1048577', '9999999', '12345678', '$5', '');
+    const cell = fc.tuple(letters, digits).map(([l, d]) => l + d);
+    const ref = fc.oneof(cell, fc.tuple(cell, cell).map(([a, b]) => `${a}:${b}`), fc.constantFrom('A1:B2:C3', ' A1:B2', 'A:C', '3:7', "'S'!A1", 'A1 : B2'));
+    fc.assert(
+      fc.property(ref, (r) => {
+        const plain = plainMergeRange(`"${r}"`, 1, r.length + 1);
+        if (plain !== undefined) expect(plain).toStrictEqual(generalMerge(r));
+        else if (/^[A-Z]{1,3}\d{1,7}(:[A-Z]{1,3}\d{1,7})?$/.test(r)) expect(generalMerge(r)).toBeUndefined();
+      }),
+      { numRuns: 500 },
+    );
+    expect(plainMergeRange('"C9:A1"', 1, 6)).toStrictEqual({ top: 0, left: 0, bottom: 8, right: 2 });
+  });
+
+  test('in a sheet, plain and other refs side by side', () => {
+    const xml =
+      sheetData('<row r="1"><c r="A1"><v>1</v></c></row>') +
+      '<mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="$C$3:D4"/><mergeCell ref="F6:E5"/><mergeCell ref="A0:B1"/><mergeCell ref="G&#55;:H8"/><mergeCell ref="x" ref="I9"/><mergeCell/></mergeCells>';
+    expect(read(xml, true).content.grid.merges).toStrictEqual([
+      { top: 0, left: 0, bottom: 1, right: 1 },
+      { top: 2, left: 2, bottom: 3, right: 3 },
+      { top: 4, left: 4, bottom: 5, right: 5 },
+      { top: 6, left: 6, bottom: 7, right: 7 },
+      { top: 8, left: 8, bottom: 8, right: 8 },
+    ]);
   });
 });

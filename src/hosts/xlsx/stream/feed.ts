@@ -7,16 +7,19 @@
  * scanner accepts a document cut anywhere, so how the bytes are split between the two paths
  * changes nothing but speed.
  *
- * Run length: a run that follows the fast path's last token is one tag long, so that the fast
- * path takes over again as soon as it can; while it cannot (a rich inline string, a sheet written
- * with prefixed elements, everything after <sheetData>), runs double up to MAX_RUN, so the general
- * path is not slowed by tiny runs.
+ * Run length: a run is one tag long while the fast path read the last tokens it was offered, so
+ * that it takes over again as soon as it can (after a rich inline string, say); each time it is
+ * offered bytes and reads none (a sheet written with prefixed elements), runs double, up to
+ * MAX_RUN; once it will read nothing more (after <sheetData>), runs are MAX_RUN long. So the
+ * general path is never slowed by tiny runs for long.
  */
 import { XmlScanner, type XmlHandler } from './xml';
 
 export interface ByteSkimmer extends XmlHandler {
   /** True where the fast path may read (it knows what may come next, nothing is being collected). */
   readonly skimming: boolean;
+  /** False once the fast path will have nothing more to read in this part. */
+  readonly skimmable: boolean;
   /** Reads whole tokens from b[from…]; returns where the first one it leaves starts (b.length:
    * it read them all). */
   skim(b: Uint8Array, from: number): number;
@@ -88,7 +91,7 @@ export class ByteFeed {
         if (pos >= b.length) return;
       }
       pos = this.general(b, pos);
-      if (!h.skimming) this.run = this.longer();
+      if (!h.skimmable) this.run = MAX_RUN;
     }
   }
 

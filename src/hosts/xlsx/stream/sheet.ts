@@ -12,6 +12,7 @@ import { storedValue, styleIndex } from './cells';
 import { utf8, type ByteSkimmer } from './feed';
 import { streamPart } from './parts';
 import { columnOf, MAX_COLS, MAX_ROWS, SheetRows, type SheetReadOptions } from './rows';
+import { plainMergeRange } from './merge-ref';
 import { SheetDataReader } from './sheet-data';
 import { RichStringReader } from './strings';
 import { attribute, attributesStart, nextAttribute, readAttributes, spanValue, xmlBoolean, type AttributeSpan, type Tag } from './xml';
@@ -96,6 +97,7 @@ export class SheetParser implements ByteSkimmer {
   readonly page: RawPageSetup = { pageSetup: {}, margins: {}, fitToPage: false, format: {}, widths: [] };
 
   private inSheetData = false;
+  private sheetDataRead = false;
   private inCols = false;
   private inMerges = false;
   private inSqref = false;
@@ -119,6 +121,10 @@ export class SheetParser implements ByteSkimmer {
   ) {
     this.rows = new SheetRows(options);
     this.fast = fastPath ? new SheetDataReader(this.rows, options, utf8) : null;
+  }
+
+  get skimmable(): boolean {
+    return this.fast !== null && !this.sheetDataRead;
   }
 
   get stopped(): boolean {
@@ -162,7 +168,13 @@ export class SheetParser implements ByteSkimmer {
       this.hideColumns(tag);
       this.widthOf(tag);
     } else if (depth === 2 && this.inMerges && name === 'mergeCell') {
-      this.addMerge(attribute(tag, 'ref'));
+      const plain = this.plainMerge(tag);
+      if (plain) {
+        this.rows.count();
+        this.merges.push(plain);
+      } else {
+        this.addMerge(attribute(tag, 'ref'));
+      }
     } else if (name === 'dataValidation') {
       this.addValidated(attribute(tag, 'sqref') ?? '');
     } else if (name === 'xm:sqref') {
@@ -192,6 +204,7 @@ export class SheetParser implements ByteSkimmer {
         this.rows.closeRow();
       } else if (depth === 1 && name === 'sheetData') {
         this.inSheetData = false;
+        this.sheetDataRead = true;
         if (this.options.lastRow !== undefined) this.rows.stopped = true;
       }
       this.updateSkimming();
@@ -288,6 +301,21 @@ export class SheetParser implements ByteSkimmer {
       this.rows.count();
       this.validated.push(r);
     }
+  }
+
+  /** The merge's range when its (last) ref is plain (merge-ref.ts), else undefined. */
+  private plainMerge(tag: Tag): CellRange | undefined {
+    const { src } = tag;
+    const span = this.span;
+    let from = -1;
+    let to = -1;
+    for (let i = attributesStart(tag); (i = nextAttribute(tag, i, span)) !== -1; ) {
+      if (span.nameEnd - span.nameStart !== 3 || !src.startsWith('ref', span.nameStart)) continue;
+      from = span.valueStart;
+      to = span.valueEnd;
+    }
+    // A reference ("&…;") is never plain: the general reading decodes it.
+    return from >= 0 ? plainMergeRange(src, from, to) : undefined;
   }
 
   private addMerge(ref: string | undefined): void {
