@@ -101,24 +101,8 @@ const NON_ASCII_RE = /[^\x00-\x7f]/g;
 const ODD_SPACE_RE = /[\t\n\r\f\v\u00a0]| {2}/;
 
 /** Lower case, no diacritics (đ→d), single spaces: for tolerant comparisons only. NFC and NFD
- * input fold alike. Per-character table instead of normalize(): this runs on every cell. Short
- * texts are looked up in a memo (the same cells are folded again by each recogniser that reads
- * them, and a plan repeats its texts), bounded as cellText's. */
+ * input fold alike. Per-character table instead of normalize(): this runs on every cell. */
 export function fold(s: string): string {
-  if (s.length > MEMO_MAX_LENGTH) return foldText(s);
-  let f = foldMemo.get(s);
-  if (f === undefined) {
-    f = foldText(s);
-    if (foldMemo.size >= MEMO_MAX_ENTRIES) foldMemo.clear();
-    foldMemo.set(s, f);
-  }
-  return f;
-}
-
-const foldMemo = new Map<string, string>();
-
-/** fold without the memo. */
-export function foldText(s: string): string {
   let out = s.toLowerCase();
   if (NON_ASCII_RE.test(out)) {
     NON_ASCII_RE.lastIndex = 0;

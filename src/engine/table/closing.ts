@@ -35,7 +35,7 @@ const AMOUNT_START_RE = /^[\d.,]/;
 export function totalsRow(cells: readonly ClosingCell[]): 'total' | 'subtotal' | null {
   // The words sit in the first cell that is not a sum (a budget column may come first).
   let at = 0;
-  while (at < cells.length && AMOUNT_START_RE.test(cells[at].text) && AMOUNT_RE.test(fold(cells[at].text))) at++;
+  while (at < cells.length && AMOUNT_START_RE.test(cells[at].text) && isAmount(cells[at].text)) at++;
   const first = cells[at];
   if (!first || first.text.length > 40 || !TOTAL_START_RE.test(first.text)) return null;
   const m = TOTAL_RE.exec(fold(first.text));
@@ -43,9 +43,18 @@ export function totalsRow(cells: readonly ClosingCell[]): 'total' | 'subtotal' |
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
     if (i === at || c.role === 'budget' || c.role === 'note') continue;
-    if (!AMOUNT_RE.test(fold(c.text))) return null;
+    if (!isAmount(c.text)) return null;
   }
   return m[1] === 'cong' || m[1] === 'cong kinh phi' ? 'subtotal' : 'total';
+}
+
+/** Digits, dots and commas only ("12", "1.500.000"): folding would leave the text as it is. */
+const PLAIN_AMOUNT_RE = /^[\d.,]+$/;
+
+/** A sum. Plain numbers (every task number in the STT column comes here) are told without
+ * folding; any other text is folded and matched. */
+function isAmount(text: string): boolean {
+  return PLAIN_AMOUNT_RE.test(text) || AMOUNT_RE.test(fold(text));
 }
 
 /** Titles a signer writes over the signature, in capitals. */

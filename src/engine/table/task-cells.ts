@@ -76,8 +76,11 @@ export function isIncomplete(b: TaskBuilder, columns: Partial<Record<ColumnRole,
 /** Resolves each finished task's cells; keeps the group and merge state between tasks. */
 export class CellResolver {
   private readonly lastGroup = new Map<ColumnRole, ResolvedCell>();
-  /** The inherited cell of each merge, shared by the rows it covers. */
-  private readonly mergedCells = new Map<CellRange, ResolvedCell>();
+  /** Per column, the merge last inherited from and its cell, shared by the rows it covers. A
+   * merge covers consecutive rows and tasks are resolved in row order, so the rows of one merge
+   * ask one after another: one entry per column is enough (a Map by merge cost a lookup per
+   * covered cell). */
+  private readonly lastMerged: ({ merge: CellRange; cell: ResolvedCell } | undefined)[] = [];
   private lastSection: string | null | undefined;
   /** Per resolved column: its role and whether a group row inherits it (no lookups per task). */
   private readonly cols: { col: number; role: ColumnRole; grouped: boolean }[];
@@ -137,12 +140,11 @@ export class CellResolver {
   private inherited(row: number, col: number, role: ColumnRole, grouped: boolean): ResolvedCell | undefined {
     const m = this.hasMerges && this.view.isCovered(row, col) ? this.view.mergeAt(row, col) : undefined;
     if (m && m.top < row && m.top >= this.firstBodyRow) {
-      let cell = this.mergedCells.get(m);
-      if (!cell) {
-        const v = this.view.raw(m.top, m.left);
-        cell = { text: this.view.text(m.top, m.left), value: v, error: cellError(v), inherited: true };
-        this.mergedCells.set(m, cell);
-      }
+      const last = this.lastMerged[col];
+      if (last && last.merge === m) return last.cell;
+      const v = this.view.raw(m.top, m.left);
+      const cell: ResolvedCell = { text: this.view.text(m.top, m.left), value: v, error: cellError(v), inherited: true };
+      this.lastMerged[col] = { merge: m, cell };
       return cell;
     }
     if (!grouped) return undefined;

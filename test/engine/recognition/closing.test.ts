@@ -26,6 +26,22 @@ describe('totals', () => {
     expect(totalsRow([{ col: 1, role: 'task', text: 'Cộng tác viên tuyên truyền' }])).toBeNull();
     expect(totalsRow([{ col: 1, role: 'task', text: 'Tổng cộng' }, { col: 3, role: 'lead', text: 'Văn phòng' }])).toBeNull();
   });
+
+  it('reads sums written as plain numbers and sums written with words or spaces alike', () => {
+    const total = (sum: string, other = '350') => totalsRow([{ col: 0, role: 'budget', text: sum }, { col: 1, role: 'task', text: 'Tổng cộng' }, { col: 2, role: 'output', text: other }]);
+    // Plain numbers: digits, dots and commas.
+    expect(total('1.500.000,5')).toBe('total');
+    expect(total('12')).toBe('total');
+    // With a unit, in words or with spaces: folded first.
+    expect(total('250,5 triệu')).toBe('total');
+    expect(total('1 500 000 đồng')).toBe('total');
+    expect(total('1,2 TỶ ĐỒNG', '3 nhiệm vụ')).toBe('total');
+    // Not sums: the row is no totals row.
+    expect(total('12', 'Văn bản')).toBeNull();
+    expect(total('12', '3 tháng')).toBeNull();
+    // A task number before a task's words is not a sum that leads to "Tổng …".
+    expect(totalsRow([{ col: 0, role: 'stt', text: '12' }, { col: 1, role: 'task', text: 'Tổng kết công tác năm 2024' }])).toBeNull();
+  });
 });
 
 describe('signature blocks', () => {

@@ -9,8 +9,8 @@ import { engineWording } from '../../../src/i18n/engine';
 
 const HEADER: CellValue[] = ['STT', 'Nhiệm vụ', 'Sản phẩm', 'Chủ trì', 'Thời gian hoàn thành', 'Kinh phí'];
 
-function analyse(body: CellValue[][]): Analysis {
-  const grid: Grid = { sheetName: 'Phụ lục', values: [HEADER, ...body], origin: { row: 0, col: 0 }, merges: [], hiddenRows: [], date1904: false };
+function analyse(body: CellValue[][], merges: Grid['merges'] = []): Analysis {
+  const grid: Grid = { sheetName: 'Phụ lục', values: [HEADER, ...body], origin: { row: 0, col: 0 }, merges, hiddenRows: [], date1904: false };
   const res = analyzeSheet(grid, { asOf: '2024-07-01', wording: engineWording('vi') });
   if (!res.ok) throw new Error(res.failure.message);
   return res.analysis;
@@ -76,6 +76,33 @@ describe('cells shared between tasks', () => {
     expect(b.tasks.map((t) => t.cells.lead)).toEqual([
       { text: 'Văn phòng Sở', value: 'Văn phòng Sở', error: null, inherited: false },
       { text: 'Văn phòng', value: 'Văn phòng', error: null, inherited: false },
+    ]);
+  });
+
+  it('gives the rows a merge covers its top cell, and the rows of the next merge in the column that one', () => {
+    const row = (stt: CellValue, task: CellValue, lead: CellValue): CellValue[] => [stt, task, 'Báo cáo', lead, 'Quý IV/2024'];
+    const b = analyse(
+      [
+        row(1, 'Rà soát thủ tục hành chính', 'Văn phòng Sở'),
+        row(2, 'Cập nhật quy trình nội bộ', ''),
+        row(3, 'Kiểm tra kỷ luật hành chính', ''),
+        row(4, 'Tuyên truyền văn bản mới', 'Thanh tra Sở'),
+        row(5, 'Tổ chức hội nghị tổng kết', ''),
+        row(6, 'Xây dựng kế hoạch năm sau', 'Phòng Tổ chức cán bộ'),
+      ],
+      // Sheet rows 1–3 and 4–5 (the header is row 0): two merges one under the other in the lead column.
+      [
+        { top: 1, left: 3, bottom: 3, right: 3 },
+        { top: 4, left: 3, bottom: 5, right: 3 },
+      ],
+    );
+    expect(b.tasks.map((t) => [t.cells.lead?.text, t.cells.lead?.inherited])).toEqual([
+      ['Văn phòng Sở', false],
+      ['Văn phòng Sở', true],
+      ['Văn phòng Sở', true],
+      ['Thanh tra Sở', false],
+      ['Thanh tra Sở', true],
+      ['Phòng Tổ chức cán bộ', false],
     ]);
   });
 });

@@ -57,12 +57,19 @@ export interface CellContext {
 }
 
 /**
+/** The `s` attribute as exceljs reads it: absent or "" is style 0 (no style at all); anything
+ * else is parseInt of it (NaN, which is no date style either, when it is not a number). */
+export function styleIndex(style: string | undefined): number {
+  return style ? parseInt(style, 10) : 0;
+}
+
+/**
  * @param type   the `t` attribute (undefined when absent)
- * @param style  the `s` attribute as written (undefined when absent)
+ * @param style  the `s` attribute as styleIndex reads it
  * @param text   the <v> text, entity-decoded; null when the cell had none
  * @param inline the <is> text, when the cell had one (null: no text, or an empty plain <t>)
  */
-export function storedValue(type: string | undefined, style: string | undefined, text: string | null, inline: string | null | undefined, ctx: CellContext): CellValue {
+export function storedValue(type: string | undefined, style: number, text: string | null, inline: string | null | undefined, ctx: CellContext): CellValue {
   if (inline !== undefined && (type === 'inlineStr' || text === null)) return inline;
   if (text === null) return null;
   switch (type) {
@@ -77,11 +84,13 @@ export function storedValue(type: string | undefined, style: string | undefined,
       return text;
     case 'd':
       return isoDateSerial(text, ctx.date1904) ?? text.normalize('NFC');
-    default: {
-      const n = parseFloat(text);
-      // exceljs: a style index of 0 (or "") is no style at all, so never a date.
-      const s = style ? parseInt(style, 10) : 0;
-      return s && ctx.dateStyles[s] ? exceljsDateSerial(n, ctx.date1904) : n;
-    }
+    default:
+      return numberValue(parseFloat(text), style, ctx);
   }
+}
+
+/** A number cell's value: with a date style, the serial exceljs's Date gives back. */
+export function numberValue(n: number, style: number, ctx: CellContext): number | null {
+  // exceljs: style 0 is no style at all, so never a date (nor is NaN, an unreadable style).
+  return style && ctx.dateStyles[style] ? exceljsDateSerial(n, ctx.date1904) : n;
 }

@@ -5,6 +5,7 @@
  */
 import zlib from 'zlib';
 import { ZipError, type ZipEntry, type ZipParts } from '../zip/archive';
+import { ByteFeed, type ByteSkimmer } from './feed';
 import { attribute, scanXml, XmlScanner, type XmlHandler } from './xml';
 
 const MiB = 1024 * 1024;
@@ -43,28 +44,46 @@ const CHUNK = 256 * 1024;
 
 /**
  * Feed a part to an XML handler as it inflates, chunk by chunk, under `cap` uncompressed bytes.
- * `done()` lets the handler stop early (the rest is never inflated).
+ * `done()` lets the handler stop early (the rest is never inflated). A handler with a fast path
+ * over bytes (ByteSkimmer) gets the bytes through a ByteFeed; any other, the decoded text.
  */
-export async function streamPart(zip: ZipParts, entry: ZipEntry, cap: number, handler: XmlHandler, done: () => boolean = () => false): Promise<void> {
+export async function streamPart(zip: ZipParts, entry: ZipEntry, cap: number, handler: XmlHandler | ByteSkimmer, done: () => boolean = () => false): Promise<void> {
   if (entry.uncompressedSize > cap) throw tooLarge(entry, cap);
   const data = zip.raw(entry);
-  const scanner = new XmlScanner(handler);
-  // TextDecoder rather than Node's StringDecoder: the browser reads parts with this code too
-  // (zip/inflated.ts hands it every part already inflated, as method 0).
-  const decoder = new TextDecoder('utf-8');
+  const sink = 'skim' in handler ? new ByteFeed(handler) : new TextFeed(handler);
   if (entry.method === 0) {
-    for (let at = 0; at < data.length && !done(); at += CHUNK) scanner.write(decoder.decode(data.subarray(at, at + CHUNK), { stream: true }));
+    for (let at = 0; at < data.length && !done(); at += CHUNK) sink.write(data.subarray(at, at + CHUNK));
   } else if (entry.method === 8) {
     await inflateInto(entry, data, cap, (chunk) => {
-      scanner.write(decoder.decode(chunk, { stream: true }));
+      sink.write(chunk);
       return done();
     });
   } else {
     throw new ZipError('method', `${entry.name}: compression method ${entry.method}`);
   }
   if (done()) return;
-  scanner.write(decoder.decode());
-  scanner.end();
+  sink.end();
+}
+
+/** The decoded text of a part's bytes to the XML scanner. */
+class TextFeed {
+  private readonly scanner: XmlScanner;
+  // TextDecoder rather than Node's StringDecoder: the browser reads parts with this code too
+  // (zip/inflated.ts hands it every part already inflated, as method 0).
+  private readonly decoder = new TextDecoder('utf-8');
+
+  constructor(handler: XmlHandler) {
+    this.scanner = new XmlScanner(handler);
+  }
+
+  write(chunk: Uint8Array): void {
+    this.scanner.write(this.decoder.decode(chunk, { stream: true }));
+  }
+
+  end(): void {
+    this.scanner.write(this.decoder.decode());
+    this.scanner.end();
+  }
 }
 
 /** Inflate `data` chunk by chunk; `take` returns true to stop. Stops with 'too-large' past `cap`. */

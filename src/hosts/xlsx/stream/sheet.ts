@@ -8,15 +8,16 @@
 import type { CellRange, CellValue, Grid } from '../../../engine/model';
 import { parseA1Range } from '../../../engine/a1';
 import type { ZipEntry, ZipParts } from '../zip/archive';
-import { storedValue, type CellContext } from './cells';
+import { storedValue, styleIndex } from './cells';
+import { utf8, type ByteSkimmer } from './feed';
 import { streamPart } from './parts';
-import { WorkbookFormatError } from './workbook';
+import { columnOf, MAX_COLS, MAX_ROWS, SheetRows, type SheetReadOptions } from './rows';
+import { plainMergeRange } from './merge-ref';
+import { SheetDataReader } from './sheet-data';
 import { RichStringReader } from './strings';
-import { attribute, attributesStart, nextAttribute, readAttributes, spanValue, xmlBoolean, type AttributeSpan, type Tag, type XmlHandler } from './xml';
+import { attribute, attributesStart, nextAttribute, readAttributes, spanValue, xmlBoolean, type AttributeSpan, type Tag } from './xml';
 
-/** Excel's grid: 1,048,576 rows × 16,384 columns; anything addressed beyond is ignored. */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 16_384;
+export { MAX_COLS, MAX_ROWS, type SheetReadOptions } from './rows';
 
 /** The page setup as the worksheet writes it (page-setup.ts turns it into the engine's). */
 export interface RawPageSetup {
@@ -41,20 +42,6 @@ export interface SheetContent {
   protected: boolean;
 }
 
-export interface SheetReadOptions extends CellContext {
-  /**
-   * The cells other than the top-left of a merge read as "" (as exceljs reads them). Filling
-   * them costs one entry per cell, so at most this many are filled, merge by merge in file
-   * order; the merges themselves are always all reported.
-   */
-  maxMergeFollowers: number;
-  /** At most this many cells with a value, plus merges, per sheet: past it the read stops with
-   * WorkbookFormatError 'too-many-cells' (memory follows these, not the part's size). */
-  maxCells: number;
-  /** Stop after this row (0-based): the rest of the part is not inflated. */
-  lastRow?: number;
-}
-
 const ROW_ATTRIBUTES = ['r', 'hidden', 'ht', 'customHeight'] as const;
 const PAGE_SETUP_ATTRIBUTES = ['paperSize', 'orientation', 'scale', 'fitToWidth', 'fitToHeight'];
 
@@ -66,19 +53,6 @@ function allAttributes(tag: Tag, names: readonly string[]): Record<string, strin
     if (v !== undefined) out[name] = v;
   }
   return out;
-}
-
-/** Column of the A1 reference at `from` in `s` ("AB12" → 27), or -1 when it has no letters. */
-function columnOf(s: string, from = 0): number {
-  let col = 0;
-  let i = s.charCodeAt(from) === 0x24 ? from + 1 : from;
-  for (; i < s.length; i++) {
-    const ch = s.charCodeAt(i) | 0x20; // lower-case
-    if (ch < 0x61 || ch > 0x7a) break;
-    col = col * 26 + (ch - 0x60);
-    if (col > MAX_COLS) return MAX_COLS;
-  }
-  return col - 1;
 }
 
 /** An attribute value with a character or entity reference ("&…;") must be decoded first. */
@@ -101,32 +75,33 @@ function emptyCellColumn(tag: Tag): number {
   return quote === 0x22 || quote === 0x27 ? columnOf(src, i + 4) : -2;
 }
 
-class SheetParser implements XmlHandler {
+/**
+ * The general path: every element of the part through the XML scanner's handler calls. Inside
+ * <sheetData>, whenever it stands between rows or cells, the part's bytes go to the fast path
+ * (sheet-data.ts) instead, until the first token that one leaves (feed.ts).
+ */
+export class SheetParser implements ByteSkimmer {
   collecting = false;
-  readonly values: (CellValue[] | undefined)[] = [];
+  /** Between rows or cells of <sheetData>: the fast path may read the bytes from here. */
+  skimming = false;
+  /** The element depth (<worksheet> is 0): 2 between rows, 3 between cells. */
+  depth = 0;
+  readonly rows: SheetRows;
   readonly merges: CellRange[] = [];
   /** Hidden column spans [first, last], 0-based, as written (they may overlap). */
   readonly hiddenColSpans: [number, number][] = [];
-  readonly hiddenRows = new Set<number>();
-  /** Heights in points of rows the user sized (<row ht customHeight="1">). */
-  readonly rowHeights: Record<number, number> = {};
   /** Ranges under the user's data validations (<dataValidation sqref>, and Excel 2010's
    * <x14:dataValidation><xm:sqref>). */
   readonly validated: CellRange[] = [];
   protected = false;
-  stopped = false;
   readonly page: RawPageSetup = { pageSetup: {}, margins: {}, fitToPage: false, format: {}, widths: [] };
 
-  private depth = 0;
   private inSheetData = false;
+  private sheetDataRead = false;
   private inCols = false;
   private inMerges = false;
   private inSqref = false;
   private sqref = '';
-  private maxRow = -1;
-  private row = -1;
-  private line: CellValue[] | undefined;
-  private col = -1;
   // The cell being read.
   private cellType: string | undefined;
   private cellStyle: string | undefined;
@@ -137,9 +112,28 @@ class SheetParser implements XmlHandler {
   private readonly richString = new RichStringReader();
   private readonly found: (string | undefined)[] = [];
   private readonly span: AttributeSpan = { nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
-  private cells = 0;
+  private readonly fast: SheetDataReader | null;
 
-  constructor(private readonly options: SheetReadOptions) {}
+  /** @param fastPath false reads every token through the general path (tests compare the two). */
+  constructor(
+    private readonly options: SheetReadOptions,
+    fastPath = true,
+  ) {
+    this.rows = new SheetRows(options);
+    this.fast = fastPath ? new SheetDataReader(this.rows, options, utf8) : null;
+  }
+
+  get skimmable(): boolean {
+    return this.fast !== null && !this.sheetDataRead;
+  }
+
+  get stopped(): boolean {
+    return this.rows.stopped;
+  }
+
+  skim(b: Uint8Array, from: number): number {
+    return this.fast ? this.fast.read(b, from, this) : from;
+  }
 
   open(name: string, tag: Tag): void {
     const depth = this.depth++;
@@ -157,9 +151,12 @@ class SheetParser implements XmlHandler {
         this.richString.open(name);
         this.collecting = this.richString.collecting;
       }
+      this.updateSkimming();
     } else if (depth === 1) {
-      if (name === 'sheetData') this.inSheetData = true;
-      else if (name === 'cols') this.inCols = true;
+      if (name === 'sheetData') {
+        this.inSheetData = true;
+        this.updateSkimming();
+      } else if (name === 'cols') this.inCols = true;
       else if (name === 'mergeCells') this.inMerges = true;
       else if (name === 'sheetProtection') this.protected = xmlBoolean(attribute(tag, 'sheet'));
       else if (name === 'pageSetup') this.page.pageSetup = allAttributes(tag, PAGE_SETUP_ATTRIBUTES);
@@ -171,7 +168,13 @@ class SheetParser implements XmlHandler {
       this.hideColumns(tag);
       this.widthOf(tag);
     } else if (depth === 2 && this.inMerges && name === 'mergeCell') {
-      this.addMerge(attribute(tag, 'ref'));
+      const plain = this.plainMerge(tag);
+      if (plain) {
+        this.rows.count();
+        this.merges.push(plain);
+      } else {
+        this.addMerge(attribute(tag, 'ref'));
+      }
     } else if (name === 'dataValidation') {
       this.addValidated(attribute(tag, 'sqref') ?? '');
     } else if (name === 'xm:sqref') {
@@ -198,11 +201,13 @@ class SheetParser implements XmlHandler {
       } else if (depth === 3 && name === 'c') {
         this.closeCell();
       } else if (depth === 2 && name === 'row') {
-        this.closeRow();
+        this.rows.closeRow();
       } else if (depth === 1 && name === 'sheetData') {
         this.inSheetData = false;
-        if (this.options.lastRow !== undefined) this.stopped = true;
+        this.sheetDataRead = true;
+        if (this.options.lastRow !== undefined) this.rows.stopped = true;
       }
+      this.updateSkimming();
     } else if (depth === 1) {
       if (name === 'cols') this.inCols = false;
       else if (name === 'mergeCells') this.inMerges = false;
@@ -223,32 +228,16 @@ class SheetParser implements XmlHandler {
     }
   }
 
-  private openRow(tag: Tag): void {
-    readAttributes(tag, ROW_ATTRIBUTES, this.found);
-    const r = parseInt(this.found[0] ?? '', 10);
-    // A row without a number follows the one before (exceljs cannot read such rows at all).
-    this.row = r >= 1 ? r - 1 : this.row + 1;
-    this.col = -1;
-    this.line = undefined;
-    if (this.options.lastRow !== undefined && this.row > this.options.lastRow) {
-      this.stopped = true;
-      return;
-    }
-    if (this.row >= MAX_ROWS) return;
-    if (this.row <= this.maxRow) {
-      // The same row again replaces the earlier one, as in exceljs.
-      this.values[this.row] = undefined;
-      this.hiddenRows.delete(this.row);
-    }
-    this.maxRow = Math.max(this.maxRow, this.row);
-    if (xmlBoolean(this.found[1])) this.hiddenRows.add(this.row);
-    const height = Number(this.found[2]);
-    if (this.found[2] !== undefined && xmlBoolean(this.found[3]) && height >= 0) this.rowHeights[this.row] = height;
+  /** The fast path may read from here: between rows or cells, nothing being collected. */
+  private updateSkimming(): void {
+    this.skimming = this.fast !== null && this.inSheetData && (this.depth === 2 || this.depth === 3) && !this.collecting && this.inlineDepth === 0;
   }
 
-  private closeRow(): void {
-    if (this.line && this.row < MAX_ROWS) this.values[this.row] = this.line;
-    this.line = undefined;
+  private openRow(tag: Tag): void {
+    readAttributes(tag, ROW_ATTRIBUTES, this.found);
+    const [r, hidden, ht, customHeight] = this.found;
+    const sized = ht !== undefined && xmlBoolean(customHeight);
+    this.rows.openRow(parseInt(r ?? '', 10), xmlBoolean(hidden), sized ? Number(ht) : undefined);
   }
 
   private openCell(tag: Tag): void {
@@ -257,7 +246,7 @@ class SheetParser implements XmlHandler {
     if (tag.empty) {
       const col = emptyCellColumn(tag);
       if (col !== -2) {
-        this.col = col >= 0 ? col : this.col + 1;
+        this.rows.openCell(col);
         this.cellType = undefined;
         return;
       }
@@ -276,22 +265,12 @@ class SheetParser implements XmlHandler {
       else if (name === 0x73) this.cellStyle = spanValue(tag, span);
     }
     // A cell without a reference is the one after the previous cell of the row.
-    this.col = col >= 0 ? col : this.col + 1;
+    this.rows.openCell(col);
   }
 
   private closeCell(): void {
-    if (this.col >= MAX_COLS || this.stopped) return;
-    const v = storedValue(this.cellType, this.cellStyle, this.cellText, this.inline, this.options);
-    if (v === null) return;
-    this.count();
-    (this.line ??= [])[this.col] = v;
-  }
-
-  private count(): void {
-    if (++this.cells > this.options.maxCells) {
-      const max = this.options.maxCells;
-      throw new WorkbookFormatError('too-many-cells', `more than ${max} cells with values or merges in one sheet`, max);
-    }
+    if (!this.rows.storing) return;
+    this.rows.store(storedValue(this.cellType, styleIndex(this.cellStyle), this.cellText, this.inline, this.options));
   }
 
   private hideColumns(tag: Tag): void {
@@ -319,9 +298,24 @@ class SheetParser implements XmlHandler {
       } catch {
         continue;
       }
-      this.count();
+      this.rows.count();
       this.validated.push(r);
     }
+  }
+
+  /** The merge's range when its (last) ref is plain (merge-ref.ts), else undefined. */
+  private plainMerge(tag: Tag): CellRange | undefined {
+    const { src } = tag;
+    const span = this.span;
+    let from = -1;
+    let to = -1;
+    for (let i = attributesStart(tag); (i = nextAttribute(tag, i, span)) !== -1; ) {
+      if (span.nameEnd - span.nameStart !== 3 || !src.startsWith('ref', span.nameStart)) continue;
+      from = span.valueStart;
+      to = span.valueEnd;
+    }
+    // A reference ("&…;") is never plain: the general reading decodes it.
+    return from >= 0 ? plainMergeRange(src, from, to) : undefined;
   }
 
   private addMerge(ref: string | undefined): void {
@@ -337,7 +331,7 @@ class SheetParser implements XmlHandler {
     const left = Math.min(r.left, r.right);
     const right = Math.min(Math.max(r.left, r.right), MAX_COLS - 1);
     if (top < 0 || left < 0 || top >= MAX_ROWS || left >= MAX_COLS) return;
-    this.count();
+    this.rows.count();
     this.merges.push({ top, left, bottom, right });
   }
 }
@@ -387,9 +381,15 @@ function densify(values: (CellValue[] | undefined)[]): CellValue[][] {
 export async function readSheet(zip: ZipParts, entry: ZipEntry, cap: number, sheetName: string, options: SheetReadOptions): Promise<SheetContent> {
   const parser = new SheetParser(options);
   await streamPart(zip, entry, cap, parser, () => parser.stopped);
-  fillMergeFollowers(parser.values, parser.merges, options.maxMergeFollowers);
-  const values = densify(parser.values);
-  const hiddenRows = [...parser.hiddenRows].sort((a, b) => a - b);
+  return sheetContent(parser, sheetName, options);
+}
+
+/** What a parser that has read the whole part (or up to options.lastRow) found. */
+export function sheetContent(parser: SheetParser, sheetName: string, options: SheetReadOptions): SheetContent {
+  const { rows } = parser;
+  fillMergeFollowers(rows.values, parser.merges, options.maxMergeFollowers);
+  const values = densify(rows.values);
+  const hiddenRows = [...rows.hiddenRows].sort((a, b) => a - b);
   const hiddenCols = columnsOf(parser.hiddenColSpans);
   const grid: Grid = { sheetName, values, origin: { row: 0, col: 0 }, merges: parser.merges, hiddenRows, date1904: options.date1904 };
   // Where the tracking block may go (src/engine/tracking.ts): never a hidden column, never over
@@ -397,7 +397,7 @@ export async function readSheet(zip: ZipParts, entry: ZipEntry, cap: number, she
   if (hiddenCols.length > 0) grid.hiddenCols = hiddenCols;
   if (parser.validated.length > 0) grid.validatedRanges = parser.validated;
   // Rows "Kiểm tra" may need to grow in, to show its text whole (docs/printing.md).
-  if (Object.keys(parser.rowHeights).length > 0) grid.rowHeights = parser.rowHeights;
+  if (Object.keys(rows.rowHeights).length > 0) grid.rowHeights = rows.rowHeights;
   return {
     grid,
     page: parser.page,

@@ -8,7 +8,8 @@ import type { ZipEntry, ZipParts } from '../zip/archive';
 import { streamPart } from './parts';
 import type { XmlHandler } from './xml';
 
-function unescapeOoxml(s: string): string {
+/** `_xHHHH_` escapes resolved (how OOXML stores control characters in text). */
+export function unescapeOoxml(s: string): string {
   if (s.indexOf('_x') === -1) return s;
   return s.replace(/_x([0-9A-F]{4})_/g, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

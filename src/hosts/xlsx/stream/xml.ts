@@ -87,6 +87,11 @@ export class XmlScanner {
     if (this.rest.length > this.maxToken) throw new XmlError(`an XML token longer than ${this.maxToken} characters`);
   }
 
+  /** Nothing unfinished is held: the next write starts at a token boundary. */
+  get idle(): boolean {
+    return this.rest.length === 0;
+  }
+
   /** The document is complete: anything left over is a cut-off tag. */
   end(): void {
     if (this.rest.length === 0) return;
