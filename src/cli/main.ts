@@ -3,7 +3,8 @@
  * `cchc-plan` — the command line over the same engine the add-in runs (cli-json.md).
  *
  * `run(argv, io)` does everything and returns the exit status, so tests run the CLI in-process;
- * the bin (dist/cli/main.js) only wires it to the real process.
+ * `main()` only wires it to the real process. Built, this file is dist/cli/cli.js, which the
+ * bin (dist/cli/main.js, src/cli/bin.ts) loads with V8's code cache.
  *
  * Adding a command: write src/cli/commands/<name>.ts exporting a CliCommand (see
  * src/cli/command.ts and commands/validate.ts; the work itself is a use case of src/usecases run
@@ -137,7 +138,8 @@ export async function run(argv: readonly string[], ioOverrides: Partial<CliIO> =
   return exitCode;
 }
 
-if (require.main === module) {
+/** Run the command line on this process's arguments; its exit status becomes the process's. */
+export function main(): void {
   run(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
@@ -147,3 +149,6 @@ if (require.main === module) {
     },
   );
 }
+
+// Run as a file (tsx src/cli/main.ts); the built bin (src/cli/bin.ts) calls main() itself.
+if (require.main === module) main();

@@ -1,9 +1,11 @@
 /**
  * The bundled bin (what `npm run build:cli` makes with scripts/build-cli.js and package.json
  * "bin" points at), run as a separate process: shebang, exit statuses, stdout/stderr separation,
- * a small plan checked and reported with copies, and the packages it must not load on the way.
+ * a small plan checked and reported with copies, the packages it must not load on the way, and
+ * the code cache it starts with (used when it fits, never in the way when it does not).
  */
 import { execFile } from 'child_process';
+import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import path from 'path';
 import { promisify } from 'util';
@@ -17,7 +19,7 @@ import { tempDir } from './helpers';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildCli, entryPoints } = require('../../scripts/build-cli.js') as {
   buildCli(outdir: string): Promise<string[]>;
-  entryPoints(): string[];
+  entryPoints(): { out: string; in: string }[];
 };
 
 const exec = promisify(execFile);
@@ -52,6 +54,7 @@ process.on('exit', () => require('fs').writeFileSync(process.env.LOADED_OUT, JSO
 
 afterAll(async () => {
   await fs.rm(OUT, { recursive: true, force: true });
+  await fs.rm(`${OUT}-cache`, { recursive: true, force: true });
   await fs.rm(dir, { recursive: true, force: true });
 });
 
@@ -63,12 +66,12 @@ interface BinResult {
   loaded: string[];
 }
 
-async function bin(args: string[]): Promise<BinResult> {
+async function bin(args: string[], main = BIN): Promise<BinResult> {
   const loadedOut = path.join(dir, `loaded-${Math.random().toString(36).slice(2)}.json`);
   const env = { ...process.env, CCHC_DEBUG: '', LOADED_OUT: loadedOut };
   let result: Omit<BinResult, 'loaded'>;
   try {
-    const { stdout, stderr } = await exec(process.execPath, ['--require', PRELOAD, BIN, ...args], { cwd: dir, env });
+    const { stdout, stderr } = await exec(process.execPath, ['--require', PRELOAD, main, ...args], { cwd: dir, env });
     result = { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -87,10 +90,64 @@ test('the command line type-checks with its own settings (Node only, no DOM), as
   expect(result.stdout).toBe('');
 }, 180_000);
 
-test('the build writes one bundle per entry: main.js and every src/cli/*-worker.ts', () => {
-  const expected = entryPoints().map((f) => path.basename(f).replace(/\.ts$/, '.js'));
-  expect(expected[0]).toBe('main.js');
-  expect(written.map((f) => path.basename(f)).sort()).toEqual([...expected].sort());
+test('the build writes one bundle per entry (the bin main.js, the command line cli.js, every src/cli/*-worker.ts) and the code cache', () => {
+  const entries = entryPoints();
+  expect(entries.slice(0, 2).map((e) => path.relative(ROOT, e.in))).toEqual([path.join('src', 'cli', 'bin.ts'), path.join('src', 'cli', 'main.ts')]);
+  const expected = [...entries.map((e) => `${e.out}.js`), 'cli.js.code-cache'];
+  expect(written.map((f) => path.basename(f)).sort()).toEqual(expected.sort());
+});
+
+/** How the bin in `dir` loads the bundle, as `node` run plainly: used, refused or none. */
+async function cacheState(dir: string): Promise<string> {
+  const { stdout } = await exec(process.execPath, ['-e', `process.stdout.write(require(${JSON.stringify(path.join(dir, 'main.js'))}).loadCli(${JSON.stringify(dir)}).cache)`], {
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  return stdout;
+}
+
+test('the bin compiles the command line with the code cache the build made for it', async () => {
+  expect(await cacheState(OUT)).toBe('used');
+}, 60_000);
+
+test('a code cache that does not fit (missing, corrupt, of another build, refused by V8) is not used, and the run is the same', async () => {
+  const reference = await bin(['validate', 'plan.xlsx', '--json', '--as-of', '15/07/2024']);
+  expect(reference.stderr).toBe('');
+  const alt = `${OUT}-cache`;
+  await fs.rm(alt, { recursive: true, force: true });
+  await fs.cp(OUT, alt, { recursive: true });
+  const cacheFile = path.join(alt, 'cli.js.code-cache');
+  const good = await fs.readFile(cacheFile);
+  const headerEnd = good.indexOf(0x0a) + 1;
+  const bundle = await fs.readFile(path.join(alt, 'cli.js'));
+  const sha1 = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('hex');
+  const [magic, sourceDigest] = good.subarray(0, headerEnd - 1).toString('latin1').split('\t');
+
+  const cases: [string, () => Promise<void>, string][] = [
+    ['missing', () => fs.rm(cacheFile), 'none'],
+    // One byte of the bytecode changed: its digest no longer matches.
+    ['corrupt', () => fs.writeFile(cacheFile, Buffer.concat([good.subarray(0, -1), Buffer.from([good.at(-1)! ^ 0xff])])), 'none'],
+    ['truncated', () => fs.writeFile(cacheFile, good.subarray(0, headerEnd + 1000)), 'none'],
+    ['no header', () => fs.writeFile(cacheFile, good.subarray(headerEnd)), 'none'],
+    // Another build: the cache is whole but was made for other bytes of cli.js (same length).
+    ['another build', () => fs.writeFile(path.join(alt, 'cli.js'), Buffer.from(bundle.toString('latin1').replace('cchc-plan', 'cchc-plaN'), 'latin1')), 'none'],
+    // Whole and made for this cli.js by its header, but not V8's (another Node, other flags).
+    ['refused by V8', () => {
+      const data = Buffer.alloc(4096, 7);
+      return fs.writeFile(cacheFile, Buffer.concat([Buffer.from(`${magic}\t${sourceDigest}\t${sha1(data)}\n`, 'latin1'), data]));
+    }, 'refused'],
+  ];
+  for (const [what, spoil, state] of cases) {
+    await fs.writeFile(path.join(alt, 'cli.js'), bundle);
+    await fs.writeFile(cacheFile, good);
+    await spoil();
+    expect([what, await cacheState(alt)]).toEqual([what, state]);
+    const run = await bin(['validate', 'plan.xlsx', '--json', '--as-of', '15/07/2024'], path.join(alt, 'main.js'));
+    expect([what, run.code, run.stderr, run.stdout]).toEqual([what, reference.code, '', reference.stdout]);
+  }
+}, 120_000);
+
+test('the bundle has no import() left: the bin compiles it with vm.Script, which cannot load one', async () => {
+  expect(await fs.readFile(path.join(OUT, 'cli.js'), 'utf8')).not.toMatch(/[^\w$.]import\(/);
 });
 
 test('the bin starts by its shebang and checks the sample: JSON on stdout, exit status 1', async () => {
