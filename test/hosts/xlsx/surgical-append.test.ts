@@ -3,8 +3,8 @@
  * its existing ones is written without decoding its cells. It must make the bytes the general
  * path makes of the same row, and hand every other row to the general path: checked on the
  * cases it takes and each reason it must not, then on random rows and change sets through both
- * paths. Also: the plain start-tag reader (xml.ts) against the general one, and the deflaters
- * (zip/writer.ts) against each other.
+ * paths. Also: the plain start-tag reader (xml.ts) against the general one, the deflaters
+ * (zip/writer.ts) against each other, and the one-pass reading of the merges.
  */
 import fc from 'fast-check';
 import zlib from 'zlib';
@@ -12,7 +12,8 @@ import type { CellRange, ChangeSet } from '../../../src/engine/model';
 import { gatherEdits } from '../../../src/hosts/xlsx/surgical/cells';
 import { editSheetData } from '../../../src/hosts/xlsx/surgical/sheet-data';
 import { MINIMAL_STYLES, StyleBook } from '../../../src/hosts/xlsx/surgical/styles';
-import { parseStartTag, renderStartTag } from '../../../src/hosts/xlsx/surgical/xml';
+import { childElements, parseStartTag, renderStartTag } from '../../../src/hosts/xlsx/surgical/xml';
+import { parseMerges } from '../../../src/hosts/xlsx/surgical/worksheet-parts';
 import { BackgroundDeflater, PartDeflater } from '../../../src/hosts/xlsx/zip/writer';
 
 const GRID = { maxRows: 1_048_576, maxCols: 16_384 };
@@ -229,5 +230,31 @@ describe('the deflaters', () => {
     source.fill(0);
     deflater.text('é');
     expect(zlib.inflateRawSync(Buffer.concat(deflater.end().data as Buffer[])).toString('utf8')).toBe('bcdé');
+  });
+});
+
+describe('the merges of a sheet', () => {
+  const read = (list: string) => {
+    const xml = `<worksheet>${list}</worksheet>`;
+    const [root] = childElements(xml);
+    return parseMerges(xml, childElements(xml, root.contentStart, root.contentEnd));
+  };
+  const expected = [
+    { top: 0, left: 0, bottom: 1, right: 1 },
+    { top: 2, left: 2, bottom: 3, right: 2 },
+  ];
+
+  test.each([
+    ['written as every writer writes them (read in one pass)', '<mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="C3:C4"/></mergeCells>'],
+    ['with a prefix', '<x:mergeCells count="2"><x:mergeCell ref="A1:B2"/><x:mergeCell ref="C3:C4"/></x:mergeCells>'],
+    ['with white space between them', '<mergeCells count="2">\n  <mergeCell ref="A1:B2"/>\n  <mergeCell ref="C3:C4"/>\n</mergeCells>'],
+    ['in another shape', "<mergeCells><mergeCell ref='A1:B2'/><mergeCell ref=\"C3:C4\" ></mergeCell></mergeCells>"],
+  ])('are read %s', (_, list) => {
+    expect(read(list)).toEqual(expected);
+  });
+
+  test('an empty list has none', () => {
+    expect(read('<mergeCells count="0"></mergeCells>')).toEqual([]);
+    expect(read('<mergeCells count="0"/>')).toEqual([]);
   });
 });

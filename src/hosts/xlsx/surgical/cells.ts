@@ -98,10 +98,17 @@ export function valueParts(prefix: string, v: Exclude<CellInput, null>): { t: st
 
 /** A new <c> element, or "" when it would hold nothing (no value, default format). */
 export function newCell(prefix: string, row: number, col: number, style: number, value: CellEdit['value'], formula?: CellEdit['formula']): string {
-  const parts = formula ? { t: undefined, content: formulaXml(prefix, formula) } : value === undefined ? { t: undefined, content: '' } : valueParts(prefix, value);
-  if (parts.content === '' && style === 0) return '';
+  return newCellAt(prefix, a1(row, col), style, value, formula);
+}
+
+/** newCell for the cell whose reference is `ref` ("B7"). */
+export function newCellAt(prefix: string, ref: string, style: number, value: CellEdit['value'], formula?: CellEdit['formula']): string {
+  let t: string | undefined;
+  let content = '';
+  if (formula) content = formulaXml(prefix, formula);
+  else if (value !== undefined) ({ t, content } = valueParts(prefix, value));
+  if (content === '' && style === 0) return '';
   const s = style !== 0 ? ` s="${style}"` : '';
-  const t = parts.t ? ` t="${parts.t}"` : '';
-  const ref = a1(row, col);
-  return parts.content === '' ? `<${prefix}c r="${ref}"${s}${t}/>` : `<${prefix}c r="${ref}"${s}${t}>${parts.content}</${prefix}c>`;
+  const type = t ? ` t="${t}"` : '';
+  return content === '' ? `<${prefix}c r="${ref}"${s}${type}/>` : `<${prefix}c r="${ref}"${s}${type}>${content}</${prefix}c>`;
 }

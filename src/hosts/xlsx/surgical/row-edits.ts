@@ -38,10 +38,18 @@ interface Item {
 
 /** The items crossing each row, in the change set's order, for rows asked in ascending order
  * (asking for an earlier row starts the sweep again). */
+function lowestBottom(items: readonly Item[]): number {
+  let bottom = Infinity;
+  for (const it of items) bottom = Math.min(bottom, it.bottom);
+  return bottom;
+}
+
 class Sweep {
   private readonly byTop: Item[];
   private next = 0;
   private active: Item[] = [];
+  /** The smallest bottom of the active items: none to drop before that row. */
+  private activeUntil = Infinity;
   private last = -Infinity;
 
   constructor(readonly all: readonly Item[]) {
@@ -49,9 +57,11 @@ class Sweep {
   }
 
   at(row: number): Item[] {
+    if (row === this.last) return this.active;
     if (row < this.last) {
       this.next = 0;
       this.active = [];
+      this.activeUntil = Infinity;
     }
     this.last = row;
     let added = false;
@@ -59,8 +69,10 @@ class Sweep {
       this.active.push(this.byTop[this.next++]);
       added = true;
     }
-    if (this.active.some((it) => it.bottom < row)) this.active = this.active.filter((it) => it.bottom >= row);
+    if (!added && this.activeUntil >= row) return this.active;
+    if (lowestBottom(this.active) < row) this.active = this.active.filter((it) => it.bottom >= row);
     if (added) this.active.sort((a, b) => a.order - b.order);
+    this.activeUntil = lowestBottom(this.active);
     return this.active;
   }
 }
@@ -192,8 +204,12 @@ export class RowEdits {
    * kept. `check` then finds the rows they touch. */
   constructor(changes: ChangeSet, nextSi: number, merges: readonly CellRange[]) {
     const order = { n: 0 };
-    this.items = new Sweep([...writeItems(changes, order), ...formatItems(changes, order), ...formulaItems(changes, order, nextSi)]);
-    this.merges = new Sweep(merges.map((m, i) => ({ order: i, ...m, apply: () => undefined, extent: () => null })));
+    const items = [...writeItems(changes, order), ...formatItems(changes, order), ...formulaItems(changes, order, nextSi)];
+    this.items = new Sweep(items);
+    // Only the merges that meet an item can drop an edit: a plan's table has thousands of merges,
+    // its tracking block (where the edits are) usually none.
+    const meeting = merges.filter((m) => items.some((it) => it.top <= m.bottom && m.top <= it.bottom && it.left <= m.right && m.left <= it.right));
+    this.merges = new Sweep(meeting.map((m, i) => ({ order: i, ...m, apply: () => undefined, extent: () => null })));
   }
 
   /**

@@ -67,10 +67,32 @@ export function subtract(r: CellRange, hole: CellRange): CellRange[] {
   return out;
 }
 
+/** One merge as every writer writes it, following the previous one directly (sticky). */
+const PLAIN_MERGE = /<(?:[A-Za-z_][\w.-]*:)?mergeCell ref="([^"&<]*)"\/>/y;
+
 export function parseMerges(xml: string, children: ElementSpan[]): CellRange[] {
   const el = children.find((c) => c.local === 'mergeCells');
   if (!el) return [];
   const merges: CellRange[] = [];
+  // A plan has tens of thousands of merges, every one written <mergeCell ref="A5:A6"/>: read
+  // in one pass when the whole list has that shape, else element by element.
+  const plain = PLAIN_MERGE;
+  const refs: string[] = [];
+  let at = el.contentStart;
+  while (at < el.contentEnd) {
+    plain.lastIndex = at;
+    const m = plain.exec(xml);
+    if (!m) break;
+    refs.push(m[1]);
+    at = plain.lastIndex;
+  }
+  if (at === el.contentEnd) {
+    for (const ref of refs) {
+      const areas = parseSqref(ref);
+      if (areas) merges.push(...areas);
+    }
+    return merges;
+  }
   for (const m of childElements(xml, el.contentStart, el.contentEnd)) {
     if (m.local !== 'mergeCell') continue;
     const areas = parseSqref(attr(parseStartTag(xml.slice(m.start, m.contentStart)), 'ref') ?? '');
@@ -111,10 +133,16 @@ export function readCols(xml: string, el: ElementSpan | undefined): ColEntry[] {
 
 /** The format index of a column (0-based), from its <col style>. */
 export function columnStyleOf(entries: ColEntry[]): (col: number) => number {
+  // Asked for every cell the writer creates: each column's answer kept (at most the sheet's columns).
+  const known = new Map<number, number>();
   return (col) => {
-    const e = entries.find((x) => x.min <= col + 1 && col + 1 <= x.max);
-    const s = e ? attr(e.tag, 'style') : undefined;
-    return s === undefined ? 0 : Number(s);
+    let style = known.get(col);
+    if (style === undefined) {
+      const e = entries.find((x) => x.min <= col + 1 && col + 1 <= x.max);
+      const s = e ? attr(e.tag, 'style') : undefined;
+      known.set(col, (style = s === undefined ? 0 : Number(s)));
+    }
+    return style;
   };
 }
 

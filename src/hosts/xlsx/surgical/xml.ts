@@ -131,14 +131,20 @@ function parseAnyStartTag(tag: string): StartTag {
 
 /** The decoded value of an attribute, or undefined. */
 export function attr(tag: StartTag, name: string): string | undefined {
-  const found = tag.attrs.find((a) => a.name === name);
-  return found === undefined ? undefined : unescapeXml(found.raw);
+  for (const a of tag.attrs) if (a.name === name) return unescapeXml(a.raw);
+  return undefined;
+}
+
+/** Where the first attribute of that name is, or -1. */
+function attrIndex(tag: StartTag, name: string): number {
+  for (let i = 0; i < tag.attrs.length; i++) if (tag.attrs[i].name === name) return i;
+  return -1;
 }
 
 /** Set (string) or remove (undefined) an attribute; a new one goes last (first with `first`),
  * an existing one stays where it was. */
 export function setAttr(tag: StartTag, name: string, value: string | undefined, first = false): void {
-  const i = tag.attrs.findIndex((a) => a.name === name);
+  const i = attrIndex(tag, name);
   if (value === undefined) {
     if (i >= 0) tag.attrs.splice(i, 1);
   } else if (i >= 0) tag.attrs[i] = { name, raw: escapeAttr(value) };

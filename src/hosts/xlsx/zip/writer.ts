@@ -87,7 +87,7 @@ function deflateOptions(last: boolean): zlib.ZlibOptions {
  * under 1% in size at this piece size). How a piece is deflated is the subclass's.
  */
 abstract class PieceGatherer implements PartSink {
-  protected piece = Buffer.allocUnsafe(PIECE);
+  protected piece: Buffer = Buffer.allocUnsafe(PIECE);
   protected used = 0;
   private crc = 0;
   private size = 0;
@@ -170,15 +170,24 @@ const IN_FLIGHT = 4;
 export class BackgroundDeflater extends PieceGatherer {
   private readonly out: Promise<Buffer>[] = [];
   private readonly inFlight: Promise<Buffer>[] = [];
+  /** Piece buffers whose deflate has completed, to gather the next pieces in. */
+  private readonly spare: Buffer[] = [];
 
   protected deflatePiece(input: Buffer, last: boolean): void {
-    const deflated = new Promise<Buffer>((resolve, reject) => zlib.deflateRaw(input, deflateOptions(last), (e, data) => (e ? reject(e) : resolve(data))));
+    const piece = this.piece;
+    const deflated = new Promise<Buffer>((resolve, reject) =>
+      zlib.deflateRaw(input, deflateOptions(last), (e, data) => {
+        if (this.spare.length < IN_FLIGHT) this.spare.push(piece);
+        if (e) reject(e);
+        else resolve(data);
+      }),
+    );
     // Caught here too: a failure is thrown by end(), not reported as unhandled meanwhile.
     deflated.catch(() => undefined);
     this.out.push(deflated);
     this.inFlight.push(deflated);
-    // The piece now belongs to zlib until its deflate completes.
-    this.piece = Buffer.allocUnsafe(PIECE);
+    // The piece belongs to zlib until its deflate completes.
+    this.piece = this.spare.pop() ?? Buffer.allocUnsafe(PIECE);
   }
 
   /** Resolves once fewer than IN_FLIGHT pieces are being deflated. */
