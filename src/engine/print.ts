@@ -197,7 +197,8 @@ export const MAX_COLUMN_CHARS = 255;
  * Widths (characters) for columns of the block (`stretchable`, by preference) that leave the
  * block's pages no room for a column of the table, when the copy is fitted to more pages across
  * than the original at a scale below 100 %: on each page of the block the first stretchable
- * column there takes the room left (all but PAGE_SLACK). Null when that does not apply, or when
+ * column there takes the room left (all but PAGE_SLACK), and the next one on that page what
+ * exceeds MAX_COLUMN_CHARS. Null when that does not apply, or when
  * the widths do not hold the scale (a page of the block without a stretchable column).
  *
  * Why: "fit to N pages wide" makes a program print at the largest scale at which the columns
@@ -219,10 +220,16 @@ export function filledWidths(input: PrintInput, stretchable: readonly number[]):
     const on = layout.columns.filter((c) => c.page === page);
     const used = (page > 0 ? layout.titleWidth : 0) + on.reduce((a, c) => a + c.width, 0);
     const room = (layout.usable / k - used) / chars - PAGE_SLACK;
-    const target = stretchable.find((col) => on.some((c) => c.col === col));
-    if (target === undefined) continue;
-    const width = on.find((c) => c.col === target)!.width / chars;
-    out[target] = Math.min(MAX_COLUMN_CHARS, Math.floor(width + Math.max(0, room)));
+    // The first text column there takes the room; what Excel's widest column cannot hold goes
+    // to the next one on the page.
+    let left = Math.max(0, room);
+    for (const target of stretchable.filter((col) => on.some((c) => c.col === col))) {
+      const width = on.find((c) => c.col === target)!.width / chars;
+      const grown = Math.min(MAX_COLUMN_CHARS, Math.floor(width + left));
+      out[target] = grown;
+      left -= grown - width;
+      if (left < 1) break;
+    }
   }
   const widened = { ...input.blockWidths };
   for (const [col, w] of Object.entries(out)) widened[Number(col)] = w * chars;

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { analyzeSheet } from '../../src/engine/analyze';
 import { a1Range, columnLetter } from '../../src/engine/a1';
 import type { Analysis, FormatChange, Grid, PageSetup } from '../../src/engine/model';
-import { PAGE_SLACK, heightForLines, pagePlacement, pagesAcross, printableWidth, printAreaFormula, printNames, printTitlesFormula, wrappedLines } from '../../src/engine/print';
+import { MAX_COLUMN_CHARS, PAGE_SLACK, heightForLines, pagePlacement, pagesAcross, printableWidth, printAreaFormula, printNames, printTitlesFormula, wrappedLines } from '../../src/engine/print';
 import { columnWidthOf } from '../../src/engine/tracking';
 import { engineWording } from '../../src/i18n/engine';
 import { toGrid } from '../../src/testing/plans';
@@ -217,6 +217,33 @@ describe('generated layouts fitted pages wide', () => {
     // columns made up a page of the block).
     expect(cases).toBeGreaterThan(50);
     expect(held).toBe(cases);
+  });
+});
+
+describe('a block page wider than Excel’s widest column', () => {
+  // Found by the property above (FC_SEED=424242): a table of 346 characters fitted one page wide
+  // prints at 40 %, where the block's page holds some 350 characters — more than "Kiểm tra" can
+  // take (255). With only "Kiểm tra" widened, the page kept room for the table's last column at
+  // 41 %, so a program fitting the copy to 2 pages would print it larger and move that column.
+  const setup = page({}, [59, 55, 59, 54, 47, 4, 48, 15, 5]);
+  const a = analyse(withPage(setup));
+  const print = a.changes.print!;
+  const width = (col: number) => a.changes.formats.find((f) => f.columnWidth !== undefined && f.range.left === col)!.columnWidth!;
+
+  it('gives what “Kiểm tra” cannot hold to “Kết quả thực hiện” on the same page', () => {
+    const { check, result } = a.tracking.columns;
+    expect(width(check)).toBe(MAX_COLUMN_CHARS);
+    expect(width(result)).toBeGreaterThan(columnWidthOf('result', 'vi'));
+  });
+
+  it('prints at the original’s scale, the table’s columns on their pages', () => {
+    const given = fitWidthOf(print.set.zoom);
+    expect(given).toBe(2);
+    const { widths, titles, scale } = copyOf(setup, a);
+    const usable = printableWidth(setup);
+    expect(pagesAcross(widths, scale, usable, titles)).toBe(given);
+    expect(pagesAcross(widths, scale + 1, usable, titles)).toBeGreaterThan(given);
+    expect(pagePlacement(widths, scale, usable, titles).slice(0, 9)).toEqual(pagePlacement(widths.slice(0, 9), scale, usable));
   });
 });
 
