@@ -198,8 +198,9 @@ export const MAX_COLUMN_CHARS = 255;
  * block's pages no room for a column of the table, when the copy is fitted to more pages across
  * than the original at a scale below 100 %: on each page of the block the first stretchable
  * column there takes the room left (all but PAGE_SLACK), and the next one on that page what
- * exceeds MAX_COLUMN_CHARS. Null when that does not apply, or when
- * the widths do not hold the scale (a page of the block without a stretchable column).
+ * exceeds MAX_COLUMN_CHARS; on a page without a stretchable column, the first of `others` (the
+ * tool's short columns, by preference) there. Null when that does not apply, or when the widths
+ * do not hold the scale (a page of the block made up of the user's own columns).
  *
  * Why: "fit to N pages wide" makes a program print at the largest scale at which the columns
  * still take N pages, whole columns to a page (LibreOffice searches for it, ScPrintFunc::CalcZoom;
@@ -208,7 +209,7 @@ export const MAX_COLUMN_CHARS = 255;
  * differently. With the block's pages filled, one percent more takes another page, so the copy
  * prints at the original's scale in every program, by that program's own measure.
  */
-export function filledWidths(input: PrintInput, stretchable: readonly number[]): Record<number, number> | null {
+export function filledWidths(input: PrintInput, stretchable: readonly number[], others: readonly number[] = []): Record<number, number> | null {
   const zoom = input.page.zoom;
   const layout = copyLayout(input);
   if (!('fitWidth' in zoom) || zoom.fitWidth < 1 || layout.across <= zoom.fitWidth || layout.scale >= 100) return null;
@@ -221,9 +222,11 @@ export function filledWidths(input: PrintInput, stretchable: readonly number[]):
     const used = (page > 0 ? layout.titleWidth : 0) + on.reduce((a, c) => a + c.width, 0);
     const room = (layout.usable / k - used) / chars - PAGE_SLACK;
     // The first text column there takes the room; what Excel's widest column cannot hold goes
-    // to the next one on the page.
+    // to the next one on the page. A page without one gives it to another column of the tool's.
+    const onPage = (cols: readonly number[]) => cols.filter((col) => on.some((c) => c.col === col));
+    const targets = onPage(stretchable).length > 0 ? onPage(stretchable) : onPage(others);
     let left = Math.max(0, room);
-    for (const target of stretchable.filter((col) => on.some((c) => c.col === col))) {
+    for (const target of targets) {
       const width = on.find((c) => c.col === target)!.width / chars;
       const grown = Math.min(MAX_COLUMN_CHARS, Math.floor(width + left));
       out[target] = grown;

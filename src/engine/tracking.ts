@@ -317,16 +317,20 @@ const MAX_CHECK_WIDTH = 80;
  * roomyWidth, up to 80) — its sentences then need fewer lines, and fewer rows grow. A copy
  * fitted to more pages across than the original needs its block's pages filled (print.ts
  * filledWidths), or a program would print it larger than the original: then "Kiểm tra" (and
- * "Kết quả thực hiện" on a page of its own) take all the room. */
+ * "Kết quả thực hiện" on a page of its own, or beyond Excel's widest column) take all the room,
+ * and a short column a page without either. */
 function createdWidths(table: RecognisedTable, plan: TrackingPlan, page: TrackingInput['page'], lang: Lang): Partial<Record<TrackingRole, number>> {
   const widths: Partial<Record<TrackingRole, number>> = {};
   for (const role of plan.created) widths[role] = columnWidthOf(role, lang);
   if (!page) return widths;
   // The text columns take the room: "Kiểm tra" first, then "Kết quả thực hiện".
   const stretchable = (['check', 'result'] as const).filter((r) => plan.created.includes(r));
-  const filled = filledWidths(printInputOf(table, plan, page, widths), stretchable.map((r) => plan.columns[r]));
+  // A page of the block without either (the short columns pushed to a page of their own by
+  // repeated task columns) is filled by one of those.
+  const others = (['doneDate', 'dueDate', 'status'] as const).filter((r) => plan.created.includes(r));
+  const filled = filledWidths(printInputOf(table, plan, page, widths), stretchable.map((r) => plan.columns[r]), others.map((r) => plan.columns[r]));
   if (filled) {
-    for (const role of stretchable) widths[role] = filled[plan.columns[role]] ?? widths[role];
+    for (const role of [...stretchable, ...others]) widths[role] = filled[plan.columns[role]] ?? widths[role];
   } else if (plan.created.includes('check')) {
     const min = widths.check!;
     widths.check = roomyWidth(printInputOf(table, plan, page, widths), plan.columns.check, min, Math.max(min, MAX_CHECK_WIDTH));

@@ -213,8 +213,8 @@ describe('generated layouts fitted pages wide', () => {
       }),
       { numRuns: 200 },
     );
-    // Every page of these blocks has a text column to fill it (it would not if the user's own
-    // columns made up a page of the block).
+    // Every page of these blocks has a column of the tool's to fill it (it would not if the
+    // user's own columns made up a page of the block).
     expect(cases).toBeGreaterThan(50);
     expect(held).toBe(cases);
   });
@@ -244,6 +244,35 @@ describe('a block page wider than Excel’s widest column', () => {
     expect(pagesAcross(widths, scale, usable, titles)).toBe(given);
     expect(pagesAcross(widths, scale + 1, usable, titles)).toBeGreaterThan(given);
     expect(pagePlacement(widths, scale, usable, titles).slice(0, 9)).toEqual(pagePlacement(widths.slice(0, 9), scale, usable));
+  });
+});
+
+describe('a block page without a text column', () => {
+  // Found by the property above (FC_SEED=17): on A4 portrait at 87 %, with the task's columns
+  // repeated, "Tình trạng" and "Ngày hoàn thành" take a page of the block by themselves. Left at
+  // their header's width they left room for the table's last column at 88 %.
+  const setup = page({ orientation: 'portrait' }, [6, 11, 31, 20, 5, 5, 23, 4, 3]);
+  const a = analyse(withPage(setup));
+  const print = a.changes.print!;
+  const width = (col: number) => a.changes.formats.find((f) => f.columnWidth !== undefined && f.range.left === col)!.columnWidth!;
+
+  it('gives the room on that page to “Ngày hoàn thành”', () => {
+    const { status, doneDate } = a.tracking.columns;
+    expect(print.set.titleColumns).toBeDefined();
+    expect(width(status)).toBe(columnWidthOf('status', 'vi'));
+    expect(width(doneDate)).toBeGreaterThan(columnWidthOf('doneDate', 'vi'));
+  });
+
+  it('prints at the original’s scale, the table’s columns on their pages', () => {
+    const given = fitWidthOf(print.set.zoom);
+    const { widths, titles, scale } = copyOf(setup, a);
+    const usable = printableWidth(setup);
+    const placed = pagePlacement(widths, scale, usable, titles);
+    // "Tình trạng" and "Ngày hoàn thành" on a page of their own.
+    expect(placed.slice(9, 12)).toEqual([1, 1, 2]);
+    expect(pagesAcross(widths, scale, usable, titles)).toBe(given);
+    expect(pagesAcross(widths, scale + 1, usable, titles)).toBeGreaterThan(given);
+    expect(placed.slice(0, 9)).toEqual(pagePlacement(widths.slice(0, 9), scale, usable));
   });
 });
 
