@@ -14,6 +14,7 @@
  * with toJSON, or a boxed primitive, is left to JSON.stringify whole. The value must not change
  * while it is printed (its text is made as it is printed).
  */
+import { BoundedMemo } from '../engine/memo';
 
 /** Levels walked by the generator; below, a plain loop writes each value. */
 const WALKED_LEVELS = 2;
@@ -57,20 +58,6 @@ function toJsonText(v: object, key: string | number): string | undefined {
   const name = String(key);
   const text = JSON.stringify({ [name]: v });
   return text === '{}' ? undefined : text.slice(JSON.stringify(name).length + 2, -1);
-}
-
-/** A bounded memo: emptied when full (the repeated objects of a line come back soon after). */
-class Memo<K, V> {
-  private readonly map = new Map<K, V>();
-
-  get(key: K): V | undefined {
-    return this.map.get(key);
-  }
-
-  set(key: K, value: V): void {
-    if (this.map.size >= KEPT_ENTRIES) this.map.clear();
-    this.map.set(key, value);
-  }
 }
 
 /**
@@ -125,30 +112,21 @@ class Pieces {
 
 /** Writes values from level 2 down, with the memos of one line. */
 class Writer {
-  private readonly keys = new Memo<string, string>();
-  private readonly texts = new Memo<string, string>();
-  private readonly kept = new Memo<object, Buffer>();
+  // Emptied when full: the repeated values of a line come back soon after one another.
+  private readonly keys = new BoundedMemo<string, string>(KEPT_ENTRIES);
+  private readonly texts = new BoundedMemo<string, string>(KEPT_ENTRIES);
+  private readonly kept = new BoundedMemo<object, Buffer>(KEPT_ENTRIES);
 
   constructor(readonly out: Pieces) {}
 
   /** JSON text of a short string (a lead, a section, a date: the same on many rows). */
   private shortText(v: string): string {
-    let text = this.texts.get(v);
-    if (text === undefined) {
-      text = JSON.stringify(v);
-      this.texts.set(v, text);
-    }
-    return text;
+    return this.texts.get(v, (s) => JSON.stringify(s));
   }
 
   /** `"key":` */
   key(key: string): string {
-    let text = this.keys.get(key);
-    if (text === undefined) {
-      text = `${JSON.stringify(key)}:`;
-      this.keys.set(key, text);
-    }
-    return text;
+    return this.keys.get(key, (k) => `${JSON.stringify(k)}:`);
   }
 
   /**
@@ -194,10 +172,10 @@ class Writer {
 
   /** JSON.stringify's bytes, made once per object while the memo holds it. */
   private keptBytes(value: object): void {
-    let bytes = this.kept.get(value);
+    let bytes = this.kept.peek(value);
     if (bytes === undefined) {
       bytes = Buffer.from(JSON.stringify(value));
-      if (bytes.length <= KEPT_BYTES) this.kept.set(value, bytes);
+      if (bytes.length <= KEPT_BYTES) this.kept.remember(value, bytes);
     }
     this.out.bytes(bytes);
   }

@@ -7,6 +7,7 @@ import { UTCDate } from '@date-fns/utc/date';
 import { addDays as fnsAddDays } from 'date-fns/addDays';
 import { addMonths as fnsAddMonths } from 'date-fns/addMonths';
 import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
+import { BoundedMemo } from './memo';
 
 /** Calendar date as ISO text, YYYY-MM-DD. Never a JS Date: no time zone can move it. */
 export type ISODate = string;
@@ -80,17 +81,11 @@ export function daysBetween(a: ISODate, b: ISODate): number {
  * as-of day are few, each asked for on thousands of rows, and Date.UTC with the slicing costs
  * more than a lookup. Bounded: the memo starts over past DAY_MEMO_MAX dates. */
 function utcDay(iso: ISODate): number {
-  let day = dayMemo.get(iso);
-  if (day === undefined) {
-    day = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY;
-    if (dayMemo.size >= DAY_MEMO_MAX) dayMemo.clear();
-    dayMemo.set(iso, day);
-  }
-  return day;
+  return dayMemo.get(iso, (d) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / MS_PER_DAY);
 }
 
 const DAY_MEMO_MAX = 10_000;
-const dayMemo = new Map<ISODate, number>();
+const dayMemo = new BoundedMemo<ISODate, number>(DAY_MEMO_MAX);
 
 export function yearOf(iso: ISODate): number {
   return Number(iso.slice(0, 4));

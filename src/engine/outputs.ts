@@ -31,6 +31,7 @@
  */
 import type { OutputKind } from './model';
 import { cellError, fold } from './text';
+import { BoundedMemo } from './memo';
 
 /** The built-in deliverable words (display form, NFC). */
 export const DELIVERABLE_WORDS: readonly string[] = [
@@ -72,19 +73,16 @@ const BUILT_IN_ITEM_RE = new RegExp(
   'u',
 );
 
-const extraCache = new Map<string, RegExp | null>();
+const extraCache = new BoundedMemo<string, RegExp | null>(32);
 
 function extraItemRe(extra: readonly string[]): RegExp | null {
   if (!Array.isArray(extra) || extra.length === 0) return null;
   const words = extra.filter((w): w is string => typeof w === 'string').map((w) => stripItemStart(fold(w)));
   const key = words.join('\u0001');
-  const cached = extraCache.get(key);
-  if (cached !== undefined) return cached;
-  const alt = alternation(words);
-  const re = alt ? new RegExp(`${ITEM_PREFIX}(?:${alt})(?![\\p{L}\\p{N}])`, 'u') : null;
-  if (extraCache.size > 32) extraCache.clear();
-  extraCache.set(key, re);
-  return re;
+  return extraCache.get(key, () => {
+    const alt = alternation(words);
+    return alt ? new RegExp(`${ITEM_PREFIX}(?:${alt})(?![\\p{L}\\p{N}])`, 'u') : null;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * comparing sheet names, which every layer uses.
  */
 import type { CellValue } from './model';
+import { BoundedMemo } from './memo';
 
 const ERROR_RE = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)$/i;
 
@@ -57,13 +58,7 @@ export function cellText(value: CellValue): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value.length > MEMO_MAX_LENGTH) return stringCellText(value);
-  let t = textMemo.get(value);
-  if (t === undefined) {
-    t = stringCellText(value);
-    if (textMemo.size >= MEMO_MAX_ENTRIES) textMemo.clear();
-    textMemo.set(value, t);
-  }
-  return t;
+  return textMemo.get(value, stringCellText);
 }
 
 function stringCellText(value: string): string {
@@ -78,7 +73,7 @@ function stringCellText(value: string): string {
  * repeated) are not kept, and the memo starts over past MEMO_MAX_ENTRIES. */
 const MEMO_MAX_LENGTH = 100;
 const MEMO_MAX_ENTRIES = 20_000;
-const textMemo = new Map<string, string>();
+const textMemo = new BoundedMemo<string, string>(MEMO_MAX_ENTRIES);
 
 export function isEmptyCell(value: CellValue): boolean {
   return cellText(value) === '' && !cellError(value);

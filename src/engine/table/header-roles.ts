@@ -4,19 +4,15 @@
  * decomposed Unicode, line breaks and odd spacing all match.
  */
 import type { ColumnRole } from '../model';
+import { BoundedMemo } from '../memo';
 import { fold } from '../text';
 
-const normalisedCache = new Map<string, string>();
+const ROLE_CACHE_LIMIT = 20_000;
+const normalisedCache = new BoundedMemo<string, string>(ROLE_CACHE_LIMIT);
 
 /** Folded header without numbering, punctuation runs, or a trailing "(*)". */
 export function normaliseHeader(text: string): string {
-  let n = normalisedCache.get(text);
-  if (n === undefined) {
-    n = computeNormalised(text);
-    if (normalisedCache.size >= ROLE_CACHE_LIMIT) normalisedCache.clear();
-    normalisedCache.set(text, n);
-  }
-  return n;
+  return normalisedCache.get(text, computeNormalised);
 }
 
 /** A header written one letter per line ("S\nT\nT" in a narrow column) reads as its word. */
@@ -85,18 +81,12 @@ const RULES: readonly [RegExp, ColumnRole][] = [
 ];
 
 /** Cell texts repeat a lot ("Văn phòng Sở", "Kế hoạch"): remember answers, within bounds. */
-const roleCache = new Map<string, ColumnRole | null>();
-const ROLE_CACHE_LIMIT = 20_000;
+const roleCache = new BoundedMemo<string, ColumnRole | null>(ROLE_CACHE_LIMIT);
 
 /** The role a header names, or null. */
 export function roleOfHeader(text: string): ColumnRole | null {
   if (text.length > 120) return null;
-  const cached = roleCache.get(text);
-  if (cached !== undefined) return cached;
-  const role = computeRole(text);
-  if (roleCache.size >= ROLE_CACHE_LIMIT) roleCache.clear();
-  roleCache.set(text, role);
-  return role;
+  return roleCache.get(text, computeRole);
 }
 
 function computeRole(text: string): ColumnRole | null {

@@ -14,6 +14,7 @@
  * general path is never slowed by tiny runs for long.
  */
 import { XmlScanner, type XmlHandler } from './xml';
+import { GT } from './char-codes';
 
 export interface ByteSkimmer extends XmlHandler {
   /** True where the fast path may read (it knows what may come next, nothing is being collected). */
@@ -25,7 +26,6 @@ export interface ByteSkimmer extends XmlHandler {
   skim(b: Uint8Array, from: number): number;
 }
 
-const GT = 0x3e;
 const MAX_RUN = 64 * 1024;
 
 // Not a streaming decoder: every text decoded here is whole characters. The part's byte order

@@ -31,15 +31,9 @@ import type { CellValue } from '../../../engine/model';
 import { numberValue, storedValue, type CellContext } from './cells';
 import { MAX_COLS, type SheetRows } from './rows';
 import { unescapeOoxml } from './strings';
+import { AMP, APOS, EQUALS, GT, isNameEnd, isSpace, LT, QUOTE, SLASH } from './char-codes';
 import { decodeXml } from './xml';
 
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const EQUALS = 0x3d;
-const QUOTE = 0x22;
-const APOS = 0x27;
-const AMP = 0x26;
 
 /** `attribute` results besides a position (which is ≥ 0). */
 const TAG_END = -1;
@@ -55,15 +49,6 @@ export type Utf8 = (b: Uint8Array, from: number, to: number) => string;
  */
 function at(b: Uint8Array, i: number): number {
   return i < b.length ? b[i] : -1;
-}
-
-function isSpace(ch: number): boolean {
-  return ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09;
-}
-
-/** What ends an element name, as the scanner reads names. */
-function isNameEnd(ch: number): boolean {
-  return isSpace(ch) || ch === SLASH || ch === GT;
 }
 
 function isAttributeNameChar(ch: number): boolean {

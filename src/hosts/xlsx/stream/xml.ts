@@ -13,6 +13,7 @@
  * token larger than `maxToken` is an error), and it refuses a document type declaration: OOXML
  * parts may not have one (ECMA-376 Part 2, 8.1.1), and refusing it removes entity expansion.
  */
+import { APOS, BANG, GT, isNameEnd, isSpace, LT, QUESTION, QUOTE, SLASH } from './char-codes';
 
 export class XmlError extends Error {
   constructor(message: string) {
@@ -44,17 +45,6 @@ export interface XmlHandler {
 /** One unfinished token (a tag, or collected text) may not grow past this many characters. */
 export const DEFAULT_MAX_TOKEN = 16 * 1024 * 1024;
 
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const QUOTE = 0x22;
-const APOS = 0x27;
-const BANG = 0x21;
-const QUESTION = 0x3f;
-
-function isNameEnd(ch: number): boolean {
-  return ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d || ch === SLASH || ch === GT;
-}
 
 /** The element name that starts at `start`, without its prefix ("x:c" → "c": some writers
  * prefix SpreadsheetML). */
@@ -196,9 +186,6 @@ export function decodeXml(raw: string): string {
   });
 }
 
-function isSpace(ch: number): boolean {
-  return ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d;
-}
 
 /** One attribute of a start tag, as positions in `tag.src` (the value without its quotes). */
 export interface AttributeSpan {
