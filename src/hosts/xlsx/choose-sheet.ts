@@ -43,6 +43,9 @@ export async function readChosenSheet(book: WorkbookStream, wanted: string | und
   const grids: Grid[] = [];
   for (const sheet of candidates) grids.push((await sheet.read()).grid);
   if (!grids.some(hasAnyValue)) return { ok: false, refusal: { code: 'empty-workbook' } };
+  // One sheet to choose from: it is the one whatever the engine would say (a table or not, it
+  // holds a value), and asking costs a pass over the whole sheet.
+  if (grids.length === 1) return chosen(candidates[0], grids[0]);
   const active = activeIndex >= 0 ? candidates.indexOf(sheets[activeIndex]) : -1;
   const found = chooseAppendixSheet(grids, active >= 0 ? active : undefined);
   const index = found >= 0 ? found : active >= 0 && hasAnyValue(grids[active]) ? active : grids.findIndex(hasAnyValue);

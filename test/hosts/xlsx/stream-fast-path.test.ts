@@ -171,7 +171,27 @@ describe('any sheet, cut anywhere', () => {
       fc.constantFrom('', '\n  ', '<!-- r -->'),
     )
     .map(([r, hidden, ht, custom, cells, gap]) => `${gap}<row${r === undefined ? '' : ` r="${r}"`}${hidden}${ht}${custom}>${cells.join(gap)}</row>`);
-  const sheet = fc.array(row, { maxLength: 8 }).map((rows) => sheetData(rows.join('')) + '<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>');
+  // The merge list, read by the fast path too: its one shape and every other beside it.
+  const merge = fc.constantFrom(
+    '<mergeCell ref="A1:B2"/>',
+    '<mergeCell ref="C3"/>',
+    '<mergeCell ref="D9:C4"/>',
+    '<mergeCell ref="$E$1:F2"/>',
+    '<mergeCell ref="a1:b2"/>',
+    '<mergeCell ref="A1:B2" />',
+    "<mergeCell ref='G1:H1'/>",
+    '<mergeCell ref="XFE1:XFF2"/>',
+    '<mergeCell ref="A0:B1"/>',
+    '<mergeCell ref="I9"></mergeCell>',
+    '<mergeCell ref="J1"><mergeCell ref="K1:K2"/></mergeCell>',
+    '<x:mergeCell ref="L1:L2"/>',
+    '<!-- m -->',
+    '\n  ',
+  );
+  const before = fc.constantFrom('', '<sheetProtection sheet="1"/>', '<autoFilter ref="A1:D1"/>', '<phoneticPr fontId="1"/>');
+  const after = fc.constantFrom('', '<conditionalFormatting sqref="A1"><cfRule type="expression" priority="1"><formula>1</formula></cfRule></conditionalFormatting>', '<mergeCells><mergeCell ref="M1:M2"/></mergeCells>');
+  const merges = fc.tuple(before, fc.array(merge, { maxLength: 8 }), after).map(([b, list, a]) => `${b}<mergeCells count="${list.length}">${list.join('')}</mergeCells>${a}`);
+  const sheet = fc.tuple(fc.array(row, { maxLength: 8 }), merges).map(([rows, m]) => sheetData(rows.join('')) + m);
 
   test('the fast path gives what the general path gives', () => {
     fc.assert(
@@ -211,11 +231,21 @@ describe('merges read in place', () => {
     expect(plainMergeRange('"C9:A1"', 1, 6)).toStrictEqual({ top: 0, left: 0, bottom: 8, right: 2 });
   });
 
+  test('a plan\'s long list of merges is read by the fast path, whole and cut anywhere', () => {
+    const list = Array.from({ length: 40 }, (_, i) => `<mergeCell ref="A${2 * i + 1}:C${2 * i + 2}"/>`).join('');
+    const xml = sheetData('<row r="1"><c r="A1"><v>1</v></c></row>') + `<sheetProtection sheet="1"/><mergeCells count="40">${list}</mergeCells><pageMargins left="0.7" right="0.7"/>`;
+    const merges = expectSameEverywhere(xml).grid.merges;
+    expect(merges).toHaveLength(40);
+    expect(merges[39]).toStrictEqual({ top: 78, left: 0, bottom: 79, right: 2 });
+    // The row's cell and every merge element (of the bytes, only tags and row text are left).
+    expect(read(xml, true).fastBytes).toBeGreaterThanOrEqual(Buffer.byteLength(list));
+  });
+
   test('in a sheet, plain and other refs side by side', () => {
     const xml =
       sheetData('<row r="1"><c r="A1"><v>1</v></c></row>') +
       '<mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="$C$3:D4"/><mergeCell ref="F6:E5"/><mergeCell ref="A0:B1"/><mergeCell ref="G&#55;:H8"/><mergeCell ref="x" ref="I9"/><mergeCell/></mergeCells>';
-    expect(read(xml, true).content.grid.merges).toStrictEqual([
+    expect(expectSameEverywhere(xml).grid.merges).toStrictEqual([
       { top: 0, left: 0, bottom: 1, right: 1 },
       { top: 2, left: 2, bottom: 3, right: 3 },
       { top: 4, left: 4, bottom: 5, right: 5 },

@@ -12,7 +12,7 @@ import { storedValue, styleIndex } from './cells';
 import { utf8, type ByteSkimmer } from './feed';
 import { streamPart } from './parts';
 import { columnOf, MAX_COLS, MAX_ROWS, SheetRows, type SheetReadOptions } from './rows';
-import { plainMergeRange } from './merge-ref';
+import { plainMergeElement, plainMergeRange } from './merge-ref';
 import { SheetDataReader } from './sheet-data';
 import { RichStringReader } from './strings';
 import { attribute, attributesStart, nextAttribute, readAttributes, spanValue, xmlBoolean, type AttributeSpan, type Tag } from './xml';
@@ -41,6 +41,10 @@ export interface SheetContent {
   /** <sheetProtection sheet="1">: the sheet is protected. */
   protected: boolean;
 }
+
+/** The worksheet's elements that may stand between <sheetData> and <mergeCells> (CT_Worksheet's
+ * sequence): past any other, no merge list can follow and the fast path is done. */
+const BEFORE_MERGES = new Set(['sheetCalcPr', 'sheetProtection', 'protectedRanges', 'scenarios', 'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews']);
 
 const ROW_ATTRIBUTES = ['r', 'hidden', 'ht', 'customHeight'] as const;
 const PAGE_SETUP_ATTRIBUTES = ['paperSize', 'orientation', 'scale', 'fitToWidth', 'fitToHeight'];
@@ -98,6 +102,9 @@ export class SheetParser implements ByteSkimmer {
 
   private inSheetData = false;
   private sheetDataRead = false;
+  /** Past the place where <mergeCells> may stand: the fast path has nothing more to read. */
+  private mergesPassed = false;
+  private readonly mergeEnd = [0];
   private inCols = false;
   private inMerges = false;
   private inSqref = false;
@@ -124,7 +131,7 @@ export class SheetParser implements ByteSkimmer {
   }
 
   get skimmable(): boolean {
-    return this.fast !== null && !this.sheetDataRead;
+    return this.fast !== null && !this.mergesPassed;
   }
 
   get stopped(): boolean {
@@ -132,11 +139,26 @@ export class SheetParser implements ByteSkimmer {
   }
 
   skim(b: Uint8Array, from: number): number {
+    if (this.inMerges) return this.skimMerges(b, from);
     return this.fast ? this.fast.read(b, from, this) : from;
+  }
+
+  /** The merge list's elements of the one common shape (merge-ref.ts), read from the bytes: a
+   * plan may have tens of thousands. Stops at the first other token, left to the general path. */
+  private skimMerges(b: Uint8Array, from: number): number {
+    let at = from;
+    for (let range = plainMergeElement(b, at, this.mergeEnd); range; range = plainMergeElement(b, at, this.mergeEnd)) {
+      this.rows.count();
+      this.merges.push(range);
+      at = this.mergeEnd[0];
+    }
+    return at;
   }
 
   open(name: string, tag: Tag): void {
     const depth = this.depth++;
+    // Inside an element of the merge list (never written so) the fast path does not read.
+    if (this.inMerges && !tag.empty) this.updateSkimming();
     if (this.inSheetData) {
       if (depth === 2 && name === 'row') this.openRow(tag);
       else if (depth === 3 && name === 'c') this.openCell(tag);
@@ -153,12 +175,15 @@ export class SheetParser implements ByteSkimmer {
       }
       this.updateSkimming();
     } else if (depth === 1) {
+      if (this.sheetDataRead && name !== 'mergeCells' && !BEFORE_MERGES.has(name)) this.mergesPassed = true;
       if (name === 'sheetData') {
         this.inSheetData = true;
         this.updateSkimming();
       } else if (name === 'cols') this.inCols = true;
-      else if (name === 'mergeCells') this.inMerges = true;
-      else if (name === 'sheetProtection') this.protected = xmlBoolean(attribute(tag, 'sheet'));
+      else if (name === 'mergeCells') {
+        this.inMerges = true;
+        this.updateSkimming();
+      } else if (name === 'sheetProtection') this.protected = xmlBoolean(attribute(tag, 'sheet'));
       else if (name === 'pageSetup') this.page.pageSetup = allAttributes(tag, PAGE_SETUP_ATTRIBUTES);
       else if (name === 'pageMargins') this.page.margins = allAttributes(tag, ['left', 'right']);
       else if (name === 'sheetFormatPr') this.page.format = allAttributes(tag, ['defaultColWidth', 'baseColWidth']);
@@ -210,7 +235,13 @@ export class SheetParser implements ByteSkimmer {
       this.updateSkimming();
     } else if (depth === 1) {
       if (name === 'cols') this.inCols = false;
-      else if (name === 'mergeCells') this.inMerges = false;
+      else if (name === 'mergeCells') {
+        this.inMerges = false;
+        this.mergesPassed = true;
+        this.updateSkimming();
+      }
+    } else if (depth === 2 && this.inMerges) {
+      this.updateSkimming();
     } else if (this.inSqref && name === 'xm:sqref') {
       this.inSqref = false;
       this.collecting = false;
@@ -230,7 +261,8 @@ export class SheetParser implements ByteSkimmer {
 
   /** The fast path may read from here: between rows or cells, nothing being collected. */
   private updateSkimming(): void {
-    this.skimming = this.fast !== null && this.inSheetData && (this.depth === 2 || this.depth === 3) && !this.collecting && this.inlineDepth === 0;
+    this.skimming =
+      this.fast !== null && ((this.inSheetData && (this.depth === 2 || this.depth === 3) && !this.collecting && this.inlineDepth === 0) || (this.inMerges && this.depth === 2));
   }
 
   private openRow(tag: Tag): void {

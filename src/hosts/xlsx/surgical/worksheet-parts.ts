@@ -5,6 +5,7 @@
  */
 import { a1, parseA1Range } from '../../../engine/a1';
 import type { CellRange, ListValidation } from '../../../engine/model';
+import { plainMergeRange } from '../stream/merge-ref';
 import { attr, childElements, cleanText, escapeText, parseStartTag, renderStartTag, setAttr, type ElementSpan, type StartTag } from './xml';
 
 /** CT_Worksheet's children in the order the schema requires (ECMA-376 §18.3.1.99). */
@@ -88,6 +89,12 @@ export function parseMerges(xml: string, children: ElementSpan[]): CellRange[] {
   }
   if (at === el.contentEnd) {
     for (const ref of refs) {
+      // The common ref ("B7:C9") read in place; parseSqref reads it to the same range.
+      const plainRange = plainMergeRange(ref, 0, ref.length);
+      if (plainRange) {
+        merges.push(plainRange);
+        continue;
+      }
       const areas = parseSqref(ref);
       if (areas) merges.push(...areas);
     }

@@ -107,7 +107,11 @@ export class ZipArchive implements ZipParts {
     if (entry.method === 0) return data;
     if (entry.method !== 8) throw new ZipError('method', `${entry.name}: compression method ${entry.method}`);
     try {
-      return zlib.inflateRawSync(data, { maxOutputLength: cap });
+      // One output chunk of the declared size (+1: zlib must see room left to end): no copy of
+      // 16 KB chunks into one buffer at the end (~50 ms on a 15 MB sheet). A declared size that
+      // lies only changes the chunking: the cap still stops the inflater.
+      const chunkSize = Math.max(64 * 1024, Math.min(entry.uncompressedSize + 1, cap));
+      return zlib.inflateRawSync(data, { maxOutputLength: cap, chunkSize });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(entry, cap);
       throw new ZipError('damaged', `${entry.name}: ${(e as Error).message}`);
