@@ -81,13 +81,18 @@ function grownSpans(spans: string, minCol: number, maxCol: number): string {
 
 /** The columns of a row's edits, ascending (as the edits were made, when they already are). */
 function ascendingColumns(line: Map<number, CellEdit>): number[] {
+  // Insertion sort as the keys come: a row has a handful of edited columns, and sort() with a
+  // comparator on every row of a plan costs more than the rest of this.
   const cols: number[] = [];
-  let ascending = true;
   for (const col of line.keys()) {
-    if (cols.length > 0 && col < cols[cols.length - 1]) ascending = false;
-    cols.push(col);
+    let i = cols.length;
+    while (i > 0 && cols[i - 1] > col) {
+      cols[i] = cols[i - 1];
+      i--;
+    }
+    cols[i] = col;
   }
-  return ascending ? cols : cols.sort((a, b) => a - b);
+  return cols;
 }
 
 function derive(ctx: SheetDataContext, base: number, edit: CellEdit): number {
