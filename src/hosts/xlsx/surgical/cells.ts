@@ -6,6 +6,7 @@
  * (its format still changes, as when a range is formatted in Excel).
  */
 import { a1 } from '../../../engine/a1';
+import { BoundedMemo } from '../../../engine/memo';
 import type { CellInput, CellRange, CellStyle, ChangeSet } from '../../../engine/model';
 import { RowEdits, type GridLimits } from './row-edits';
 import { ChangeSetError } from '../../change-set-error';
@@ -84,6 +85,15 @@ function numberText(v: number): string {
 
 /** An inline string's <is> element. */
 export function inlineString(prefix: string, text: string): string {
+  return prefix === '' ? inlineStrings.get(text, (t) => makeInlineString('', t)) : makeInlineString(prefix, text);
+}
+
+/** inlineString's answers (no prefix, as nearly every sheet is written): a copy writes the same
+ * few check messages, statuses and headers on thousands of rows, and making each one normalises,
+ * cleans and escapes the whole text. Bounded: a sheet of texts all different costs no more. */
+const inlineStrings = new BoundedMemo<string, string>(4096);
+
+function makeInlineString(prefix: string, text: string): string {
   const clean = xstring(cleanText(text));
   const space = /^\s|\s$/.test(clean) ? ' xml:space="preserve"' : '';
   return `<${prefix}is><${prefix}t${space}>${escapeText(clean)}</${prefix}t></${prefix}is>`;
