@@ -3,15 +3,16 @@
  * deadline texts and due dates on thousands of rows ("Thường xuyên", "Quý I/2024"), and wording
  * a message (quoting and normalising the cell's text, formatting dates) costs more than looking
  * it up. The wording's sentences are pure (the same params give the same words), so a message
- * is fully named by its code and params. One memo per analysis and language: it holds at most one entry per distinct message of
+ * is fully named by its code and params — and so is the issue itself (issue()). One memo per analysis and language: it holds at most one entry per distinct message of
  * the plan and is dropped with the analysis. Messages are strings: sharing them is safe.
  */
 import { ISSUE_CATALOGUE, type IssueCode } from './issues';
-import type { IssueParams } from './model';
+import type { Issue, IssueParams, Severity } from './model';
 import type { EngineWording } from './wording';
 
 export class IssueMessages {
   private readonly memo = new Map<string, string>();
+  private readonly issues = new Map<string, Issue>();
 
   constructor(private readonly wording: EngineWording) {}
 
@@ -23,6 +24,24 @@ export class IssueMessages {
       this.memo.set(key, message);
     }
     return message;
+  }
+
+  /**
+   * The issue of `code` with `params`, one object for every task that has it ("Thiếu sản phẩm"
+   * on thousands of rows, "overdue" with the same due day): an issue is its code, its severity
+   * (the code's), its params and their message, so the key names it whole. Issues are never
+   * mutated once made, as the rows' resolved cells. Fewer objects kept for the whole run is
+   * less for the garbage collector to copy; printers that keep an object's text by identity
+   * make it once.
+   */
+  issue(code: IssueCode, severity: Severity, params: IssueParams): Issue {
+    const key = messageKey(code, params);
+    let issue = this.issues.get(key);
+    if (issue === undefined) {
+      issue = { code, severity, message: this.message(code, params), params };
+      this.issues.set(key, issue);
+    }
+    return issue;
   }
 }
 

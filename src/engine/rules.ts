@@ -29,7 +29,10 @@ export interface RuleContext {
 export const STATIC_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(DATA_ISSUE_CODES);
 
 export function checkTask(input: RuleInput, ctx: RuleContext): Issue[] {
-  const issues: Issue[] = [];
+  // Gathered in one array kept for every task, then copied at their number: a list grown by
+  // push from empty holds room for 17, and most tasks keep one or two issues for the whole run.
+  const issues = scratch;
+  issues.length = 0;
 
   if (!input.lead || input.lead.text === '') addIssue(issues, ctx, 'lead-missing', input.lead?.error ? { cellError: input.lead.error } : {});
 
@@ -56,8 +59,10 @@ export function checkTask(input: RuleInput, ctx: RuleContext): Issue[] {
       if (daysLeft <= ctx.dueSoonDays) addIssue(issues, ctx, 'due-soon', { due: d.due, daysLeft });
     }
   }
-  return issues;
+  return issues.slice();
 }
+
+const scratch: Issue[] = [];
 
 /** The last of the steps (in the deadline's order) due before the as-of day. */
 function lastMissedStep(steps: Deadline['steps'], asOf: ISODate): Deadline['steps'][number] | undefined {
@@ -67,5 +72,5 @@ function lastMissedStep(steps: Deadline['steps'], asOf: ISODate): Deadline['step
 
 /** A module function, not a closure per task: this runs for every task of the plan. */
 function addIssue(issues: Issue[], ctx: RuleContext, code: IssueCode, params: IssueParams): void {
-  issues.push({ code, severity: SEVERITY[code], message: ctx.messages.message(code, params), params });
+  issues.push(ctx.messages.issue(code, SEVERITY[code], params));
 }
