@@ -207,6 +207,7 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904, asO
   const due: (string | number)[][] = [];
   const check: string[][] = [];
   const serials = new Map<string, number>();
+  const checkTexts = new CheckTexts();
   const serialOf = (iso: string) => {
     let n = serials.get(iso);
     if (n === undefined) serials.set(iso, (n = isoToSerial(iso, date1904)));
@@ -218,7 +219,7 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904, asO
     while (next < tasks.length && tasks[next].row < r) next++;
     const t = next < tasks.length && tasks[next].row === r ? tasks[next] : undefined;
     due.push([t?.deadline.due ? serialOf(t.deadline.due) : '']);
-    check.push([t ? checkText(t.issues) : '']);
+    check.push([t ? checkTexts.of(t.issues) : '']);
   }
   writes.push({ range: columnRange(col.dueDate, first, last), values: due });
   writes.push({ range: columnRange(col.check, first, last), values: check });
@@ -247,13 +248,37 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904, asO
 
 /** What "Kiểm tra" says of a task: its static problems (not notes), joined by "; ". A plain
  * loop: this runs for every row of the table. */
-function checkText(issues: readonly Issue[]): string {
-  let text: string | null = null;
-  for (const i of issues) {
-    if (!STATIC_CODES.has(i.code) || i.severity === 'info') continue;
-    text = text === null ? i.message : `${text}; ${i.message}`;
+function shownInCheck(i: Issue): boolean {
+  return STATIC_CODES.has(i.code) && i.severity !== 'info';
+}
+
+/**
+ * The "Kiểm tra" text of a task's issues: their messages joined, one string for every task with
+ * the same issues. The issues of an analysis are one object per distinct issue
+ * (IssueMessages.issue), so a list is known by its objects: a tree keyed by them, not a new
+ * string per task — the copy then makes each text's cell once, without hashing thousands of
+ * equal strings again.
+ */
+class CheckTexts {
+  private readonly root: CheckNode = { text: '', next: null };
+
+  of(issues: readonly Issue[]): string {
+    let node = this.root;
+    for (const i of issues) {
+      if (!shownInCheck(i)) continue;
+      const next = (node.next ??= new Map());
+      let child = next.get(i);
+      if (!child) next.set(i, (child = { text: node === this.root ? i.message : `${node.text}; ${i.message}`, next: null }));
+      node = child;
+    }
+    return node.text;
   }
-  return text ?? '';
+}
+
+interface CheckNode {
+  text: string;
+  /** The lists one issue longer, by that issue (made when the first is met). */
+  next: Map<Issue, CheckNode> | null;
 }
 
 /** Width in points of the "Kiểm tra" column: the tool's when it creates it, else the sheet's. */
