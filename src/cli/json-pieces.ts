@@ -14,6 +14,7 @@
  * with toJSON, or a boxed primitive, is left to JSON.stringify whole. The value must not change
  * while it is printed (its text is made as it is printed).
  */
+import { ListMadeAsPrinted } from '../contract/made-as-printed';
 import { BoundedMemo } from '../engine/memo';
 
 /** Levels walked by the generator; below, a plain loop writes each value. */
@@ -191,7 +192,11 @@ function* walk(value: object, level: number, writer: Writer): Generator<Buffer> 
   for (const key of keys) {
     const v: unknown = (value as Record<string | number, unknown>)[key];
     const before = list ? (first ? '' : ',') : first ? writer.key(key as string) : `,${writer.key(key as string)}`;
-    if (level + 1 < WALKED_LEVELS && walkable(v)) {
+    if (level + 1 < WALKED_LEVELS && v instanceof ListMadeAsPrinted) {
+      out.text(before);
+      yield* walkMade(v, level + 1, writer);
+      first = false;
+    } else if (level + 1 < WALKED_LEVELS && walkable(v)) {
       out.text(before);
       yield* walk(v, level + 1, writer);
       first = false;
@@ -203,6 +208,19 @@ function* walk(value: object, level: number, writer: Writer): Generator<Buffer> 
     yield* out.ready.splice(0);
   }
   out.text(list ? ']' : '}');
+}
+
+/** A list whose elements are made as they are printed, as walk() prints an array (each element
+ * is asked for once, written, and dropped). */
+function* walkMade(list: ListMadeAsPrinted<unknown>, level: number, writer: Writer): Generator<Buffer> {
+  const out = writer.out;
+  out.text('[');
+  for (let i = 0; i < list.length; i++) {
+    const before = i > 0 ? ',' : '';
+    if (!writer.member(before, list.at(i), i, level + 1)) out.text(`${before}null`);
+    yield* out.ready.splice(0);
+  }
+  out.text(']');
 }
 
 /** `value` as one JSON line (ended by "\n"): its UTF-8 bytes in pieces, each ending after a

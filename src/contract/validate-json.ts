@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { ISSUE_CODES } from '../engine/issues';
 import type { Analysis, ColumnRole, Deadline, Issue, PlanRow, TaskRow } from '../engine/model';
 import { columnLetter } from '../engine/a1';
+import { ListMadeAsPrinted } from './made-as-printed';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const excelRow = z.number().int().min(1);
@@ -246,6 +247,26 @@ function listedRows(rows: readonly PlanRow[], firstListed: number): ValidateRowJ
 
 /** The contract's object for one checked file. `file` is the path as the user gave it. */
 export function toValidateJson(analysis: Analysis, file: string): ValidateJson {
+  return validateJsonWith(analysis, file, (firstListed) => listedRows(analysis.rows, firstListed));
+}
+
+/** What `toValidateJson` is with its rows a ListMadeAsPrinted: for the JSON printer only, which
+ * prints exactly JSON.stringify(toValidateJson(analysis, file)) from it. */
+export type ValidateJsonToPrint = Omit<ValidateJson, 'rows'> & { rows: ListMadeAsPrinted<ValidateRowJson> };
+
+/** toValidateJson for printing: the same JSON text, each row's object made as it is printed. */
+export function validateJsonToPrint(analysis: Analysis, file: string): ValidateJsonToPrint {
+  return validateJsonWith(analysis, file, (firstListed) => {
+    const listed: number[] = [];
+    analysis.rows.forEach((row, i) => {
+      if (row.row >= firstListed) listed.push(i);
+    });
+    const parts = rowParts();
+    return new ListMadeAsPrinted(listed.length, (k) => rowJson(analysis.rows[listed[k]], parts));
+  });
+}
+
+function validateJsonWith<R>(analysis: Analysis, file: string, listed: (firstListed: number) => R): Omit<ValidateJson, 'rows'> & { rows: R } {
   const { table, tracking } = analysis;
   const letterOf = (col: number | undefined) => (col === undefined ? null : columnLetter(col));
   const columns = Object.fromEntries(JSON_COLUMN_ROLES.map((r) => [r, letterOf(table.columns[r])])) as ValidateJson['table']['columns'];
@@ -269,7 +290,7 @@ export function toValidateJson(analysis: Analysis, file: string): ValidateJson {
         reused: tracking.reused,
       },
     },
-    rows: listedRows(analysis.rows, firstListed),
+    rows: listed(firstListed),
     summary: {
       tasks: analysis.summary.tasks,
       errors: analysis.summary.errors,

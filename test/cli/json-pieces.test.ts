@@ -1,6 +1,7 @@
 /** A JSON line printed in pieces is JSON.stringify's line in UTF-8, and no piece holds all of it. */
 import fc from 'fast-check';
 import { jsonLinePieces, printJsonLine, stdoutBytes } from '../../src/cli/json-pieces';
+import { ListMadeAsPrinted } from '../../src/contract/made-as-printed';
 
 function pieces(value: unknown): Buffer[] {
   return [...jsonLinePieces(value)];
@@ -121,4 +122,16 @@ test('stdout without a bytes writer is given the text of each piece', async () =
   expect(text).toBe(`${JSON.stringify(value)}\n`);
   await printJsonLine(value, stdoutBytes({ stdout: () => undefined, stdoutBytes: (b) => (bytes += b.length) }));
   expect(bytes).toBe(Buffer.byteLength(text));
+});
+
+test('a list made as printed prints as the array it stands for, at the top and one level down', () => {
+  fc.assert(
+    fc.property(fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 30 }), (list) => {
+      const made = new ListMadeAsPrinted(list.length, (i) => list[i]);
+      const line = Buffer.concat(pieces({ rows: made, after: 1 })).toString('utf8');
+      expect(line).toBe(`${JSON.stringify({ rows: list, after: 1 })}\n`);
+      expect(Buffer.concat(pieces(made)).toString('utf8')).toBe(`${JSON.stringify(list)}\n`);
+    }),
+    { numRuns: 200 },
+  );
 });

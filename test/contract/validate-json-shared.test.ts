@@ -5,7 +5,9 @@
  */
 import { analyzeSheet } from '../../src/engine/analyze';
 import type { Analysis, TaskRow } from '../../src/engine/model';
-import { toValidateJson, validateJsonSchema, type ValidateRowJson } from '../../src/contract/validate-json';
+import { toValidateJson, validateJsonSchema, validateJsonToPrint, type ValidateRowJson } from '../../src/contract/validate-json';
+import { ListMadeAsPrinted } from '../../src/contract/made-as-printed';
+import { jsonLinePieces } from '../../src/cli/json-pieces';
 import { engineWording } from '../../src/i18n/engine';
 import { syntheticPlan, toGrid } from '../../src/testing/plans';
 
@@ -63,4 +65,28 @@ test('the same text with other values is not shared: each row keeps its own dead
   d3!.issues = d3!.issues.map((i) => ({ ...i, severity: i.severity === 'error' ? 'warning' : 'error' }));
   const rows = tasks(a);
   a.tasks.forEach((t, i) => expect(JSON.stringify({ deadline: rows[i]!.deadline, output: rows[i]!.output, issues: rows[i]!.issues })).toBe(JSON.stringify(ownJson(t))));
+});
+
+test('the JSON to print is the same text as toValidateJson, each row made only as it is printed', () => {
+  // Large enough for several pieces of ~256 KiB.
+  const res = analyzeSheet(toGrid(syntheticPlan(3000).sheet), { asOf: '2024-07-15', wording: engineWording('vi') });
+  if (!res.ok) throw new Error(res.failure.message);
+  const a = res.analysis;
+  const toPrint = validateJsonToPrint(a, 'plan.xlsx');
+  const text = JSON.stringify(toValidateJson(a, 'plan.xlsx'));
+  expect(JSON.stringify(toPrint)).toBe(text);
+  expect(Buffer.concat([...jsonLinePieces(toPrint)]).toString('utf8')).toBe(`${text}\n`);
+  // The printer asks for each row once, in order, and none before it prints the row.
+  const asked: number[] = [];
+  const rows = toPrint.rows;
+  const counted = new ListMadeAsPrinted(rows.length, (k) => {
+    asked.push(k);
+    return rows.at(k);
+  });
+  const pieces = jsonLinePieces({ ...toPrint, rows: counted });
+  const first = pieces.next().value as Buffer;
+  expect(asked.length).toBeGreaterThan(0);
+  expect(asked.length).toBeLessThan(rows.length / 2);
+  expect(Buffer.concat([first, ...pieces]).toString('utf8')).toBe(`${text}\n`);
+  expect(asked).toStrictEqual(Array.from({ length: rows.length }, (_, k) => k));
 });

@@ -11,7 +11,7 @@ import path from 'path';
 import { Command } from 'commander';
 import { z } from 'zod';
 import type { Lang } from '../../engine/model';
-import { toValidateJson } from '../../contract/validate-json';
+import { validateJsonToPrint } from '../../contract/validate-json';
 import { commonOptionsSchema, filesArgument, runParsed, yearOption } from '../args';
 import type { CliCommand, CliIO, CommandContext } from '../command';
 import { formatValidateHuman, formatWrittenLine, pastPlanHint } from '../format-validate';
@@ -74,7 +74,7 @@ async function checkAndRender(workbook: OpenedWorkbook, args: ValidateArgs, asOf
   const { analysis } = prepared;
   // Only when the day was not chosen: an explicit --as-of after the plan's year is deliberate.
   const hint = args.asOf === undefined ? pastPlanHint(analysis, args.lang) : null;
-  if (args.json) await printJsonLine(toValidateJson(analysis, file), stdoutBytes(io), io.drained);
+  if (args.json) await printJsonLine(validateJsonToPrint(analysis, file), stdoutBytes(io), io.drained);
   else io.stdout(formatValidateHuman(analysis, file, args.lang, { hint }));
   return {
     ok: true as const,
