@@ -37,7 +37,13 @@ function referenceEdits(changes: ChangeSet, nextSi: number, merges: CellRange[],
   }
   for (const f of changes.formats) {
     const r = f.range;
-    if (hasStyle(f)) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) editAt(row, col).styles.push(f);
+    if (!hasStyle(f)) continue;
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) {
+        const edit = editAt(row, col);
+        edit.styles = [...edit.styles, f];
+      }
+    }
   }
   let si = nextSi;
   for (const fill of changes.formulas ?? []) {

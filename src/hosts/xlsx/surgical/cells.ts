@@ -17,8 +17,9 @@ export interface CellEdit {
   value?: Exclude<CellInput, null>;
   /** A formula (without "="), written instead of a value; shared over a fill's range. */
   formula?: { text: string; shared?: { si: number; ref: string | null } };
-  /** Formats to apply in order, over the cell's current format. */
-  styles: CellStyle[];
+  /** Formats to apply in order, over the cell's current format (a list replaced, never changed:
+   * most cells share row-edits.ts's NO_STYLES or hold one or two). */
+  styles: readonly CellStyle[];
 }
 
 export interface SheetEdits {

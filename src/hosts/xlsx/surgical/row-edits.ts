@@ -77,9 +77,12 @@ class Sweep {
   }
 }
 
+/** The styles of a cell edit that has none yet. */
+const NO_STYLES: readonly CellStyle[] = Object.freeze([]);
+
 function editAt(line: Map<number, CellEdit>, col: number): CellEdit {
   let edit = line.get(col);
-  if (!edit) line.set(col, (edit = { styles: [] }));
+  if (!edit) line.set(col, (edit = { styles: NO_STYLES }));
   return edit;
 }
 
@@ -138,7 +141,12 @@ function formatItems(changes: ChangeSet, order: { n: number }): Item[] {
       order: order.n++,
       ...r,
       apply(line) {
-        for (let col = r.left; col <= r.right; col++) editAt(line, col).styles.push(spec);
+        for (let col = r.left; col <= r.right; col++) {
+          // A new list at its length (an empty one grown by push holds room for 17): this runs
+          // for every cell of the tracking block.
+          const edit = editAt(line, col);
+          edit.styles = edit.styles.length === 0 ? [spec] : [...edit.styles, spec];
+        }
       },
       extent: () => extent,
     });
