@@ -3,8 +3,9 @@
  * deadline texts and due dates on thousands of rows ("Thường xuyên", "Quý I/2024"), and wording
  * a message (quoting and normalising the cell's text, formatting dates) costs more than looking
  * it up. The wording's sentences are pure (the same params give the same words), so a message
- * is fully named by its code and params — and so is the issue itself (issue()). One memo per analysis and language: it holds at most one entry per distinct message of
- * the plan and is dropped with the analysis. Messages are strings: sharing them is safe.
+ * is fully named by its code and params — and so is the issue itself (issue()). One memo per
+ * analysis and language: it holds at most one entry per distinct message of the plan and is
+ * dropped with the analysis. Messages are strings: sharing them is safe.
  */
 import { ISSUE_CATALOGUE, type IssueCode } from './issues';
 import type { Issue, IssueParams, Severity } from './model';

@@ -246,18 +246,17 @@ export function trackingChanges({ sheet, table, tasks, plan, lang, date1904, asO
   };
 }
 
-/** What "Kiểm tra" says of a task: its static problems (not notes), joined by "; ". A plain
- * loop: this runs for every row of the table. */
+/** An issue "Kiểm tra" shows: a static problem, not a note (nor a date-dependent issue). */
 function shownInCheck(i: Issue): boolean {
   return STATIC_CODES.has(i.code) && i.severity !== 'info';
 }
 
 /**
- * The "Kiểm tra" text of a task's issues: their messages joined, one string for every task with
- * the same issues. The issues of an analysis are one object per distinct issue
- * (IssueMessages.issue), so a list is known by its objects: a tree keyed by them, not a new
- * string per task — the copy then makes each text's cell once, without hashing thousands of
- * equal strings again.
+ * What "Kiểm tra" says of a task: the messages of the issues it shows, joined by "; ", one
+ * string for every task with the same issues. The issues of an analysis are one object per
+ * distinct issue (IssueMessages.issue), so a list is known by its objects: a tree keyed by
+ * them, not a new string per task — the copy then makes each text's cell once, without hashing
+ * thousands of equal strings again.
  */
 class CheckTexts {
   private readonly root: CheckNode = { text: '', next: null };

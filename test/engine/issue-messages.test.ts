@@ -72,6 +72,26 @@ describe('issue messages of one analysis', () => {
   });
 });
 
+describe('issues of one analysis', () => {
+  it('gives one object per distinct issue, with its own code, severity, params and message', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...ISSUE_CODES), paramsArb), { maxLength: 30 }), (asked) => {
+        const messages = new IssueMessages(engineWording('vi'));
+        const made = [...asked, ...asked].map(([code, params]) => ({ code, params, issue: messages.issue(code, 'warning', params) }));
+        for (const { code, params, issue } of made) {
+          expect(issue).toStrictEqual({ code, severity: 'warning', message: wordingOf(code, 'vi')(params), params: issue.params });
+          // The params kept are equal to the ones asked with (the first asker's object).
+          expect(JSON.stringify(issue.params)).toBe(JSON.stringify(params));
+        }
+        for (const a of made) {
+          for (const b of made) expect(a.issue === b.issue).toBe(a.code === b.code && messageKey(a.code, a.params) === messageKey(b.code, b.params));
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
 describe('the key of a message', () => {
   it('changes with the code', () => {
     const keys = new Set(ISSUE_CODES.map((code) => messageKey(code, FULL)));

@@ -7,11 +7,12 @@ import { isoToSerial } from '../../src/engine/dates';
 import type { Analysis, CellRange, ChangeSet, Grid } from '../../src/engine/model';
 import { a1Range, columnLetter, parseA1Range } from '../../src/engine/a1';
 import { CF_TAG, MAX_CF_FORMULA_CHARS } from '../../src/engine/tracking';
+import { STATIC_CODES } from '../../src/engine/rules';
 import { AS_OF_NAME, DONE_NAME } from '../../src/engine/as-of';
 import { DONE_WORDINGS } from '../../src/engine/status';
 import { engineWording } from '../../src/i18n/engine';
 import { congThuongPlan, trackedPlan } from '../fixtures/plans';
-import { toGrid } from '../../src/testing/plans';
+import { syntheticPlan, toGrid } from '../../src/testing/plans';
 
 function analyse(grid: Grid, asOf = '2024-07-01'): Analysis {
   const res = analyzeSheet(grid, { asOf, wording: engineWording('vi') });
@@ -202,5 +203,24 @@ describe('placement around the user’s own data', () => {
     const touched = touchedColumns(a.changes);
     expect(touched.has(a.tracking.columns.status)).toBe(false);
     expect(touched.has(a.tracking.columns.doneDate)).toBe(false);
+  });
+});
+
+describe('the "Kiểm tra" texts of a large plan', () => {
+  it('are each task\'s static, non-note messages joined by "; "', () => {
+    const plan = analyse(toGrid(syntheticPlan(1500).sheet), '2024-07-15');
+    const col = plan.tracking.columns.check;
+    const check = plan.changes.writes.find((w) => w.range.left === col && w.range.bottom > w.range.top)!;
+    const byRow = new Map(plan.tasks.map((t) => [t.row, t]));
+    let joined = 0;
+    check.values.forEach(([value], i) => {
+      const task = byRow.get(check.range.top + i);
+      const expected = task ? task.issues.filter((is) => STATIC_CODES.has(is.code) && is.severity !== 'info').map((is) => is.message).join('; ') : '';
+      expect(value).toBe(expected);
+      if (expected.includes('; ')) joined++;
+    });
+    // The plan has tasks with two and three such issues, and some with a note only.
+    expect(joined).toBeGreaterThan(10);
+    expect(plan.tasks.some((t) => t.issues.length > 0 && t.issues.every((is) => !STATIC_CODES.has(is.code) || is.severity === 'info'))).toBe(true);
   });
 });
